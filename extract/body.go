@@ -1,0 +1,253 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// bodySuffixes are the words an organisation, unit or role name ends with
+// (guide, "Responsible body"). Longer entries come first in the pattern.
+var bodySuffixes = []string{
+	"部门", "单位", "工会", "党委", "党组", "政府", "人大", "政协", "纪委", "监委",
+	"组织部", "宣传部", "统战部", "委员会", "领导小组", "小组", "工作组", "工作队", "队员",
+	"办公室", "委", "局", "办", "厅", "处", "处室", "科室", "科", "股", "中心", "站", "所", "院", "院所",
+	"学校", "中学", "小学", "幼儿园", "医院", "备课组", "教研组", "年级组", "组",
+	"班子", "班主任", "老师", "教师", "干部", "职工", "干部职工", "领导", "领导干部", "负责人",
+	"党员", "书记", "第一书记", "校长", "主任", "县长", "市长", "区长", "镇长", "乡长",
+	"一把手", "镇办", "镇街", "乡镇", "街道", "村", "社区", "两委", "两委会", "团委", "妇联", "共青团",
+	"协会", "学会", "工商联", "联合会", "商会", "侨联", "科协", "残联", "文联", "红十字会", "基金会", "方面", "总工会", "区总", "市总", "县总", "系统", "机关", "公司", "集团", "企业",
+	"各地", "各级", "责任人", "联络员", "网格员", "师生", "家长", "医生", "民警", "法院", "检察院",
+	"公安", "分局", "部", "室",
+}
+
+// bodyPattern matches a body name ending a subject clause: an optional
+// collective prefix, a short core and a body suffix.
+var bodyPattern = func() *regexp.Regexp {
+	s := append([]string(nil), bodySuffixes...)
+	sort.Slice(s, func(i, j int) bool { return len(s[i]) > len(s[j]) })
+	return regexp.MustCompile(`(?:` + strings.Join(s, "|") + `)$`)
+}()
+
+// notBodies are subjects that look like bodies but are not: pronouns, and
+// fields of work (guide, "Responsible body").
+var notBodies = regexp.MustCompile(`^(?:我们|大家|同志们|你们|他们|咱们|我|各位|全县|全市|全区|全省|我县|我市|我区|我省|我国|本地|当地|基层|上级|下级|企业|公司|集团)$|工作$|建设$|活动$|发展$|制度$|机制$|体系$`)
+
+// subjectTrim removes, from the front of a subject clause, words that
+// introduce the subject rather than belong to it.
+var subjectTrim = regexp.MustCompile(`^(?:(?:这就要求|这要求|就要求|要求|请|由|让|督促|责成|希望|同时|此外|另外|并且|而且|并|特别是|尤其是|其中|为此|对此|因此|所以|今后|下一步|当前|目前|现在|明年|今年|我们|你们|咱们|这次会后|会后|从今天起|从现在起|从现在开始|[0-9一二三四五六七八九十]+是)[,，]?)+`)
+
+// coordination splits coordinated names: 县委、县政府; 各级工会特别是区总各部门.
+var coordination = regexp.MustCompile(`、|和|与|及|以及|同|特别是|尤其是|会同|联合|配合`)
+
+// roleAfterDe matches the role a descriptive body name ends with.
+var roleAfterDe = regexp.MustCompile(`^的[\p{Han}]{0,4}(?:领导|同志|单位|部门|干部|老师|教师|人员|负责人|责任人)$`)
+
+// maxBodyRunes bounds a body name; longer "names" are clauses.
+const maxBodyRunes = 20
+
+// subjectBodies returns the bodies named as the subject of the directive
+// whose marker starts at rune offset at in the folded sentence s (guide,
+// "Responsible body": the subject of the directive; coordinated names are
+// split). The subject is the body names that open the marker's clause
+// (各镇办各部门从现在开始要…); when the marker opens its clause, the names
+// that open the clause before it (各镇办各部门从现在开始,要…).
+func subjectBodies(s string, at int) []Body {
+	rs := []rune(s)
+	if at > len(rs) {
+		at = len(rs)
+	}
+	start := clauseStart(rs, at)
+	if strings.TrimSpace(string(rs[start:at])) == "" && start > 0 {
+		prevEnd := start - 1
+		start = clauseStart(rs, prevEnd)
+		at = prevEnd
+	}
+	return leadingBodies(rs[start:at], start)
+}
+
+// clauseStart returns the offset where the clause holding rs[at-1] begins.
+func clauseStart(rs []rune, at int) int {
+	for at > 0 && !strings.ContainsRune("，,。；;：:！!？?“”\"", rs[at-1]) {
+		at--
+	}
+	return at
+}
+
+// leadingBodies returns the coordinated body names a clause opens with;
+// offset is the clause's rune offset in its sentence.
+func leadingBodies(clause []rune, offset int) []Body {
+	c := string(clause)
+	if m := subjectTrim.FindStringIndex(c); m != nil {
+		offset += runeCount(c[:m[1]])
+		c = c[m[1]:]
+	}
+	if m := numbering.FindStringIndex(c); m != nil {
+		offset += runeCount(c[:m[1]])
+		c = c[m[1]:]
+	}
+	var out []Body
+	rs := []rune(c)
+	pos := 0
+	for pos < len(rs) {
+		n := longestBodyPrefix(rs[pos:])
+		if n == 0 {
+			break
+		}
+		name := string(rs[pos : pos+n])
+		// 区经信委等单位: the name is 区经信委.
+		if i := strings.LastIndex(name, "等"); i > 0 && isBodyName(name[:i]) {
+			name = name[:i]
+		}
+		out = append(out, Body{Name: name, Role: RoleLead, Span: Span{offset + pos, offset + pos + runeCount(name)}})
+		pos += n
+		rest := string(rs[pos:])
+		m := coordinationPrefix.FindString(rest)
+		if m == "" {
+			break
+		}
+		pos += runeCount(m)
+	}
+	return out
+}
+
+// coordinationPrefix matches the word joining two coordinated names.
+var coordinationPrefix = regexp.MustCompile(`^(?:、|和|与|及|以及|同|特别是|尤其是|会同|联合|配合)`)
+
+// longestBodyPrefix returns the rune length of the longest body name that
+// rs opens with, or 0.
+func longestBodyPrefix(rs []rune) int {
+	for n := min(len(rs), maxBodyRunes); n >= 2; n-- {
+		name := string(rs[:n])
+		if !isBodyName(name) {
+			continue
+		}
+		if n < len(rs) && wordGoesOn(rs[n-1], rs[n]) {
+			continue
+		}
+		return n
+	}
+	return 0
+}
+
+// wordGoesOn reports whether a name candidate ending in last is really the
+// start of a longer word continuing with next (组织, 局面, 办法, 所以 …).
+func wordGoesOn(last, next rune) bool {
+	return strings.Contains(continuations, string([]rune{last, next}))
+}
+
+// continuations lists words that begin with a body suffix character.
+const continuations = "组织组成组建组合局面局势局部办法办理办好办事办学办成处理处置处于处在处处科学科技科研所以所有所在所得所需所属院校站位站在村民村庄村级部署部分部门室内委托院落中心化队伍队列班级干部职工工作员工"
+
+// isBodyName reports whether a short phrase names a body.
+func isBodyName(name string) bool {
+	n := runeCount(name)
+	if n < 2 || n > maxBodyRunes || notBodies.MatchString(name) {
+		return bodyPatternRoleWord(name)
+	}
+	if strings.ContainsAny(name, "在是把对从将为以于") && !strings.HasPrefix(name, "各") {
+		return false
+	}
+	// 联系指导贫困村的县级领导, 参与定点帮扶的单位: a role described by
+	// what it does; only people and units, not things, are named so.
+	if i := strings.LastIndex(name, "的"); i >= 0 && !roleAfterDe.MatchString(name[i:]) {
+		return false
+	}
+	if coordination.MatchString(name) {
+		return false
+	}
+	if m := bodyPattern.FindString(name); m == name && !standalone[name] {
+		return false // 领导, 部门: a suffix alone names no one
+	}
+	return bodyPattern.MatchString(name)
+}
+
+// standalone are the body suffixes that name a body on their own.
+var standalone = map[string]bool{
+	"工会": true, "政府": true, "党委": true, "师生": true, "班主任": true, "一把手": true,
+	"各地": true, "各级": true, "家长": true, "党组": true, "纪委": true, "团委": true, "妇联": true,
+}
+
+// bodyPatternRoleWord accepts the two-rune collective roles that the
+// general rule rejects as too short to be names.
+func bodyPatternRoleWord(name string) bool {
+	switch name {
+	case "各地", "师生", "工会", "县委", "市委", "区委", "省委", "政府", "党委", "省局":
+		return true
+	}
+	return false
+}
+
+// part is a piece of a split string with its rune offset.
+type part struct {
+	text string
+	at   int
+}
+
+// splitKeep splits s at matches of sep, remembering each piece's rune offset.
+func splitKeep(s string, sep *regexp.Regexp) []part {
+	var out []part
+	last := 0
+	for _, m := range sep.FindAllStringIndex(s, -1) {
+		out = append(out, part{s[last:m[0]], runeCount(s[:last])})
+		last = m[1]
+	}
+	return append(out, part{s[last:], runeCount(s[:last])})
+}
+
+// Marked bodies (guide, "Responsible body": marked by 牵头, 负责, 配合,
+// 由……; "Clarifications": 经X审批, 报X批准, 由X负责, and responsibility
+// tags after an item).
+var (
+	byYou      = regexp.MustCompile(`由([^，,。；;由]{2,30}?)(?:负责|牵头|承担|组织|实施|统筹|具体|会同|联合|审批|审核|批准|直接|按照|根据|制定|研究|提出|进行|落实)`)
+	leadMark   = regexp.MustCompile(`([^，,。；;：:（()）、]{2,20}?)(?:牵头|负总责)`)
+	supportMk  = regexp.MustCompile(`([^，,。；;：:（()）]{2,30}?)(?:等)?(?:配合|参与|协助|协同)`)
+	approvedBy = regexp.MustCompile(`(?:经|报)([^，,。；;]{2,20}?)(?:审批|批准|审核|同意|备案)`)
+	tagLead    = regexp.MustCompile(`(?:牵头单位|责任单位|负责单位|牵头部门|责任部门|主办单位)[:：]\s*([^；;，,。)）]+(?:[、][^；;，,。)）]+)*)`)
+	tagSupport = regexp.MustCompile(`(?:配合单位|协办单位|参与单位|配合部门)[:：]\s*([^；;，,。)）]+(?:[、][^；;，,。)）]+)*)`)
+	respTag    = regexp.MustCompile(`[(（][^()（）]*(?:牵头|配合|负责|参与)[^()（）]*[)）]\s*$`)
+)
+
+// markedBodies returns the bodies a folded sentence marks explicitly.
+func markedBodies(s string) []Body {
+	var out []Body
+	add := func(re *regexp.Regexp, role string) {
+		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			text := s[m[2]:m[3]]
+			at := runeCount(s[:m[2]])
+			for _, p := range splitKeep(text, coordination) {
+				name := strings.TrimSpace(p.text)
+				name = strings.TrimPrefix(name, "等")
+				if isBodyName(name) {
+					out = append(out, Body{Name: name, Role: role, Span: Span{at + p.at, at + p.at + runeCount(name)}})
+				}
+			}
+		}
+	}
+	add(tagLead, RoleLead)
+	add(tagSupport, RoleSupport)
+	add(byYou, RoleLead)
+	add(approvedBy, RoleLead)
+	add(leadMark, RoleLead)
+	add(supportMk, RoleSupport)
+	return out
+}
+
+// mergeBodies appends bodies from b to a that a does not already name.
+func mergeBodies(a, b []Body) []Body {
+	for _, x := range b {
+		dup := false
+		for _, y := range a {
+			if y.Name == x.Name || strings.Contains(y.Name, x.Name) && overlaps(x.Span, y.Span) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			a = append(a, x)
+		}
+	}
+	return a
+}
+
+func overlaps(a, b Span) bool { return a.Start < b.End && b.Start < a.End }

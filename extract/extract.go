@@ -1,0 +1,291 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Extractor turns speech text into speeches and tasks. Build it once with
+// New and reuse it; it is safe for concurrent use.
+type Extractor struct {
+	fold *folder
+}
+
+// New builds an Extractor, loading its tables.
+func New() *Extractor {
+	return &Extractor{fold: newFolder()}
+}
+
+// Fold returns the normalised copy of s that the rules match on: ruby
+// pinyin removed, traditional characters simplified, full-width ASCII
+// folded to half-width.
+func (x *Extractor) Fold(s string) string { return x.fold.foldString(s) }
+
+// Speeches extracts the speeches of one input file. source is the file's
+// base name as it will be reported; text its decoded content.
+func (x *Extractor) Speeches(source, text string, opt Options) []Speech {
+	raws := x.splitSpeeches(text)
+	out := make([]Speech, 0, len(raws))
+	for i, r := range raws {
+		sp := Speech{
+			Source:  source,
+			Index:   i + 1,
+			Title:   r.title,
+			Speaker: speakerOf(x.fold.foldString(r.title)),
+			Text:    strings.Join(r.lines, "\n"),
+		}
+		folded := make([]string, 0, 10)
+		for _, l := range r.lines {
+			if len(folded) == 10 {
+				break
+			}
+			folded = append(folded, x.fold.foldString(l))
+		}
+		sp.SpeechDate = statedDate(folded)
+		switch {
+		case !sp.SpeechDate.IsZero():
+			sp.RefDate, sp.RefSource = sp.SpeechDate, "text"
+		case !opt.FileDate.IsZero():
+			sp.SpeechDate = opt.FileDate
+			sp.RefDate, sp.RefSource = opt.FileDate, "filename"
+		case !opt.RefDate.IsZero():
+			sp.RefDate, sp.RefSource = opt.RefDate, "option"
+		}
+		sp.Tasks = x.tasks(x.fold.foldString(sp.Title), r.lines, sp.RefDate)
+		out = append(out, sp)
+	}
+	return out
+}
+
+// run is the subject carried through a run of directives (guide,
+// "Responsible body" and "Clarifications"): from a lead line into the
+// numbered items and bullets it introduces, until a heading at or above the
+// items' level ends it.
+type run struct {
+	bodies []Body
+	level  int // paragraph kind of the items the run covers; 0 when none
+}
+
+// tasks extracts the tasks of one speech body.
+func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
+	var (
+		out      []Task
+		section  string
+		lead     run
+		prev     []Body // bodies named by the previous paragraph's directives
+		prevKind = paraPlain
+		seen     = map[string]int{}
+	)
+	for _, line := range lines {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		kind := paragraphKind(x.fold.foldString(line))
+		switch {
+		case kind == paraLevel1:
+			section = firstClause(line)
+			lead = run{}
+		case isItem(kind):
+			if lead.level == 0 && len(prev) > 0 && !isItem(prevKind) {
+				lead = run{bodies: carried(prev), level: kind}
+			} else if lead.level != 0 && rank(kind) < rank(lead.level) {
+				lead = run{}
+			}
+		default:
+			// The run ends with the bullets its lead line introduced.
+			lead = run{}
+		}
+		sents := x.splitSentences(line)
+		tag := x.paragraphTag(line)
+		var para, open []Body
+		var named []Body
+		for i, s := range sents {
+			f := s.fold.text
+			if respTag.MatchString(f) && len(sents) > 1 && i == len(sents)-1 {
+				continue // the tag itself is not part of any task (guide, "Clarifications")
+			}
+			heading := i == 0 && kind != paraPlain
+			yes, weak := directive(f, heading)
+			at := markerAt(f)
+			own := x.origBodies(s, subjectBodies(f, at))
+			marked := x.origBodies(s, markedBodies(f))
+			bullet := i > 0 && inlineOrdinal.MatchString(f)
+			if len(own) > 0 && yes {
+				para = carried(own)
+				if len(open) == 0 && !bullet {
+					open = para
+				}
+				named = own
+			} else if bullet {
+				// Inline ordinals are bullets of the paragraph's opening
+				// sentence: its body carries into them (guide, "Clarifications").
+				para = open
+			}
+			if !yes {
+				continue
+			}
+			bodies := mergeBodies(append([]Body(nil), own...), marked)
+			bodies = mergeBodies(bodies, tag)
+			var hints []string
+			if len(bodies) == 0 {
+				switch {
+				case isItem(kind) && lead.level != 0:
+					// A side sentence with its own subject does not take
+					// over the run (guide, "Responsible body").
+					bodies = lead.bodies
+				case len(para) > 0:
+					bodies = para
+				case lead.level != 0:
+					bodies = lead.bodies
+				}
+				if len(bodies) > 0 {
+					hints = append(hints, "责任单位承接上文")
+				}
+			}
+			times := FindTimes(f, ref)
+			targets := FindTargets(f)
+			if len(bodies) == 0 && len(times) == 0 && len(targets) == 0 {
+				continue // guide, "Task", rule 2
+			}
+			if weak && len(bodies) == 0 {
+				continue
+			}
+			key := squeeze(f)
+			n := seen[key]
+			seen[key]++
+			if n > 0 {
+				continue // a paragraph repeated inside the speech gives no second row
+			}
+			t := Task{
+				Seq:     len(out) + 1,
+				ID:      TaskID(title, f, 0),
+				Text:    s.text,
+				Section: section,
+				Bodies:  bodies,
+				Times:   origTimes(s, times),
+				Targets: origTargets(s, targets),
+				Hints:   hints,
+			}
+			for _, tn := range t.Times {
+				if tn.Note != "" {
+					t.Hints = append(t.Hints, tn.Note)
+				}
+			}
+			out = append(out, t)
+		}
+		if len(named) > 0 {
+			prev = named
+		} else if kind == paraPlain && len(sents) > 0 {
+			prev = nil
+		}
+		prevKind = kind
+	}
+	return out
+}
+
+// inlineOrdinal matches a sentence opening with an inline ordinal: 二要……, 三是…….
+var inlineOrdinal = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}(?:要|是)`)
+
+// rank orders paragraph kinds from the outermost heading inwards.
+func rank(kind int) int {
+	switch kind {
+	case paraLevel1:
+		return 1
+	case paraLevel2:
+		return 2
+	case paraLevel3:
+		return 3
+	case paraBullet:
+		return 4
+	}
+	return 0
+}
+
+// markerAt returns the rune offset of the first directive marker in the
+// folded sentence s, or its length when there is none.
+func markerAt(s string) int {
+	blank := blankNeutral(s)
+	if m := directiveMarker.FindStringIndex(blank); m != nil {
+		return runeCount(blank[:m[0]])
+	}
+	return 0
+}
+
+// paragraphTag returns the bodies of a responsibility tag that closes a
+// paragraph, such as （牵头单位：市委组织部，配合单位：市财政局）.
+func (x *Extractor) paragraphTag(line string) []Body {
+	fl := x.fold.fold(line)
+	m := respTag.FindStringIndex(fl.text)
+	if m == nil {
+		return nil
+	}
+	tag := sentence{text: line, fold: fl}
+	bs := markedBodies(fl.text[m[0]:])
+	off := runeCount(fl.text[:m[0]])
+	for i := range bs {
+		bs[i].Span = Span{bs[i].Span.Start + off, bs[i].Span.End + off}
+	}
+	return carried(x.origBodies(tag, bs))
+}
+
+// carried returns copies of bodies marked as carried into later sentences.
+// Bodies marked by 由 are not carried (guide, "Responsible body").
+func carried(bs []Body) []Body {
+	out := make([]Body, 0, len(bs))
+	for _, b := range bs {
+		b.Carried = true
+		b.Span = Span{}
+		out = append(out, b)
+	}
+	return out
+}
+
+// firstClause returns a heading's text up to its first sentence end.
+func firstClause(line string) string {
+	line = strings.TrimSpace(line)
+	if i := strings.IndexAny(line, "。；;！？"); i > 0 {
+		return line[:i]
+	}
+	if rs := []rune(line); len(rs) > 40 {
+		return string(rs[:40]) + "…"
+	}
+	return line
+}
+
+// origBodies maps bodies found in the folded sentence back to the text as
+// written, and sets their canonical names.
+func (x *Extractor) origBodies(s sentence, bs []Body) []Body {
+	out := make([]Body, 0, len(bs))
+	orig := []rune(s.text)
+	for _, b := range bs {
+		b.Canonical = x.fold.foldString(b.Name)
+		if !b.Carried && b.Span.End > b.Span.Start {
+			b.Span = s.fold.origSpan(b.Span)
+			b.Name = string(orig[b.Span.Start:b.Span.End])
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+func origTimes(s sentence, ts []TimeNode) []TimeNode {
+	orig := []rune(s.text)
+	for i := range ts {
+		if ts[i].Span.End > ts[i].Span.Start {
+			ts[i].Span = s.fold.origSpan(ts[i].Span)
+			ts[i].Text = string(orig[ts[i].Span.Start:ts[i].Span.End])
+		}
+	}
+	return ts
+}
+
+func origTargets(s sentence, ts []Target) []Target {
+	orig := []rune(s.text)
+	for i := range ts {
+		if ts[i].Span.End > ts[i].Span.Start {
+			ts[i].Span = s.fold.origSpan(ts[i].Span)
+			ts[i].Text = string(orig[ts[i].Span.Start:ts[i].Span.End])
+		}
+	}
+	return ts
+}

@@ -1,0 +1,75 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// Guide, "Task": a sentence ends at 。！？； or their half-width forms, or
+// at a line break; garbled ?? is not a sentence end.
+func TestSplitSentences(t *testing.T) {
+	x := New()
+	tests := []struct {
+		line string
+		want []string
+	}{
+		{"要抓好落实。要确保完成!对吗?好;", []string{"要抓好落实。", "要确保完成!", "对吗?", "好;"}},
+		{"他说:“要抓紧。”然后走了", []string{"他说:“要抓紧。”", "然后走了"}},
+		{"能聯系上要?jiǎng)訂T指導其盡快補報年報;", []string{"能聯系上要?jiǎng)訂T指導其盡快補報年報;"}},
+		{"这个??字乱码了。下一句。", []string{"这个??字乱码了。", "下一句。"}},
+		{"  前后有空格。 ", []string{"前后有空格。"}},
+		{"全角标点！半角标点!", []string{"全角标点！", "半角标点!"}},
+		{"。。。", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, s := range x.splitSentences(tt.line) {
+			got = append(got, s.text)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("splitSentences(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+// Guide, "Clarifications": numbered headings and bullets.
+func TestParagraphKind(t *testing.T) {
+	tests := map[string]int{
+		"二、主攻重点求突破,全力冲刺保目标": paraLevel1,
+		"(一)全力抓好产业培育。":       paraLevel2,
+		"（三）全力加快城乡建设。":       paraLevel2,
+		"1、开展创新是必然要求。":       paraLevel3,
+		"2.强化团队意识":           paraLevel3,
+		"——要加强领导。":           paraBullet,
+		"一要正确处理评比与建设的关系。":    paraBullet,
+		"二是正确处理部署与指导的关系。":    paraBullet,
+		"第一,要明白中小学德育工作要抓基础。": paraBullet,
+		"各级各部门要抓好落实。":        paraPlain,
+		"2009年是关键之年。":        paraPlain,
+	}
+	for s, want := range tests {
+		if got := paragraphKind(s); got != want {
+			t.Errorf("paragraphKind(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	x := New()
+	tests := map[string]string{
+		"全市教育工作推進(jìn)會(huì)發(fā)言稿": "全市教育工作推进会发言稿",
+		"１２３ＡＢＣ，。":               "123ABC,。",
+		"縣教育局":                   "县教育局",
+		"(a)条和(AB)不是拼音":           "(a)条和(AB)不是拼音",
+	}
+	for in, want := range tests {
+		if got := x.Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// Spans in the folded text map back to the text as written.
+	fd := x.fold.fold("推進(jìn)會議")
+	if sp := fd.origSpan(Span{2, 4}); sp != (Span{7, 9}) {
+		t.Errorf("origSpan = %v, want {7 9}", sp)
+	}
+}

@@ -1,0 +1,882 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// This file finds numeric targets, following the annotation guide,
+// "Numeric target" and "Clarifications". A target is a number with its
+// unit and the object it counts; the rules below decide which numbers of a
+// sentence are targets and which are list numbering, dates and durations,
+// parts of names and slogans, ordinals or past statistics.
+
+// tgtMeasureUnits are units of measure: what they measure is usually named
+// before the number (签约率达到98%, 户均年收入3万元). Guide: "unit".
+var tgtMeasureUnits = []string{
+	"个百分点", "百分点", "%", "‰",
+	"美元", "元",
+	"平方公里", "平方千米", "平方米", "立方米", "公里", "千米", "米",
+	"公顷", "亩", "吨", "千克", "公斤", "斤",
+	"千瓦时", "度电", "千瓦", "兆瓦", "千伏",
+	"倍", "分钟", "秒", "学时", "课时", "学分",
+	"人次", "户次", "辆次", "架次", "标箱",
+}
+
+// tgtCountUnits are classifiers: what they count usually follows them
+// (48个贫困村, 100名教师). Guide: "unit", `48个贫困村`.
+var tgtCountUnits = []string{
+	"个", "家", "所", "座", "条", "项", "次", "场", "期", "门", "批", "件",
+	"台", "辆", "套", "间", "张", "本", "册", "部", "处", "棵", "株", "头",
+	"只", "篇", "份", "名", "位", "人", "户", "村", "镇", "乡", "县", "市",
+	"区", "支", "队", "轮", "栋", "幢", "口", "艘", "架", "对",
+	"趟", "分",
+}
+
+// tgtLatinUnits are units written in Latin letters. Any other letter right
+// after a number makes it part of a name or a grade (5G, 5A, 20xx).
+var tgtLatinUnits = []string{"Eflops", "EFLOPS", "Pflops", "PFLOPS", "kWh", "MW", "GW", "kW", "km", "kg", "TB", "PB", "Gbps", "Mbps"}
+
+// tgtTimeWords after a number make it part of a date, a time or a duration,
+// which the time module finds (guide: "Not: … dates"), or of a name:
+// 十九大, 三大攻坚战, 5A级, 四星级, 一线.
+var tgtTimeWords = []string{
+	"个多月", "个工作日", "个小时", "个星期", "个季度", "个年头", "个月", "个周",
+	"年", "月", "日", "号", "时", "点", "天", "周", "星期", "季度", "季", "旬",
+	"世纪", "小时", "岁", "届", "代", "后", "前", "期间", "夜", "晚",
+	"大", "级", "星", "化", "型", "维", "线", "档", "手", "把", "票", "刻",
+	"楼", "层", "中全会", "分之",
+}
+
+// tgtLeftBlockers directly before a number make it an ordinal, a date part, a
+// rate denominator or a summary count, not a target: 第一, 周一, 初五,
+// 每10万人, 之一, 逐一, 前三季度, 等两个会议, 这三项.
+var tgtLeftBlockers = []string{
+	"第", "每", "周", "初", "其", "之", "逐", "统", "唯", "同", "单", "前", "后",
+	"这", "那", "哪", "某", "等", "星期", "礼拜", "腊月", "正月", "述", "列",
+	"现行", "现有", "原有", "目前",
+}
+
+// A comparator word and the comparison it makes. Guide: "cmp".
+type tgtCmpWord struct {
+	word, cmp string
+}
+
+// tgtLeftCmps are comparators written before the number, longest first.
+var tgtLeftCmps = []tgtCmpWord{
+	{"不少于", CmpAtLeast}, {"不低于", CmpAtLeast}, {"不小于", CmpAtLeast},
+	{"提高到", CmpAtLeast}, {"提高至", CmpAtLeast}, {"提升到", CmpAtLeast},
+	{"提升至", CmpAtLeast}, {"增加到", CmpAtLeast}, {"增加至", CmpAtLeast},
+	{"上升到", CmpAtLeast}, {"增长到", CmpAtLeast},
+	{"不超过", CmpAtMost}, {"不高于", CmpAtMost}, {"不多于", CmpAtMost},
+	{"不大于", CmpAtMost}, {"控制在", CmpAtMost}, {"控制到", CmpAtMost},
+	{"下降到", CmpAtMost}, {"下降至", CmpAtMost}, {"压减到", CmpAtMost},
+	{"压缩到", CmpAtMost}, {"压缩至", CmpAtMost}, {"减少到", CmpAtMost},
+	{"降低到", CmpAtMost}, {"降低至", CmpAtMost},
+	{"至少", CmpAtLeast}, {"最少", CmpAtLeast}, {"达到", CmpAtLeast},
+	{"超过", CmpAtLeast}, {"突破", CmpAtLeast}, {"高于", CmpAtLeast},
+	{"多于", CmpAtLeast}, {"大于", CmpAtLeast}, {"达", CmpAtLeast},
+	{"低于", CmpAtMost}, {"少于", CmpAtMost}, {"小于", CmpAtMost},
+	{"降至", CmpAtMost}, {"降到", CmpAtMost}, {"最多", CmpAtMost},
+	{"大约", CmpAbout}, {"将近", CmpAbout}, {"接近", CmpAbout}, {"约", CmpAbout},
+	{"近", CmpAbout},
+}
+
+// tgtRightCmps are comparators written after the number and its unit.
+var tgtRightCmps = []tgtCmpWord{
+	{"及以上", CmpAtLeast}, {"以上", CmpAtLeast},
+	{"及以下", CmpAtMost}, {"以下", CmpAtMost}, {"以内", CmpAtMost}, {"之内", CmpAtMost},
+	{"左右", CmpAbout}, {"上下", CmpAbout},
+}
+
+// tgtAdverbCmps may stand a few characters before the number, with a verb
+// between: 至少打造2个示范村.
+var tgtAdverbCmps = []tgtCmpWord{{"至少", CmpAtLeast}, {"最少", CmpAtLeast}, {"最多", CmpAtMost}}
+
+// tgtPastMarkers in the clause of a number make it a statistic of work done
+// (guide: "Not: … past statistics").
+var tgtPastMarkers = []string{"已", "截至", "截止", "以来", "年来", "共有", "评出", "曾经", "过去", "历来", "累计完成了"}
+
+// tgtLastYearMarkers make a number a past statistic unless the clause sets a
+// goal against last year (今年要比去年增长10%).
+var tgtLastYearMarkers = []string{"去年", "上年", "前年", "往年", "同比", "上一年"}
+
+// tgtGoalMarkers show that a clause sets a goal.
+var tgtGoalMarkers = []string{"要", "力争", "确保", "争取", "将", "计划", "预计", "目标", "今年", "明年", "拟", "必须", "务必"}
+
+// tgtReferenceVerbs introduce a standard that the work is measured against,
+// not a goal: 对照贫困户退出4条标准.
+var tgtReferenceVerbs = []string{"对照", "按照", "依照", "参照", "根据", "依据", "遵循"}
+
+// tgtEventVerbs before 一次/一场 make a single event a target: 开一次培训会.
+var tgtEventVerbs = []string{"召开", "组织", "举办", "举行", "开展", "进行", "开", "办", "搞"}
+
+// tgtAbstractHeads are what summary counts and slogans count: 两项重点任务,
+// 三种关系, 三个结合, 四个全面. Guide: "Not: … numbers inside names or
+// slogans".
+var tgtAbstractHeads = []string{
+	"任务", "工作", "方面", "关系", "问题", "原则", "要求", "意识", "作用", "目标",
+	"环节", "阶段", "层面", "领域", "结合", "全面", "一律", "确保", "防止", "不准",
+	"代表", "自信", "维护", "确立", "必须", "坚持", "落实", "到位", "服务", "面向",
+	"统筹", "转变", "提升", "聚焦", "优先", "满意", "放心", "基本点", "中心", "字",
+	"抓手", "载体", "机制", "体系", "理念", "思想", "精神", "能力", "职能", "职责",
+	"责任", "措施", "举措", "办法", "步骤", "途径", "标准", "指标", "难点", "热点",
+	"短板", "特点", "优势", "挑战", "机遇", "矛盾", "时期", "第一", "一", "不",
+	"毫不", "坚定", "统一", "攻坚战", "战略", "布局", "课题", "大事", "层次", "梯队",
+}
+
+// tgtAbstractModifiers are stripped before looking up the head: 重点任务.
+var tgtAbstractModifiers = []string{"重点", "主要", "重要", "重大", "基本", "核心", "关键", "具体"}
+
+// tgtObjectStops end an object read after the unit.
+var tgtObjectStops = []string{
+	"和", "与", "及", "或", "并", "每", "都", "要", "已", "在", "进行", "以", "等",
+	"如期", "实现", "完成", "帮扶", "助推", "同", "结成", "捆绑", "马上", "能",
+	"可", "将", "由", "于", "给", "向", "对", "到", "参与", "纳入", "达到", "落实",
+	"受", "得到", "开展", "的",
+}
+
+// tgtObjectCuts end what precedes an object read before the number: the
+// directive words and verbs of the clause.
+var tgtObjectCuts = []string{
+	"要", "确保", "力争", "争取", "使", "让", "保证", "努力", "其中", "并", "将",
+	"把", "实现", "就是", "全面完成", "完成", "确定的", "是", "有",
+}
+
+// tgtRangeSeps join the ends of a range: 5—8分钟, 2-3个, 3至5家.
+const tgtRangeSeps = "—–-~～至到"
+
+// tgtClauseSeps end a clause, the unit within which context is read.
+const tgtClauseSeps = "，,；;。!?！？:：\n"
+
+// tgtOpenClose pairs the marks whose contents are names, titles, slogans or
+// asides: numbers inside them are never targets.
+var tgtOpenClose = map[rune]rune{
+	'“': '”', '‘': '’', '「': '」', '『': '』', '《': '》', '〈': '〉',
+	'(': ')', '（': '）', '〔': '〕', '[': ']', '【': '】', '"': '"',
+}
+
+// tgtNumeral is a number found in a sentence.
+type tgtNumeral struct {
+	start, end int     // rune span
+	value, hi  float64 // hi > value for a range
+	isRange    bool
+	unit       string // a unit read with the numeral: %, or 万 kept from 3万
+	chinese    bool   // written in Chinese numerals
+	text       string
+}
+
+// FindTargets returns the numeric targets set in sentence s, a normalised
+// sentence (simplified characters, half-width digits and punctuation).
+// Spans are rune offsets in s. See the annotation guide, "Numeric target".
+func FindTargets(s string) []Target {
+	rs := []rune(s)
+	inside := tgtEnclosed(rs)
+	var out []Target
+	for i := 0; i < len(rs); {
+		if inside[i] {
+			i++
+			continue
+		}
+		if t, ok := tgtRatioAt(rs, i); ok {
+			out = append(out, t)
+			i = t.Span.End
+			continue
+		}
+		n, ok := tgtNumeralAt(rs, i)
+		if !ok {
+			i++
+			continue
+		}
+		t, end, ok := tgtTargetAt(rs, n, inside)
+		if ok {
+			if len(out) > 0 && t.Object == "" {
+				t.Object = out[len(out)-1].Object
+			}
+			out = append(out, t)
+		}
+		i = max(end, n.end, i+1)
+	}
+	return out
+}
+
+// String formats t for a reader: "≥ 98%  签约率", "= 48个  贫困村".
+func (t Target) String() string {
+	sym := map[string]string{CmpAtLeast: "≥", CmpAtMost: "≤", CmpAbout: "≈"}[t.Cmp]
+	if sym == "" {
+		sym = "="
+	}
+	v := t.Ratio
+	if v == "" {
+		v = strconv.FormatFloat(t.Value, 'f', -1, 64)
+	}
+	out := sym + " " + v + t.Unit
+	if t.Object != "" {
+		out += "  " + t.Object
+	}
+	return out
+}
+
+// tgtEnclosed marks the runes inside quotation marks, title marks, brackets
+// and parentheses. A mark never closed within the sentence encloses
+// nothing.
+func tgtEnclosed(rs []rune) []bool {
+	in := make([]bool, len(rs))
+	for i := 0; i < len(rs); i++ {
+		cl, ok := tgtOpenClose[rs[i]]
+		if !ok {
+			continue
+		}
+		depth := 0
+		for j := i + 1; j < len(rs); j++ {
+			if rs[j] == cl && depth == 0 {
+				for k := i; k <= j; k++ {
+					in[k] = true
+				}
+				break
+			}
+			if rs[j] == rs[i] && cl != rs[i] {
+				depth++
+			} else if rs[j] == cl {
+				depth--
+			}
+		}
+	}
+	return in
+}
+
+// tgtIsNumRune reports whether r may be part of a numeral.
+func tgtIsNumRune(r rune) bool {
+	if r >= '0' && r <= '9' {
+		return true
+	}
+	if _, ok := digitValue[r]; ok {
+		return true
+	}
+	if _, ok := unitValue[r]; ok {
+		return true
+	}
+	if _, ok := tensValue[r]; ok {
+		return true
+	}
+	return r == '万' || r == '亿'
+}
+
+// tgtIsNumStart reports whether a numeral may start at rs[i]: a digit, 十,
+// or the letter l misread for 1 before digits (l20亿元).
+func tgtIsNumStart(rs []rune, i int) bool {
+	r := rs[i]
+	if r >= '0' && r <= '9' || r == '十' || r == '廿' {
+		return true
+	}
+	if r == 'l' && i+1 < len(rs) && rs[i+1] >= '0' && rs[i+1] <= '9' && (i == 0 || !tgtIsLatin(rs[i-1])) {
+		return true
+	}
+	_, ok := digitValue[r]
+	return ok && r != 'Ｏ' && r != '○'
+}
+
+func tgtIsLatin(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
+
+func tgtIsDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// tgtHasAt reports whether rs has w at i.
+func tgtHasAt(rs []rune, i int, w string) bool {
+	for _, r := range w {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// tgtMatchAt returns the first of words found at rs[i:], or "".
+func tgtMatchAt(rs []rune, i int, words []string) string {
+	for _, w := range words {
+		if tgtHasAt(rs, i, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// tgtLongestAt returns the longest of words found at rs[i:], or "".
+func tgtLongestAt(rs []rune, i int, words []string) string {
+	best := ""
+	for _, w := range words {
+		if len(w) > len(best) && tgtHasAt(rs, i, w) {
+			best = w
+		}
+	}
+	return best
+}
+
+// tgtEndsWith reports whether rs[:i] ends with w, and returns where w starts.
+func tgtEndsWith(rs []rune, i int, w string) (int, bool) {
+	n := len([]rune(w))
+	if i-n < 0 || !tgtHasAt(rs, i-n, w) {
+		return 0, false
+	}
+	return i - n, true
+}
+
+// tgtNumeralAt reads a numeral starting at rs[i]: Arabic, Chinese or mixed,
+// a percent word (百分之九十五, 九成), a fraction (三分之一, as a
+// percentage) or a loose range of two Chinese digits (两三次).
+func tgtNumeralAt(rs []rune, i int) (tgtNumeral, bool) {
+	for _, p := range []string{"百分之", "千分之"} {
+		if tgtHasAt(rs, i, p) {
+			j := i + 3
+			for j < len(rs) && (tgtIsNumRune(rs[j]) || rs[j] == '点' && j+1 < len(rs) && tgtIsNumRune(rs[j+1])) {
+				j++
+			}
+			v, unit, ok := parseRateWord(string(rs[i:j]))
+			return tgtNumeral{start: i, end: j, value: v, unit: unit, chinese: true, text: string(rs[i:j])}, ok
+		}
+	}
+	if !tgtIsNumStart(rs, i) || tgtHasAt(rs, i, "十分") {
+		return tgtNumeral{}, false
+	}
+	if i > 0 && (tgtIsNumRune(rs[i-1]) || rs[i-1] == '.') {
+		return tgtNumeral{}, false // the tail of a numeral already rejected
+	}
+	j := i + 1
+	for j < len(rs) {
+		r := rs[j]
+		switch {
+		case r == '.' || r == ',' || r == '点':
+			if j+1 < len(rs) && tgtIsDigit(rs[j-1]) && tgtIsDigit(rs[j+1]) && r != '点' ||
+				r == '点' && j+1 < len(rs) && tgtIsNumRune(rs[j+1]) && !tgtIsDigit(rs[j+1]) && !tgtIsDigit(rs[j-1]) {
+				j++
+				continue
+			}
+		case tgtIsNumRune(r):
+			// Stop before units that begin with a multiplier: 1.1亿千瓦, 3百分点.
+			if tgtMatchAt(rs, j, []string{"千瓦", "千米", "千克", "千伏", "千元", "百分点", "百分比", "十分"}) != "" {
+				break
+			}
+			j++
+			continue
+		}
+		break
+	}
+	text := string(rs[i:j])
+	clean := strings.Replace(text, "l", "1", 1)
+	n := tgtNumeral{start: i, end: j, text: text}
+	for _, r := range text {
+		if !tgtIsDigit(r) && r != '.' && r != ',' && r != 'l' && r != '万' && r != '亿' {
+			n.chinese = true
+		}
+	}
+	// 两三次, 七八个: two neighbouring digits make a loose range.
+	if runes := []rune(text); len(runes) == 2 {
+		a, okA := digitValue[runes[0]]
+		b, okB := digitValue[runes[1]]
+		if okA && okB && a > 0 && (b == a+1 || a == 3 && b == 5) {
+			n.value, n.hi, n.isRange = a, b, true
+			return n, true
+		}
+	}
+	// A run of Chinese digits with no 十, 百 or 千 is a year or a code
+	// (二〇二一, 一一对应), not a count.
+	if runes := []rune(text); len(runes) >= 2 && n.chinese && !strings.ContainsAny(text, "十百千万亿拾佰仟廿") {
+		return tgtNumeral{}, false
+	}
+	// 三分之一 is a share, read as a percentage.
+	if tgtHasAt(rs, j, "分之") {
+		k := j + 2
+		for k < len(rs) && tgtIsNumRune(rs[k]) {
+			k++
+		}
+		d, ok1 := ParseNumber(clean)
+		m, ok2 := ParseNumber(string(rs[j+2 : k]))
+		if ok1 && ok2 && d > 0 && k > j+2 {
+			n.end, n.text, n.value, n.unit = k, string(rs[i:k]), m/d*100, "%"
+			return n, true
+		}
+		return tgtNumeral{}, false
+	}
+	// 九成, 九成五.
+	if j < len(rs) && rs[j] == '成' && n.chinese && !tgtHasAt(rs, j, "成不变") {
+		k := j + 1
+		if k < len(rs) && tgtIsNumRune(rs[k]) {
+			k++
+		}
+		if v, unit, ok := parseRateWord(string(rs[i:k])); ok {
+			n.end, n.text, n.value, n.unit = k, string(rs[i:k]), v, unit
+			return n, true
+		}
+	}
+	// 3万, 1.2亿: for an Arabic mantissa the multiplier stays in the unit
+	// (guide: `5万元` -> 5, unit 万元).
+	if !n.chinese {
+		for _, m := range []string{"万亿", "亿", "万"} {
+			if head, ok := strings.CutSuffix(clean, m); ok && head != "" && !strings.ContainsAny(head, "万亿") {
+				v, ok := ParseNumber(head)
+				if !ok {
+					return tgtNumeral{}, false
+				}
+				n.value, n.unit = v, m
+				return n, true
+			}
+		}
+	}
+	v, ok := ParseNumber(clean)
+	if !ok {
+		return tgtNumeral{}, false
+	}
+	n.value = v
+	return n, true
+}
+
+// tgtRatioAt reads a ratio such as 生机比10:1 or 1比1 at rs[i]. The colon
+// form needs 比 shortly before it, so that times (14:30) are not ratios.
+// Guide: "ratios", `生机比10:1`.
+func tgtRatioAt(rs []rune, i int) (Target, bool) {
+	if !tgtIsDigit(rs[i]) || i > 0 && (tgtIsDigit(rs[i-1]) || rs[i-1] == '.') {
+		return Target{}, false
+	}
+	read := func(k int) int {
+		for k < len(rs) && (tgtIsDigit(rs[k]) || rs[k] == '.' && k+1 < len(rs) && tgtIsDigit(rs[k+1])) {
+			k++
+		}
+		return k
+	}
+	j := read(i)
+	if j >= len(rs) || !strings.ContainsRune(":：∶比", rs[j]) || j+1 >= len(rs) || !tgtIsDigit(rs[j+1]) {
+		return Target{}, false
+	}
+	k := read(j + 1)
+	if k < len(rs) && (tgtIsDigit(rs[k]) || tgtIsLatin(rs[k])) {
+		return Target{}, false
+	}
+	start := tgtClauseStart(rs, i)
+	before := string(rs[start:i])
+	if rs[j] != '比' && !strings.Contains(before, "比") {
+		return Target{}, false
+	}
+	obj := strings.TrimSuffix(tgtObjectBefore(rs, start, i), "为")
+	cmp, cs := CmpEq, i
+	if c, at, ok := tgtLeftCmpAt(rs, i); ok {
+		cmp, cs = c, at
+	}
+	spanStart := cs
+	if obj != "" && strings.HasSuffix(string(rs[start:cs]), obj) {
+		spanStart = cs - len([]rune(obj))
+	}
+	return Target{
+		Text:   string(rs[spanStart:k]),
+		Ratio:  string(rs[i:j]) + ":" + string(rs[j+1:k]),
+		Object: obj,
+		Cmp:    cmp,
+		Span:   Span{spanStart, k},
+	}, true
+}
+
+// tgtClauseStart returns where the clause holding rs[i] starts.
+func tgtClauseStart(rs []rune, i int) int {
+	for i > 0 && !tgtIsClauseSep(rs, i-1) {
+		i--
+	}
+	return i
+}
+
+// tgtClauseEnd returns where the clause holding rs[i] ends.
+func tgtClauseEnd(rs []rune, i int) int {
+	for i < len(rs) && !tgtIsClauseSep(rs, i) {
+		i++
+	}
+	return i
+}
+
+// tgtIsClauseSep reports whether rs[i] ends a clause; a colon between digits
+// (10:1) does not.
+func tgtIsClauseSep(rs []rune, i int) bool {
+	if !strings.ContainsRune(tgtClauseSeps, rs[i]) {
+		return false
+	}
+	if rs[i] == ':' || rs[i] == ',' {
+		return !(i > 0 && i+1 < len(rs) && tgtIsDigit(rs[i-1]) && tgtIsDigit(rs[i+1]))
+	}
+	return true
+}
+
+// tgtLeftCmpAt finds a comparator written right before rs[i] (至少有 counts
+// as 至少), and returns it with where it starts.
+func tgtLeftCmpAt(rs []rune, i int) (string, int, bool) {
+	j := i
+	if j > 0 && rs[j-1] == '有' {
+		j--
+	}
+	if j > 0 && rs[j-1] == '为' {
+		j--
+	}
+	for _, c := range tgtLeftCmps {
+		if at, ok := tgtEndsWith(rs, j, c.word); ok {
+			return c.cmp, at, true
+		}
+	}
+	// An adverb a verb away: 至少打造2个.
+	for k := j - 1; k >= 0 && k >= j-4 && !tgtIsClauseSep(rs, k); k-- {
+		for _, c := range tgtAdverbCmps {
+			if _, ok := tgtEndsWith(rs, k, c.word); ok {
+				return c.cmp, i, true
+			}
+		}
+	}
+	return "", i, false
+}
+
+// tgtTargetAt decides whether numeral n is a target, and builds it. It also
+// returns where scanning should resume.
+func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
+	i, k := n.start, n.end
+	// A letter or a symbol glued to the number makes it part of a code,
+	// a grade or a name: 5G, M2, 1+10, 5A级. Guide: "grades … are not".
+	if i > 0 && (tgtIsLatin(rs[i-1]) || strings.ContainsRune("+/#×*", rs[i-1])) {
+		return Target{}, k, false
+	}
+	// Guide: "Not: list numbering, … ordinals": 第一, and the left
+	// blockers (dates 周一, denominators 每10万人, summary 等两个).
+	if w := tgtLeftBlockerAt(rs, i); w != "" {
+		return Target{}, k, false
+	}
+	more := false
+	if !n.isRange && k < len(rs) && (rs[k] == '余' || rs[k] == '多') {
+		more, k = true, k+1 // 7万余人, 100多个
+	}
+	// Dates, times and durations belong to the time module.
+	if tgtMatchAt(rs, k, tgtTimeWords) != "" {
+		return Target{}, k, false
+	}
+	if k < len(rs) && strings.ContainsRune("+/×", rs[k]) {
+		return Target{}, k, false
+	}
+	unit := n.unit
+	count := false
+	u := ""
+	if unit != "%" && unit != "‰" {
+		if w := tgtLongestAt(rs, k, tgtMeasureUnits); w != "" && len(w) >= len(tgtLongestAt(rs, k, tgtCountUnits)) {
+			u = w
+		} else if w := tgtLongestAt(rs, k, tgtCountUnits); w != "" {
+			u, count = w, true
+		} else if w := tgtMatchAt(rs, k, tgtLatinUnits); w != "" && !(k+len(w) < len(rs) && tgtIsLatin(rs[k+len(w)])) {
+			u = w
+		}
+		// 分 is a score, not 十分 (very) or 分别.
+		if u == "分" && k+1 < len(rs) && unicode.Is(unicode.Han, rs[k+1]) && tgtMatchAt(rs, k+1, []string{"以", "左", "及"}) == "" {
+			u, count = "", false
+		}
+		if u == "分" && n.chinese {
+			u, count = "", false
+		}
+		unit += u
+		k += len([]rune(u))
+	}
+	if k < len(rs) && tgtIsLatin(rs[k]) {
+		return Target{}, k, false // 5G, 20xx
+	}
+	// A range with the unit on both ends: 6%-6.5%.
+	if !n.isRange && k+1 < len(rs) && strings.ContainsRune(tgtRangeSeps, rs[k]) && unit != "" {
+		if m, ok := tgtNumeralAt(rs, k+1); ok && m.unit == n.unit && tgtHasAt(rs, m.end, u) && m.value > n.value {
+			n.hi, n.isRange, k = m.value, true, m.end+len([]rune(u))
+		}
+	}
+	// A range with the unit after it: 5—8分钟, 2-3个.
+	if !n.isRange && u == "" && n.unit == "" && k+1 < len(rs) && strings.ContainsRune(tgtRangeSeps, rs[k]) {
+		if m, ok := tgtNumeralAt(rs, k+1); ok && m.value > n.value && m.unit == "" {
+			if w := tgtLongestAt(rs, m.end, append(append([]string{}, tgtMeasureUnits...), tgtCountUnits...)); w != "" && tgtMatchAt(rs, m.end, tgtTimeWords) == "" {
+				n.hi, n.isRange = m.value, true
+				u, unit = w, w
+				_, count = tgtIndexOf(tgtCountUnits, w)
+				k = m.end + len([]rune(w))
+			} else if tgtMatchAt(rs, m.end, tgtTimeWords) != "" {
+				return Target{}, m.end, false // 3-5年
+			}
+		}
+	}
+	// Comparators. Guide: "cmp".
+	cmp := ""
+	left := i
+	if c, at, ok := tgtLeftCmpAt(rs, i); ok {
+		cmp, left = c, at
+	}
+	for _, c := range tgtRightCmps {
+		if tgtHasAt(rs, k, c.word) {
+			if cmp == "" || c.cmp == CmpAbout || cmp == CmpAbout {
+				cmp = c.cmp
+			}
+			k += len([]rune(c.word))
+			break
+		}
+	}
+	if cmp == "" && more {
+		cmp = CmpAtLeast
+	}
+	// A number needs a unit unless a comparator or a rate makes it a goal:
+	// 组建率达100 is 100 %.
+	cs := tgtClauseStart(rs, i)
+	ce := tgtClauseEnd(rs, k)
+	objBefore := tgtObjectBefore(rs, cs, left)
+	if unit == "" {
+		if n.chinese {
+			return Target{}, k, false
+		}
+		switch {
+		case tgtIsRateName(objBefore):
+			unit = "%"
+		case cmp == "":
+			return Target{}, k, false
+		}
+	}
+	// 一 is an article more often than a count: 一个地区, 一项重点任务.
+	// It counts where a comparator bounds it (至少有一个, 一次以上) or it
+	// numbers an event (开一次培训会).
+	if n.chinese && n.value == 1 && !n.isRange && cmp == "" {
+		if !(count && (u == "次" || u == "场" || u == "期" || u == "轮") && tgtEndsWithAny(rs, i, tgtEventVerbs)) {
+			return Target{}, k, false
+		}
+	}
+	// The object: after a classifier (48个贫困村), else before the number
+	// (签约率达到98%).
+	obj, objEnd := "", k
+	if count || strings.HasPrefix(tgtRs2s(rs, k, k+1), "的") {
+		obj, objEnd = tgtObjectAfter(rs, k, ce)
+	}
+	if count {
+		if tgtIsAbstract(obj) {
+			return Target{}, k, false
+		}
+		if u == "人" && (strings.HasSuffix(obj, "组") || strings.HasSuffix(obj, "团") || strings.HasSuffix(obj, "班子")) {
+			return Target{}, k, false // 五人督查小组
+		}
+		if u == "期" && (strings.HasPrefix(obj, "工程") || strings.HasPrefix(obj, "项目")) {
+			return Target{}, k, false // 二期工程
+		}
+	}
+	spanStart, spanEnd := left, k
+	if obj == "" {
+		obj = objBefore
+		if obj != "" && strings.HasSuffix(string(rs[cs:left]), obj) && cmp == "" {
+			spanStart = left - len([]rune(obj))
+		}
+	} else {
+		spanEnd = objEnd
+	}
+	// Context that makes the number something other than a goal.
+	clause := string(rs[cs:ce])
+	before := string(rs[cs:i])
+	after := string(rs[k:ce])
+	switch {
+	case tgtContainsAny(clause, tgtPastMarkers) || tgtHasPastLe(before):
+		return Target{}, k, false // past statistics
+	case tgtContainsAny(clause, tgtLastYearMarkers) && !tgtContainsAny(clause, tgtGoalMarkers):
+		return Target{}, k, false
+	case strings.Contains(before, "在") && strings.Contains(after, "基础上"):
+		return Target{}, k, false // a baseline: 在突破20%的基础上
+	case count && tgtContainsAny(before, tgtReferenceVerbs):
+		return Target{}, k, false // a standard referred to: 对照4条标准
+	}
+	for p := spanStart; p < spanEnd; p++ {
+		if inside[p] && p < i {
+			spanStart = p + 1
+		}
+	}
+	value := n.value
+	if n.isRange {
+		if cmp == CmpAtLeast {
+			value = n.value // the sentence sets a floor
+		} else {
+			value, cmp = n.hi, CmpAtMost
+		}
+	}
+	if cmp == "" {
+		cmp = CmpEq
+	}
+	return Target{
+		Text:   string(rs[spanStart:spanEnd]),
+		Value:  value,
+		Unit:   unit,
+		Object: obj,
+		Cmp:    cmp,
+		Span:   Span{spanStart, spanEnd},
+	}, k, true
+}
+
+func tgtRs2s(rs []rune, i, j int) string {
+	if j > len(rs) {
+		j = len(rs)
+	}
+	if i >= j {
+		return ""
+	}
+	return string(rs[i:j])
+}
+
+func tgtIndexOf(ws []string, w string) (int, bool) {
+	for i, x := range ws {
+		if x == w {
+			return i, true
+		}
+	}
+	return -1, false
+}
+
+func tgtContainsAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func tgtEndsWithAny(rs []rune, i int, ws []string) bool {
+	for _, w := range ws {
+		if _, ok := tgtEndsWith(rs, i, w); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// tgtLeftBlockerAt returns the blocker written right before rs[i], if any.
+func tgtLeftBlockerAt(rs []rune, i int) string {
+	for _, w := range tgtLeftBlockers {
+		if _, ok := tgtEndsWith(rs, i, w); ok {
+			return w
+		}
+	}
+	return ""
+}
+
+// tgtHasPastLe reports whether s holds a perfective 了 (完成了), not the 了
+// of 为了, 除了 or 了解.
+func tgtHasPastLe(s string) bool {
+	rs := []rune(s)
+	for i, r := range rs {
+		if r != '了' {
+			continue
+		}
+		if i > 0 && strings.ContainsRune("为除不得罢", rs[i-1]) {
+			continue
+		}
+		if i+1 < len(rs) && strings.ContainsRune("解如", rs[i+1]) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// tgtIsRateName reports whether an object names a rate, whose number is a
+// percentage even where % is missing (组建率达100). Guide: "A rate whose
+// % is missing in the source is still %".
+func tgtIsRateName(obj string) bool {
+	for _, w := range []string{"率", "比例", "比重", "占比", "覆盖面"} {
+		if strings.HasSuffix(obj, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// tgtIsAbstract reports whether obj, counted by a classifier, is an abstract
+// head of a summary count or a slogan (两项重点任务, 三个结合).
+func tgtIsAbstract(obj string) bool {
+	for _, m := range tgtAbstractModifiers {
+		if rest, ok := strings.CutPrefix(obj, m); ok {
+			if rest == "" {
+				return true
+			}
+			obj = rest
+			break
+		}
+	}
+	for _, h := range tgtAbstractHeads {
+		if strings.HasPrefix(obj, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// tgtObjectAfter reads the object counted after a classifier at rs[k:],
+// within the clause ending at ce: 48个贫困村 -> 贫困村. Quoted names are
+// kept whole. It returns the object and where it ends.
+func tgtObjectAfter(rs []rune, k, ce int) (string, int) {
+	j := k
+	if j < ce && rs[j] == '的' {
+		j++
+	}
+	start := j
+	for j < ce && j-start < 14 {
+		r := rs[j]
+		if cl, ok := tgtOpenClose[r]; ok {
+			e := j + 1
+			for e < ce && rs[e] != cl {
+				e++
+			}
+			if e < ce {
+				j = e + 1
+				continue
+			}
+			break
+		}
+		if r == '、' || r == ' ' || tgtIsNumStart(rs, j) && j > start || !unicode.Is(unicode.Han, r) && !tgtIsLatin(r) {
+			break
+		}
+		if j > start && tgtMatchAt(rs, j, tgtObjectStops) != "" {
+			break
+		}
+		j++
+	}
+	if j == start {
+		return "", k
+	}
+	return string(rs[start:j]), j
+}
+
+// tgtObjectBefore reads the object named before a number at rs[i], in the
+// clause starting at cs: 签约率达到98% -> 签约率; 科级干部4户 -> 科级干部.
+func tgtObjectBefore(rs []rune, cs, i int) string {
+	seg := rs[cs:i]
+	// Cut after the last date, number or directive word.
+	cut, afterDate := 0, false
+	for p := range seg {
+		if tgtIsDigit(seg[p]) || seg[p] == 'x' || seg[p] == 'X' {
+			cut, afterDate = p+1, true
+		}
+	}
+	for p := range seg {
+		if p < cut {
+			continue
+		}
+		if w := tgtMatchAt(seg, p, tgtObjectCuts); w != "" {
+			cut, afterDate = p+len([]rune(w)), false
+		}
+	}
+	seg = seg[cut:]
+	s := strings.TrimSpace(string(seg))
+	if afterDate {
+		s = strings.TrimLeft(s, "年月日号底前后内起以来")
+	}
+	for {
+		t := strings.TrimLeft(s, "的,、 ")
+		for _, c := range tgtLeftCmps {
+			t = strings.TrimSuffix(t, c.word)
+		}
+		t = strings.TrimSuffix(t, "为")
+		t = strings.TrimSuffix(t, "在")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	if r := []rune(s); len(r) > 16 {
+		s = string(r[len(r)-16:])
+	}
+	return s
+}

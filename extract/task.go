@@ -1,0 +1,110 @@
+package extract
+
+import (
+	"crypto/sha1"
+	"encoding/base32"
+	"regexp"
+	"strings"
+)
+
+// Words that contain 要 without directing anything (需要, 重要, 主要 …), and
+// 要求 used as a noun (按照……的要求). They are blanked before looking for
+// the directive 要 (guide, "Task", rule 1).
+var neutralYao = regexp.MustCompile(`需要|主要|重要|只要|(?:^|[^务])必要|首要|要素|摘要|纲要|提要|要点|要害|要务|要件|要闻|要领|扼要|简要|紧要|险要|要道|要津|政要|显要|机要|要塞|要地|要员|要案|要职|要么|要不|想要|将要|快要|就要到|要靠|要看|路要走|要(?:好|高|强|差|低|大|小|多|少)(?:些|得多|一些)|的要求|要求的|要求[,，。；;、]|要求和|要求下`)
+
+// directiveMarker finds the words that direct future action (guide,
+// "Task", rule 1): 要、必须、务必、确保、力争、抓紧、尽快、一定要、请……、
+// 由……负责/牵头、将于……、限…….
+var directiveMarker = regexp.MustCompile(`希望(?:各|全体|广大|[^，,。]{0,10}(?:部门|单位|干部|老师|同志们))|要|必须|务必|确保|力争|抓紧|尽快|一定|争取|应当|应该|需(?:[^要]|$)|请(?:各|全|大家|你们|同志|有关|相关|县|市|区|镇|乡|局|校)|由[^，,。；;]{1,30}?(?:负责|牵头|承担|组织|实施)|(?:牵头|负责)[,，。；;）)]|将(?:于|在|从|对|把|继续|进一步|全面|加快|加大|重点|着力|按照|组织|开展|召开|启动|出台|实施|适时)|限(?:期|于|[0-9一二三四五六七八九十两]+)|严禁|禁止|不得|不准|杜绝`)
+
+// imperativeOpening finds sentences that open with the verb of an
+// instruction (切实搞好……、严格执行……) with no 要: inside a run of
+// directives these are directives too.
+var imperativeOpening = regexp.MustCompile(`^(?:在[^，,：:]{1,12}上[,，:：])?(?:同时[,，]?|此外[,，]?|另外[,，]?|特别是|尤其是|并)?(?:切实|认真|积极|进一步|大力|全力|扎实|加快|加强|加大|严格|继续|坚持|深入|着力|努力|抓好|做好|推进|推动|落实|强化|完善|建立|健全|狠抓|全面|持续|坚决|及时|不断|高度|牢固|注重|突出|集中|主动|广泛|充分|统筹|精心|规范|严厉|力求|抓实|用好|搞好|办好|开展|组织|实施|启动|做到|提高|提升|巩固|优化|深化|落细|压实|夯实|筑牢|确立|明确|细化|探索|鼓励|引导|督促|指导|配合|协助|保证|维护|防止|杜绝|排查|整治|清理|谋划|筹划|召开|举办|完成|实现|抓紧|尽快|务必)`)
+
+// pastReport finds what marks a report of work already done or a
+// description of the situation rather than a directive.
+var pastReport = regexp.MustCompile(`[^为除]了[^解不起得]|已经|已(?:[^经]|$)|取得|以来|去年|过去|曾经|先后|共评出|累计|截至目前|目前已|荣获|被评为|获得了`)
+
+// notDirective finds sentence openings that the guide excludes even when
+// they hold a marker: announced decisions, quoted directives from other
+// meetings, courtesy wishes (guide, "Task").
+var notDirective = regexp.MustCompile(`^(?:[^，,。]{0,10}(?:决定|指出|强调|提出|要求我们)|希望大家|欢迎|感谢|谢谢|祝|恳请|敬请|最后,?祝|等一下|请大家|[^，,]{0,6}(?:说|讲)过)|(?:书记|主席|总理|省长|市长|县长|区长|部长|局长|主任|同志|中央|国务院|会议|文件|通知)(?:[^，,。]{0,12})?(?:强调|指出|要求|提出|明确)[:：,，]`)
+
+// quoted matches short quotations (slogans such as “等、靠、要”), whose
+// words direct nothing.
+var quoted = regexp.MustCompile(`“[^”]{1,12}”|"[^"]{1,12}"`)
+
+// description finds copulas and comparisons that make a sentence opening
+// with a verb a statement rather than an instruction.
+var description = regexp.MustCompile(`是|在于|只有|没有|较之|相辅相成`)
+
+// directive reports whether the folded sentence s directs future action,
+// and whether it does so only by an imperative opening (which needs a run
+// of directives or a body to count).
+func directive(s string, heading bool) (yes, weak bool) {
+	if notDirective.MatchString(s) {
+		return false, false
+	}
+	blank := blankNeutral(s)
+	if m := directiveMarker.FindStringIndex(blank); m != nil {
+		if !heading {
+			return true, false
+		}
+		// A heading holds a directive when its marker opens it (二是要建立…,
+		// (一)要强化…) or follows a body; one that only names a topic, or
+		// a topic with 要 (领导重视要到位), is not a task (guide,
+		// "Clarifications").
+		opens := stripNumbering(blank[:m[0]]) == "" || stripNumbering(blank[:m[1]]) == ""
+		return opens || len(subjectBodies(s, runeCount(blank[:m[0]]))) > 0, false
+	}
+	if heading {
+		return false, false
+	}
+	body := stripNumbering(s)
+	if imperativeOpening.MatchString(body) && !pastReport.MatchString(body) && !description.MatchString(body) {
+		return true, true
+	}
+	return false, false
+}
+
+// blankNeutral hides the words that contain 要 without directing anything,
+// and short quotations, keeping rune offsets.
+func blankNeutral(s string) string {
+	hide := func(m string) string { return strings.Repeat("_", len([]rune(m))) }
+	return neutralYao.ReplaceAllStringFunc(quoted.ReplaceAllStringFunc(s, hide), hide)
+}
+
+// numbering matches the ordinal a paragraph or bullet opens with.
+var numbering = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.]|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}\s*[、.)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[—-]{1,2}|[·•●▲■◆]|[一二三四五六七八九十]{1,2}(?:是|要)|第[一二三四五六七八九十]{1,2}\s*[,，、:：]?|首先[,，]?|其次[,，]?|再次[,，]?|最后[,，]?)\s*`)
+
+// stripNumbering removes the ordinal a sentence opens with.
+func stripNumbering(s string) string {
+	return numbering.ReplaceAllString(s, "")
+}
+
+// TaskID returns the stable id of a task: a hash of the speech's title and
+// the task's normalised text, so it survives renamed, moved and reordered
+// files and changes to other sentences. n distinguishes repeats of the
+// same sentence within a speech.
+func TaskID(title, text string, n int) string {
+	h := sha1.New()
+	h.Write([]byte(squeeze(title)))
+	h.Write([]byte{0})
+	h.Write([]byte(squeeze(text)))
+	if n > 0 {
+		h.Write([]byte{0, byte(n), byte(n >> 8)})
+	}
+	sum := h.Sum(nil)
+	return "RW-" + base32.StdEncoding.EncodeToString(sum)[:10]
+}
+
+// squeeze drops blanks and punctuation so ids ignore formatting.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isBlank(r) || strings.ContainsRune("，,。.；;：:！!？?、“”\"'‘’（）()", r) {
+			return -1
+		}
+		return r
+	}, s)
+}

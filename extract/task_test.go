@@ -1,0 +1,122 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// Guide, "Task", rule 1: a task directs future action; reports, principles,
+// announced decisions, quoted directives and courtesy wishes do not.
+func TestDirective(t *testing.T) {
+	tests := []struct {
+		rule    string
+		s       string
+		heading bool
+		want    bool
+	}{
+		{"要", "各级工会要认真总结经验。", false, true},
+		{"必须", "必须开源节流,科学理财。", false, true},
+		{"务必", "各参学单位务必要深化认识。", false, true},
+		{"确保", "确保年前全面完成。", false, true},
+		{"力争", "力争在短时间有新的进展和突破。", false, true},
+		{"抓紧", "欠进度的项目抓紧实施。", false, true},
+		{"请", "请各镇办于月底前上报材料。", false, true},
+		{"由……负责", "由县教育局负责组织实施。", false, true},
+		{"将于", "县委将于元旦后召开全委会。", false, true},
+		{"希望+body", "希望各镇办各部门相互学习借鉴。", false, true},
+		{"imperative opening", "切实搞好晚秋作物的田间管理。", false, true},
+		{"imperative opening, report", "认真分析了工会工作面临的新任务。", false, false},
+		{"imperative opening, description", "开展创新培植亮点是一种手段。", false, false},
+		{"neutral 要: 重要", "这是一项重要工作。", false, false},
+		{"neutral 要: 需要", "我们需要更多的时间。", false, false},
+		{"neutral 要: 的要求", "按照上级的要求。", false, false},
+		{"quotation", "部分干部存在“等、靠、要”思想。", false, false},
+		{"idiom", "在这方面,我们还有很长很长的路要走。", false, false},
+		{"announced decision", "县委决定召开这次会议。", false, false},
+		{"quoted directive", "在全省会上,东明书记要求,要认真梳理总结已有工作经验。", false, false},
+		{"courtesy", "希望大家提出宝贵意见。", false, false},
+		{"heading with directive", "二是要建立党建例会制度。", true, true},
+		{"heading with directive", "(一)要强化各级责任。", true, true},
+		{"heading with directive", "一要壮大龙头。", true, true},
+		{"heading naming a topic", "(一)全力抓好产业培育。", true, false},
+		{"heading naming a topic", "二是加强培养教育。", true, false},
+		{"heading: topic 要", "(一)领导重视要到位。", true, false},
+	}
+	for _, tt := range tests {
+		if got, _ := directive(tt.s, tt.heading); got != tt.want {
+			t.Errorf("%s: directive(%q, heading=%v) = %v, want %v", tt.rule, tt.s, tt.heading, got, tt.want)
+		}
+	}
+}
+
+// Guide, "Task", rule 2, and "Responsible body": carried subjects.
+func TestTasksCarryBodies(t *testing.T) {
+	x := New()
+	text := strings.Join([]string{
+		"第一篇:讲话",
+		"二、主攻重点求突破",
+		"第四季度,各项工作进入收官扫尾阶段,各级各部门务必要紧扣工作重点。",
+		"(一)全力抓好产业培育。产业培育是富民强县的第一要务。要按照原则拓展工业集中区;县商务局要抓好招商。要抓住有利时机。",
+		"(二)全力推进项目建设。对今年确定的重大项目,要倒排工期。",
+		"三、凝心聚力保稳定",
+		"要深入排查各类矛盾纠纷。",
+		"县委、县政府要加强领导。要狠抓落实。",
+		"一要压实责任,二要强化督查。",
+		"由县教育局负责。要做好总结。",
+		"我们要全心投入。",
+	}, "\n")
+	sp := x.Speeches("t.txt", text, Options{RefDate: NewDate(2009, 10, 1)})
+	type row struct{ text, bodies string }
+	var got []row
+	for _, tk := range sp[0].Tasks {
+		var names []string
+		for _, b := range tk.Bodies {
+			names = append(names, b.Name)
+		}
+		got = append(got, row{tk.Text, strings.Join(names, "、")})
+	}
+	want := []row{
+		{"第四季度,各项工作进入收官扫尾阶段,各级各部门务必要紧扣工作重点。", "各级各部门"},
+		// A lead line's body carries into the items it introduces.
+		{"要按照原则拓展工业集中区;", "各级各部门"},
+		{"县商务局要抓好招商。", "县商务局"},
+		// A side sentence with its own subject does not take over the run.
+		{"要抓住有利时机。", "各级各部门"},
+		{"对今年确定的重大项目,要倒排工期。", "各级各部门"},
+		// A new level-1 heading ends the run: no body, no task.
+		// Coordinated names are split; the subject carries within the paragraph.
+		{"县委、县政府要加强领导。", "县委、县政府"},
+		{"要狠抓落实。", "县委、县政府"},
+		// Bullets take the body of the lead line that introduces them.
+		{"一要压实责任,二要强化督查。", "县委、县政府"},
+		// Bodies marked by 由 are not carried, and the run ended with the bullets.
+		{"由县教育局负责。", "县教育局"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d tasks, want %d:\n%+v", len(got), len(want), got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("task %d = %+v, want %+v", i+1, got[i], want[i])
+		}
+	}
+	if sp[0].Tasks[1].Section != "二、主攻重点求突破" {
+		t.Errorf("section = %q", sp[0].Tasks[1].Section)
+	}
+	if len(sp[0].Tasks[1].Hints) == 0 {
+		t.Errorf("a carried body gives a review hint")
+	}
+}
+
+func TestTaskIDStable(t *testing.T) {
+	a := TaskID("讲话", "各级工会要认真总结经验。", 0)
+	if b := TaskID("讲话", "各级工会要认真总结经验.", 0); a != b {
+		t.Errorf("punctuation changed the id: %s vs %s", a, b)
+	}
+	if b := TaskID("另一篇讲话", "各级工会要认真总结经验。", 0); a == b {
+		t.Errorf("another speech gave the same id")
+	}
+	if !strings.HasPrefix(a, "RW-") || len(a) != 13 {
+		t.Errorf("id %q has the wrong shape", a)
+	}
+}

@@ -1,0 +1,392 @@
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/speechledger/speechledger/extract"
+)
+
+// A ledger is what the workbook shows, before any styling: the pure step
+// between the extracted speeches and the writing step.
+type ledger struct {
+	ReportDate extract.Date
+	Inputs     []string
+	Speeches   []speechEntry // every speech, duplicates included, in input order
+	Sheets     []sheet       // one per speech that is not a duplicate
+	Bodies     []bodyStat    // by lead body, most overdue first
+	Months     []monthStat   // by month of deadline, in date order; no deadline last
+	Totals     speechEntry   // sums of Tasks, WithDue, Overdue, DueSoon
+}
+
+// A speechEntry is one line of the summary's per-speech table.
+type speechEntry struct {
+	Sheet   string // the speech's sheet, "" for a duplicate
+	Source  string
+	Index   int
+	Title   string
+	Speaker string
+	Date    extract.Date
+	Tasks   int
+	WithDue int
+	Overdue int
+	DueSoon int // due within 30 days of the report date, not overdue
+	Note    string
+}
+
+// A sheet is one speech's sheet.
+type sheet struct {
+	Name   string
+	Speech speechEntry
+	Rows   []row
+}
+
+// A row is one task row of a speech sheet.
+type row struct {
+	Seq         int
+	ID          string
+	Text        string
+	Marks       []mark // highlighted phrases of Text, in order, not overlapping
+	Times       string
+	Due         extract.Date
+	Lead        string
+	Support     string
+	Targets     string
+	TargetValue float64
+	HasValue    bool
+	Section     string
+	Hints       string
+	Status      string
+	Warning     string
+	Progress    string
+	Note        string
+}
+
+// A markKind says what a highlighted phrase of a task's text is.
+type markKind int
+
+const (
+	markTime markKind = iota
+	markBody
+	markTarget
+)
+
+func (k markKind) String() string {
+	return [...]string{"时间", "单位", "目标"}[k]
+}
+
+// A mark is a highlighted phrase: rune offsets [Start, End) into Row.Text.
+type mark struct {
+	Kind       markKind
+	Start, End int
+}
+
+// A bodyStat counts the tasks one body leads.
+type bodyStat struct {
+	Name    string
+	Led     int
+	WithDue int
+	Overdue int
+	DueSoon int // due within 30 days, not overdue
+}
+
+// A monthStat counts the tasks due in one month ("" for no deadline).
+type monthStat struct {
+	Month   string // YYYY-MM, or "" for tasks without a deadline
+	Tasks   int
+	Overdue int
+}
+
+// soonDays is how many days ahead the summary's "due soon" columns look;
+// warnDays is the same for a row's 预警.
+const (
+	soonDays = 30
+	warnDays = 7
+)
+
+// buildLedger turns speeches into the ledger the workbook shows.
+func buildLedger(speeches []extract.Speech, opt Options) ledger {
+	l := ledger{ReportDate: opt.ReportDate, Inputs: opt.Inputs}
+	names := newSheetNamer(speeches)
+	bodies := map[string]*bodyStat{}
+	var bodyOrder []string
+	months := map[string]*monthStat{}
+	for i := range speeches {
+		sp := &speeches[i]
+		e := speechEntry{
+			Source:  sp.Source,
+			Index:   sp.Index,
+			Title:   sp.Title,
+			Speaker: sp.Speaker,
+			Date:    sp.SpeechDate,
+			Note:    speechNote(sp, speeches),
+		}
+		if sp.DuplicateOf != 0 {
+			l.Speeches = append(l.Speeches, e)
+			continue
+		}
+		e.Sheet = names.name(sp)
+		sh := sheet{Name: e.Sheet}
+		for _, t := range sp.Tasks {
+			r := buildRow(t, opt.ReportDate)
+			sh.Rows = append(sh.Rows, r)
+			e.Tasks++
+			overdue := r.Warning == warnOverdue
+			soon := !r.Due.IsZero() && !overdue && opt.ReportDate.DaysUntil(r.Due) <= soonDays
+			if !r.Due.IsZero() {
+				e.WithDue++
+			}
+			if overdue {
+				e.Overdue++
+			}
+			if soon {
+				e.DueSoon++
+			}
+			month := ""
+			if !r.Due.IsZero() {
+				month = r.Due.String()[:7]
+			}
+			ms := months[month]
+			if ms == nil {
+				ms = &monthStat{Month: month}
+				months[month] = ms
+			}
+			ms.Tasks++
+			if overdue {
+				ms.Overdue++
+			}
+			for _, name := range leadNames(t) {
+				bs := bodies[name]
+				if bs == nil {
+					bs = &bodyStat{Name: name}
+					bodies[name] = bs
+					bodyOrder = append(bodyOrder, name)
+				}
+				bs.Led++
+				if !r.Due.IsZero() {
+					bs.WithDue++
+				}
+				if overdue {
+					bs.Overdue++
+				}
+				if soon {
+					bs.DueSoon++
+				}
+			}
+		}
+		sh.Speech = e
+		l.Sheets = append(l.Sheets, sh)
+		l.Speeches = append(l.Speeches, e)
+		l.Totals.Tasks += e.Tasks
+		l.Totals.WithDue += e.WithDue
+		l.Totals.Overdue += e.Overdue
+		l.Totals.DueSoon += e.DueSoon
+	}
+	for _, name := range bodyOrder {
+		l.Bodies = append(l.Bodies, *bodies[name])
+	}
+	slices.SortStableFunc(l.Bodies, func(a, b bodyStat) int {
+		return cmp.Or(
+			cmp.Compare(b.Overdue, a.Overdue),
+			cmp.Compare(b.Led, a.Led),
+			cmp.Compare(b.WithDue, a.WithDue),
+			strings.Compare(a.Name, b.Name),
+		)
+	})
+	for _, ms := range months {
+		l.Months = append(l.Months, *ms)
+	}
+	slices.SortFunc(l.Months, func(a, b monthStat) int {
+		switch {
+		case a.Month == b.Month:
+			return 0
+		case a.Month == "":
+			return 1
+		case b.Month == "":
+			return -1
+		}
+		return strings.Compare(a.Month, b.Month)
+	})
+	return l
+}
+
+// buildRow turns a task into its row as of the report date.
+func buildRow(t extract.Task, reportDate extract.Date) row {
+	r := row{
+		Seq:     t.Seq,
+		ID:      t.ID,
+		Text:    t.Text,
+		Marks:   marks(t),
+		Section: t.Section,
+		Status:  statusNotStarted,
+	}
+	var times, hints []string
+	for _, tn := range t.Times {
+		s := tn.Text
+		if tn.Due.IsZero() && !tn.Start.IsZero() {
+			s += "（" + tn.Start.String() + "起）"
+		}
+		times = append(times, s)
+		if !tn.Due.IsZero() && (r.Due.IsZero() || tn.Due.Before(r.Due)) {
+			r.Due = tn.Due
+		}
+		if tn.Note != "" {
+			hints = append(hints, tn.Text+"："+tn.Note)
+		}
+	}
+	r.Times = strings.Join(times, "\n")
+	var lead, support []string
+	for _, b := range t.Bodies {
+		name := b.Name
+		switch b.Role {
+		case extract.RoleSupport:
+			support = appendUnique(support, name)
+		default:
+			lead = appendUnique(lead, name)
+		}
+	}
+	r.Lead = strings.Join(lead, "、")
+	r.Support = strings.Join(support, "、")
+	var targets []string
+	for _, tg := range t.Targets {
+		targets = append(targets, formatTarget(tg))
+		if !r.HasValue && tg.Ratio == "" {
+			r.TargetValue, r.HasValue = tg.Value, true
+		}
+	}
+	r.Targets = strings.Join(targets, "\n")
+	hints = append(slices.Clone(t.Hints), hints...)
+	r.Hints = strings.Join(hints, "；")
+	r.Warning = warning(r.Due, r.Status, reportDate)
+	return r
+}
+
+// warning returns the 预警 of a task due on due with status as of the
+// report date. The workbook's formula computes the same (see warnFormula).
+func warning(due extract.Date, status string, reportDate extract.Date) string {
+	switch {
+	case due.IsZero():
+		return warnNoDue
+	case status == statusDone:
+		return warnOK
+	case due.Before(reportDate):
+		return warnOverdue
+	case reportDate.DaysUntil(due) <= warnDays:
+		return warnSoon
+	}
+	return warnOK
+}
+
+// leadNames returns the canonical names of t's lead bodies, each once, in
+// order of mention.
+func leadNames(t extract.Task) []string {
+	var names []string
+	for _, b := range t.Bodies {
+		if b.Role == extract.RoleSupport {
+			continue
+		}
+		name := cmp.Or(b.Canonical, b.Name)
+		names = appendUnique(names, name)
+	}
+	return names
+}
+
+func appendUnique(list []string, s string) []string {
+	if s == "" || slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
+}
+
+// marks returns the highlighted phrases of t's text: time phrases, bodies
+// and targets whose spans lie inside the text. Where spans overlap, the
+// earlier-starting (then longer) one wins.
+func marks(t extract.Task) []mark {
+	n := len([]rune(t.Text))
+	var ms []mark
+	add := func(k markKind, sp extract.Span) {
+		if sp.Start < 0 || sp.End <= sp.Start || sp.End > n {
+			return
+		}
+		ms = append(ms, mark{k, sp.Start, sp.End})
+	}
+	for _, tn := range t.Times {
+		add(markTime, tn.Span)
+	}
+	for _, b := range t.Bodies {
+		if !b.Carried {
+			add(markBody, b.Span)
+		}
+	}
+	for _, tg := range t.Targets {
+		add(markTarget, tg.Span)
+	}
+	slices.SortStableFunc(ms, func(a, b mark) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End))
+	})
+	out := ms[:0]
+	end := 0
+	for _, m := range ms {
+		if m.Start < end {
+			continue
+		}
+		out = append(out, m)
+		end = m.End
+	}
+	return out
+}
+
+// formatTarget writes a target for reading: the phrase as written, which
+// office staff recognise from the speech; the number itself goes to the
+// 目标数值 column.
+func formatTarget(t extract.Target) string {
+	if t.Text != "" {
+		return t.Text
+	}
+	v := t.Ratio
+	if v == "" {
+		v = formatNumber(t.Value)
+	}
+	return t.Object + v + t.Unit
+}
+
+// formatNumber writes v without a needless exponent or trailing zeros.
+func formatNumber(v float64) string {
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// speechNote says what a speech repeats or overlaps, for the summary.
+func speechNote(sp *extract.Speech, all []extract.Speech) string {
+	var notes []string
+	if sp.DuplicateOf != 0 {
+		notes = append(notes, fmt.Sprintf("重复：与%s%s相同度%s，不另列表", ordinal(sp.DuplicateOf), titleOf(sp.Source, sp.DuplicateOf, all), percent(sp.Similarity)))
+	}
+	for _, o := range sp.Overlaps {
+		notes = append(notes, fmt.Sprintf("部分重合：与%s%s重合%s", ordinal(o.Index), titleOf(sp.Source, o.Index, all), percent(o.Share)))
+	}
+	return strings.Join(notes, "；")
+}
+
+// ordinal names the index-th speech of a file.
+func ordinal(index int) string { return "篇" + strconv.Itoa(index) }
+
+// titleOf returns 《title》 of speech index of source, or "".
+func titleOf(source string, index int, all []extract.Speech) string {
+	for _, sp := range all {
+		if sp.Source == source && sp.Index == index && sp.Title != "" {
+			return "《" + sp.Title + "》"
+		}
+	}
+	return ""
+}
+
+// percent writes a share in [0, 1] as a whole percentage, rounding down so
+// that 0.999 is not shown as 100%.
+func percent(share float64) string {
+	p := int(math.Floor(share*100 + 1e-9))
+	return strconv.Itoa(p) + "%"
+}

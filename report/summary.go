@@ -1,0 +1,314 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Fonts of the summary sheet and of the default template. SimSun (宋体) and
+// SimHei (黑体) come with every Chinese Windows and with WPS; LibreOffice
+// substitutes Noto Serif/Sans CJK SC for them where they are missing.
+const (
+	fontBody  = "宋体"
+	fontTitle = "黑体"
+)
+
+// summaryCols are the summary sheet's columns: A 序号, B name, C 讲话日期,
+// D 来源文件, E 任务数, F 有时限, G 已逾期, H 30日内到期, I 说明.
+var summaryCols = []struct {
+	width float64
+}{{6}, {44}, {12}, {26}, {9}, {9}, {9}, {11}, {44}}
+
+// summaryRowHeight is the height of a one-line row of the summary, in
+// points: room for a Chinese line in any of the fonts that stand in for 宋体.
+const summaryRowHeight = 18
+
+// summaryStyles are the cell styles of the summary sheet.
+type summaryStyles struct {
+	title, section, note, label, header, text, num, date, link, total, totalNum, reportDate int
+}
+
+func newSummaryStyles(f *excelize.File) (*summaryStyles, error) {
+	border := []excelize.Border{
+		{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
+		{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1},
+	}
+	body := func(bold bool, color string) *excelize.Font {
+		return &excelize.Font{Family: fontBody, Size: 11, Bold: bold, Color: color}
+	}
+	top := &excelize.Alignment{Vertical: "top", WrapText: true}
+	center := &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}
+	type spec struct {
+		id *int
+		st excelize.Style
+	}
+	var specs []spec
+	s := &summaryStyles{}
+	add := func(id *int, st excelize.Style) { specs = append(specs, spec{id, st}) }
+	add(&s.title, excelize.Style{Font: &excelize.Font{Family: fontTitle, Size: 16, Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+	add(&s.section, excelize.Style{Font: &excelize.Font{Family: fontTitle, Size: 12, Bold: true}, Alignment: &excelize.Alignment{Vertical: "center"}})
+	add(&s.note, excelize.Style{Font: &excelize.Font{Family: fontBody, Size: 10, Color: "404040"}, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	add(&s.label, excelize.Style{Font: &excelize.Font{Family: fontTitle, Size: 11, Bold: true}, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}})
+	add(&s.header, excelize.Style{Font: &excelize.Font{Family: fontTitle, Size: 11, Bold: true}, Border: border,
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	add(&s.text, excelize.Style{Font: body(false, ""), Border: border, Alignment: top})
+	add(&s.num, excelize.Style{Font: body(false, ""), Border: border, Alignment: center})
+	add(&s.date, excelize.Style{Font: body(false, ""), Border: border, Alignment: center, CustomNumFmt: ptr("yyyy-mm-dd")})
+	add(&s.link, excelize.Style{Font: &excelize.Font{Family: fontBody, Size: 11, Color: "0563C1", Underline: "single"}, Border: border, Alignment: top})
+	totalFill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}
+	add(&s.total, excelize.Style{Font: body(true, ""), Border: border, Alignment: top, Fill: totalFill})
+	add(&s.totalNum, excelize.Style{Font: body(true, ""), Border: border, Alignment: center, Fill: totalFill})
+	add(&s.reportDate, excelize.Style{Font: body(true, ""), Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}, CustomNumFmt: ptr("yyyy-mm-dd")})
+	for _, sp := range specs {
+		id, err := f.NewStyle(&sp.st)
+		if err != nil {
+			return nil, err
+		}
+		*sp.id = id
+	}
+	return s, nil
+}
+
+// A summaryWriter writes the summary sheet row by row.
+type summaryWriter struct {
+	f   *excelize.File
+	st  *summaryStyles
+	row int // the last row written
+	err error
+}
+
+// cell writes v to column col of the current row with style.
+func (w *summaryWriter) cell(col int, v any, style int) {
+	if w.err != nil {
+		return
+	}
+	cell, _ := excelize.CoordinatesToCellName(col, w.row)
+	if w.err = w.f.SetCellStyle(summarySheet, cell, cell, style); w.err != nil {
+		return
+	}
+	switch v := v.(type) {
+	case nil:
+	case string:
+		if v != "" {
+			w.err = w.f.SetCellStr(summarySheet, cell, cleanText(v))
+		}
+	case int:
+		w.err = w.f.SetCellInt(summarySheet, cell, int64(v))
+	default:
+		panic(fmt.Sprintf("summary cell of type %T", v))
+	}
+}
+
+// line starts a new row of height h (0 for the default) and merges its
+// columns from..to when from < to.
+func (w *summaryWriter) line(h float64, from, to int) {
+	w.row++
+	if w.err == nil && h > 0 {
+		w.err = w.f.SetRowHeight(summarySheet, w.row, h)
+	}
+	if w.err == nil && from < to {
+		a, _ := excelize.CoordinatesToCellName(from, w.row)
+		b, _ := excelize.CoordinatesToCellName(to, w.row)
+		w.err = w.f.MergeCell(summarySheet, a, b)
+	}
+}
+
+// header writes a table's header row.
+func (w *summaryWriter) header(labels ...string) {
+	w.line(30, 0, 0)
+	for i, s := range labels {
+		w.cell(i+1, s, w.st.header)
+	}
+}
+
+// writeSummary writes the summary sheet: the report date, one line per
+// speech, totals, then the tasks by lead body and by month of deadline.
+func writeSummary(f *excelize.File, l *ledger) error {
+	st, err := newSummaryStyles(f)
+	if err != nil {
+		return err
+	}
+	w := &summaryWriter{f: f, st: st}
+	last := len(summaryCols)
+
+	w.line(34, 1, last)
+	w.cell(1, "讲话任务督办台账汇总", st.title)
+	w.line(22, 4, last)
+	if w.err == nil {
+		w.err = f.MergeCell(summarySheet, "A2", "B2")
+	}
+	w.cell(1, "报告日期", st.label)
+	w.cell(2, nil, st.label)
+	w.cell(3, nil, st.reportDate)
+	if w.err == nil {
+		w.err = f.SetCellInt(summarySheet, reportDateCell, excelSerial(l.ReportDate))
+	}
+	w.cell(4, "← 各篇“预警”列和行底色按此日期计算，改动后随之更新；本表计数为生成时按此日期的统计。", st.note)
+	w.line(34, 1, last)
+	w.cell(1, "说明：“工作任务”列中，蓝色为时间节点，紫色为责任单位，橙色为量化目标。行底色：红色为已逾期未办结，黄色为7日内到期，绿色为已办结。", st.note)
+
+	// 一、各篇讲话
+	w.line(8, 0, 0)
+	w.line(24, 1, last)
+	w.cell(1, "一、各篇讲话", st.section)
+	w.header("序号", "讲话标题", "讲话日期", "来源文件", "任务数", "有时限", "已逾期", "30日内到期", "说明")
+	dups := 0
+	for i, e := range l.Speeches {
+		w.line(summaryRowHeight, 0, 0)
+		w.cell(1, i+1, st.num)
+		title := e.Title
+		if title == "" {
+			title = "（无标题）"
+		}
+		if e.Sheet != "" {
+			w.cell(2, title, st.link)
+			if w.err == nil {
+				cell, _ := excelize.CoordinatesToCellName(2, w.row)
+				w.err = f.SetCellHyperLink(summarySheet, cell, sheetRef(e.Sheet)+"!A1", "Location",
+					excelize.HyperlinkOpts{Tooltip: ptr("转到工作表 " + e.Sheet)})
+			}
+		} else {
+			dups++
+			w.cell(2, title, st.text)
+		}
+		if e.Date.IsZero() {
+			w.cell(3, nil, st.date)
+		} else {
+			w.cell(3, int(excelSerial(e.Date)), st.date)
+		}
+		w.cell(4, e.Source+" "+ordinal(e.Index), st.text)
+		if e.Sheet != "" {
+			w.cell(5, e.Tasks, st.num)
+			w.cell(6, e.WithDue, st.num)
+			w.cell(7, e.Overdue, st.num)
+			w.cell(8, e.DueSoon, st.num)
+		} else {
+			for col := 5; col <= 8; col++ {
+				w.cell(col, "—", st.num)
+			}
+		}
+		w.cell(9, e.Note, st.text)
+		w.fitRow(e.Title, e.Note)
+	}
+	w.line(summaryRowHeight, 0, 0)
+	w.cell(1, "合计", st.total)
+	w.cell(2, fmt.Sprintf("%d 篇讲话，其中重复 %d 篇", len(l.Speeches), dups), st.total)
+	w.cell(3, nil, st.total)
+	w.cell(4, nil, st.total)
+	w.cell(5, l.Totals.Tasks, st.totalNum)
+	w.cell(6, l.Totals.WithDue, st.totalNum)
+	w.cell(7, l.Totals.Overdue, st.totalNum)
+	w.cell(8, l.Totals.DueSoon, st.totalNum)
+	w.cell(9, nil, st.total)
+
+	// 二、按责任单位
+	w.line(8, 0, 0)
+	w.line(24, 1, last)
+	w.cell(1, "二、按责任单位（牵头），已逾期多者在前", st.section)
+	w.header("序号", "责任单位", "", "", "牵头任务", "有时限", "已逾期", "30日内到期", "")
+	for i, b := range l.Bodies {
+		w.line(summaryRowHeight, 2, 4)
+		w.cell(1, i+1, st.num)
+		w.cell(2, b.Name, st.text)
+		w.cell(3, nil, st.text)
+		w.cell(4, nil, st.text)
+		w.cell(5, b.Led, st.num)
+		w.cell(6, b.WithDue, st.num)
+		w.cell(7, b.Overdue, st.num)
+		w.cell(8, b.DueSoon, st.num)
+		w.cell(9, nil, st.text)
+	}
+	if len(l.Bodies) == 0 {
+		w.line(0, 1, last)
+		w.cell(1, "（没有识别出责任单位）", st.text)
+	}
+
+	// 三、按完成月份
+	w.line(8, 0, 0)
+	w.line(24, 1, last)
+	w.cell(1, "三、按完成时限所在月份", st.section)
+	w.header("序号", "月份", "", "", "任务数", "", "已逾期", "", "")
+	for i, m := range l.Months {
+		w.line(summaryRowHeight, 2, 4)
+		w.cell(1, i+1, st.num)
+		w.cell(2, monthLabel(m.Month), st.text)
+		w.cell(3, nil, st.text)
+		w.cell(4, nil, st.text)
+		w.cell(5, m.Tasks, st.num)
+		w.cell(6, nil, st.num)
+		w.cell(7, m.Overdue, st.num)
+		w.cell(8, nil, st.num)
+		w.cell(9, nil, st.text)
+	}
+	if w.err != nil {
+		return w.err
+	}
+	for i, c := range summaryCols {
+		name, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(summarySheet, name, name, c.width); err != nil {
+			return err
+		}
+	}
+	return setPrint(f, summarySheet, "讲话任务督办台账汇总")
+}
+
+// fitRow sets the current row's height to show title and note in full.
+func (w *summaryWriter) fitRow(title, note string) {
+	lines := max(estimateLines(title, summaryCols[1].width, 11), estimateLines(note, summaryCols[8].width, 11))
+	if w.err == nil && lines > 1 {
+		w.err = w.f.SetRowHeight(summarySheet, w.row, float64(lines)*11*1.45+5)
+	}
+}
+
+// monthLabel writes YYYY-MM as YYYY年M月, and "" as 无完成时限.
+func monthLabel(m string) string {
+	if m == "" {
+		return "无完成时限"
+	}
+	y, mo, _ := strings.Cut(m, "-")
+	n, _ := strconv.Atoi(mo)
+	return y + "年" + strconv.Itoa(n) + "月"
+}
+
+// setPrint sets up sheet for printing on A4 landscape, one page wide, with
+// a binding margin on the left, title in the page header and page numbers
+// in the footer.
+func setPrint(f *excelize.File, sheet, title string) error {
+	if err := f.SetPageLayout(sheet, pageA4Landscape()); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return err
+	}
+	if err := f.SetPageMargins(sheet, pageMargins()); err != nil {
+		return err
+	}
+	return f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
+		OddHeader: "&C" + strings.ReplaceAll(title, "&", "&&"),
+		OddFooter: footer,
+	})
+}
+
+// footer is the page footer: 第 N 页，共 M 页.
+const footer = "&C第 &P 页，共 &N 页"
+
+func pageA4Landscape() *excelize.PageLayoutOptions {
+	return &excelize.PageLayoutOptions{
+		Size:        ptr(9), // A4
+		Orientation: ptr("landscape"),
+		FitToWidth:  ptr(1),
+		FitToHeight: ptr(0),
+	}
+}
+
+// pageMargins leaves 2 cm on the left for binding; margins are in inches.
+func pageMargins() *excelize.PageLayoutMarginsOptions {
+	return &excelize.PageLayoutMarginsOptions{
+		Left: ptr(0.8), Right: ptr(0.4), Top: ptr(0.75), Bottom: ptr(0.7),
+		Header: ptr(0.3), Footer: ptr(0.3),
+	}
+}

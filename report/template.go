@@ -1,0 +1,276 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// headerSearchRows is how many rows of each sheet of a template are searched
+// for its header row.
+const headerSearchRows = 30
+
+// A layout is what a template says about the speech sheets: which sheet to
+// copy, where its header row is, which field each column shows and the
+// style of each column's cells.
+type layout struct {
+	name      string // the template's name, for errors
+	sheet     string // the sheet each speech sheet is copied from
+	headerRow int    // 1-based
+	cols      []layoutCol
+	colOf     [numFields]int // 1-based column of each field, 0 if absent
+	lastCol   int
+	// titleCells are the cells above the header row with placeholders.
+	titleCells []titleCell
+	page       excelize.PageLayoutOptions
+	props      excelize.SheetPropsOptions
+	hf         excelize.HeaderFooterOptions
+	rowHeight  float64 // height of a data row holding one line, in points
+	font       excelize.Font
+}
+
+// A layoutCol is one column of the header row.
+type layoutCol struct {
+	col   int // 1-based
+	field field
+	known bool    // false for a column whose label names no field: left empty
+	style int     // style of the column's data cells
+	width float64 // in character units of the default font
+	wrap  bool
+	font  excelize.Font
+}
+
+// A titleCell is a cell above the header row whose text holds placeholders.
+type titleCell struct {
+	cell string
+	text string
+}
+
+// placeholders lists what the title rows, header and footer of a template
+// may contain; fillPlaceholders replaces them.
+var placeholders = []string{"{标题}", "{讲话人}", "{讲话日期}", "{来源文件}", "{篇次}", "{报告日期}", "{任务数}"}
+
+// openTemplate opens the template workbook b and reads its layout. name
+// identifies the template in errors.
+func openTemplate(b []byte, name string) (*excelize.File, *layout, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, nil, fmt.Errorf("template %s: not an .xlsx workbook: %w", name, err)
+	}
+	lay, err := readLayout(f, name)
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, lay, nil
+}
+
+// readLayout finds the header row of the template f: the first row, in
+// sheet order, whose labels name the task text (工作任务 or another of its
+// names) and at least one other field.
+func readLayout(f *excelize.File, name string) (*layout, error) {
+	var found []string // fields of the best row seen, for the error
+	for _, sh := range f.GetSheetList() {
+		rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, fmt.Errorf("template %s: read sheet %s: %w", name, sh, err)
+		}
+		for i, cells := range rows[:min(len(rows), headerSearchRows)] {
+			lay := &layout{name: name, sheet: sh, headerRow: i + 1}
+			var labels []string
+			for j, c := range cells {
+				fd, ok := fieldOfLabel(c)
+				if ok && lay.colOf[fd] == 0 {
+					lay.colOf[fd] = j + 1
+					labels = append(labels, c)
+				}
+			}
+			if len(labels) > len(found) {
+				found = labels
+			}
+			if lay.colOf[fieldText] == 0 || len(labels) < 2 {
+				continue
+			}
+			if err := lay.read(f, cells, rows[:i]); err != nil {
+				return nil, fmt.Errorf("template %s: %w", name, err)
+			}
+			return lay, nil
+		}
+	}
+	msg := "no header row naming the task column (工作任务, 任务内容 or 具体任务) and one more column, such as 责任单位 or 完成时限"
+	if len(found) > 0 {
+		msg += "; the best row found names only " + strings.Join(found, ", ")
+	}
+	return nil, fmt.Errorf("template %s: %s in the first %d rows of any sheet (see docs/workbook.md for the header names)", name, msg, headerSearchRows)
+}
+
+// read completes lay from its header row's cells and the rows above it, and
+// removes the rows below the header from the template sheet, keeping the
+// first one's styles as the styles of the data cells.
+func (lay *layout) read(f *excelize.File, header []string, above [][]string) error {
+	sh := lay.sheet
+	lay.lastCol = len(header)
+	for lay.lastCol > 0 && strings.TrimSpace(header[lay.lastCol-1]) == "" {
+		lay.lastCol--
+	}
+	for i, cells := range above {
+		for j, c := range cells {
+			if containsPlaceholder(c) {
+				cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+				lay.titleCells = append(lay.titleCells, titleCell{cell, c})
+			}
+		}
+	}
+	defFont, err := f.GetDefaultFont()
+	if err != nil {
+		return err
+	}
+	// A row under the header with styled cells gives the data cells' styles.
+	styleRow := lay.headerRow + 1
+	hasStyleRow := false
+	styles := make([]int, lay.lastCol+1)
+	for col := 1; col <= lay.lastCol; col++ {
+		cell, _ := excelize.CoordinatesToCellName(col, styleRow)
+		s, err := f.GetCellStyle(sh, cell)
+		if err != nil {
+			return err
+		}
+		styles[col] = s
+		if s != 0 {
+			hasStyleRow = true
+		}
+	}
+	lay.rowHeight = 15
+	if hasStyleRow {
+		h, err := f.GetRowHeight(sh, styleRow)
+		if err != nil {
+			return err
+		}
+		lay.rowHeight = h
+	}
+	for col := 1; col <= lay.lastCol; col++ {
+		c := layoutCol{col: col}
+		for fd := range numFields {
+			if lay.colOf[fd] == col {
+				c.field, c.known = fd, true
+			}
+		}
+		name, _ := excelize.ColumnNumberToName(col)
+		if c.width, err = f.GetColWidth(sh, name); err != nil {
+			return err
+		}
+		base := styles[col]
+		if !hasStyleRow {
+			hcell, _ := excelize.CoordinatesToCellName(col, lay.headerRow)
+			if base, err = f.GetCellStyle(sh, hcell); err != nil {
+				return err
+			}
+		}
+		st, err := f.GetStyle(base)
+		if err != nil {
+			return err
+		}
+		if !hasStyleRow {
+			// Data cells take the header's font and borders, but no bold,
+			// no fill, top-aligned and wrapped.
+			st.Fill = excelize.Fill{}
+			if st.Font != nil {
+				st.Font.Bold = false
+				st.Font.Color = ""
+			}
+			st.Alignment = &excelize.Alignment{Vertical: "top", WrapText: true}
+			if c.field == fieldSeq || c.field == fieldDue || c.field == fieldStatus || c.field == fieldWarning {
+				st.Alignment.Horizontal = "center"
+			}
+		}
+		if c.known && c.field == fieldDue && !isDateStyle(st) {
+			st.NumFmt, st.CustomNumFmt = 0, ptr("yyyy-mm-dd")
+		}
+		if !hasStyleRow || (c.known && c.field == fieldDue) {
+			if base, err = f.NewStyle(st); err != nil {
+				return err
+			}
+		}
+		c.style = base
+		c.wrap = st.Alignment != nil && st.Alignment.WrapText
+		c.font = excelize.Font{Family: defFont, Size: 11}
+		if st.Font != nil {
+			if st.Font.Family != "" {
+				c.font.Family = st.Font.Family
+			}
+			if st.Font.Size > 0 {
+				c.font.Size = st.Font.Size
+			}
+			c.font.Color = st.Font.Color
+		}
+		lay.cols = append(lay.cols, c)
+	}
+	lay.font = lay.cols[lay.colOf[fieldText]-1].font
+
+	// Remove the rows below the header: the speech sheets start empty there.
+	rows, err := f.GetRows(sh)
+	if err != nil {
+		return err
+	}
+	for r := max(len(rows), styleRow); r > lay.headerRow; r-- {
+		if err := f.RemoveRow(sh, r); err != nil {
+			return err
+		}
+	}
+
+	if lay.page, err = f.GetPageLayout(sh); err != nil {
+		return err
+	}
+	if lay.page.Size != nil && *lay.page.Size == 0 {
+		lay.page.Size = nil
+	}
+	if lay.props, err = f.GetSheetProps(sh); err != nil {
+		return err
+	}
+	hf, err := f.GetHeaderFooter(sh)
+	if err != nil {
+		return err
+	}
+	if hf != nil {
+		lay.hf = *hf
+	}
+	return nil
+}
+
+// isDateStyle reports whether st shows numbers as dates.
+func isDateStyle(st *excelize.Style) bool {
+	if st.CustomNumFmt != nil {
+		s := strings.ToLower(*st.CustomNumFmt)
+		return strings.Contains(s, "y") || strings.Contains(s, "d")
+	}
+	n := st.NumFmt
+	return (n >= 14 && n <= 17) || n == 22 || (n >= 27 && n <= 36) || (n >= 50 && n <= 58)
+}
+
+// containsPlaceholder reports whether s holds one of the placeholders.
+func containsPlaceholder(s string) bool {
+	return slices.ContainsFunc(placeholders, func(p string) bool { return strings.Contains(s, p) })
+}
+
+// fillPlaceholders replaces the placeholders of s with what they stand for
+// in speech e, as of the report date.
+func fillPlaceholders(s string, e speechEntry, l *ledger) string {
+	if !containsPlaceholder(s) {
+		return s
+	}
+	return strings.NewReplacer(
+		"{标题}", e.Title,
+		"{讲话人}", e.Speaker,
+		"{讲话日期}", e.Date.String(),
+		"{来源文件}", e.Source,
+		"{篇次}", ordinal(e.Index),
+		"{报告日期}", l.ReportDate.String(),
+		"{任务数}", strconv.Itoa(e.Tasks),
+	).Replace(s)
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -1,0 +1,469 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/speechledger/speechledger/extract"
+	"github.com/xuri/excelize/v2"
+)
+
+// reportDateName is the defined name of the summary cell holding the report
+// date. The 预警 formulas and conditional formats refer to it, so staff who
+// change the date there see every sheet's warnings follow.
+const reportDateName = "报告日期"
+
+// reportDateCell is where the summary shows the report date.
+const reportDateCell = "C2"
+
+// Colours of the highlighted phrases in 工作任务, by markKind.
+var markColors = [...]string{
+	markTime:   "1F4E9A", // blue: time phrases
+	markBody:   "7B1FA2", // purple: responsible bodies
+	markTarget: "B45309", // brown-orange: numeric targets
+}
+
+// Fills of the conditional formats on task rows.
+const (
+	fillOverdue = "FFC7CE"
+	fillSoon    = "FFEB9C"
+	fillDone    = "C6EFCE"
+)
+
+// maxCellChars is the most characters (UTF-16 units) a cell holds.
+const maxCellChars = 32767
+
+// cutMarker ends a cell text that was cut to fit.
+const cutMarker = "…【已截断】"
+
+// fill writes ledger l into the template workbook f laid out by lay: the
+// summary first, then one copy of the template sheet per speech; the
+// template's own sheets are removed.
+func fill(f *excelize.File, lay *layout, l *ledger) error {
+	// Move the template's sheets out of the way of the names we give.
+	orig := f.GetSheetList()
+	tplIndex := -1
+	for i, sh := range orig {
+		tmp := "~tpl" + strconv.Itoa(i+1)
+		if err := f.SetSheetName(sh, tmp); err != nil {
+			return err
+		}
+		if sh == lay.sheet {
+			lay.sheet = tmp
+			tplIndex = i
+		}
+		orig[i] = tmp
+	}
+	if _, err := f.NewSheet(summarySheet); err != nil {
+		return err
+	}
+	for _, sh := range l.Sheets {
+		idx, err := f.NewSheet(sh.Name)
+		if err != nil {
+			return fmt.Errorf("add sheet %q: %w", sh.Name, err)
+		}
+		if err := f.CopySheet(tplIndex, idx); err != nil {
+			return fmt.Errorf("copy template sheet to %q: %w", sh.Name, err)
+		}
+	}
+	for _, sh := range orig {
+		if err := f.DeleteSheet(sh); err != nil {
+			return err
+		}
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{
+		Name:     reportDateName,
+		RefersTo: sheetRef(summarySheet) + "!" + absRef(reportDateCell),
+	}); err != nil {
+		return fmt.Errorf("define %s: %w", reportDateName, err)
+	}
+	for i := range l.Sheets {
+		if err := writeSpeechSheet(f, lay, l, &l.Sheets[i]); err != nil {
+			return fmt.Errorf("sheet %q: %w", l.Sheets[i].Name, err)
+		}
+	}
+	if err := writeSummary(f, l); err != nil {
+		return fmt.Errorf("sheet %s: %w", summarySheet, err)
+	}
+	f.SetActiveSheet(0)
+	return setProps(f, l)
+}
+
+// writeSpeechSheet fills one speech's sheet, a copy of the template sheet.
+func writeSpeechSheet(f *excelize.File, lay *layout, l *ledger, sh *sheet) error {
+	name := sh.Name
+	for _, tc := range lay.titleCells {
+		if err := f.SetCellStr(name, tc.cell, cleanText(fillPlaceholders(tc.text, sh.Speech, l))); err != nil {
+			return err
+		}
+	}
+	first := lay.headerRow + 1
+	last := lay.headerRow + len(sh.Rows)
+	for i, r := range sh.Rows {
+		if err := writeRow(f, lay, name, first+i, &r); err != nil {
+			return fmt.Errorf("row %d: %w", first+i, err)
+		}
+	}
+	lastColName, _ := excelize.ColumnNumberToName(lay.lastCol)
+	if len(sh.Rows) > 0 {
+		if c := lay.colOf[fieldStatus]; c != 0 {
+			col, _ := excelize.ColumnNumberToName(c)
+			dv := excelize.NewDataValidation(true)
+			dv.Sqref = fmt.Sprintf("%s%d:%s%d", col, first, col, last)
+			if err := dv.SetDropList(statuses); err != nil {
+				return err
+			}
+			if err := f.AddDataValidation(name, dv); err != nil {
+				return err
+			}
+		}
+		if err := addRowFormats(f, lay, name, first, last); err != nil {
+			return err
+		}
+	}
+	if err := f.AutoFilter(name, fmt.Sprintf("A%d:%s%d", lay.headerRow, lastColName, max(last, first)), nil); err != nil {
+		return err
+	}
+	// AutoFilter replaces the sheet properties; restore the template's.
+	props := lay.props
+	if err := f.SetSheetProps(name, &props); err != nil {
+		return err
+	}
+	topLeft := "A" + strconv.Itoa(first)
+	if err := f.SetPanes(name, &excelize.Panes{
+		Freeze: true, YSplit: lay.headerRow, TopLeftCell: topLeft, ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: topLeft, ActiveCell: topLeft, Pane: "bottomLeft"}},
+	}); err != nil {
+		return err
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{
+		Name:     "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("%s!$1:$%d", sheetRef(name), lay.headerRow),
+		Scope:    name,
+	}); err != nil {
+		return err
+	}
+	page := lay.page
+	if err := f.SetPageLayout(name, &page); err != nil {
+		return err
+	}
+	hf := lay.hf
+	for _, s := range []*string{&hf.OddHeader, &hf.OddFooter, &hf.EvenHeader, &hf.EvenFooter, &hf.FirstHeader, &hf.FirstFooter} {
+		*s = fillPlaceholders(*s, escapeHeaderFooter(sh.Speech), l)
+	}
+	if hf != lay.hf {
+		if err := f.SetHeaderFooter(name, &hf); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// escapeHeaderFooter returns e with & doubled in the texts a page header
+// or footer may show, since & starts a header code there.
+func escapeHeaderFooter(e speechEntry) speechEntry {
+	esc := strings.NewReplacer("&", "&&")
+	e.Title = esc.Replace(e.Title)
+	e.Speaker = esc.Replace(e.Speaker)
+	e.Source = esc.Replace(e.Source)
+	return e
+}
+
+// writeRow writes task row r at line n of sheet name.
+func writeRow(f *excelize.File, lay *layout, name string, n int, r *row) error {
+	lines := 1
+	for _, c := range lay.cols {
+		cell, _ := excelize.CoordinatesToCellName(c.col, n)
+		if err := f.SetCellStyle(name, cell, cell, c.style); err != nil {
+			return err
+		}
+		if !c.known {
+			continue
+		}
+		var text string
+		var err error
+		switch c.field {
+		case fieldSeq:
+			err = f.SetCellInt(name, cell, int64(r.Seq))
+		case fieldDue:
+			if !r.Due.IsZero() {
+				err = f.SetCellInt(name, cell, excelSerial(r.Due))
+				text = r.Due.String()
+			}
+		case fieldTargetValue:
+			if r.HasValue {
+				err = f.SetCellFloat(name, cell, r.TargetValue, -1, 64)
+				text = formatNumber(r.TargetValue)
+			}
+		case fieldText:
+			text = cleanText(r.Text)
+			err = setRichText(f, name, cell, text, r.Marks, c.font)
+		case fieldWarning:
+			text = r.Warning
+			err = setWarning(f, lay, name, cell, n, r.Warning)
+		default:
+			text = cleanText(r.field(c.field))
+			if text != "" {
+				err = f.SetCellStr(name, cell, text)
+			}
+		}
+		if err != nil {
+			return err
+		}
+		if c.wrap {
+			lines = max(lines, estimateLines(text, c.width, c.font.Size))
+		}
+	}
+	return f.SetRowHeight(name, n, rowHeight(lay, lines))
+}
+
+// field returns the text r shows in a text column.
+func (r *row) field(fd field) string {
+	switch fd {
+	case fieldID:
+		return r.ID
+	case fieldTimes:
+		return r.Times
+	case fieldLead:
+		return r.Lead
+	case fieldSupport:
+		return r.Support
+	case fieldTargets:
+		return r.Targets
+	case fieldSection:
+		return r.Section
+	case fieldHints:
+		return r.Hints
+	case fieldStatus:
+		return r.Status
+	case fieldProgress:
+		return r.Progress
+	case fieldNote:
+		return r.Note
+	}
+	return ""
+}
+
+// setRichText writes text with its marks highlighted as coloured runs in
+// font. Every run carries the whole font, as spreadsheet programs differ in
+// what a run without one looks like.
+func setRichText(f *excelize.File, sheet, cell, text string, marks []mark, font excelize.Font) error {
+	if len(marks) == 0 {
+		return f.SetCellStr(sheet, cell, text)
+	}
+	rs := []rune(text)
+	limit := len(rs) // marks must end before a cut marker
+	if strings.HasSuffix(text, cutMarker) {
+		limit -= utf8.RuneCountInString(cutMarker)
+	}
+	var runs []excelize.RichTextRun
+	add := func(s string, color string, bold bool) {
+		if s == "" {
+			return
+		}
+		ft := font
+		ft.Bold = bold
+		if color != "" {
+			ft.Color = color
+		}
+		runs = append(runs, excelize.RichTextRun{Text: s, Font: &ft})
+	}
+	pos := 0
+	for _, m := range marks {
+		if m.End > limit {
+			break // cut off with the text
+		}
+		add(string(rs[pos:m.Start]), "", false)
+		add(string(rs[m.Start:m.End]), markColors[m.Kind], true)
+		pos = m.End
+	}
+	add(string(rs[pos:]), "", false)
+	return f.SetCellRichText(sheet, cell, runs)
+}
+
+// setWarning writes the 预警 of row n: a formula on the row's 完成时限 and
+// 办理状态 and the report date, with its value as of the report date cached,
+// or the value alone when the template has no 完成时限 column.
+func setWarning(f *excelize.File, lay *layout, sheet, cell string, n int, cached string) error {
+	if lay.colOf[fieldDue] == 0 {
+		return f.SetCellStr(sheet, cell, cached)
+	}
+	// The cached value goes in first: SetCellFormula keeps it.
+	if err := f.SetCellDefault(sheet, cell, cached); err != nil {
+		return err
+	}
+	due, _ := excelize.CoordinatesToCellName(lay.colOf[fieldDue], n)
+	formula := fmt.Sprintf(`IF(%[1]s="","%[2]s",IF(%[1]s<%[3]s,"%[4]s",IF(%[1]s-%[3]s<=%[5]d,"%[6]s","%[7]s")))`,
+		due, warnNoDue, reportDateName, warnOverdue, warnDays, warnSoon, warnOK)
+	if c := lay.colOf[fieldStatus]; c != 0 {
+		status, _ := excelize.CoordinatesToCellName(c, n)
+		formula = fmt.Sprintf(`IF(%[1]s="","%[2]s",IF(%[3]s="%[4]s","%[5]s",IF(%[1]s<%[6]s,"%[7]s",IF(%[1]s-%[6]s<=%[8]d,"%[9]s","%[5]s"))))`,
+			due, warnNoDue, status, statusDone, warnOK, reportDateName, warnOverdue, warnDays, warnSoon)
+	}
+	return f.SetCellFormula(sheet, cell, formula)
+}
+
+// addRowFormats adds the conditional formats of the task rows first..last:
+// red when past due and not 已办结, amber when due within 7 days and not
+// 已办结, green when 已办结. They are formula rules on the row's cells, so
+// they follow what staff type into the sheet.
+func addRowFormats(f *excelize.File, lay *layout, sheet string, first, last int) error {
+	dueCol, statusCol := lay.colOf[fieldDue], lay.colOf[fieldStatus]
+	abs := func(col int) string {
+		name, _ := excelize.ColumnNumberToName(col)
+		return "$" + name + strconv.Itoa(first)
+	}
+	type rule struct {
+		fill, formula string
+	}
+	var rules []rule
+	if dueCol != 0 {
+		due := abs(dueCol)
+		notDone := ""
+		if statusCol != 0 {
+			notDone = fmt.Sprintf(`,%s<>"%s"`, abs(statusCol), statusDone)
+		}
+		rules = append(rules,
+			rule{fillOverdue, fmt.Sprintf(`AND(%[1]s<>"",%[1]s<%[2]s%[3]s)`, due, reportDateName, notDone)},
+			rule{fillSoon, fmt.Sprintf(`AND(%[1]s<>"",%[1]s>=%[2]s,%[1]s-%[2]s<=%[3]d%[4]s)`, due, reportDateName, warnDays, notDone)},
+		)
+	}
+	if statusCol != 0 {
+		rules = append(rules, rule{fillDone, fmt.Sprintf(`%s="%s"`, abs(statusCol), statusDone)})
+	}
+	var opts []excelize.ConditionalFormatOptions
+	for _, r := range rules {
+		id, err := f.NewConditionalStyle(&excelize.Style{
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{r.fill}},
+		})
+		if err != nil {
+			return err
+		}
+		opts = append(opts, excelize.ConditionalFormatOptions{Type: "formula", Criteria: r.formula, Format: &id})
+	}
+	if len(opts) == 0 {
+		return nil
+	}
+	lastCol, _ := excelize.ColumnNumberToName(lay.lastCol)
+	return f.SetConditionalFormat(sheet, fmt.Sprintf("A%d:%s%d", first, lastCol, last), opts)
+}
+
+// excelSerial returns d as a spreadsheet date serial number (1900 system).
+func excelSerial(d extract.Date) int64 {
+	return int64(extract.NewDate(1899, 12, 30).DaysUntil(d))
+}
+
+// sheetRef quotes a sheet name for use in a formula or defined name.
+func sheetRef(name string) string {
+	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+}
+
+// cleanText makes s safe for a cell: characters XML 1.0 cannot carry become
+// spaces (so rune offsets into s stay valid), and text longer than a cell
+// holds is cut with a visible marker.
+func cleanText(s string) string {
+	if strings.IndexFunc(s, badXMLRune) >= 0 {
+		s = strings.Map(func(r rune) rune {
+			if badXMLRune(r) {
+				return ' '
+			}
+			return r
+		}, s)
+	}
+	if utf8.RuneCountInString(s) <= maxCellChars/2 {
+		return s // cannot exceed the limit even if every rune takes two units
+	}
+	if utf16Len(s) > maxCellChars {
+		return cutToUnits(s, maxCellChars-utf16Len(cutMarker)) + cutMarker
+	}
+	return s
+}
+
+// cutToUnits returns the longest prefix of s of at most n UTF-16 units.
+func cutToUnits(s string, n int) string {
+	units := 0
+	for i, r := range s {
+		units += utf16.RuneLen(r)
+		if units > n {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}
+
+// badXMLRune reports whether r cannot appear in an XML 1.0 document.
+func badXMLRune(r rune) bool {
+	switch {
+	case r == '\t', r == '\n', r == '\r':
+		return false
+	case r < 0x20, r == 0xFFFE, r == 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
+		return true
+	}
+	return false
+}
+
+// estimateLines estimates how many lines text takes in a wrapped column
+// width characters wide (in units of the default font's digit width) with
+// a font of size points. A CJK character is two units wide at 11 points.
+func estimateLines(text string, width, size float64) int {
+	if text == "" {
+		return 1
+	}
+	if size <= 0 {
+		size = 11
+	}
+	scale := size / 11
+	usable := max(width-1.2, 1) // cell padding
+	lines := 0
+	for _, line := range strings.Split(text, "\n") {
+		w := 0.0
+		for _, r := range line {
+			w += runeWidth(r) * scale
+		}
+		lines += max(1, int(math.Ceil(w/usable)))
+	}
+	return lines
+}
+
+// runeWidth is the width of r in digit widths.
+func runeWidth(r rune) float64 {
+	switch {
+	case r < 0x80:
+		return 1.1
+	case unicode.Is(unicode.Han, r), r >= 0x3000 && r <= 0x30FF, r >= 0xFF00 && r <= 0xFFEF:
+		return 2
+	}
+	return 2
+}
+
+// maxRowHeight is the tallest row a spreadsheet allows, in points.
+const maxRowHeight = 409
+
+// rowHeight returns the height of a data row showing lines lines.
+func rowHeight(lay *layout, lines int) float64 {
+	size := lay.font.Size
+	if size <= 0 {
+		size = 11
+	}
+	h := float64(lines)*size*1.45 + 5
+	return min(max(h, lay.rowHeight), maxRowHeight)
+}
+
+// absRef returns cell as an absolute reference: C2 -> $C$2.
+func absRef(cell string) string {
+	col, row, _ := excelize.SplitCellName(cell)
+	return "$" + col + "$" + strconv.Itoa(row)
+}
