@@ -40,8 +40,9 @@ var subjectTrim = regexp.MustCompile(`^(?:(?:这就要求|这要求|就要求|�
 // coordination splits coordinated names: 县委、县政府; 各级工会特别是区总各部门.
 var coordination = regexp.MustCompile(`、|和|与|及|以及|同|特别是|尤其是|会同|联合|配合`)
 
-// roleAfterDe matches the role a descriptive body name ends with.
-var roleAfterDe = regexp.MustCompile(`^的[\p{Han}]{0,4}(?:领导|同志|单位|部门|干部|老师|教师|人员|负责人|责任人)$`)
+// verbOpening matches names that open with a verb and so are clauses:
+// 设立脱贫办, 通过各方面.
+var verbOpening = regexp.MustCompile(`^(?:要|设立|成立|组建|通过|构建|建立|组织|推动|引导|鼓励|支持|依托|围绕|按照|根据|针对|面向|加强|加快|推进|落实|抓好|做好|利用|发挥|动员|协调|配合|联系|指导|帮助|督促|确保|完善|健全|强化|深化|优化|提高|提升|开展|实施|召开|举办|参加|参与)`)
 
 // maxBodyRunes bounds a body name; longer "names" are clauses.
 const maxBodyRunes = 20
@@ -150,7 +151,13 @@ func isBodyName(name string) bool {
 	}
 	// 联系指导贫困村的县级领导, 参与定点帮扶的单位: a role described by
 	// what it does; only people and units, not things, are named so.
-	if i := strings.LastIndex(name, "的"); i >= 0 && !roleAfterDe.MatchString(name[i:]) {
+	if i := strings.LastIndex(name, "的"); i >= 0 {
+		role := name[i+len("的"):]
+		if n := runeCount(role); n == 0 || n > 6 || !bodyPattern.MatchString(role) {
+			return false
+		}
+	}
+	if verbOpening.MatchString(name) && !strings.Contains(name, "的") {
 		return false
 	}
 	if coordination.MatchString(name) {

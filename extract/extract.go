@@ -74,6 +74,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 		lead     run
 		prev     []Body // bodies named by the previous paragraph's directives
 		prevKind = paraPlain
+		continues bool // the previous line broke off mid-sentence
 		seen     = map[string]int{}
 	)
 	for _, line := range lines {
@@ -91,10 +92,13 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 			} else if lead.level != 0 && rank(kind) < rank(lead.level) {
 				lead = run{}
 			}
-		default:
-			// The run ends with the bullets its lead line introduced.
+		case !continues:
+			// The run ends with the bullets its lead line introduced; a
+			// line that only finishes a sentence broken across lines does
+			// not end it.
 			lead = run{}
 		}
+		continues = !endsSentence(line)
 		sents := x.splitSentences(line)
 		tag := x.paragraphTag(line)
 		var para, open []Body
@@ -106,8 +110,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 			}
 			heading := i == 0 && kind != paraPlain
 			yes, weak := directive(f, heading)
-			at := markerAt(f)
-			own := x.origBodies(s, subjectBodies(f, at))
+			own := x.origBodies(s, subjects(f))
 			marked := x.origBodies(s, markedBodies(f))
 			bullet := i > 0 && inlineOrdinal.MatchString(f)
 			if len(own) > 0 && yes {
@@ -183,6 +186,15 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 	return out
 }
 
+// endsSentence reports whether a line ends with a sentence end or a colon.
+func endsSentence(line string) bool {
+	rs := []rune(strings.TrimRightFunc(line, isBlank))
+	for len(rs) > 0 && strings.ContainsRune(closers, rs[len(rs)-1]) {
+		rs = rs[:len(rs)-1]
+	}
+	return len(rs) == 0 || strings.ContainsRune("。！？；!?;：:", rs[len(rs)-1])
+}
+
 // inlineOrdinal matches a sentence opening with an inline ordinal: 二要……, 三是…….
 var inlineOrdinal = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}(?:要|是)`)
 
@@ -201,14 +213,15 @@ func rank(kind int) int {
 	return 0
 }
 
-// markerAt returns the rune offset of the first directive marker in the
-// folded sentence s, or its length when there is none.
-func markerAt(s string) int {
+// subjects returns the bodies named as subjects of the directives in the
+// folded sentence s: a sentence may hold several (……,各联村单位要倾心相帮).
+func subjects(s string) []Body {
 	blank := blankNeutral(s)
-	if m := directiveMarker.FindStringIndex(blank); m != nil {
-		return runeCount(blank[:m[0]])
+	var out []Body
+	for _, m := range directiveMarker.FindAllStringIndex(blank, -1) {
+		out = mergeBodies(out, subjectBodies(s, runeCount(blank[:m[0]])))
 	}
-	return 0
+	return out
 }
 
 // paragraphTag returns the bodies of a responsibility tag that closes a

@@ -35,7 +35,7 @@ func TestSplitSentences(t *testing.T) {
 // Guide, "Clarifications": numbered headings and bullets.
 func TestParagraphKind(t *testing.T) {
 	tests := map[string]int{
-		"二、主攻重点求突破,全力冲刺保目标": paraLevel1,
+		"二、主攻重点求突破,全力冲刺保目标":  paraLevel1,
 		"(一)全力抓好产业培育。":       paraLevel2,
 		"（三）全力加快城乡建设。":       paraLevel2,
 		"1、开展创新是必然要求。":       paraLevel3,
@@ -58,9 +58,9 @@ func TestFold(t *testing.T) {
 	x := New()
 	tests := map[string]string{
 		"全市教育工作推進(jìn)會(huì)發(fā)言稿": "全市教育工作推进会发言稿",
-		"１２３ＡＢＣ，。":               "123ABC,。",
-		"縣教育局":                   "县教育局",
-		"(a)条和(AB)不是拼音":           "(a)条和(AB)不是拼音",
+		"１２３ＡＢＣ，。":                   "123ABC,。",
+		"縣教育局":                       "县教育局",
+		"(a)条和(AB)不是拼音":              "(a)条和(AB)不是拼音",
 	}
 	for in, want := range tests {
 		if got := x.Fold(in); got != want {

@@ -58,12 +58,12 @@ func TestSplitSpeeches(t *testing.T) {
 // Guide, "Speech": speaker from `X同志在……上的讲话`; placeholders are none.
 func TestSpeakerOf(t *testing.T) {
 	tests := map[string]string{
-		"杨钊同志在全区工会创新和亮点工作观摩会上的讲话": "杨钊",
-		"杨建华同志在第四季度工作推进会上的讲话":     "杨建华",
+		"杨钊同志在全区工会创新和亮点工作观摩会上的讲话":    "杨钊",
+		"杨建华同志在第四季度工作推进会上的讲话":        "杨建华",
 		"**同志在全市非公有制经济党建工作观摩座谈会上的讲话": "",
 		"XX同志在全县党建工作会上的讲话":           "",
-		"在高三工作会议上的讲话":                  "",
-		"教育脱贫攻坚暨秋期开学工作会议讲话稿":          "",
+		"在高三工作会议上的讲话":                "",
+		"教育脱贫攻坚暨秋期开学工作会议讲话稿":         "",
 	}
 	for title, want := range tests {
 		if got := speakerOf(title); got != want {
@@ -95,11 +95,11 @@ func TestStatedDate(t *testing.T) {
 func TestDateInName(t *testing.T) {
 	tests := map[string]Date{
 		"2024-03-05 全县教育工作会讲话.txt": NewDate(2024, 3, 5),
-		"20240305讲话.txt":            NewDate(2024, 3, 5),
-		"讲话2024年3月5日.txt":           NewDate(2024, 3, 5),
-		"2024.3.5.txt":              NewDate(2024, 3, 5),
-		"004_ff2848a0e228d2d6.txt":  {},
-		"讲话123456789.txt":           {},
+		"20240305讲话.txt":           NewDate(2024, 3, 5),
+		"讲话2024年3月5日.txt":          NewDate(2024, 3, 5),
+		"2024.3.5.txt":             NewDate(2024, 3, 5),
+		"004_ff2848a0e228d2d6.txt": {},
+		"讲话123456789.txt":          {},
 	}
 	for name, want := range tests {
 		if got := DateInName(name); got != want {
