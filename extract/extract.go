@@ -69,13 +69,13 @@ type run struct {
 // tasks extracts the tasks of one speech body.
 func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 	var (
-		out      []Task
-		section  string
-		lead     run
-		prev     []Body // bodies named by the previous paragraph's directives
-		prevKind = paraPlain
+		out       []Task
+		section   string
+		lead      run
+		prev      []Body // bodies named by the previous paragraph's directives
+		prevKind  = paraPlain
 		continues bool // the previous line broke off mid-sentence
-		seen     = map[string]int{}
+		seen      = map[string]int{}
 	)
 	for _, line := range lines {
 		if strings.TrimSpace(line) == "" {
