@@ -49,6 +49,7 @@ type config struct {
 	refDate    extract.Date
 	reportDate extract.Date
 	quiet      bool
+	bodies     []extract.BodyName
 	paths      []string
 }
 
@@ -61,7 +62,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	logf := func(format string, a ...any) { fmt.Fprintf(stderr, "speechledger: "+format+"\n", a...) }
 
 	files, failed := inputFiles(cfg.paths, logf)
-	x := extract.New()
+	x := extract.New(cfg.bodies...)
 	var speeches []extract.Speech
 	for _, f := range files {
 		sp, err := readSpeeches(x, f, cfg)
@@ -73,6 +74,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		speeches = append(speeches, sp...)
 	}
 	extract.MarkDuplicates(speeches, x.Fold)
+	extract.GroupBodies(speeches)
 
 	if err := write(cfg, speeches, stdout); err != nil {
 		logf("%v", err)
@@ -102,6 +104,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (cfg config, code int, 
 	fs.SortFlags = false
 	output := fs.StringP("output", "o", "ledger.xlsx", "output file: .xlsx workbook, or .jsonl for JSON lines (- for standard output)")
 	ref := fs.String("ref-date", "", "reference date `YYYY-MM-DD` for speeches whose text states none")
+	bodies := fs.String("bodies", "", "`FILE` of local body names, one per line, optionally a tab and the name to group it under")
 	rep := fs.String("report-date", "", "the day the report is made, `YYYY-MM-DD` (default today)")
 	quiet := fs.BoolP("quiet", "q", false, "print only errors")
 	showVersion := fs.Bool("version", false, "print the version and exit")
@@ -140,6 +143,11 @@ func parseFlags(args []string, stdout, stderr io.Writer) (cfg config, code int, 
 	if *ref != "" {
 		if cfg.refDate, err = extract.ParseDate(*ref); err != nil {
 			return usage("--ref-date: %v", err)
+		}
+	}
+	if *bodies != "" {
+		if cfg.bodies, err = loadBodies(*bodies); err != nil {
+			return usage("--bodies: %v", err)
 		}
 	}
 	if *rep != "" {

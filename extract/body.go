@@ -53,7 +53,7 @@ const maxBodyRunes = 20
 // split). The subject is the body names that open the marker's clause
 // (各镇办各部门从现在开始要…); when the marker opens its clause, the names
 // that open the clause before it (各镇办各部门从现在开始,要…).
-func subjectBodies(s string, at int) []Body {
+func (lx *lexicon) subjectBodies(s string, at int) []Body {
 	rs := []rune(s)
 	if at > len(rs) {
 		at = len(rs)
@@ -64,7 +64,7 @@ func subjectBodies(s string, at int) []Body {
 		start = clauseStart(rs, prevEnd)
 		at = prevEnd
 	}
-	return leadingBodies(rs[start:at], start)
+	return lx.leadingBodies(rs[start:at], start)
 }
 
 // clauseStart returns the offset where the clause holding rs[at-1] begins.
@@ -77,7 +77,7 @@ func clauseStart(rs []rune, at int) int {
 
 // leadingBodies returns the coordinated body names a clause opens with;
 // offset is the clause's rune offset in its sentence.
-func leadingBodies(clause []rune, offset int) []Body {
+func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 	c := string(clause)
 	if m := subjectTrim.FindStringIndex(c); m != nil {
 		offset += runeCount(c[:m[1]])
@@ -91,13 +91,13 @@ func leadingBodies(clause []rune, offset int) []Body {
 	rs := []rune(c)
 	pos := 0
 	for pos < len(rs) {
-		n := longestBodyPrefix(rs[pos:])
+		n := lx.longestBodyPrefix(rs[pos:])
 		if n == 0 {
 			break
 		}
 		name := string(rs[pos : pos+n])
 		// 区经信委等单位: the name is 区经信委.
-		if i := strings.LastIndex(name, "等"); i > 0 && isBodyName(name[:i]) {
+		if i := strings.LastIndex(name, "等"); i > 0 && lx.isBodyName(name[:i]) {
 			name = name[:i]
 		}
 		out = append(out, Body{Name: name, Role: RoleLead, Span: Span{offset + pos, offset + pos + runeCount(name)}})
@@ -117,10 +117,10 @@ var coordinationPrefix = regexp.MustCompile(`^(?:、|和|与|及|以及|同|特�
 
 // longestBodyPrefix returns the rune length of the longest body name that
 // rs opens with, or 0.
-func longestBodyPrefix(rs []rune) int {
+func (lx *lexicon) longestBodyPrefix(rs []rune) int {
 	for n := min(len(rs), maxBodyRunes); n >= 2; n-- {
 		name := string(rs[:n])
-		if !isBodyName(name) {
+		if !lx.isBodyName(name) {
 			continue
 		}
 		if n < len(rs) && wordGoesOn(rs[n-1], rs[n]) {
@@ -140,8 +140,14 @@ func wordGoesOn(last, next rune) bool {
 // continuations lists words that begin with a body suffix character.
 const continuations = "组织组成组建组合局面局势局部办法办理办好办事办学办成处理处置处于处在处处科学科技科研所以所有所在所得所需所属院校站位站在村民村庄村级部署部分部门室内委托院落中心化队伍队列班级干部职工工作员工"
 
-// isBodyName reports whether a short phrase names a body.
-func isBodyName(name string) bool {
+// isBodyName reports whether a short phrase names a body: a name on the
+// user's list, or one the built-in rules accept.
+func (lx *lexicon) isBodyName(name string) bool {
+	if lx != nil {
+		if _, ok := lx.user[name]; ok {
+			return true
+		}
+	}
 	n := runeCount(name)
 	if n < 2 || n > maxBodyRunes || notBodies.MatchString(name) {
 		return bodyPatternRoleWord(name)
@@ -216,7 +222,7 @@ var (
 )
 
 // markedBodies returns the bodies a folded sentence marks explicitly.
-func markedBodies(s string) []Body {
+func (lx *lexicon) markedBodies(s string) []Body {
 	var out []Body
 	add := func(re *regexp.Regexp, role string) {
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
@@ -225,7 +231,7 @@ func markedBodies(s string) []Body {
 			for _, p := range splitKeep(text, coordination) {
 				name := strings.TrimSpace(p.text)
 				name = strings.TrimPrefix(name, "等")
-				if isBodyName(name) {
+				if lx.isBodyName(name) {
 					out = append(out, Body{Name: name, Role: role, Span: Span{at + p.at, at + p.at + runeCount(name)}})
 				}
 			}

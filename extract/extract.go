@@ -9,11 +9,22 @@ import (
 // New and reuse it; it is safe for concurrent use.
 type Extractor struct {
 	fold *folder
+	lex  *lexicon
 }
 
-// New builds an Extractor, loading its tables.
-func New() *Extractor {
-	return &Extractor{fold: newFolder()}
+// New builds an Extractor, loading its tables. It also recognises the
+// given local body names, and groups them under their canonical names.
+func New(bodies ...BodyName) *Extractor {
+	f := newFolder()
+	lx := &lexicon{user: make(map[string]string, len(bodies))}
+	for _, b := range bodies {
+		canon := b.Canonical
+		if canon == "" {
+			canon = b.Name
+		}
+		lx.user[f.foldString(b.Name)] = f.foldString(canon)
+	}
+	return &Extractor{fold: f, lex: lx}
 }
 
 // Fold returns the normalised copy of s that the rules match on: ruby
@@ -109,9 +120,9 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 				continue // the tag itself is not part of any task (guide, "Clarifications")
 			}
 			heading := i == 0 && kind != paraPlain
-			yes, weak := directive(f, heading)
-			own := x.origBodies(s, subjects(f))
-			marked := x.origBodies(s, markedBodies(f))
+			yes, weak := x.lex.directive(f, heading)
+			own := x.origBodies(s, x.lex.subjects(f))
+			marked := x.origBodies(s, x.lex.markedBodies(f))
 			bullet := i > 0 && inlineOrdinal.MatchString(f)
 			if len(own) > 0 && yes {
 				para = carried(own)
@@ -215,11 +226,11 @@ func rank(kind int) int {
 
 // subjects returns the bodies named as subjects of the directives in the
 // folded sentence s: a sentence may hold several (……,各联村单位要倾心相帮).
-func subjects(s string) []Body {
+func (lx *lexicon) subjects(s string) []Body {
 	blank := blankNeutral(s)
 	var out []Body
 	for _, m := range directiveMarker.FindAllStringIndex(blank, -1) {
-		out = mergeBodies(out, subjectBodies(s, runeCount(blank[:m[0]])))
+		out = mergeBodies(out, lx.subjectBodies(s, runeCount(blank[:m[0]])))
 	}
 	return out
 }
@@ -233,7 +244,7 @@ func (x *Extractor) paragraphTag(line string) []Body {
 		return nil
 	}
 	tag := sentence{text: line, fold: fl}
-	bs := markedBodies(fl.text[m[0]:])
+	bs := x.lex.markedBodies(fl.text[m[0]:])
 	off := runeCount(fl.text[:m[0]])
 	for i := range bs {
 		bs[i].Span = Span{bs[i].Span.Start + off, bs[i].Span.End + off}
@@ -271,7 +282,7 @@ func (x *Extractor) origBodies(s sentence, bs []Body) []Body {
 	out := make([]Body, 0, len(bs))
 	orig := []rune(s.text)
 	for _, b := range bs {
-		b.Canonical = x.fold.foldString(b.Name)
+		b.Canonical = x.lex.canonical(x.fold.foldString(b.Name))
 		if !b.Carried && b.Span.End > b.Span.Start {
 			b.Span = s.fold.origSpan(b.Span)
 			b.Name = string(orig[b.Span.Start:b.Span.End])

@@ -42,7 +42,7 @@ var description = regexp.MustCompile(`是|在于|只有|没有|较之|相辅相�
 // directive reports whether the folded sentence s directs future action,
 // and whether it does so only by an imperative opening (which needs a run
 // of directives or a body to count).
-func directive(s string, heading bool) (yes, weak bool) {
+func (lx *lexicon) directive(s string, heading bool) (yes, weak bool) {
 	if notDirective.MatchString(s) {
 		return false, false
 	}
@@ -56,7 +56,7 @@ func directive(s string, heading bool) (yes, weak bool) {
 		// a topic with 要 (领导重视要到位), is not a task (guide,
 		// "Clarifications").
 		opens := stripNumbering(blank[:m[0]]) == "" || stripNumbering(blank[:m[1]]) == ""
-		return opens || len(subjectBodies(s, runeCount(blank[:m[0]]))) > 0, false
+		return opens || len(lx.subjectBodies(s, runeCount(blank[:m[0]]))) > 0, false
 	}
 	if heading {
 		return false, false

@@ -43,7 +43,7 @@ func TestDirective(t *testing.T) {
 		{"heading: topic 要", "(一)领导重视要到位。", true, false},
 	}
 	for _, tt := range tests {
-		if got, _ := directive(tt.s, tt.heading); got != tt.want {
+		if got, _ := (*lexicon)(nil).directive(tt.s, tt.heading); got != tt.want {
 			t.Errorf("%s: directive(%q, heading=%v) = %v, want %v", tt.rule, tt.s, tt.heading, got, tt.want)
 		}
 	}

@@ -1,0 +1,85 @@
+package extract
+
+import (
+	"bufio"
+	"fmt"
+	"strings"
+)
+
+// BodyName is an entry of a user's list of local body names: a name to
+// recognise, and the canonical name to group it under ("" for itself).
+type BodyName struct {
+	Name      string
+	Canonical string
+}
+
+// ParseBodyList reads a list of body names: one per line, optionally
+// followed by a tab and the canonical name to group it under. Blank lines
+// and lines starting with # are skipped.
+func ParseBodyList(text string) ([]BodyName, error) {
+	var out []BodyName
+	sc := bufio.NewScanner(strings.NewReader(strings.TrimPrefix(text, "\ufeff")))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, canon, _ := strings.Cut(line, "\t")
+		name, canon = strings.TrimSpace(name), strings.TrimSpace(canon)
+		if name == "" || strings.ContainsAny(name, "\t，,。") {
+			return nil, fmt.Errorf("line %d: %q is not a body name", n, line)
+		}
+		out = append(out, BodyName{Name: name, Canonical: canon})
+	}
+	return out, sc.Err()
+}
+
+// lexicon holds the user's local body names, folded, each mapped to its
+// canonical name. A nil lexicon holds none.
+type lexicon struct {
+	user map[string]string
+}
+
+// canonical returns the name to group a folded body name under.
+func (lx *lexicon) canonical(name string) string {
+	if lx != nil {
+		if c, ok := lx.user[name]; ok {
+			return c
+		}
+	}
+	return name
+}
+
+// GroupBodies gives bodies named with and without their level prefix the
+// same canonical name across a run: where 县教育局 and 教育局 both occur
+// and 教育局 has no other prefixed form (市教育局), 教育局 groups under
+// 县教育局. Names the user's list grouped are left as they are.
+func GroupBodies(speeches []Speech) {
+	prefixed := map[string][]string{} // 教育局 -> [县教育局]
+	seen := map[string]bool{}
+	each := func(fn func(b *Body)) {
+		for i := range speeches {
+			for j := range speeches[i].Tasks {
+				for k := range speeches[i].Tasks[j].Bodies {
+					fn(&speeches[i].Tasks[j].Bodies[k])
+				}
+			}
+		}
+	}
+	each(func(b *Body) { seen[b.Canonical] = true })
+	for name := range seen {
+		rs := []rune(name)
+		if len(rs) >= 4 && strings.ContainsRune(levelPrefixes, rs[0]) && !strings.ContainsRune("委政人纪总", rs[1]) {
+			prefixed[string(rs[1:])] = append(prefixed[string(rs[1:])], name)
+		}
+	}
+	each(func(b *Body) {
+		if forms := prefixed[b.Canonical]; len(forms) == 1 {
+			b.Canonical = forms[0]
+		}
+	})
+}
+
+// levelPrefixes are the one-character administrative levels a body name
+// may open with: 县教育局, 市财政局.
+const levelPrefixes = "省市县区州盟旗镇乡"
