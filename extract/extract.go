@@ -112,8 +112,12 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 		continues = !endsSentence(line)
 		sents := x.splitSentences(line)
 		tag := x.paragraphTag(line)
-		var para, open []Body
-		var named []Body
+		// open is the subject of the paragraph's first directive, if it
+		// names one: it carries into the later sentences and inline bullets
+		// of the paragraph; a side sentence with its own subject does not
+		// take over the run (guide, "Responsible body" and "Clarifications").
+		var open, named []Body
+		opened := false
 		for i, s := range sents {
 			f := s.fold.text
 			if respTag.MatchString(f) && len(sents) > 1 && i == len(sents)-1 {
@@ -124,16 +128,11 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 			own := x.origBodies(s, x.lex.subjects(f))
 			marked := x.origBodies(s, x.lex.markedBodies(f))
 			bullet := i > 0 && inlineOrdinal.MatchString(f)
+			if yes && !bullet && (!opened || len(open) == 0 && lead.level == 0) {
+				open, opened = carried(own), true
+			}
 			if len(own) > 0 && yes {
-				para = carried(own)
-				if len(open) == 0 && !bullet {
-					open = para
-				}
 				named = own
-			} else if bullet {
-				// Inline ordinals are bullets of the paragraph's opening
-				// sentence: its body carries into them (guide, "Clarifications").
-				para = open
 			}
 			if !yes {
 				continue
@@ -142,14 +141,8 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 			bodies = mergeBodies(bodies, tag)
 			var hints []string
 			if len(bodies) == 0 {
-				switch {
-				case isItem(kind) && lead.level != 0:
-					// A side sentence with its own subject does not take
-					// over the run (guide, "Responsible body").
-					bodies = lead.bodies
-				case len(para) > 0:
-					bodies = para
-				case lead.level != 0:
+				bodies = open
+				if len(bodies) == 0 {
 					bodies = lead.bodies
 				}
 				if len(bodies) > 0 {

@@ -31,6 +31,10 @@ var pastReport = regexp.MustCompile(`[^为除]了[^解不起得]|已经|已(?:[^
 // meetings, courtesy wishes (guide, "Task").
 var notDirective = regexp.MustCompile(`^(?:[^，,。]{0,10}(?:决定|指出|强调|提出|要求我们)|希望大家|欢迎|感谢|谢谢|祝|恳请|敬请|最后,?祝|等一下|请大家|[^，,]{0,6}(?:说|讲)过)|(?:书记|主席|总理|省长|市长|县长|区长|部长|局长|主任|同志|中央|国务院|会议|文件|通知)(?:[^，,。]{0,12})?(?:强调|指出|要求|提出|明确)[:：,，]`)
 
+// awareness finds exhortations to understand rather than to act:
+// 要明白……, 必须清醒地认识到…….
+var awareness = regexp.MustCompile(`(?:要|必须|务必|一定要)(?:[^，,。]{0,4})(?:明白|认识到|清醒认识|清醒地认识|看到|懂得)`)
+
 // quoted matches short quotations (slogans such as “等、靠、要”), whose
 // words direct nothing.
 var quoted = regexp.MustCompile(`“[^”]{1,12}”|"[^"]{1,12}"`)
@@ -47,7 +51,15 @@ func (lx *lexicon) directive(s string, heading bool) (yes, weak bool) {
 		return false, false
 	}
 	blank := blankNeutral(s)
+	if awareness.MatchString(blank) {
+		return false, false
+	}
 	if m := directiveMarker.FindStringIndex(blank); m != nil {
+		if pastReport.MatchString(blank[:m[0]]) && len(lx.subjects(s)) == 0 {
+			// A report of what was done followed by a directive with no
+			// subject of its own (……签订了协议,这项工作要抓紧跟进).
+			return false, false
+		}
 		if !heading {
 			return true, false
 		}
