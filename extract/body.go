@@ -152,7 +152,7 @@ func (lx *lexicon) isBodyName(name string) bool {
 	if n < 2 || n > maxBodyRunes || notBodies.MatchString(name) {
 		return bodyPatternRoleWord(name)
 	}
-	if strings.ContainsAny(name, "在是把对从将为以于") && !strings.HasPrefix(name, "各") {
+	if strings.ContainsAny(name, "要在是把对从将为以于") && !strings.HasPrefix(name, "各") {
 		return false
 	}
 	// 联系指导贫困村的县级领导, 参与定点帮扶的单位: a role described by
@@ -215,6 +215,7 @@ var (
 	byYou      = regexp.MustCompile(`由([^，,。；;由]{2,30}?)(?:负责|牵头|承担|组织|实施|统筹|具体|会同|联合|审批|审核|批准|直接|按照|根据|制定|研究|提出|进行|落实)`)
 	leadMark   = regexp.MustCompile(`([^，,。；;：:（()）、]{2,20}?)(?:牵头|负总责)`)
 	supportMk  = regexp.MustCompile(`([^，,。；;：:（()）]{2,30}?)(?:等)?(?:配合|参与|协助|协同)`)
+	together   = regexp.MustCompile(`(?:要|将|必须|务必)(?:主动|积极|切实)?(?:会同|与|同|联合|配合)([^，,。；;]{2,40}?)(?:一起|一道|共同|全面|密切|[,，])`)
 	approvedBy = regexp.MustCompile(`(?:经|报)([^，,。；;]{2,20}?)(?:审批|批准|审核|同意|备案)`)
 	tagLead    = regexp.MustCompile(`(?:牵头单位|责任单位|负责单位|牵头部门|责任部门|主办单位)[:：]\s*([^；;，,。)）]+(?:[、][^；;，,。)）]+)*)`)
 	tagSupport = regexp.MustCompile(`(?:配合单位|协办单位|参与单位|配合部门)[:：]\s*([^；;，,。)）]+(?:[、][^；;，,。)）]+)*)`)
@@ -243,6 +244,7 @@ func (lx *lexicon) markedBodies(s string) []Body {
 	add(approvedBy, RoleLead)
 	add(leadMark, RoleLead)
 	add(supportMk, RoleSupport)
+	add(together, RoleSupport)
 	return out
 }
 

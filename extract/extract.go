@@ -190,6 +190,21 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 	return out
 }
 
+// leadingMarker returns the marker word of a directive whose subject
+// follows it (希望, 请).
+func leadingMarker(word string) (string, bool) {
+	for _, w := range []string{"希望", "请"} {
+		if strings.HasPrefix(word, w) {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// modalMarker matches the directive markers that follow their subject:
+// 各级各部门要……, 县委将…….
+var modalMarker = regexp.MustCompile(`^(?:要|必须|务必|一定|应当|应该|需|将|负责|牵头|严禁|禁止|不得|不准)`)
+
 // endsSentence reports whether a line ends with a sentence end or a colon.
 func endsSentence(line string) bool {
 	rs := []rune(strings.TrimRightFunc(line, isBlank))
@@ -222,7 +237,22 @@ func rank(kind int) int {
 func (lx *lexicon) subjects(s string) []Body {
 	blank := blankNeutral(s)
 	var out []Body
+	rs := []rune(s)
 	for _, m := range directiveMarker.FindAllStringIndex(blank, -1) {
+		word := blank[m[0]:m[1]]
+		if lead, ok := leadingMarker(word); ok {
+			// 希望各镇办各部门……, 请各单位……: the body follows the marker.
+			at := runeCount(blank[:m[0]]) + runeCount(lead)
+			end := at
+			for end < len(rs) && !strings.ContainsRune("，,。；;：:！!？?", rs[end]) {
+				end++
+			}
+			out = mergeBodies(out, lx.leadingBodies(rs[at:end], at))
+			continue
+		}
+		if !modalMarker.MatchString(word) {
+			continue // 确保、力争、尽快……: what precedes is no subject
+		}
 		out = mergeBodies(out, lx.subjectBodies(s, runeCount(blank[:m[0]])))
 	}
 	return out
