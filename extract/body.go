@@ -18,7 +18,7 @@ var bodySuffixes = []string{
 	"一把手", "镇办", "镇街", "乡镇", "街道", "村", "社区", "两委", "两委会", "团委", "妇联", "共青团",
 	"协会", "学会", "工商联", "联合会", "商会", "侨联", "科协", "残联", "文联", "红十字会", "基金会", "方面", "总工会", "区总", "市总", "县总", "系统", "机关", "公司", "集团", "企业",
 	"各地", "各级", "责任人", "联络员", "网格员", "师生", "家长", "医生", "民警", "法院", "检察院",
-	"公安", "分局", "部", "室",
+	"公安", "分局", "部", "室", "府", "署",
 }
 
 // bodyPattern matches a body name ending a subject clause: an optional
@@ -83,7 +83,7 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 		offset += runeCount(c[:m[1]])
 		c = c[m[1]:]
 	}
-	if m := numbering.FindStringIndex(c); m != nil {
+	if m := leadingOrdinal.FindStringIndex(c); m != nil {
 		offset += runeCount(c[:m[1]])
 		c = c[m[1]:]
 	}
@@ -152,7 +152,7 @@ func (lx *lexicon) isBodyName(name string) bool {
 	if n < 2 || n > maxBodyRunes || notBodies.MatchString(name) {
 		return bodyPatternRoleWord(name)
 	}
-	if strings.ContainsAny(name, "要在是把对从将为以于") && !strings.HasPrefix(name, "各") {
+	if strings.ContainsAny(name, "要在是把对从将为以于至 ") && !strings.HasPrefix(name, "各") {
 		return false
 	}
 	// 联系指导贫困村的县级领导, 参与定点帮扶的单位: a role described by
@@ -178,7 +178,7 @@ func (lx *lexicon) isBodyName(name string) bool {
 // standalone are the body suffixes that name a body on their own.
 var standalone = map[string]bool{
 	"工会": true, "政府": true, "党委": true, "师生": true, "班主任": true, "一把手": true,
-	"各地": true, "各级": true, "家长": true, "党组": true, "纪委": true, "团委": true, "妇联": true,
+	"各地": true, "各级": true, "本府": true, "市府": true, "县府": true, "家长": true, "党组": true, "纪委": true, "团委": true, "妇联": true,
 }
 
 // bodyPatternRoleWord accepts the two-rune collective roles that the

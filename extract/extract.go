@@ -87,6 +87,8 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 		prevKind  = paraPlain
 		continues bool // the previous line broke off mid-sentence
 		seen      = map[string]int{}
+		docMood   = sectionMood(title, moodUnknown)
+		mood      = docMood
 	)
 	for _, line := range lines {
 		if strings.TrimSpace(line) == "" {
@@ -96,6 +98,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 		switch {
 		case kind == paraLevel1:
 			section = firstClause(line)
+			mood = sectionMood(x.fold.foldString(section), docMood)
 			lead = run{}
 		case isItem(kind):
 			if lead.level == 0 && len(prev) > 0 && !isItem(prevKind) {
@@ -154,7 +157,10 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 			if len(bodies) == 0 && len(times) == 0 && len(targets) == 0 {
 				continue // guide, "Task", rule 2
 			}
-			if weak && len(bodies) == 0 {
+			// An instruction with no 要 counts in a section that plans work
+			// when it has a body, time or target; elsewhere only with a
+			// body; in a review of work done, never.
+			if weak && (mood == moodReview || len(bodies) == 0 && (mood != moodPlan || len(times) == 0 && len(targets) == 0)) {
 				continue
 			}
 			key := squeeze(f)
@@ -204,6 +210,30 @@ func leadingMarker(word string) (string, bool) {
 // modalMarker matches the directive markers that follow their subject:
 // 各级各部门要……, 县委将…….
 var modalMarker = regexp.MustCompile(`^(?:要|必须|务必|一定|应当|应该|需|将|负责|牵头|严禁|禁止|不得|不准)`)
+
+// Moods of a section, by what its heading says it holds.
+const (
+	moodUnknown = iota
+	moodReview  // a review of work done: 一、统一认识,客观评价……的成效
+	moodPlan    // work to do: 三、2019年政府工作任务, 二、主要任务
+)
+
+var (
+	reviewHeading = regexp.MustCompile(`成绩|成效|回顾|取得|基本情况|主要做法|做法|总结|一年来|过去|去年`)
+	planHeading   = regexp.MustCompile(`工作|任务|措施|安排|要求|思路|打算|计划|规划|部署|重点|目标|步骤|保障|实施|下一步|今后|通知|方案|意见|办法|决定`)
+)
+
+// sectionMood classifies a folded heading; a heading that says neither
+// keeps the mood of the document (its title).
+func sectionMood(heading string, doc int) int {
+	switch {
+	case reviewHeading.MatchString(heading):
+		return moodReview
+	case planHeading.MatchString(heading) && !strings.Contains(heading, "讲话") && !strings.Contains(heading, "发言"):
+		return moodPlan
+	}
+	return doc
+}
 
 // endsSentence reports whether a line ends with a sentence end or a colon.
 func endsSentence(line string) bool {

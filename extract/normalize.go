@@ -49,27 +49,58 @@ type folded struct {
 	orig []int // orig[i] is the original rune offset of rune i of text; len = runes+1
 }
 
-// fold returns the normalised copy of s.
+// fold returns the normalised copy of s. Blanks inside Chinese text
+// (`2 年内`, `A1 站`, left by PDF and Word conversion) are dropped; a blank
+// between two Latin letters or digits is kept.
 func (f *folder) fold(s string) folded {
 	drop := pinyinNoise.FindAllStringIndex(s, -1)
+	rs := []rune(s)
 	var b strings.Builder
 	b.Grow(len(s))
-	orig := make([]int, 0, utf8.RuneCountInString(s)+1)
-	ri := 0
-	for bi, r := range s {
-		if len(drop) > 0 && bi >= drop[0][1] {
+	orig := make([]int, 0, len(rs)+1)
+	var last rune // the last rune written
+	bi := 0
+	for ri, r := range rs {
+		at := bi
+		bi += utf8.RuneLen(r)
+		for len(drop) > 0 && at >= drop[0][1] {
 			drop = drop[1:]
 		}
-		if len(drop) > 0 && bi >= drop[0][0] && bi < drop[0][1] {
-			ri++
+		if len(drop) > 0 && at >= drop[0][0] {
 			continue
 		}
-		b.WriteRune(f.foldRune(r))
+		fr := f.foldRune(r)
+		if fr == ' ' || fr == '\t' {
+			next := nextKept(rs[ri+1:])
+			if !(isASCIIAlnum(last) && isASCIIAlnum(next)) {
+				continue
+			}
+		}
+		b.WriteRune(fr)
 		orig = append(orig, ri)
-		ri++
+		last = fr
 	}
-	orig = append(orig, ri)
+	orig = append(orig, len(rs))
 	return folded{text: b.String(), orig: orig}
+}
+
+// nextKept returns the first rune of rs that is not a blank, folded enough
+// to compare: full-width ASCII counts as ASCII.
+func nextKept(rs []rune) rune {
+	for _, r := range rs {
+		if r == ' ' || r == '\t' || r == '\u3000' {
+			continue
+		}
+		if r >= '！' && r <= '～' {
+			return r - 0xFEE0
+		}
+		return r
+	}
+	return 0
+}
+
+func isASCIIAlnum(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 }
 
 // foldRune folds one rune: full-width ASCII and the ideographic space to

@@ -91,7 +91,7 @@ const (
 )
 
 var (
-	level1Mark = regexp.MustCompile(`^\s*[一二三四五六七八九十]{1,3}\s*[、.]`)
+	level1Mark = regexp.MustCompile(`^\s*[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{1,3}\s*[、.]`)
 	level2Mark = regexp.MustCompile(`^\s*[(（][一二三四五六七八九十]{1,3}[)）]`)
 	level3Mark = regexp.MustCompile(`^\s*(?:[0-9]{1,2}\s*[、.)）](?:[^0-9]|$)|[(（][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])`)
 	bulletMark = regexp.MustCompile(`^\s*(?:[—-]{1,2}|[·•●▲■◆]|[一二三四五六七八九十]{1,2}(?:要|是|抓|把|在|以|对|加强|强化|坚持)|第[一二三四五六七八九十]{1,2}\s*[,，、:：]|首先|其次|再次|最后)`)

@@ -15,12 +15,12 @@ var neutralYao = regexp.MustCompile(`需要|主要|重要|只要|(?:^|[^务])必
 // directiveMarker finds the words that direct future action (guide,
 // "Task", rule 1): 要、必须、务必、确保、力争、抓紧、尽快、一定要、请……、
 // 由……负责/牵头、将于……、限…….
-var directiveMarker = regexp.MustCompile(`希望(?:各|全体|广大|[^，,。]{0,10}(?:部门|单位|干部|老师|同志们))|要|必须|务必|确保|力争|抓紧|尽快|一定|争取|应当|应该|需(?:[^要]|$)|请(?:各|全|大家|你们|同志|有关|相关|县|市|区|镇|乡|局|校)|由[^，,。；;]{1,30}?(?:负责|牵头|承担|组织|实施)|(?:牵头|负责)[,，。；;）)]|将(?:于|在|从|对|把|继续|进一步|全面|加快|加大|重点|着力|按照|组织|开展|召开|启动|出台|实施|适时)|限(?:期|于|[0-9一二三四五六七八九十两]+)|严禁|禁止|不得|不准|杜绝`)
+var directiveMarker = regexp.MustCompile(`希望(?:各|全体|广大|[^，,。]{0,10}(?:部门|单位|干部|老师|同志们))|要|必须|务必|确保|力争|抓紧|尽快|一定|争取|应当|应该|需(?:[^要]|$)|请(?:各|全|大家|你们|同志|有关|相关|县|市|区|镇|乡|局|校)|由[^，,。；;]{1,30}?(?:负责|牵头|承担|组织|实施)|(?:牵头|负责)[,，。；;）)]|将(?:于|在|从|对|把|继续|进一步|全面|加快|加大|重点|着力|按照|组织|开展|召开|启动|出台|实施|适时|规划|建设|推动|推进|持续|积极|加强|完成|办理|提供|建置|设置|争取|成立|设立|扩大|提升|改善|协助|配合|陆续|全力|逐步|优先|投入|编列|补助|辅导|修订|制定|研拟|评估|建立|新建|兴建|改建|开辟|辟建)|预计(?:于|在|将|[0-9一二三四五六七八九十]{2,4}年)|拟(?:于|在|将)|计划(?:于|在)|限(?:期|于|[0-9一二三四五六七八九十两]+)|严禁|禁止|不得|不准|杜绝`)
 
 // imperativeOpening finds sentences that open with the verb of an
 // instruction (切实搞好……、严格执行……) with no 要: inside a run of
 // directives these are directives too.
-var imperativeOpening = regexp.MustCompile(`^(?:在[^，,：:]{1,12}上[,，:：])?(?:同时[,，]?|此外[,，]?|另外[,，]?|特别是|尤其是|并)?(?:切实|认真|积极|进一步|大力|全力|扎实|加快|加强|加大|严格|继续|坚持|深入|着力|努力|抓好|做好|推进|推动|落实|强化|完善|建立|健全|狠抓|全面|持续|坚决|及时|不断|高度|牢固|注重|突出|集中|主动|广泛|充分|统筹|精心|规范|严厉|力求|抓实|用好|搞好|办好|开展|组织|实施|启动|做到|提高|提升|巩固|优化|深化|落细|压实|夯实|筑牢|确立|明确|细化|探索|鼓励|引导|督促|指导|配合|协助|保证|维护|防止|杜绝|排查|整治|清理|谋划|筹划|召开|举办|完成|实现|抓紧|尽快|务必)`)
+var imperativeOpening = regexp.MustCompile(`^(?:在[^，,：:]{1,12}上[,，:：])?(?:同时[,，]?|此外[,，]?|另外[,，]?|特别是|尤其是|并)?(?:切实|认真|积极|进一步|大力|全力|扎实|加快|加强|加大|严格|继续|坚持|深入|着力|努力|抓好|做好|推进|推动|落实|强化|完善|建立|健全|狠抓|全面|持续|坚决|及时|不断|高度|牢固|注重|突出|集中|主动|广泛|充分|统筹|精心|规范|严厉|力求|抓实|用好|搞好|办好|开展|组织|实施|启动|做到|提高|提升|巩固|优化|深化|落细|压实|夯实|筑牢|确立|明确|细化|探索|鼓励|引导|督促|指导|配合|协助|保证|维护|防止|杜绝|排查|整治|清理|谋划|筹划|召开|举办|完成|实现|抓紧|尽快|务必|推动|促进|培育|打造|新增|新建|改造|扩大|做大|做强|建成|建设|发展|加速|力促|攻坚|聚焦|支持|深入推进|全面推进|稳步推进|大力推进|有序推进|统筹推进)`)
 
 // pastReport finds what marks a report of work already done or a
 // description of the situation rather than a directive.
@@ -87,12 +87,12 @@ func blankNeutral(s string) string {
 	return neutralYao.ReplaceAllStringFunc(quoted.ReplaceAllStringFunc(s, hide), hide)
 }
 
-// numbering matches the ordinal a paragraph or bullet opens with.
-var numbering = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.]|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}\s*[、.)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[—-]{1,2}|[·•●▲■◆]|[一二三四五六七八九十]{1,2}(?:是|要)|第[一二三四五六七八九十]{1,2}\s*[,，、:：]?|首先[,，]?|其次[,，]?|再次[,，]?|最后[,，]?)\s*`)
+// leadingOrdinal matches the ordinal a paragraph or bullet opens with.
+var leadingOrdinal = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.]|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}\s*[、.)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[—-]{1,2}|[·•●▲■◆]|[一二三四五六七八九十]{1,2}(?:是|要)|第[一二三四五六七八九十]{1,2}\s*[,，、:：]?|首先[,，]?|其次[,，]?|再次[,，]?|最后[,，]?)\s*`)
 
 // stripNumbering removes the ordinal a sentence opens with.
 func stripNumbering(s string) string {
-	return numbering.ReplaceAllString(s, "")
+	return leadingOrdinal.ReplaceAllString(s, "")
 }
 
 // TaskID returns the stable id of a task: a hash of the speech's title and
