@@ -24,7 +24,7 @@ var tensValue = map[rune]float64{'廿': 20, '卅': 30, '卌': 40}
 
 // numberFold folds traditional forms of the large multipliers and the
 // decimal point, and the minus signs, to one spelling.
-var numberFold = strings.NewReplacer("萬", "万", "億", "亿", "點", "点", "圓", "元", "−", "-", "－", "-")
+var numberFold = strings.NewReplacer("萬", "万", "億", "亿", "點", "点", "圓", "元", "圆", "元", "−", "-", "－", "-")
 
 // arabicNumber matches a plain Arabic numeral, optionally with thousands
 // separators and a decimal part.

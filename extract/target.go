@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -18,7 +19,7 @@ var tgtMeasureUnits = []string{
 	"个百分点", "百分点", "%", "‰",
 	"美元", "元",
 	"平方公里", "平方千米", "平方米", "立方米", "公里", "千米", "米",
-	"公顷", "亩", "吨", "千克", "公斤", "斤",
+	"公顷", "亩", "吨", "千克", "公斤", "斤", "毫米", "厘米", "毫克", "毫升", "升", "克",
 	"千瓦时", "度电", "千瓦", "兆瓦", "千伏",
 	"倍", "分钟", "秒", "学时", "课时", "学分",
 	"人次", "户次", "辆次", "架次", "标箱",
@@ -27,8 +28,9 @@ var tgtMeasureUnits = []string{
 // tgtCountUnits are classifiers: what they count usually follows them
 // (48个贫困村, 100名教师). Guide: "unit", `48个贫困村`.
 var tgtCountUnits = []string{
-	"个", "家", "所", "座", "条", "项", "次", "场", "期", "门", "批", "件",
-	"台", "辆", "套", "间", "张", "本", "册", "部", "处", "棵", "株", "头",
+	"个", "家", "所", "座", "条", "项", "次", "场", "期", "门", "件",
+	"台", "辆", "套", "间", "张", "册", "部", "处", "棵", "株", "头",
+	"袋", "箱", "盏", "眼", "根", "尾", "枚",
 	"只", "篇", "份", "名", "位", "人", "户", "村", "镇", "乡", "县", "市",
 	"区", "支", "队", "轮", "栋", "幢", "口", "艘", "架", "对",
 	"趟", "分",
@@ -96,7 +98,7 @@ var tgtAdverbCmps = []tgtCmpWord{{"至少", CmpAtLeast}, {"最少", CmpAtLeast},
 
 // tgtPastMarkers in the clause of a number make it a statistic of work done
 // (guide: "Not: … past statistics").
-var tgtPastMarkers = []string{"已", "截至", "截止", "以来", "年来", "共有", "评出", "曾经", "过去", "历来", "累计完成了"}
+var tgtPastMarkers = []string{"已", "截至", "截止", "以来", "年来", "共有", "评出", "曾经", "过去", "历来", "尚有", "还有", "累计完成了"}
 
 // tgtLastYearMarkers make a number a past statistic unless the clause sets a
 // goal against last year (今年要比去年增长10%).
@@ -123,6 +125,7 @@ var tgtAbstractHeads = []string{
 	"抓手", "载体", "机制", "体系", "理念", "思想", "精神", "能力", "职能", "职责",
 	"责任", "措施", "举措", "办法", "步骤", "途径", "标准", "指标", "难点", "热点",
 	"短板", "特点", "优势", "挑战", "机遇", "矛盾", "时期", "第一", "一", "不",
+	"文章", "规定", "政策", "底线", "红线", "市场", "事", "突破",
 	"毫不", "坚定", "统一", "攻坚战", "战略", "布局", "课题", "大事", "层次", "梯队",
 }
 
@@ -132,7 +135,8 @@ var tgtAbstractModifiers = []string{"重点", "主要", "重要", "重大", "基
 // tgtObjectStops end an object read after the unit.
 var tgtObjectStops = []string{
 	"和", "与", "及", "或", "并", "每", "都", "要", "已", "在", "进行", "以", "等",
-	"如期", "实现", "完成", "帮扶", "助推", "同", "结成", "捆绑", "马上", "能",
+	"如期", "实现", "完成", "帮扶", "助推", "同", "结成", "捆绑", "马上", "逐",
+	"均", "分别",
 	"可", "将", "由", "于", "给", "向", "对", "到", "参与", "纳入", "达到", "落实",
 	"受", "得到", "开展", "的",
 }
@@ -171,6 +175,11 @@ type tgtNumeral struct {
 // sentence (simplified characters, half-width digits and punctuation).
 // Spans are rune offsets in s. See the annotation guide, "Numeric target".
 func FindTargets(s string) []Target {
+	// A sentence that reports work done and sets no goal has no targets:
+	// its numbers are past statistics.
+	if tgtReportOnly(s) {
+		return nil
+	}
 	rs := []rune(s)
 	inside := tgtEnclosed(rs)
 	var out []Target
@@ -274,7 +283,7 @@ func tgtIsNumStart(rs []rune, i int) bool {
 		return true
 	}
 	_, ok := digitValue[r]
-	return ok && r != 'Ｏ' && r != '○'
+	return ok && r != 'Ｏ' && r != '○' && r != '零' && r != '〇'
 }
 
 func tgtIsLatin(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
@@ -326,6 +335,9 @@ func tgtEndsWith(rs []rune, i int, w string) (int, bool) {
 // a percent word (百分之九十五, 九成), a fraction (三分之一, as a
 // percentage) or a loose range of two Chinese digits (两三次).
 func tgtNumeralAt(rs []rune, i int) (tgtNumeral, bool) {
+	if i >= len(rs) {
+		return tgtNumeral{}, false
+	}
 	for _, p := range []string{"百分之", "千分之"} {
 		if tgtHasAt(rs, i, p) {
 			j := i + 3
@@ -457,11 +469,11 @@ func tgtRatioAt(rs []rune, i int) (Target, bool) {
 	if rs[j] != '比' && !strings.Contains(before, "比") {
 		return Target{}, false
 	}
-	obj := strings.TrimSuffix(tgtObjectBefore(rs, start, i), "为")
 	cmp, cs := CmpEq, i
 	if c, at, ok := tgtLeftCmpAt(rs, i); ok {
 		cmp, cs = c, at
 	}
+	obj := strings.TrimSuffix(tgtObjectBefore(rs, start, cs), "为")
 	spanStart := cs
 	if obj != "" && strings.HasSuffix(string(rs[start:cs]), obj) {
 		spanStart = cs - len([]rune(obj))
@@ -546,6 +558,9 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 	more := false
 	if !n.isRange && k < len(rs) && (rs[k] == '余' || rs[k] == '多') {
 		more, k = true, k+1 // 7万余人, 100多个
+		if k < len(rs) && (rs[k] == '万' || rs[k] == '亿') && n.unit == "" {
+			n.unit, k = string(rs[k]), k+1 // 3000多万元
+		}
 	}
 	// Dates, times and durations belong to the time module.
 	if tgtMatchAt(rs, k, tgtTimeWords) != "" {
@@ -557,6 +572,9 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 	unit := n.unit
 	count := false
 	u := ""
+	if k+1 < len(rs) && rs[k] == ' ' && tgtLongestAt(rs, k+1, tgtMeasureUnits) != "" {
+		k++ // 约 27.8 公里
+	}
 	if unit != "%" && unit != "‰" {
 		if w := tgtLongestAt(rs, k, tgtMeasureUnits); w != "" && len(w) >= len(tgtLongestAt(rs, k, tgtCountUnits)) {
 			u = w
@@ -571,6 +589,15 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 		}
 		if u == "分" && n.chinese {
 			u, count = "", false
+		}
+		// 60个亿: 个 before a multiplier only counts it.
+		if u == "个" && k+1 < len(rs) && (rs[k+1] == '亿' || rs[k+1] == '万') {
+			u, count = string(rs[k+1]), false
+			k++
+			if w := tgtLongestAt(rs, k+1, tgtMeasureUnits); w != "" {
+				u += w
+				k += len([]rune(w))
+			}
 		}
 		unit += u
 		k += len([]rune(u))
@@ -590,7 +617,7 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 			if w := tgtLongestAt(rs, m.end, append(append([]string{}, tgtMeasureUnits...), tgtCountUnits...)); w != "" && tgtMatchAt(rs, m.end, tgtTimeWords) == "" {
 				n.hi, n.isRange = m.value, true
 				u, unit = w, w
-				_, count = tgtIndexOf(tgtCountUnits, w)
+				count = slices.Contains(tgtCountUnits, w)
 				k = m.end + len([]rune(w))
 			} else if tgtMatchAt(rs, m.end, tgtTimeWords) != "" {
 				return Target{}, m.end, false // 3-5年
@@ -642,8 +669,32 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 	// The object: after a classifier (48个贫困村), else before the number
 	// (签约率达到98%).
 	obj, objEnd := "", k
-	if count || strings.HasPrefix(tgtRs2s(rs, k, k+1), "的") {
+	if count || strings.HasPrefix(tgtRs2s(rs, k, k+1), "的") || u == "" && (unit == "万" || unit == "亿") {
 		obj, objEnd = tgtObjectAfter(rs, k, ce)
+	}
+	if count && n.chinese && (n.text == "二" || u == "期") {
+		return Target{}, k, false // 二次污染, 二本, 六期工程: counts say 两
+	}
+	if count && obj == "" && objBefore == "" && (k == len(rs) || tgtIsClauseSep(rs, k)) {
+		return Target{}, k, false // a count of nothing: 主要有两条
+	}
+	if count && (objEnd < len(rs) && (rs[objEnd] == ':' || rs[objEnd] == '：') || k < len(rs) && rs[k] == ':') {
+		return Target{}, k, false // a count that introduces a list: 重点推进三个项目:
+	}
+	if count && n.chinese && len(obj) > 0 && strings.HasPrefix(obj, "“") && strings.HasSuffix(obj, "”") {
+		return Target{}, k, false // a slogan: 四个“明白”
+	}
+	if count && tgtApposition(rs, cs, i, n.value) {
+		return Target{}, k, false // a count of the names just listed: 福州、厦门两个大户
+	}
+	if !count && tgtQualifier(rs, k, ce) {
+		return Target{}, k, false // a threshold qualifying what is counted: 3000万元以上的大项目5个
+	}
+	if count && u == "次" && strings.Contains(tgtRs2s(rs, max(cs, i-6), i), "届") {
+		return Target{}, k, false // 八届人大六次会议
+	}
+	if count && (strings.HasPrefix(obj, "子") || strings.HasPrefix(obj, "车")) {
+		return Target{}, k, false // a place or a thing named by a count: 四家子镇, 三轮车
 	}
 	if count {
 		if tgtIsAbstract(obj) {
@@ -659,7 +710,7 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 	spanStart, spanEnd := left, k
 	if obj == "" {
 		obj = objBefore
-		if obj != "" && strings.HasSuffix(string(rs[cs:left]), obj) && cmp == "" {
+		if obj != "" && strings.HasSuffix(string(rs[cs:left]), obj) && left == i {
 			spanStart = left - len([]rune(obj))
 		}
 	} else {
@@ -670,7 +721,7 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 	before := string(rs[cs:i])
 	after := string(rs[k:ce])
 	switch {
-	case tgtContainsAny(clause, tgtPastMarkers) || tgtHasPastLe(before):
+	case tgtContainsAny(clause, tgtPastMarkers) || tgtHasPastLe(clause):
 		return Target{}, k, false // past statistics
 	case tgtContainsAny(clause, tgtLastYearMarkers) && !tgtContainsAny(clause, tgtGoalMarkers):
 		return Target{}, k, false
@@ -715,15 +766,6 @@ func tgtRs2s(rs []rune, i, j int) string {
 	return string(rs[i:j])
 }
 
-func tgtIndexOf(ws []string, w string) (int, bool) {
-	for i, x := range ws {
-		if x == w {
-			return i, true
-		}
-	}
-	return -1, false
-}
-
 func tgtContainsAny(s string, ws []string) bool {
 	for _, w := range ws {
 		if strings.Contains(s, w) {
@@ -740,6 +782,36 @@ func tgtEndsWithAny(rs []rune, i int, ws []string) bool {
 		}
 	}
 	return false
+}
+
+// tgtApposition reports whether a count at rs[i] sums up the names
+// listed right before it, as many as it counts: 开安、华家、哈拉海、烧锅四个
+// 工业集中区. Such counts restate a list; they set no goal.
+func tgtApposition(rs []rune, cs, i int, v float64) bool {
+	if i == cs || !unicode.Is(unicode.Han, rs[i-1]) || strings.ContainsRune("有是为到达少了", rs[i-1]) || v < 2 {
+		return false
+	}
+	items := 1
+	for _, r := range rs[cs:i] {
+		if r == '、' || r == '和' || r == '与' || r == '及' {
+			items++
+		}
+		if tgtIsDigit(r) {
+			return false
+		}
+	}
+	return float64(items) == v
+}
+
+// tgtQualifier reports whether the measure ending at rs[k] qualifies a
+// noun that a later number of the clause counts: 建设3000万元以上的大项目5个.
+func tgtQualifier(rs []rune, k, ce int) bool {
+	_, e := tgtObjectAfter(rs, k, ce)
+	if e == k {
+		return false
+	}
+	n, ok := tgtNumeralAt(rs, e)
+	return ok && tgtLongestAt(rs, n.end, tgtCountUnits) != ""
 }
 
 // tgtLeftBlockerAt returns the blocker written right before rs[i], if any.
@@ -769,6 +841,19 @@ func tgtHasPastLe(s string) bool {
 		return true
 	}
 	return false
+}
+
+// tgtReportOnly reports whether sentence s tells of work done (已, 了,
+// 以来) and nowhere sets a goal.
+func tgtReportOnly(s string) bool {
+	if !(tgtContainsAny(s, []string{"已", "以来", "截至", "截止", "共有", "累计"}) || tgtHasPastLe(s)) {
+		return false
+	}
+	t := s
+	for _, w := range []string{"要求", "主要", "重要", "需要", "要点", "只要", "纪要"} {
+		t = strings.ReplaceAll(t, w, "")
+	}
+	return !tgtContainsAny(t, tgtGoalMarkers) && !tgtContainsAny(t, []string{"应", "需", "请", "努力", "争创", "务求", "务必"})
 }
 
 // tgtIsRateName reports whether an object names a rate, whose number is a
@@ -828,7 +913,7 @@ func tgtObjectAfter(rs []rune, k, ce int) (string, int) {
 		if r == '、' || r == ' ' || tgtIsNumStart(rs, j) && j > start || !unicode.Is(unicode.Han, r) && !tgtIsLatin(r) {
 			break
 		}
-		if j > start && tgtMatchAt(rs, j, tgtObjectStops) != "" {
+		if tgtMatchAt(rs, j, tgtObjectStops) != "" {
 			break
 		}
 		j++
@@ -842,6 +927,19 @@ func tgtObjectAfter(rs []rune, k, ce int) (string, int) {
 // tgtObjectBefore reads the object named before a number at rs[i], in the
 // clause starting at cs: 签约率达到98% -> 签约率; 科级干部4户 -> 科级干部.
 func tgtObjectBefore(rs []rune, cs, i int) string {
+	obj, subjectEnd := tgtObjectBeforeCut(rs, cs, i)
+	if obj == "" && subjectEnd > cs {
+		// 签约率要达到98%: where nothing is left after the directive
+		// word, the object is its subject.
+		obj, _ = tgtObjectBeforeCut(rs, cs, subjectEnd)
+	}
+	return obj
+}
+
+// tgtObjectBeforeCut reads what is left of rs[cs:i] after the last date,
+// number or directive word, and returns where that directive word starts
+// (cs if none).
+func tgtObjectBeforeCut(rs []rune, cs, i int) (string, int) {
 	seg := rs[cs:i]
 	// Cut after the last date, number or directive word.
 	cut, afterDate := 0, false
@@ -849,20 +947,34 @@ func tgtObjectBefore(rs []rune, cs, i int) string {
 		if tgtIsDigit(seg[p]) || seg[p] == 'x' || seg[p] == 'X' {
 			cut, afterDate = p+1, true
 		}
+		if seg[p] == '、' || seg[p] == ')' {
+			cut, afterDate = p+1, false
+		}
 	}
+	floor, wordAt := cut, -1
 	for p := range seg {
-		if p < cut {
+		if p < floor {
 			continue
 		}
 		if w := tgtMatchAt(seg, p, tgtObjectCuts); w != "" {
-			cut, afterDate = p+len([]rune(w)), false
+			cut, afterDate, wordAt = p+len([]rune(w)), false, p
 		}
 	}
 	seg = seg[cut:]
 	s := strings.TrimSpace(string(seg))
 	if afterDate {
 		s = strings.TrimLeft(s, "年月日号底前后内起以来")
+		r := []rune(s)
+		u := tgtLongestAt(r, 0, tgtMeasureUnits)
+		if c := tgtLongestAt(r, 0, tgtCountUnits); len(c) > len(u) {
+			u = c
+		}
+		s = strings.TrimPrefix(s, u)
+		for _, c := range tgtRightCmps {
+			s = strings.TrimPrefix(s, c.word)
+		}
 	}
+	s = strings.TrimLeftFunc(s, func(r rune) bool { return r < 0x80 })
 	for {
 		t := strings.TrimLeft(s, "的,、 ")
 		for _, c := range tgtLeftCmps {
@@ -878,5 +990,8 @@ func tgtObjectBefore(rs []rune, cs, i int) string {
 	if r := []rune(s); len(r) > 16 {
 		s = string(r[len(r)-16:])
 	}
-	return s
+	if wordAt <= floor {
+		return s, cs
+	}
+	return s, cs + wordAt
 }

@@ -1,0 +1,206 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// tgt is a compact expected target: value (or ratio), unit, cmp.
+type tgt struct {
+	value string
+	unit  string
+	cmp   string
+}
+
+func (t tgt) String() string { return t.value + t.unit + " " + t.cmp }
+
+func got(ts []Target) []tgt {
+	var out []tgt
+	for _, t := range ts {
+		v := t.Ratio
+		if v == "" {
+			v = fmt.Sprint(t.Value)
+		}
+		out = append(out, tgt{v, t.Unit, t.Cmp})
+	}
+	return out
+}
+
+// TestFindTargets checks each rule of the annotation guide, "Numeric
+// target" and "Clarifications", on sentences written the way speeches write
+// them. Each row names the rule it implements.
+func TestFindTargets(t *testing.T) {
+	tests := []struct {
+		rule string
+		s    string
+		want []tgt
+	}{
+		// Numbers and units.
+		{"unit: classifier, object after", "要组织人员深入全县48个贫困村核实项目。", []tgt{{"48", "个", "="}}},
+		{"unit: 户 and 人", "今年全区要完成2204户、4850人脱贫。", []tgt{{"2204", "户", "="}, {"4850", "人", "="}}},
+		{"unit: 名", "教育局将对100名教师进行表彰。", []tgt{{"100", "名", "="}}},
+		{"unit: Chinese numeral", "要组织两次誓师大会。", []tgt{{"2", "次", "="}}},
+		{"unit: Chinese numeral 一万", "要培训一万名乡村医生。", []tgt{{"10000", "名", "="}}},
+		{"unit: measure, object before", "确保户均年收入3万元以上。", []tgt{{"3", "万元", ">="}}},
+		{"unit: 个百分点", "确保农民收入增速高于全省平均水平两个百分点。", []tgt{{"2", "个百分点", "="}}},
+		{"unit: latin", "全省算力规模突破190Eflops。", []tgt{{"190", "Eflops", ">="}}},
+		{"scope of work counts (Clarifications)", "新建5G基站1万个。", []tgt{{"1", "万个", "="}}},
+		{"scope of work counts (Clarifications)", "完成500所中小学体育场地升级改造。", []tgt{{"500", "所", "="}}},
+		{"OCR l for 1", "确保年内l20亿元双联惠农贷款落实到位。", []tgt{{"120", "亿元", "="}}},
+		// Multipliers.
+		{"multiplier: 万 kept in unit", "要新增就业1100万人以上。", []tgt{{"1100", "万人", ">="}}},
+		{"multiplier: 余", "力争带动7万余人就业。", []tgt{{"7", "万人", ">="}}},
+		{"multiplier: 万亿", "要安排财政赤字2.76万亿元。", []tgt{{"2.76", "万亿元", "="}}},
+		{"multiplier: 多万", "要投入资金3000多万元。", []tgt{{"3000", "万元", ">="}}},
+		{"multiplier: 个亿", "每年要落实60个亿。", []tgt{{"60", "亿", "="}}},
+		// Percentages and percent words.
+		{"percent", "签约率要达到98%。", []tgt{{"98", "%", ">="}}},
+		{"percent word 百分之", "覆盖率要提高到百分之九十五。", []tgt{{"95", "%", ">="}}},
+		{"percent word 成", "要确保九成以上农户参保。", []tgt{{"90", "%", ">="}}},
+		{"rate whose % is missing", "党组织组建率达100。", []tgt{{"100", "%", ">="}}},
+		{"rate whose % is missing", "全年培训农民工6000人,持证率达到85以上。", []tgt{{"6000", "人", "="}, {"85", "%", ">="}}},
+		// Ratios.
+		{"ratio", "中小学生机比要达到10:1。", []tgt{{"10:1", "", ">="}}},
+		{"ratio 比", "按1比1配套资金。", []tgt{{"1:1", "", "="}}},
+		{"not a ratio: a clock time", "会议于14:30开始。", nil},
+		// Comparators.
+		{"cmp >= 以上", "每年打造20户以上示范户。", []tgt{{"20", "户", ">="}}},
+		{"cmp >= 不低于", "抽查比例不低于5%。", []tgt{{"5", "%", ">="}}},
+		{"cmp >= 至少", "确保每个镇办至少打造2个示范村。", []tgt{{"2", "个", ">="}}},
+		{"cmp >= 至少有", "每县至少有一个乡或村同省外结成帮扶对子。", []tgt{{"1", "个", ">="}}},
+		{"cmp >= 超过", "要使财政支出超过23万亿元。", []tgt{{"23", "万亿元", ">="}}},
+		{"cmp <= 以内", "误差率2%以内。", []tgt{{"2", "%", "<="}}},
+		{"cmp <= 不超过", "会议时间不超过两小时,发言不超过10分钟。", []tgt{{"10", "分钟", "<="}}},
+		{"cmp <= 控制在", "要把城镇登记失业率控制在4.5%。", []tgt{{"4.5", "%", "<="}}},
+		{"cmp ~ 左右", "城镇调查失业率5.5%左右。", []tgt{{"5.5", "%", "~"}}},
+		{"cmp ~ 控制在…左右", "城镇调查失业率控制在5.5%左右。", []tgt{{"5.5", "%", "~"}}},
+		{"cmp ~ 约", "计划新建沥青操场约6000平方米。", []tgt{{"6000", "平方米", "~"}}},
+		{"cmp ~ 近", "要减轻企业负担近2万亿元。", []tgt{{"2", "万亿元", "~"}}},
+		// Ranges.
+		{"range: upper bound <=", "各地汇报时间控制在5—8分钟之内。", []tgt{{"8", "分钟", "<="}}},
+		{"range: hyphen", "力争每个贫困户掌握1-2门技术。", []tgt{{"2", "门", "<="}}},
+		{"range: unit on both ends", "国内生产总值增长6%-6.5%。", []tgt{{"6.5", "%", "<="}}},
+		{"range: loose 两三", "要组织两三次学生的动员表彰会。", []tgt{{"3", "次", "<="}}},
+		{"range: floor >=", "每个村至少发展2—3个产业。", []tgt{{"2", "个", ">="}}},
+		// 一 as a count.
+		{"一 with a comparator", "每月要开展一次以上专项清理。", []tgt{{"1", "次", ">="}}},
+		{"一 numbering an event", "要开一次全体家长的培训会。", []tgt{{"1", "次", "="}}},
+		{"一 as an article is no count", "要通过一个个创新亮点的打造带动一个地区的发展。", nil},
+		{"一 as an article is no count", "要把脱贫攻坚作为一件大事来抓,推动一批重大项目落地。", nil},
+		// Not targets: list numbering and ordinals.
+		{"not: list numbering", "1.强化团队意识,抓实集体备课工作。", nil},
+		{"not: list numbering", "(一)要强化各级责任。", nil},
+		{"not: list numbering 一是", "一是要立即组织人员核实,二是要尽快编制方案。", nil},
+		{"not: ordinal 第一", "第一书记要全力抓好该村的脱贫攻坚工作。", nil},
+		{"not: ordinal 二次", "要加强二次污染管控。", nil},
+		// Not targets: dates, times and durations.
+		{"not: dates", "要在2009年10月30日前完成。", nil},
+		{"not: durations", "要在3天内上报,10个工作日内办结。", nil},
+		{"not: periods", "要在第四季度完成,后两个月要冲刺。", nil},
+		{"not: durations 年", "紧盯5年脱贫、8年小康的节点要求。", nil},
+		{"not: weekday", "请于下周一前报送。", nil},
+		// Not targets: names and slogans.
+		{"not: plan names", "要谋划好十三五规划,贯彻党的十九大精神。", nil},
+		{"not: slogans in quotes", "要坚决做到“五个落实到位”和“两学一做”。", nil},
+		{"not: slogans", "要严格执行三个结合、两个毫不动摇。", nil},
+		{"not: slogan with quoted term", "中小学德育工作要做到四个“明白”。", nil},
+		{"not: 四个第一人", "工会要履行“四个第一人”的职责。", nil},
+		{"not: X大", "要继续打好三大攻坚战,推进八大民生工程。", nil},
+		{"not: grades 5A", "支持西江千户苗寨创建国家5A级旅游景区。", nil},
+		{"not: 零发生 (Clarifications)", "非法转移倾倒固体废物事件零发生。", nil},
+		{"not: codes", "要落实“1+10”政策措施和5+3工作机制。", nil},
+		{"not: parenthesised aside", "评估中需要随机抽样(抽查2个贫困村、1个非贫困村)。", nil},
+		{"not: summary count after 等", "要开好联席会议、全委会议等两个会议。", nil},
+		{"not: summary count of abstract heads", "要抓好扶贫攻坚和联系群众两项重点任务,处理好三种关系。", nil},
+		{"not: count that introduces a list", "重点推进三个项目:一是黄龙寺项目。", nil},
+		{"not: count of the names listed", "开安、华家、哈拉海、烧锅四个工业集中区也要加快发展。", nil},
+		{"not: a committee named by its size", "成立五人督查小组,进行常态化督查。", nil},
+		{"not: standards referred to", "要严格对照贫困户退出4条标准和贫困村退出7条标准。", nil},
+		{"not: idioms", "要一手抓常规管理,一手抓复习备考,两手都要硬。", nil},
+		{"not: 十分", "这项工作十分重要,要抓紧。", nil},
+		// Not targets: past statistics.
+		{"not: past 已", "已有31万贫困户贷款167亿元,要继续扩大。", nil},
+		{"not: past 了", "要在去年完成了500户的基础上继续推进。", nil},
+		{"not: past 共有", "区扶贫工作领导小组共有39家成员单位,要统筹抓好工作。", nil},
+		{"not: past 比上年", "粮食产量比上年增长12.5%,要巩固成果。", nil},
+		{"not: baseline 在…基础上", "要在实现年报率突破20%的基础上,争取4月底达到50%。", []tgt{{"50", "%", ">="}}},
+		{"not: current rate 现行", "将现行16%的税率降至13%。", []tgt{{"13", "%", "<="}}},
+		{"goal against last year", "今年要比去年增长10%以上。", []tgt{{"10", "%", ">="}}},
+		{"not: report with no goal", "截至目前,累计走访贫困户400户,发现问题51个。", nil},
+		// Several targets in one sentence.
+		{"several targets", "力争每年打造2个经济组织、20户以上示范户,确保户均年收入3万元以上、人均年收入8000元以上。",
+			[]tgt{{"2", "个", "="}, {"20", "户", ">="}, {"3", "万元", ">="}, {"8000", "元", ">="}}},
+		{"threshold qualifying a count", "年内要建设投资3000万元以上的大项目2个。", []tgt{{"2", "个", "="}}},
+	}
+	for _, tt := range tests {
+		ts := FindTargets(tt.s)
+		g := got(ts)
+		if fmt.Sprint(g) != fmt.Sprint(tt.want) {
+			t.Errorf("%s: FindTargets(%q)\n got  %v\n want %v", tt.rule, tt.s, g, tt.want)
+		}
+		checkSpans(t, tt.s, ts)
+	}
+}
+
+// TestTargetObjects checks the object and the phrase of targets.
+func TestTargetObjects(t *testing.T) {
+	tests := []struct {
+		rule, s, text, object string
+	}{
+		{"object after a classifier", "要深入全县48个贫困村和非贫困村核实项目。", "48个贫困村", "贫困村"},
+		{"object before a directive word", "签约率要达到98%。", "达到98%", "签约率"},
+		{"object before a measure", "签约率达到98%。", "达到98%", "签约率"},
+		{"object before, adjacent", "误差率2%以内。", "误差率2%以内", "误差率"},
+		{"object after 以上的", "使每个贫困村有1家以上的龙头企业帮扶脱贫。", "1家以上的龙头企业", "龙头企业"},
+		{"ratio object", "中小学生机比要达到10:1。", "达到10:1", "中小学生机比"},
+	}
+	for _, tt := range tests {
+		ts := FindTargets(tt.s)
+		if len(ts) != 1 {
+			t.Errorf("%s: FindTargets(%q) = %v; want one target", tt.rule, tt.s, ts)
+			continue
+		}
+		if ts[0].Text != tt.text || ts[0].Object != tt.object {
+			t.Errorf("%s: FindTargets(%q) text %q object %q; want %q %q", tt.rule, tt.s, ts[0].Text, ts[0].Object, tt.text, tt.object)
+		}
+	}
+}
+
+func TestTargetString(t *testing.T) {
+	tests := []struct {
+		t    Target
+		want string
+	}{
+		{Target{Value: 98, Unit: "%", Object: "签约率", Cmp: CmpAtLeast}, "≥ 98%  签约率"},
+		{Target{Value: 48, Unit: "个", Object: "贫困村", Cmp: CmpEq}, "= 48个  贫困村"},
+		{Target{Value: 2, Unit: "%", Cmp: CmpAtMost}, "≤ 2%"},
+		{Target{Value: 5.5, Unit: "%", Cmp: CmpAbout}, "≈ 5.5%"},
+		{Target{Ratio: "10:1", Object: "生机比"}, "= 10:1  生机比"},
+	}
+	for _, tt := range tests {
+		if got := tt.t.String(); got != tt.want {
+			t.Errorf("%+v.String() = %q; want %q", tt.t, got, tt.want)
+		}
+	}
+}
+
+// checkSpans checks that each target's span lies within s and that its
+// text is what the span covers.
+func checkSpans(t *testing.T, s string, ts []Target) {
+	t.Helper()
+	rs := []rune(s)
+	for _, tg := range ts {
+		sp := tg.Span
+		if sp.Start < 0 || sp.End > len(rs) || sp.Start >= sp.End {
+			t.Errorf("FindTargets(%q): span %v out of bounds", s, sp)
+			continue
+		}
+		if string(rs[sp.Start:sp.End]) != tg.Text {
+			t.Errorf("FindTargets(%q): text %q, span covers %q", s, tg.Text, string(rs[sp.Start:sp.End]))
+		}
+		if !strings.Contains(s, tg.Text) {
+			t.Errorf("FindTargets(%q): text %q not in sentence", s, tg.Text)
+		}
+	}
+}
