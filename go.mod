@@ -3,6 +3,7 @@ module github.com/speechledger/speechledger
 go 1.26.8
 
 require (
+	github.com/go-ego/gse v0.80.3
 	github.com/golang-module/carbon/v2 v2.3.12
 	github.com/spf13/pflag v1.0.10
 	github.com/xuri/excelize/v2 v2.11.0
@@ -10,7 +11,6 @@ require (
 )
 
 require (
-	github.com/go-ego/gse v0.80.3 // indirect
 	github.com/richardlehane/mscfb v1.0.7 // indirect
 	github.com/richardlehane/msoleps v1.0.6 // indirect
 	github.com/tiendc/go-deepcopy v1.7.2 // indirect

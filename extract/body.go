@@ -89,9 +89,17 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 	}
 	var out []Body
 	rs := []rune(c)
+	var ends []bool
+	if lx != nil && lx.words != nil {
+		ends = lx.words.wordEnds(c)
+	}
 	pos := 0
 	for pos < len(rs) {
-		n := lx.longestBodyPrefix(rs[pos:])
+		var wordEnd []bool
+		if ends != nil {
+			wordEnd = ends[pos:]
+		}
+		n := lx.longestBodyPrefix(rs[pos:], wordEnd)
 		if n == 0 {
 			break
 		}
@@ -116,29 +124,20 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 var coordinationPrefix = regexp.MustCompile(`^(?:、|和|与|及|以及|同|特别是|尤其是|会同|联合|配合)`)
 
 // longestBodyPrefix returns the rune length of the longest body name that
-// rs opens with, or 0.
-func (lx *lexicon) longestBodyPrefix(rs []rune) int {
+// rs opens with, or 0. A name must end where a word ends (guide,
+// "Responsible body": 全力以赴组织施工 holds no 组): wordEnd, from gse,
+// says where words end; nil means every offset may.
+func (lx *lexicon) longestBodyPrefix(rs []rune, wordEnd []bool) int {
 	for n := min(len(rs), maxBodyRunes); n >= 2; n-- {
-		name := string(rs[:n])
-		if !lx.isBodyName(name) {
+		if wordEnd != nil && !wordEnd[n] {
 			continue
 		}
-		if n < len(rs) && wordGoesOn(rs[n-1], rs[n]) {
-			continue
+		if lx.isBodyName(string(rs[:n])) {
+			return n
 		}
-		return n
 	}
 	return 0
 }
-
-// wordGoesOn reports whether a name candidate ending in last is really the
-// start of a longer word continuing with next (组织, 局面, 办法, 所以 …).
-func wordGoesOn(last, next rune) bool {
-	return strings.Contains(continuations, string([]rune{last, next}))
-}
-
-// continuations lists words that begin with a body suffix character.
-const continuations = "组织组成组建组合局面局势局部办法办理办好办事办学办成处理处置处于处在处处科学科技科研所以所有所在所得所需所属院校站位站在村民村庄村级部署部分部门室内委托院落中心化队伍队列班级干部职工工作员工"
 
 // isBodyName reports whether a short phrase names a body: a name on the
 // user's list, or one the built-in rules accept.

@@ -16,7 +16,7 @@ type Extractor struct {
 // given local body names, and groups them under their canonical names.
 func New(bodies ...BodyName) *Extractor {
 	f := newFolder()
-	lx := &lexicon{user: make(map[string]string, len(bodies))}
+	lx := &lexicon{user: make(map[string]string, len(bodies)), words: &segmenter{}}
 	for _, b := range bodies {
 		canon := b.Canonical
 		if canon == "" {

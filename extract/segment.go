@@ -1,0 +1,52 @@
+package extract
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+
+	"github.com/go-ego/gse"
+)
+
+//go:embed data/words.txt
+var wordsTable string
+
+// segmenter finds word boundaries with gse over a trimmed dictionary (the
+// 52,000 most frequent words of gse's own), loaded on first use so that a
+// run which never needs a boundary never pays for it.
+type segmenter struct {
+	once sync.Once
+	seg  gse.Segmenter
+}
+
+func (s *segmenter) load() {
+	s.once.Do(func() {
+		s.seg.SkipLog = true
+		var b strings.Builder
+		for _, line := range strings.Split(wordsTable, "\n") {
+			if line != "" && line[0] != '#' {
+				b.WriteString(line)
+				b.WriteByte('\n')
+			}
+		}
+		// LoadDictStr reports no errors for a string it was handed.
+		_ = s.seg.LoadDictStr(b.String())
+	})
+}
+
+// wordEnds returns, for text, which rune offsets end a word: ends[i] is
+// true when a word ends just before rune i (and at the end of the text).
+func (s *segmenter) wordEnds(text string) []bool {
+	s.load()
+	n := runeCount(text)
+	ends := make([]bool, n+1)
+	at := 0
+	for _, w := range s.seg.Cut(text, false) {
+		at += runeCount(w)
+		if at <= n {
+			ends[at] = true
+		}
+	}
+	ends[n] = true
+	return ends
+}
