@@ -16,7 +16,7 @@ var defaultColumns = []struct {
 	hidden bool
 }{
 	{fieldSeq, 5.5, true, false},
-	{fieldID, 14, false, false},
+	{fieldID, 16, false, false},
 	{fieldText, 46, false, false},
 	{fieldTimes, 12, false, false},
 	{fieldDue, 12, true, false},

@@ -87,7 +87,7 @@ func fixtureSpeeches() []extract.Speech {
 	long := "各部门要" + strings.Repeat("持续推进作风建设，", 4000) + "务求实效。"
 	c := extract.Speech{
 		Source: "003_fixture.txt", Index: 1, Speaker: "王XX",
-		Title: "关于[2010]年度工作：目标/任务*落实?情况\\的讲话——在全市经济工作会议暨优化营商环境推进大会上的讲话",
+		Title: "关于[2010]年度工作：目标/任务*落实?情况\\的讲话——在全市经济工作会议暨优化营商环境推进大会上的讲话" + strings.Repeat("（续）", 40) + " & more",
 		Tasks: []extract.Task{
 			{Seq: 1, ID: "t-c1", Text: long, Bodies: []extract.Body{{Name: "各部门", Canonical: "各部门", Role: extract.RoleLead, Span: span(long, "各部门")}}},
 			{Seq: 2, ID: "t-c2", Text: "+R&D投入\x01要增长@15%以上。", Section: "-附：说明"},

@@ -11,6 +11,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -54,12 +55,16 @@ func writeWorkbook(path string, speeches []extract.Speech, opt Options) error {
 	}
 	defer f.Close()
 	l := buildLedger(speeches, opt)
-	if err := fill(f, lay, &l); err != nil {
+	cache := formulaCache{}
+	if err := fill(f, lay, &l, cache); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
 		return err
 	}
 	return writeFileAtomic(path, func(w *os.File) error {
-		_, err := f.WriteTo(w)
-		return err
+		return addCachedValues(w, buf.Bytes(), cache)
 	})
 }
 

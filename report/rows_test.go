@@ -197,8 +197,8 @@ func TestCleanText(t *testing.T) {
 	if !strings.HasSuffix(got, cutMarker) {
 		t.Errorf("cut text does not end with %s", cutMarker)
 	}
-	if got := cleanText("a\x01b\x00c\td"); got != "abc\td" {
-		t.Errorf("cleanText dropped the wrong characters: %q", got)
+	if got := cleanText("a\x01b\x00c\td"); got != "a b c\td" {
+		t.Errorf("cleanText replaced the wrong characters: %q", got)
 	}
 	short := strings.Repeat("字", 100)
 	if got := cleanText(short); got != short {

@@ -20,7 +20,7 @@ const (
 // D 来源文件, E 任务数, F 有时限, G 已逾期, H 30日内到期, I 说明.
 var summaryCols = []struct {
 	width float64
-}{{6}, {44}, {12}, {26}, {9}, {9}, {9}, {11}, {44}}
+}{{6}, {44}, {12}, {30}, {9}, {9}, {9}, {11}, {44}}
 
 // summaryRowHeight is the height of a one-line row of the summary, in
 // points: room for a Chinese line in any of the fonts that stand in for 宋体.
@@ -39,8 +39,8 @@ func newSummaryStyles(f *excelize.File) (*summaryStyles, error) {
 	body := func(bold bool, color string) *excelize.Font {
 		return &excelize.Font{Family: fontBody, Size: 11, Bold: bold, Color: color}
 	}
-	top := &excelize.Alignment{Vertical: "top", WrapText: true}
-	center := &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}
+	top := &excelize.Alignment{Vertical: "center", WrapText: true}
+	center := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
 	type spec struct {
 		id *int
 		st excelize.Style
@@ -210,6 +210,7 @@ func writeSummary(f *excelize.File, l *ledger) error {
 	w.line(24, 1, last)
 	w.cell(1, "二、按责任单位（牵头），已逾期多者在前", st.section)
 	w.header("序号", "责任单位", "", "", "牵头任务", "有时限", "已逾期", "30日内到期", "")
+	bodyRow := w.row + 1
 	for i, b := range l.Bodies {
 		w.line(summaryRowHeight, 2, 4)
 		w.cell(1, i+1, st.num)
@@ -244,6 +245,13 @@ func writeSummary(f *excelize.File, l *ledger) error {
 		w.cell(8, nil, st.num)
 		w.cell(9, nil, st.text)
 	}
+	if n := min(len(l.Bodies), chartBodies); n > 0 && w.err == nil {
+		w.line(8, 0, 0)
+		w.line(24, 1, last)
+		w.cell(1, fmt.Sprintf("四、牵头任务最多的责任单位（前 %d 个，按上表顺序）", n), st.section)
+		w.line(0, 0, 0)
+		w.err = addBodyChart(f, "A"+strconv.Itoa(w.row), bodyRow, bodyRow+n-1)
+	}
 	if w.err != nil {
 		return w.err
 	}
@@ -256,11 +264,37 @@ func writeSummary(f *excelize.File, l *ledger) error {
 	return setPrint(f, summarySheet, "讲话任务督办台账汇总")
 }
 
+// chartBodies is how many bodies the summary's chart shows.
+const chartBodies = 15
+
+// addBodyChart adds at cell of the summary a bar chart of the tasks led and
+// overdue of the bodies in rows first..last of the by-body table.
+func addBodyChart(f *excelize.File, cell string, first, last int) error {
+	ref := func(col string) string {
+		return fmt.Sprintf("%s!$%s$%d:$%s$%d", sheetRef(summarySheet), col, first, col, last)
+	}
+	font := &excelize.Font{Family: fontBody, Size: 10, Color: "000000"}
+	return f.AddChart(summarySheet, cell, &excelize.Chart{
+		Type: excelize.Bar,
+		Series: []excelize.ChartSeries{
+			{Name: "牵头任务", Categories: ref("B"), Values: ref("E"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}}},
+			{Name: "已逾期", Categories: ref("B"), Values: ref("G"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C00000"}}},
+		},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各责任单位牵头任务数", Font: &excelize.Font{Family: fontTitle, Size: 12, Bold: true, Color: "000000"}}}},
+		Legend:    excelize.ChartLegend{Position: "bottom", Font: font},
+		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: *font},
+		YAxis:     excelize.ChartAxis{MajorGridLines: true, Font: *font},
+		Dimension: excelize.ChartDimension{Width: 900, Height: uint(120 + 26*(last-first+1))},
+		Format:    excelize.GraphicOptions{OffsetX: 4, OffsetY: 4},
+		GapWidth:  ptr(uint(60)),
+	})
+}
+
 // fitRow sets the current row's height to show title and note in full.
 func (w *summaryWriter) fitRow(title, note string) {
 	lines := max(estimateLines(title, summaryCols[1].width, 11), estimateLines(note, summaryCols[8].width, 11))
 	if w.err == nil && lines > 1 {
-		w.err = w.f.SetRowHeight(summarySheet, w.row, float64(lines)*11*1.45+5)
+		w.err = w.f.SetRowHeight(summarySheet, w.row, float64(lines)*11*lineSpacing+5)
 	}
 }
 

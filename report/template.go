@@ -225,8 +225,16 @@ func (lay *layout) read(f *excelize.File, header []string, above [][]string) err
 	if lay.page, err = f.GetPageLayout(sh); err != nil {
 		return err
 	}
+	// GetPageLayout reports defaults for what the template leaves unset;
+	// writing them back would restart page numbers on every sheet.
 	if lay.page.Size != nil && *lay.page.Size == 0 {
 		lay.page.Size = nil
+	}
+	if lay.page.FirstPageNumber != nil && *lay.page.FirstPageNumber == 1 {
+		lay.page.FirstPageNumber = nil
+	}
+	if lay.page.AdjustTo != nil && *lay.page.AdjustTo == 100 {
+		lay.page.AdjustTo = nil
 	}
 	if lay.props, err = f.GetSheetProps(sh); err != nil {
 		return err
@@ -257,16 +265,22 @@ func containsPlaceholder(s string) bool {
 }
 
 // fillPlaceholders replaces the placeholders of s with what they stand for
-// in speech e, as of the report date.
+// in speech e, as of the report date; what is unknown shows as —.
 func fillPlaceholders(s string, e speechEntry, l *ledger) string {
 	if !containsPlaceholder(s) {
 		return s
 	}
+	orDash := func(s string) string {
+		if s == "" {
+			return "—"
+		}
+		return s
+	}
 	return strings.NewReplacer(
-		"{标题}", e.Title,
-		"{讲话人}", e.Speaker,
-		"{讲话日期}", e.Date.String(),
-		"{来源文件}", e.Source,
+		"{标题}", orDash(e.Title),
+		"{讲话人}", orDash(e.Speaker),
+		"{讲话日期}", orDash(e.Date.String()),
+		"{来源文件}", orDash(e.Source),
 		"{篇次}", ordinal(e.Index),
 		"{报告日期}", l.ReportDate.String(),
 		"{任务数}", strconv.Itoa(e.Tasks),

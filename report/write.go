@@ -5,7 +5,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -44,7 +43,7 @@ const cutMarker = "…【已截断】"
 // fill writes ledger l into the template workbook f laid out by lay: the
 // summary first, then one copy of the template sheet per speech; the
 // template's own sheets are removed.
-func fill(f *excelize.File, lay *layout, l *ledger) error {
+func fill(f *excelize.File, lay *layout, l *ledger, cache formulaCache) error {
 	// Move the template's sheets out of the way of the names we give.
 	orig := f.GetSheetList()
 	tplIndex := -1
@@ -83,7 +82,7 @@ func fill(f *excelize.File, lay *layout, l *ledger) error {
 		return fmt.Errorf("define %s: %w", reportDateName, err)
 	}
 	for i := range l.Sheets {
-		if err := writeSpeechSheet(f, lay, l, &l.Sheets[i]); err != nil {
+		if err := writeSpeechSheet(f, lay, l, &l.Sheets[i], cache); err != nil {
 			return fmt.Errorf("sheet %q: %w", l.Sheets[i].Name, err)
 		}
 	}
@@ -95,7 +94,7 @@ func fill(f *excelize.File, lay *layout, l *ledger) error {
 }
 
 // writeSpeechSheet fills one speech's sheet, a copy of the template sheet.
-func writeSpeechSheet(f *excelize.File, lay *layout, l *ledger, sh *sheet) error {
+func writeSpeechSheet(f *excelize.File, lay *layout, l *ledger, sh *sheet, cache formulaCache) error {
 	name := sh.Name
 	for _, tc := range lay.titleCells {
 		if err := f.SetCellStr(name, tc.cell, cleanText(fillPlaceholders(tc.text, sh.Speech, l))); err != nil {
@@ -105,7 +104,7 @@ func writeSpeechSheet(f *excelize.File, lay *layout, l *ledger, sh *sheet) error
 	first := lay.headerRow + 1
 	last := lay.headerRow + len(sh.Rows)
 	for i, r := range sh.Rows {
-		if err := writeRow(f, lay, name, first+i, &r); err != nil {
+		if err := writeRow(f, lay, name, first+i, &r, cache); err != nil {
 			return fmt.Errorf("row %d: %w", first+i, err)
 		}
 	}
@@ -164,9 +163,17 @@ func writeSpeechSheet(f *excelize.File, lay *layout, l *ledger, sh *sheet) error
 	return nil
 }
 
+// maxHeaderTitle is the most characters of a title a page header shows:
+// spreadsheet programs refuse headers over 255 characters.
+const maxHeaderTitle = 60
+
 // escapeHeaderFooter returns e with & doubled in the texts a page header
-// or footer may show, since & starts a header code there.
+// or footer may show, since & starts a header code there, and the title
+// shortened to fit.
 func escapeHeaderFooter(e speechEntry) speechEntry {
+	if rs := []rune(e.Title); len(rs) > maxHeaderTitle {
+		e.Title = string(rs[:maxHeaderTitle-1]) + "…"
+	}
 	esc := strings.NewReplacer("&", "&&")
 	e.Title = esc.Replace(e.Title)
 	e.Speaker = esc.Replace(e.Speaker)
@@ -175,7 +182,7 @@ func escapeHeaderFooter(e speechEntry) speechEntry {
 }
 
 // writeRow writes task row r at line n of sheet name.
-func writeRow(f *excelize.File, lay *layout, name string, n int, r *row) error {
+func writeRow(f *excelize.File, lay *layout, name string, n int, r *row, cache formulaCache) error {
 	lines := 1
 	for _, c := range lay.cols {
 		cell, _ := excelize.CoordinatesToCellName(c.col, n)
@@ -205,7 +212,7 @@ func writeRow(f *excelize.File, lay *layout, name string, n int, r *row) error {
 			err = setRichText(f, name, cell, text, r.Marks, c.font)
 		case fieldWarning:
 			text = r.Warning
-			err = setWarning(f, lay, name, cell, n, r.Warning)
+			err = setWarning(f, lay, name, cell, n, r.Warning, cache)
 		default:
 			text = cleanText(r.field(c.field))
 			if text != "" {
@@ -289,14 +296,11 @@ func setRichText(f *excelize.File, sheet, cell, text string, marks []mark, font 
 // setWarning writes the 预警 of row n: a formula on the row's 完成时限 and
 // 办理状态 and the report date, with its value as of the report date cached,
 // or the value alone when the template has no 完成时限 column.
-func setWarning(f *excelize.File, lay *layout, sheet, cell string, n int, cached string) error {
+func setWarning(f *excelize.File, lay *layout, sheet, cell string, n int, cached string, cache formulaCache) error {
 	if lay.colOf[fieldDue] == 0 {
 		return f.SetCellStr(sheet, cell, cached)
 	}
-	// The cached value goes in first: SetCellFormula keeps it.
-	if err := f.SetCellDefault(sheet, cell, cached); err != nil {
-		return err
-	}
+	cache.set(sheet, cell, cached)
 	due, _ := excelize.CoordinatesToCellName(lay.colOf[fieldDue], n)
 	formula := fmt.Sprintf(`IF(%[1]s="","%[2]s",IF(%[1]s<%[3]s,"%[4]s",IF(%[1]s-%[3]s<=%[5]d,"%[6]s","%[7]s")))`,
 		due, warnNoDue, reportDateName, warnOverdue, warnDays, warnSoon, warnOK)
@@ -438,16 +442,18 @@ func estimateLines(text string, width, size float64) int {
 	return lines
 }
 
-// runeWidth is the width of r in digit widths.
+// runeWidth is the width of r in digit widths: ASCII a little over one
+// (letters are wider than digits), anything else, Chinese above all, two.
 func runeWidth(r rune) float64 {
-	switch {
-	case r < 0x80:
+	if r < 0x80 {
 		return 1.1
-	case unicode.Is(unicode.Han, r), r >= 0x3000 && r <= 0x30FF, r >= 0xFF00 && r <= 0xFFEF:
-		return 2
 	}
 	return 2
 }
+
+// lineSpacing is the height of a line of text relative to its font size,
+// measured on the CJK fonts that Excel, WPS and LibreOffice use.
+const lineSpacing = 1.35
 
 // maxRowHeight is the tallest row a spreadsheet allows, in points.
 const maxRowHeight = 409
@@ -458,7 +464,7 @@ func rowHeight(lay *layout, lines int) float64 {
 	if size <= 0 {
 		size = 11
 	}
-	h := float64(lines)*size*1.45 + 5
+	h := float64(lines)*size*lineSpacing + 5
 	return min(max(h, lay.rowHeight), maxRowHeight)
 }
 
