@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // This file finds the time nodes of a task sentence and resolves them to
@@ -38,11 +40,18 @@ const (
 // FindTimes leaves out what the guide says is not a time node: dates of
 // past events, recurring and vague times, a year that only qualifies a noun,
 // and `X年是……之年`.
-func FindTimes(s string, ref Date) []TimeNode {
+func FindTimes(s string, ref Date) []TimeNode { return findTimes(s, ref, true) }
+
+// findTimes is FindTimes, with the start-rune shortcut optional for tests.
+func findTimes(s string, ref Date, skip bool) []TimeNode {
 	rs := []rune(s)
 	p := &parser{rs: rs, ref: ref, springCtx: strings.Contains(s, "春节") || strings.Contains(s, "过年")}
 	var out []TimeNode
 	for i := 0; i < len(rs); {
+		if _, maybe := startRunes[rs[i]]; skip && !maybe {
+			i++
+			continue
+		}
 		m, ok := p.phrase(i)
 		if !ok || m.end <= i {
 			i++
@@ -71,6 +80,40 @@ func ParseTime(expr string, ref Date) (TimeNode, bool) {
 	}
 	return p.build(m), true
 }
+
+// startRunes holds every rune a time phrase can start with: digits,
+// numerals and the first runes of the words the grammar below reads. It lets
+// FindTimes skip most positions cheaply; TestStartRunes checks it misses
+// nothing on the seed texts.
+var startRunes = func() map[rune]struct{} {
+	m := make(map[rune]struct{})
+	for _, r := range "0123456789" + cnDigits + "十百千" +
+		"今明去前后上下本这当次翌昨大来从自截到不最直元农正腊冬寒暑春夏秋年全岁底末终初伊第首头半会在未再过奋用利苦决周星礼週开新民月中" {
+		m[r] = struct{}{}
+	}
+	for name := range festivals {
+		r, _ := utf8.DecodeRuneInString(name)
+		m[r] = struct{}{}
+	}
+	return m
+}()
+
+// festivalNames lists the written forms of festivals, longest first, so
+// the first one found at a position is the longest.
+var festivalNames = func() []string {
+	var names []string
+	for name := range festivals {
+		names = append(names, name)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		a, b := utf8.RuneCountInString(names[i]), utf8.RuneCountInString(names[j])
+		if a != b {
+			return a > b
+		}
+		return names[i] < names[j]
+	})
+	return names
+}()
 
 func dupNode(out []TimeNode, tn TimeNode) bool {
 	for _, o := range out {
@@ -109,8 +152,12 @@ type interval struct {
 	yearOnly bool
 	// cumulative marks 前N个月/前N季度 without a year: reports to date.
 	cumulative bool
-	unknown    bool // needs the reference date, which is unknown
-	notes      []string
+	// startOnly marks cores that can only start something: 会后, 过两天.
+	startOnly bool
+	cat       category // what kind of thing the core names, for the filters
+	yearGiven bool     // a year was written (明年春季, 20xx年高考)
+	unknown   bool     // needs the reference date, which is unknown
+	notes     []string
 	// y and m are the year and month the core named or inferred, inherited
 	// by the second half of a window (2018年2至4月, 1月3至2月10日).
 	y int
@@ -126,6 +173,22 @@ func (iv *interval) note(n string) {
 	iv.notes = append(iv.notes, n)
 }
 
+// category is the kind of thing a core names. FindTimes keeps some kinds
+// only with a trigger (今天 alone is the meeting day, not a deadline).
+type category int
+
+const (
+	catDate     category = iota
+	catYear              // 今年, 2022年
+	catRelDay            // 今天, 明天
+	catTerm              // 本学期, 新学期
+	catHoliday           // 寒假, 暑假
+	catSchool            // 开学
+	catFestival          // 春节, 教师节
+	catSeason            // 春季, 秋冬
+	catSpan              // 三年内
+)
+
 // match is a recognised phrase.
 type match struct {
 	start, end int // rune offsets into the sentence
@@ -135,8 +198,6 @@ type match struct {
 	duePrefix  bool // 到/截至/不晚于: a deadline
 	window     bool // X至Y, 元旦、春节期间
 	untilNow   bool // X起至今
-	afterSpan  bool // 过N天: a start after the span
-	coreStart  int  // offset of the core, after any prefix
 }
 
 type parser struct {
@@ -178,9 +239,12 @@ func (p *parser) runeAt(i int) rune {
 
 const cnDigits = "零〇○一二两俩三四五六七八九"
 
-func isCNDigit(r rune) bool  { return strings.ContainsRune(cnDigits, r) }
+func isCNDigit(r rune) bool   { return strings.ContainsRune(cnDigits, r) }
 func isCNNumeral(r rune) bool { return isCNDigit(r) || strings.ContainsRune("十百千", r) }
 func isDigit(r rune) bool     { return r >= '0' && r <= '9' }
+
+// numeralFold spells numerals the way ParseNumber reads them.
+var numeralFold = strings.NewReplacer("俩", "两", "○", "〇")
 
 // num reads a small whole number at i: Arabic digits or a Chinese numeral.
 // An approximate pair (两三, 三五) reads as its larger number, the safe
@@ -210,7 +274,7 @@ func (p *parser) num(i int) (n, end int, ok bool) {
 			return b, j, true
 		}
 	}
-	s := strings.NewReplacer("俩", "两", "○", "〇").Replace(string(w))
+	s := numeralFold.Replace(string(w))
 	v, ok := ParseNumber(s)
 	if !ok {
 		return 0, i, false
@@ -218,8 +282,19 @@ func (p *parser) num(i int) (n, end int, ok bool) {
 	return int(v), j, true
 }
 
+// cnDigit returns the value of a Chinese digit, or -1.
 func cnDigit(r rune) int {
-	return strings.IndexRune("〇一二三四五六七八九", r) / len("〇")
+	switch r {
+	case '零', '○':
+		return 0
+	case '两', '俩':
+		return 2
+	}
+	i := strings.IndexRune("〇一二三四五六七八九", r)
+	if i < 0 {
+		return -1
+	}
+	return i / len("〇")
 }
 
 // Phrase level.
@@ -242,15 +317,9 @@ func (p *parser) phrase(i int) (match, bool) {
 	} else if k, _ := p.lit(j, duePrefixes...); k > 0 {
 		m.duePrefix, j = true, k
 	}
-	m.coreStart = j
 	iv, k, ok := p.core(j, nil)
 	if !ok {
-		if j != i {
-			// A prefix that introduces no time: let the scanner try the
-			// core at the next position.
-			return match{}, false
-		}
-		return match{}, false
+		return match{}, false // the scanner tries again after any prefix
 	}
 	m.iv = iv
 	j = k
@@ -398,7 +467,7 @@ func (p *parser) core(i int, inh *interval) (interval, int, bool) {
 	var best interval
 	bestEnd := -1
 	for _, f := range []func(int, *interval) (interval, int, bool){
-		p.special, p.numericDate, p.relDay, p.week, p.relMonth, p.relQuarter, p.school, p.span, p.dated,
+		p.special, p.numericDate, p.relDay, p.week, p.relMonth, p.relQuarter, p.school, p.dated, p.span,
 	} {
 		if iv, k, ok := f(i, inh); ok && k > bestEnd {
 			best, bestEnd = iv, k
@@ -486,9 +555,6 @@ notAnon:
 				return yearSpec{}, false
 			}
 			d = cnDigit(r)
-			if r == '零' || r == '○' {
-				d = 0
-			}
 		}
 		v = v*10 + d
 	}
@@ -535,12 +601,8 @@ func (p *parser) yearPartFollows(i int) bool {
 	if _, k, ok := p.num(i); ok && (p.at(k, "月") || p.at(k, "季度")) {
 		return true
 	}
-	for name := range festivals {
-		if p.at(i, name) {
-			return true
-		}
-	}
-	return false
+	_, _, ok := p.festivalAt(i)
+	return ok
 }
 
 // resolveYear turns a year spec into a year. absent years (and anonymised
@@ -621,6 +683,7 @@ func (p *parser) dated(i int, inh *interval) (interval, int, bool) {
 		}
 	}
 	if bestEnd > j {
+		iv.yearGiven = hasYear
 		return iv, bestEnd, true
 	}
 	if !hasYear {
@@ -637,6 +700,7 @@ func (p *parser) dated(i int, inh *interval) (interval, int, bool) {
 		return interval{}, 0, false
 	}
 	iv.yearOnly = true
+	iv.cat = catYear
 	return iv, j, true
 }
 
@@ -644,46 +708,57 @@ func (p *parser) dated(i int, inh *interval) (interval, int, bool) {
 // 后两个月, seasons, 寒假/暑假, 伊始. With no year they are of ref's year.
 func (p *parser) yearPart(i int, ys yearSpec, iv *interval) (int, bool) {
 	hasYear := ys.kind != yNone
-	type part struct {
-		s      string
-		lo, hi func(y int) Date
-	}
 	md := func(m time.Month, d int) func(int) Date {
 		return func(y int) Date { return NewDate(y, m, d) }
 	}
-	yearEnd := []string{"年底", "年末", "年终", "年尾", "岁末", "底", "末", "终"}
-	parts := []part{
-		{"上半年", md(1, 1), md(6, 30)},
-		{"下半年", md(7, 1), md(12, 31)},
-		{"年初", md(1, 1), md(3, 0)}, {"年头", md(1, 1), md(3, 0)},
-		{"初", md(1, 1), md(3, 0)}, {"伊始", md(1, 1), md(1, 31)},
-		{"年中", md(6, 1), md(6, 30)},
-		{"全年", md(1, 1), md(12, 31)}, {"年内", md(1, 1), md(12, 31)},
-		{"年度", md(1, 1), md(12, 31)},
+	end := md(12, 31)
+	// bare: allowed with no year before it; after: allowed after a year.
+	parts := []struct {
+		s           string
+		lo, hi      func(y int) Date
+		bare, after bool
+	}{
+		{"上半年", md(1, 1), md(6, 30), true, true},
+		{"下半年", md(7, 1), end, true, true},
+		{"年初", md(1, 1), md(3, 0), true, true}, {"年头", md(1, 1), md(3, 0), true, true},
+		{"初", md(1, 1), md(3, 0), false, true}, {"伊始", md(1, 1), md(1, 31), false, true},
+		{"年中", md(6, 1), md(6, 30), true, true},
+		{"全年", md(1, 1), end, true, false}, {"年内", md(1, 1), end, true, false},
+		{"年度", md(1, 1), end, false, true},
+		{"年底", md(11, 1), end, true, true}, {"年末", md(11, 1), end, true, true},
+		{"年终", md(11, 1), end, true, true}, {"年尾", md(11, 1), end, true, true},
+		{"岁末", md(11, 1), end, true, false},
+		{"底", md(11, 1), end, false, true}, {"末", md(11, 1), end, false, true},
+		{"终", md(11, 1), end, false, true},
 	}
-	for _, e := range yearEnd {
-		parts = append(parts, part{e, md(11, 1), md(12, 31)})
+	if !hasYear {
+		// 2 年内 with a stray space is a span, read elsewhere.
+		prev := p.runeAt(i - 1)
+		if prev == ' ' {
+			prev = p.runeAt(i - 2)
+		}
+		if isDigit(prev) || isCNNumeral(prev) || prev == '半' {
+			return 0, false
+		}
 	}
 	for _, pt := range parts {
-		if !p.at(i, pt.s) {
-			continue
-		}
-		// Bare 底, 末, 初, 终 only right after a year (2012年底).
-		if !hasYear && !strings.HasPrefix(pt.s, "年") && pt.s != "上半年" && pt.s != "下半年" && pt.s != "全年" && pt.s != "岁末" {
-			continue
-		}
-		if hasYear && (pt.s == "全年" || pt.s == "年内" || strings.HasPrefix(pt.s, "年") && pt.s != "年中" && pt.s != "年初" && pt.s != "年底" && pt.s != "年末" && pt.s != "年度" && pt.s != "年头" && pt.s != "年终") {
+		if !p.at(i, pt.s) || !hasYear && !pt.bare || hasYear && !pt.after {
 			continue
 		}
 		k := i + len([]rune(pt.s))
-		if pt.s == "年内" && p.at(k, "外") {
-			continue
+		if p.at(k, "外") || pt.s == "全年" && (p.at(k, "级") || p.at(k, "一")) {
+			continue // 年内外, 全年级
+		}
+		if !hasYear {
+			// Parts of a year with no year are of the meeting's year, not
+			// rolled: 上半年 said in November looks back.
+			ys = yearSpec{kind: yRel}
 		}
 		if !p.rollYear(ys, iv, func(y int) (Date, Date, bool) { return pt.lo(y), pt.hi(y), true }) {
 			return 0, false
 		}
-		if p.at(k, "岁尾") || p.at(k, "年初") {
-			k += 2
+		if e, _ := p.lit(k, "岁尾", "岁末", "年初"); e > 0 {
+			k = e
 		}
 		return k, true
 	}
@@ -708,7 +783,7 @@ func (p *parser) yearPart(i int, ys yearSpec, iv *interval) (int, bool) {
 		if k, _ := p.lit(j, "个"); k > 0 && first {
 			j = k
 		}
-		if k, _ := p.lit(j, "季度", "季"); k > 0 && !(p.at(k, "度") && !p.at(j, "季度")) {
+		if k, _ := p.lit(j, "季度", "季"); k > 0 && (hasYear || p.at(j, "季度")) {
 			j = k
 			lo, hi := q, q
 			if first {
@@ -724,8 +799,8 @@ func (p *parser) yearPart(i int, ys yearSpec, iv *interval) (int, bool) {
 				}
 				j = k2
 			}
-			if first && !hasYear {
-				iv.cumulative = true
+			if !hasYear {
+				iv.cumulative = first
 				ys = yearSpec{kind: yRel}
 			}
 			if !p.rollYear(ys, iv, func(y int) (Date, Date, bool) {
@@ -737,7 +812,7 @@ func (p *parser) yearPart(i int, ys yearSpec, iv *interval) (int, bool) {
 		}
 	}
 	// 前N个月 / 后N个月 of a year (后两个月: the year's last two months).
-	if k, s := p.lit(i, "前", "后", "头"); k > 0 {
+	if k, s := p.lit(i, "前", "后", "头"); k > 0 && p.runeAt(i-1) != '最' {
 		if n, k2, ok := p.num(k); ok && n >= 1 && n <= 12 {
 			k3 := k2
 			if p.at(k3, "个") {
@@ -761,6 +836,12 @@ func (p *parser) yearPart(i int, ys yearSpec, iv *interval) (int, bool) {
 				}
 				return k3 + 1, true
 			}
+		}
+	}
+	// 第一个礼拜 of a year: weeks from the year's first Monday.
+	if ys.kind != yNone {
+		if k, ok := p.weekOfMonth(i, time.January, ys, iv, true); ok {
+			return k, true
 		}
 	}
 	// Seasons (meteorological: spring March-May ... winter December to
@@ -804,9 +885,11 @@ func (p *parser) season(i int, ys yearSpec, iv *interval) (int, bool) {
 				continue
 			}
 			iv.note(noteSeason)
+			iv.cat = catSeason
 		} else {
 			iv.note(noteSchool)
 			iv.event = true
+			iv.cat = catHoliday
 		}
 		if !p.rollYear(ys, iv, func(y int) (Date, Date, bool) { return s.lo(y), s.hi(y), true }) {
 			return 0, false
@@ -818,12 +901,14 @@ func (p *parser) season(i int, ys yearSpec, iv *interval) (int, bool) {
 
 // festivalAt returns the festival written at i, if any, and its end.
 func (p *parser) festivalAt(i int) (festival, int, bool) {
+	if _, maybe := startRunes[p.runeAt(i)]; !maybe {
+		return festival{}, 0, false
+	}
 	best, bestEnd := festival{}, -1
-	for name, f := range festivals {
+	for _, name := range festivalNames {
 		if p.at(i, name) {
-			if e := i + len([]rune(name)); e > bestEnd {
-				best, bestEnd = f, e
-			}
+			best, bestEnd = festivals[name], i+utf8.RuneCountInString(name)
+			break
 		}
 	}
 	if bestEnd < 0 {
@@ -851,7 +936,7 @@ func (p *parser) festivalAt(i int) (festival, int, bool) {
 		if name == "新春" && !p.at(bestEnd, "佳节") && !p.at(bestEnd, "期间") {
 			return festival{}, 0, false
 		}
-		if name == "高考" && !(p.at(bestEnd, "前") || p.at(bestEnd, "期间") || p.at(bestEnd, "后") || p.at(bestEnd, "任务") || p.runeAt(i-1) == '年') {
+		if name == "高考" && !(p.at(bestEnd, "前") || p.at(bestEnd, "期间") || p.at(bestEnd, "后") || p.runeAt(i-1) == '年') {
 			return festival{}, 0, false
 		}
 	}
@@ -899,6 +984,7 @@ func (p *parser) festivalCore(i int, ys yearSpec, iv *interval) (int, bool) {
 		return 0, false
 	}
 	iv.event = true
+	iv.cat = catFestival
 	if f.lunar {
 		iv.note(f.name + "按农历计算")
 	}
@@ -998,6 +1084,10 @@ func (p *parser) monthRest(j int, mo time.Month, ys yearSpec, iv *interval) (int
 		j++
 	}
 	switch {
+	case p.at(j, "中上旬") || p.at(j, "上中旬"):
+		lo, hi, j = 1, 20, j+3
+	case p.at(j, "中下旬"):
+		lo, hi, j = 11, 0, j+3
 	case p.at(j, "上旬"):
 		lo, hi, j = 1, 10, j+2
 	case p.at(j, "中旬"):
@@ -1013,7 +1103,7 @@ func (p *parser) monthRest(j int, mo time.Month, ys yearSpec, iv *interval) (int
 	case p.at(j, "中") && !p.at(j, "中旬") && (p.at(j+1, "前") || p.at(j+1, "以前") || p.at(j+1, "之前") || p.at(j+1, "左右")):
 		lo, hi, j = 11, 15, j+1
 	default:
-		if k, ok := p.weekOfMonth(j, mo, ys, iv); ok {
+		if k, ok := p.weekOfMonth(j, mo, ys, iv, false); ok {
 			return k, true
 		}
 		n, k, ok := p.num(j)
@@ -1023,6 +1113,9 @@ func (p *parser) monthRest(j int, mo time.Month, ys yearSpec, iv *interval) (int
 			} else if !isCNNumeral(p.runeAt(k)) && !isDigit(p.runeAt(k)) && p.bareDayOK(k) {
 				lo, hi, j, exactDay = n, n, k, true
 			}
+		}
+		if !exactDay && isCNNumeral(p.runeAt(j)) {
+			return 0, false // 一月一督查: a frequency, not a month
 		}
 	}
 	if !p.rollYear(ys, iv, func(y int) (Date, Date, bool) {
@@ -1056,7 +1149,7 @@ func (p *parser) bareDayOK(i int) bool {
 
 // weekOfMonth resolves 第2周 and 第3个星期日 after a month. Weeks run
 // Monday to Sunday (GB/T 7408); week 1 starts on the month's first Monday.
-func (p *parser) weekOfMonth(i int, mo time.Month, ys yearSpec, iv *interval) (int, bool) {
+func (p *parser) weekOfMonth(i int, mo time.Month, ys yearSpec, iv *interval, wholeYear bool) (int, bool) {
 	j := i
 	if k, _ := p.lit(j, "第"); k > 0 {
 		j = k
@@ -1064,7 +1157,7 @@ func (p *parser) weekOfMonth(i int, mo time.Month, ys yearSpec, iv *interval) (i
 		return 0, false
 	}
 	n, k, ok := p.num(j)
-	if !ok || n < 1 || n > 5 {
+	if !ok || n < 1 || n > 5 && !wholeYear || n > 53 {
 		return 0, false
 	}
 	j = k
@@ -1112,7 +1205,7 @@ func (p *parser) weekday(i int) (time.Weekday, int, bool) {
 func (p *parser) dayOnly(i int, inh *interval) (interval, int, bool) {
 	var iv interval
 	n, k, ok := p.num(i)
-	if !ok || n < 1 || n > 31 || (!p.exact && !isDigit(p.runeAt(i)) && inh == nil) {
+	if !ok || n < 1 || n > 31 || (!p.exact && !isDigit(p.runeAt(i)) && inh == nil) || p.at(i, "两") || p.at(i, "俩") {
 		return iv, 0, false
 	}
 	end := 0
@@ -1243,6 +1336,7 @@ func (p *parser) relDay(i int, _ *interval) (interval, int, bool) {
 			return iv, 0, false // 今日之中国
 		}
 		p.fromRef(&iv, func(r Date) (Date, Date) { d := r.AddDays(x.n); return d, d })
+		iv.cat = catRelDay
 		return iv, k, true
 	}
 	// 第三天起: the Nth day counting the meeting day as the first.
@@ -1287,12 +1381,17 @@ func (p *parser) week(i int, _ *interval) (interval, int, bool) {
 	if k < 0 {
 		return iv, 0, false
 	}
-	if !rel && (p.at(k, "年") || p.at(k, "岁")) {
-		return iv, 0, false
+	if rel {
+		if k2, _ := p.lit(k, "星期", "礼拜"); k2 > 0 { // 上周星期三
+			k = k2
+		}
+	}
+	if !rel && (p.at(k, "年") || p.at(k, "岁") || isCNNumeral(p.runeAt(i-1))) {
+		return iv, 0, false // 周年, 一周一检查
 	}
 	wd, k2, hasWD := p.weekday(k)
 	if !hasWD && !rel {
-		if p.at(k, "末") {
+		if p.at(k, "末") && p.exact {
 			wd, k2, hasWD = time.Saturday, k+1, true
 		} else {
 			return iv, 0, false
@@ -1326,7 +1425,36 @@ func (p *parser) relMonth(i int, _ *interval) (interval, int, bool) {
 	var iv interval
 	k, s := p.lit(i, "下一个月", "上一个月", "下个月", "上个月", "这个月", "本月", "当月", "这月", "下月", "上月", "次月")
 	if k < 0 {
-		return iv, 0, false
+		// 月底前, 下旬 with no month: the meeting's month (the next one once
+		// that part of it is over).
+		e, _ := p.lit(i, "月底", "月末", "月中", "月初", "上旬", "中旬", "下旬")
+		prev := p.runeAt(i - 1)
+		if e < 0 || isDigit(prev) || isCNNumeral(prev) || prev == '个' || prev == '本' || prev == '每' || prev == '元' || prev == '正' || prev == '腊' || prev == '月' {
+			return iv, 0, false
+		}
+		if p.ref.IsZero() {
+			iv.unknown = true
+			iv.note(noteRefUnknown)
+			return iv, e, true
+		}
+		start := i
+		if p.rs[i] == '月' {
+			start = i + 1
+		}
+		for off := 0; off < 2; off++ {
+			first := NewDate(p.ref.Year, p.ref.Month+time.Month(off), 1)
+			var cand interval
+			end, ok := p.monthRest(start, first.Month, yearSpec{kind: yAbs, y: first.Year}, &cand)
+			if !ok || end != e {
+				return iv, 0, false
+			}
+			iv = cand
+			if !iv.hi.Before(p.ref) {
+				break
+			}
+		}
+		iv.note("月份按会议日期推定")
+		return iv, e, true
 	}
 	off := 0
 	switch {
@@ -1355,7 +1483,7 @@ func (p *parser) relMonth(i int, _ *interval) (interval, int, bool) {
 // relQuarter resolves 本季度, 下个季度, 上季度末.
 func (p *parser) relQuarter(i int, _ *interval) (interval, int, bool) {
 	var iv interval
-	k, s := p.lit(i, "这个季度", "下一个季度", "上一个季度", "下个季度", "上个季度", "本季度", "下季度", "上季度", "当季")
+	k, s := p.lit(i, "这个季度", "下一个季度", "上一个季度", "下个季度", "上个季度", "本季度", "下季度", "上季度")
 	if k < 0 {
 		return iv, 0, false
 	}
@@ -1391,6 +1519,13 @@ func (p *parser) school(i int, _ *interval) (interval, int, bool) {
 		return iv, 0, false
 	}
 	iv.note(noteSchool)
+	iv.cat = catTerm
+	if strings.HasSuffix(s, "开学") {
+		iv.cat = catSchool
+	}
+	if p.runeAt(i-1) == '上' || strings.ContainsRune("召展公离", p.runeAt(i-1)) && s == "开学" {
+		return iv, 0, false // 上下学期间, 召开学前教育会
+	}
 	if p.ref.IsZero() {
 		iv.unknown = true
 		iv.note(noteRefUnknown)
@@ -1462,7 +1597,6 @@ func (p *parser) special(i int, _ *interval) (interval, int, bool) {
 			return iv, 0, false
 		}
 		if p.springCtx {
-			iv.event = true
 			iv.note("春节按农历计算")
 			p.fromRef(&iv, func(r Date) (Date, Date) {
 				for y := r.Year; y <= r.Year+1; y++ {
@@ -1514,6 +1648,9 @@ func (p *parser) span(i int, _ *interval) (interval, int, bool) {
 	var iv interval
 	j := i
 	lead := ""
+	if strings.ContainsRune("经通超度不", p.runeAt(i-1)) && p.at(i, "过") {
+		return iv, 0, false // 经过, 通过
+	}
 	if k, s := p.lit(j, "今天会后起", "今天会后", "本次会后起", "本次会后", "这次会后起", "这次会后", "会议结束后", "会后起", "会后", "在今后", "今后", "未来", "再过", "过", "奋战", "再用", "利用", "用", "苦干", "大干", "决战"); k > 0 {
 		lead, j = s, k
 	}
@@ -1522,13 +1659,13 @@ func (p *parser) span(i int, _ *interval) (interval, int, bool) {
 		if strings.Contains(lead, "会后") || lead == "会议结束后" {
 			// 这次会后: a start the day after the meeting.
 			p.fromRef(&iv, func(r Date) (Date, Date) { d := r.AddDays(1); return d, d })
-			iv.event = true
+			iv.startOnly = true
 			return iv, j, true
 		}
 		return iv, 0, false
 	}
 	trig := false
-	for _, t := range []string{"内", "以内", "之内", "时间内", "后", "以后", "之后", "以下", "时间", "左右"} {
+	for _, t := range []string{"内", "以内", "之内", "时间内", "后", "以后", "之后", "以下", "左右"} {
 		if p.at(k, t) {
 			trig = true
 			break
@@ -1540,10 +1677,11 @@ func (p *parser) span(i int, _ *interval) (interval, int, bool) {
 	if !trig && lead == "" && !p.exact {
 		return iv, 0, false
 	}
-	if p.at(k, "时间") {
-		k += 2
+	if e, _ := p.lit(k, "时间", "以下"); e > 0 {
+		k = e
 	}
 	iv.span = true
+	iv.cat = catSpan
 	if unit == uWorkday {
 		iv.note(noteWorkday)
 	}
@@ -1552,7 +1690,7 @@ func (p *parser) span(i int, _ *interval) (interval, int, bool) {
 		return d, d
 	})
 	if lead == "过" || lead == "再过" {
-		iv.event = true // 过两天: a start, like 后
+		iv.startOnly = true // 过两天: a start, like 20天后
 	}
 	return iv, k, true
 }
@@ -1571,6 +1709,12 @@ func (p *parser) duration(i int) (halves int, unit spanUnit, end int, ok bool) {
 			return 0, 0, 0, false
 		}
 		n, j = v, k
+		// 3-5年, 三到五年: the upper bound.
+		if c, _ := p.lit(j, "——", "—", "-", "~", "～", "到", "至"); c > 0 {
+			if v2, k2, ok2 := p.num(c); ok2 && v2 > v && v2 <= 1000 {
+				n, j = v2, k2
+			}
+		}
 	}
 	if p.at(j, "个") {
 		j++
@@ -1594,7 +1738,7 @@ func (p *parser) duration(i int) (halves int, unit spanUnit, end int, ok bool) {
 			}
 			// A 月 after a bare number is a month (3月), not a span: a span
 			// of months needs 个 (3个月) or 半.
-			if x.u == uMonth && !p.at(j-2, "个") && !half && !p.exact {
+			if x.u == uMonth && !p.at(j-2, "个") && !half {
 				return 0, 0, 0, false
 			}
 			if x.u == uYear && p.at(j, "级") {
@@ -1667,9 +1811,11 @@ func (p *parser) build(m match) TimeNode {
 		if m.fromPrefix && m.suf == sufStart {
 			tn.Due = Date{}
 		}
+	case iv.startOnly:
+		tn.Start = iv.lo
 	case iv.span:
 		// Guide: a span -> ref plus the span; 20天后 -> a start.
-		if m.suf == sufAfter || iv.event {
+		if m.suf == sufAfter {
 			tn.Start = iv.lo
 		} else {
 			tn.Due = iv.hi
@@ -1682,11 +1828,6 @@ func (p *parser) build(m match) TimeNode {
 	case m.suf == sufAfter:
 		// Guide: X后 -> start the day after X.
 		tn.Start = iv.hi.AddDays(1)
-		if iv.event && iv.lo == iv.hi && iv.unknown == false && strings.Contains(tn.Text, "会后") {
-			tn.Start = iv.lo
-		}
-	case iv.event && strings.Contains(tn.Text, "会后"):
-		tn.Start = iv.lo
 	case m.suf == sufBefore:
 		// Guide: a festival -> the day before it; a day or period -> its end.
 		if iv.event {
@@ -1704,18 +1845,10 @@ func (p *parser) build(m match) TimeNode {
 		tn.Start, tn.Due = iv.lo, iv.hi
 	case m.suf == sufSince:
 		tn.Start, tn.Due = iv.lo, p.ref
-	case iv.event && strings.HasSuffix(tn.Text, "开学"):
-		tn.Due = iv.lo
 	default:
 		// A day -> that day; a period -> its last day; a festival -> the
 		// festival (its last day for 高考).
 		tn.Due = iv.hi
-	}
-	if strings.HasPrefix(tn.Text, "年前") && !iv.event {
-		tn.Due = iv.hi
-	}
-	if strings.HasPrefix(tn.Text, "年前") && iv.event {
-		tn.Due = iv.lo
 	}
 	return tn
 }
@@ -1739,11 +1872,76 @@ func (p *parser) node(m match) (TimeNode, bool) {
 		return tn, false
 	}
 	iv := m.iv
-	if iv.yearOnly && m.suf == sufNone && !m.fromPrefix && !m.duePrefix {
+	bare := m.suf == sufNone && !m.fromPrefix && !m.duePrefix && !m.window
+	if iv.yearOnly && bare {
 		// X年是……之年; a year that only qualifies a noun (明年的工作思路,
-		// 研究明年工作).
-		if k, _ := p.lit(m.end, "是", "为", "的", "也是", "将是", "工作", "任务", "计划", "目标", "思路", "重点", "经济", "预算", "形势", "年度"); k > 0 {
+		// 研究明年工作, 对今年确定的项目, 今年推出的工作).
+		if k, _ := p.lit(m.end, "是", "为", "的", "也是", "将是", "工作", "任务", "计划", "目标", "思路", "重点", "经济", "预算", "形势", "年度", "新增", "项目"); k > 0 {
 			return tn, false
+		}
+		for _, s := range []string{"对", "针对", "对于", "关于", "为", "比"} {
+			if before(s) {
+				return tn, false
+			}
+		}
+		for k := m.end; k < len(p.rs) && k < m.end+5; k++ {
+			r := p.rs[k]
+			if r == '要' || r == '将' || r == '必' || r == '务' || strings.ContainsRune("，,。;；:：、", r) {
+				break
+			}
+			if r == '的' {
+				return tn, false
+			}
+		}
+		if strings.Contains(tn.Text, "xx") || strings.Contains(tn.Text, "XX") || strings.Contains(tn.Text, "_") {
+			return tn, false // a bare anonymised year names a document, not a deadline
+		}
+	}
+	if bare && iv.cat == catYear {
+		// 2010年,是……的一年: a comma before 是 changes nothing.
+		if r := p.runeAt(m.end); (r == ',' || r == '，') && p.runeAt(m.end+1) == '是' {
+			return tn, false
+		}
+	}
+	if bare {
+		// 第四季度工作推进会: the name of a meeting.
+		if k, _ := p.lit(m.end, "工作推进会", "工作会", "推进会", "会议", "表彰会", "总结会"); k > 0 {
+			return tn, false
+		}
+	}
+	if before("距离") || before("距") {
+		return tn, false // 距离年底仅70余天: a distance, not a deadline
+	}
+	if bare {
+		prev, next := p.runeAt(m.start-1), p.runeAt(m.end)
+		switch {
+		case prev == '的' && !iv.yearGiven && iv.cat != catDate || prev == '《' || next == '是' && (iv.cat == catYear || iv.cat == catRelDay):
+			// 美好的明天, 《2021年培训计划》, 四季度是……关键: not when
+			// something is due.
+			return tn, false
+		case iv.cat == catRelDay && (strings.HasPrefix(tn.Text, "今") || strings.HasPrefix(tn.Text, "当") || next == '的'):
+			// 今天 alone is the meeting day, said in passing.
+			return tn, false
+		case iv.cat == catTerm || iv.cat == catHoliday || iv.cat == catSchool:
+			// 新学期教育教学工作, 安排寒假工作, 开学行课情况: a term,
+			// holiday or 开学 alone names the activity, not a deadline.
+			return tn, false
+		case (iv.cat == catFestival || iv.cat == catSeason) && !iv.yearGiven && !strings.ContainsRune("在于到趁迎", prev) && !before("抓住") && !before("利用"):
+			// 欢度春节, 教师节表彰会, 春季疾病防控.
+			return tn, false
+		case iv.cat == catSpan && (next == '的' || next == '多'):
+			return tn, false // 通过三年的努力
+		}
+	}
+	if strings.HasPrefix(tn.Text, "年前") && p.runeAt(m.end) == '的' {
+		return tn, false // 年前的电视问政: a year ago
+	}
+	if iv.yearOnly && p.runeAt(m.end) == '多' {
+		return tn, false // 这一年多来
+	}
+	for _, s := range []string{"已进入", "已经进入", "进入", "已是", "已经是", "正值", "值此"} {
+		if before(s) {
+			return tn, false // 当前已进入4月中旬: now, not a deadline
 		}
 	}
 	if iv.cumulative && m.suf == sufNone {
@@ -1770,7 +1968,7 @@ func (p *parser) node(m match) (TimeNode, bool) {
 
 // pastContext reports whether the clause around m speaks of the past.
 func (p *parser) pastContext(m match) bool {
-	for _, s := range []string{"已于", "已在", "已经于", "曾于", "曾在", "早在", "已"} {
+	for _, s := range []string{"已于", "已在", "已经于", "曾于", "曾在", "早在", "已", "发表于", "刊登于", "发布于", "出版于", "成立于", "建于", "始于"} {
 		rs := []rune(s)
 		if m.start >= len(rs) && string(p.rs[m.start-len(rs):m.start]) == s {
 			return true
@@ -1784,6 +1982,8 @@ func (p *parser) pastContext(m match) bool {
 		}
 		switch {
 		case r == '已' || r == '曾':
+			return true
+		case r == '以' && p.runeAt(k+1) == '来':
 			return true
 		case r == '了' && !strings.ContainsRune("解结", p.runeAt(k+1)) && !strings.ContainsRune("为除不得", p.runeAt(k-1)):
 			return true

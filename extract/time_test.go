@@ -1,0 +1,431 @@
+package extract
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// timeForm is one supported form of time expression, resolved by
+// ParseTime against ref. The table is the catalogue in docs/time-forms.md.
+type timeForm struct {
+	form  string // what the row shows
+	rule  string // the guide rule (section "Time node" unless said)
+	in    string
+	ref   string
+	due   string
+	start string
+}
+
+// Most rows resolve against the date of the speech 004_ff…#1 (2009-10-30).
+const formRef = "2009-10-30"
+
+var timeForms = []timeForm{
+	// Days.
+	{"full date", "a day -> that day", "2009年10月30日", formRef, "2009-10-30", ""},
+	{"ISO date", "a day -> that day", "2009-12-01", formRef, "2009-12-01", ""},
+	{"Chinese numerals", "a day -> that day", "二〇二一年十二月三十一日", formRef, "2021-12-31", ""},
+	{"month and day, no year", "year rule: ref's year", "11月30日", formRef, "2009-11-30", ""},
+	{"month and day, over 31 days past", "year rule: next year", "三月十五日", formRef, "2010-03-15", ""},
+	{"元月", "year rule", "元月10日", formRef, "2010-01-10", ""},
+	{"dotted date before 前", "a day -> that day", "11.30前", formRef, "2009-11-30", ""},
+	{"day before 前", "a day -> that day (3月15日前)", "12月15日前", formRef, "2009-12-15", ""},
+	{"截至 / 不晚于", "a day -> that day", "不晚于12月10日", formRef, "2009-12-10", ""},
+	{"左右", "a day -> that day", "11月20日左右", formRef, "2009-11-20", ""},
+	{"next week's weekday", "a day -> that day (下周一之前)", "下周一之前", formRef, "2009-11-02", ""},
+	{"tomorrow", "a day -> that day", "明天", formRef, "2009-10-31", ""},
+	{"next day", "a day -> that day", "次日", formRef, "2009-10-31", ""},
+	{"day of the current month", "year rule", "15号前", "2009-10-10", "2009-10-15", ""},
+	// Periods.
+	{"month end", "a period -> its last day (10月底前)", "十月底前", formRef, "2009-10-31", ""},
+	{"month", "a period -> its last day", "12月", formRef, "2009-12-31", ""},
+	{"上旬", "a period -> its last day", "3月上旬", formRef, "2010-03-10", ""},
+	{"中旬", "a period -> its last day", "11月中旬", formRef, "2009-11-20", ""},
+	{"下旬 of this month", "a period -> its last day", "下旬", formRef, "2009-10-31", ""},
+	{"月底 with no month", "a period -> its last day", "月底前", formRef, "2009-10-31", ""},
+	{"本月底", "a period -> its last day", "本月底", formRef, "2009-10-31", ""},
+	{"下个月", "a period -> its last day", "下个月15号", formRef, "2009-11-15", ""},
+	{"year end", "a period -> its last day (年底)", "年底", formRef, "2009-12-31", ""},
+	{"年末 / 年终 / 年末岁尾", "a period -> its last day", "年末岁尾", formRef, "2009-12-31", ""},
+	{"年内", "a period -> its last day", "年内", formRef, "2009-12-31", ""},
+	{"全年", "a period -> its last day", "全年", formRef, "2009-12-31", ""},
+	{"this year", "a period -> its last day (今年)", "今年", formRef, "2009-12-31", ""},
+	{"next year", "a period -> its last day (明年)", "明年", formRef, "2010-12-31", ""},
+	{"来年", "a period -> its last day", "来年", formRef, "2010-12-31", ""},
+	{"year with 前", "a period -> its last day", "2012年底前", formRef, "2012-12-31", ""},
+	{"half year", "a period -> its last day (上半年)", "明年上半年", formRef, "2010-06-30", ""},
+	{"下半年", "a period -> its last day", "下半年", formRef, "2009-12-31", ""},
+	{"quarter", "a period -> its last day (第四季度)", "第四季度", formRef, "2009-12-31", ""},
+	{"quarter, short", "a period -> its last day", "四季度", formRef, "2009-12-31", ""},
+	{"quarter end", "a period -> its last day", "明年一季度末", formRef, "2010-03-31", ""},
+	{"last months of the year", "a period -> its last day (后两个月)", "后两个月", formRef, "2009-12-31", ""},
+	{"week of a month", "a period -> its last day", "12月第2周", formRef, "2009-12-20", ""},
+	{"next week", "a period -> its last day", "下周", formRef, "2009-11-08", ""},
+	{"winter and next spring", "a period -> its last day (spring ends May 31)", "今冬明春", formRef, "2010-05-31", ""},
+	{"autumn and winter", "a period -> its last day (winter ends with February)", "秋冬农闲时节", "2009-12-01", "2010-02-28", ""},
+	{"season", "a period -> its last day (meteorological seasons)", "明年春季", formRef, "2010-05-31", ""},
+	{"this term", "a period -> its last day (autumn term to January 15)", "本学期", formRef, "2010-01-15", ""},
+	{"寒假前", "a festival -> the day before (winter holiday from January 16)", "寒假前", formRef, "2010-01-15", ""},
+	{"暑假前", "a festival -> the day before (summer holiday from July 11)", "暑假前", formRef, "2010-07-10", ""},
+	{"开学前", "a festival -> the day before (terms start September 1 and March 1)", "开学前", "2011-08-25", "2011-08-31", ""},
+	{"anonymised year", "year rule: 20xx年 takes ref's year", "20xx年底", formRef, "2009-12-31", ""},
+	{"anonymised year, month past", "year rule", "202_年6月", formRef, "2010-06-30", ""},
+	{"anonymised year, capitals", "year rule", "20XX年12月", formRef, "2009-12-31", ""},
+	{"ROC year", "ROC years are the year plus 1911", "民国104年底", formRef, "2015-12-31", ""},
+	{"bare ROC year in a Taiwan text", "ROC years are the year plus 1911", "104年底", formRef, "2015-12-31", ""},
+	{"年前", "年前 is the calendar year's end", "年前", formRef, "2009-12-31", ""},
+	// Festivals.
+	{"Spring Festival", "a festival -> the day before (lunar)", "春节前", formRef, "2010-02-13", ""},
+	{"New Year's Day", "a festival -> the day before", "元旦前", formRef, "2009-12-31", ""},
+	{"Lantern Festival", "a festival -> the day before (lunar)", "元宵节前", formRef, "2010-02-27", ""},
+	{"Qingming", "a festival -> the day before (solar term)", "清明前", formRef, "2010-04-04", ""},
+	{"五一", "a festival -> the day before", "五一前", formRef, "2010-04-30", ""},
+	{"Dragon Boat", "a festival -> the day before (lunar)", "端午节前", formRef, "2010-06-15", ""},
+	{"七一", "a festival -> the day before", "七一前", formRef, "2010-06-30", ""},
+	{"National Day", "a festival -> the day before", "国庆前", "2009-09-01", "2009-09-30", ""},
+	{"Mid-Autumn", "a festival -> the day before (lunar)", "中秋节前", "2009-09-01", "2009-10-02", ""},
+	{"the festival itself", "a festival -> its day", "今年的教师节", "2011-08-25", "2011-09-10", ""},
+	{"festival 前后", "a festival -> its day", "国庆前后", "2009-09-01", "2009-10-01", ""},
+	{"高考", "a festival -> its last day (June 7-8)", "20xx年高考", "2021-09-15", "2022-06-08", ""},
+	{"高考前", "a festival -> the day before", "高考前", "2021-09-15", "2022-06-06", ""},
+	// Spans.
+	{"days", "a span -> ref plus the span (10天内)", "10天内", formRef, "2009-11-09", ""},
+	{"a month", "a span -> ref plus the span (一个月内)", "一个月内", formRef, "2009-11-30", ""},
+	{"years", "a span -> ref plus the span (三年内)", "三年内", formRef, "2012-10-30", ""},
+	{"weeks", "a span -> ref plus the span", "两周内", formRef, "2009-11-13", ""},
+	{"after the meeting", "a span -> ref plus the span (会后起10天内)", "今天会后起10天内", formRef, "2009-11-09", ""},
+	{"half a year", "a span -> ref plus the span", "半年内", formRef, "2010-04-30", ""},
+	{"range of years", "a span -> ref plus its upper bound", "用3-5年时间", formRef, "2014-10-30", ""},
+	{"working days", "a span -> ref plus the span (weekends skipped)", "15个工作日内", formRef, "2009-11-20", ""},
+	{"奋战", "a span -> ref plus the span", "奋战70天", "2009-12-01", "2010-02-09", ""},
+	// Starts and windows.
+	{"从……起", "a start only -> start", "从11月起", formRef, "", "2009-11-01"},
+	{"start verb", "a start only (3月全面启动)", "3月全面启动", formRef, "", "2010-03-01"},
+	{"from today", "a start only", "从今天起", formRef, "", "2009-10-30"},
+	{"after the meeting", "X后 -> the day after X", "这次会后", formRef, "", "2009-10-31"},
+	{"after a festival", "X后 -> the day after X (元旦后)", "元旦后", formRef, "", "2010-01-02"},
+	{"after a span", "X后 -> start", "20天后", formRef, "", "2009-11-19"},
+	{"from this term", "a start only", "从本学期开始", "2011-08-25", "", "2011-09-01"},
+	{"after school starts", "X后 -> the day after X", "本期开学后", "2011-08-25", "", "2011-09-02"},
+	{"festival window", "a window -> start and due (元旦、春节期间)", "元旦、春节期间", "2009-12-01", "2010-02-14", "2010-01-01"},
+	{"month window", "a window -> start and due (3月至5月)", "3月至5月", formRef, "2010-05-31", "2010-03-01"},
+	{"day window", "a window -> start and due", "11月2日至6日", formRef, "2009-11-06", "2009-11-02"},
+	{"two years", "a window -> start and due", "今明两年", formRef, "2010-12-31", ""},
+}
+
+func mustDate(t testing.TB, s string) Date {
+	t.Helper()
+	if s == "" {
+		return Date{}
+	}
+	d, err := ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestParseTimeForms(t *testing.T) {
+	for _, tc := range timeForms {
+		t.Run(tc.in, func(t *testing.T) {
+			tn, ok := ParseTime(tc.in, mustDate(t, tc.ref))
+			if !ok {
+				t.Fatalf("ParseTime(%q) not recognised (rule: %s)", tc.in, tc.rule)
+			}
+			if tn.Due.String() != tc.due || tn.Start.String() != tc.start {
+				t.Errorf("ParseTime(%q, %s) = due %q start %q, want due %q start %q (rule: %s)",
+					tc.in, tc.ref, tn.Due, tn.Start, tc.due, tc.start, tc.rule)
+			}
+			if tn.Text != tc.in {
+				t.Errorf("Text = %q, want %q", tn.Text, tc.in)
+			}
+		})
+	}
+}
+
+func TestParseTimeRefUnknown(t *testing.T) {
+	for _, tc := range []struct {
+		in, due, note string
+	}{
+		{"10月底前", "", noteRefUnknown},
+		{"明年", "", noteRefUnknown},
+		{"10天内", "", noteRefUnknown},
+		{"2012年底前", "2012-12-31", ""},
+		{"民国104年底", "2015-12-31", noteROC},
+	} {
+		tn, ok := ParseTime(tc.in, Date{})
+		if !ok || tn.Due.String() != tc.due || !strings.Contains(tn.Note, tc.note) {
+			t.Errorf("ParseTime(%q, unknown) = %+v, %v; want due %q, note with %q", tc.in, tn, ok, tc.due, tc.note)
+		}
+	}
+}
+
+// TestFindTimes checks phrases found in running text, and what the guide
+// says is not a time node.
+func TestFindTimes(t *testing.T) {
+	for _, tc := range []struct {
+		rule, s, ref string
+		want         []string // "text=due/start"
+	}{
+		{"a period -> its last day", "各级各部门要在10月底前完成任务。", formRef, []string{"10月底前=2009-10-31/"}},
+		{"the phrase with its trigger", "镇办要在今天会后起10天内确定示范村。", formRef, []string{"今天会后起10天内=2009-11-09/"}},
+		{"到 opens a deadline", "力争到今年上半年结成帮扶对子。", "2013-03-25", []string{"到今年上半年=2013-06-30/"}},
+		{"several nodes", "县委将从11月起研究明年工作,并将于元旦后召开全委会,春节前召开人代会。", "2009-12-01",
+			[]string{"从11月起=/2009-11-01", "元旦后=/2010-01-02", "春节前=2010-02-13/"}},
+		{"start verb and deadline", "3月全面启动,力争在10月底前全面完成。", "2021-09-02", []string{"3月全面启动=/2022-03-01", "10月底前=2021-10-31/"}},
+		{"年前 tied to 春节", "春节临近,年前要发放到位。", "2009-12-01", []string{"年前=2010-02-13/"}},
+		{"今年 timing a target", "今年要集中力量推进项目建设。", "2013-03-25", []string{"今年=2013-12-31/"}},
+		{"not: X年是……之年", "今年是十四五的开局之年。", "2021-03-01", nil},
+		{"not: a year qualifying a noun", "要研究明年的工作思路。", "2009-12-01", nil},
+		{"not: 今年以来", "今年以来,全县经济运行平稳。", "2009-12-01", nil},
+		{"not: a past date", "2月9日已完成资格预审开标。", "2021-09-02", nil},
+		{"not: a past year", "2015年8月12日召开了会议。", "2021-06-14", nil},
+		{"not: recurring", "每月底前报送一次进度,每季度初召开例会。", formRef, nil},
+		{"not: vague", "当前和今后一个时期要及时、立即整改,近期限期完成。", formRef, nil},
+		{"not: numbers", "新建10个站点,覆盖率达98%,1、加强领导。", formRef, nil},
+		{"not: 近年来", "近年来我县发展较快。", formRef, nil},
+		{"not: cumulative report", "虽然前三季度财政收入快速增长,但压力很大。", "2009-12-01", nil},
+		{"not: frequency", "采取一周一检查、一月一督查、全年一票否决的方式。", formRef, nil},
+		{"not: 今天 in passing", "今天我们在这里召开会议。", formRef, nil},
+		{"not: festival as a noun", "要欢度春节,开好教师节表彰会。", formRef, nil},
+		{"not: 五一 in a name", "他获得全国五一劳动奖章。", formRef, nil},
+		{"ref unknown keeps the phrase", "要在10月底前完成。", "", []string{"10月底前=/"}},
+	} {
+		t.Run(tc.rule, func(t *testing.T) {
+			var ref Date
+			if tc.ref != "" {
+				ref = mustDate(t, tc.ref)
+			}
+			var got []string
+			rs := []rune(tc.s)
+			for _, tn := range FindTimes(tc.s, ref) {
+				got = append(got, fmt.Sprintf("%s=%s/%s", tn.Text, tn.Due, tn.Start))
+				if string(rs[tn.Span.Start:tn.Span.End]) != tn.Text {
+					t.Errorf("span %v is %q, not %q", tn.Span, string(rs[tn.Span.Start:tn.Span.End]), tn.Text)
+				}
+			}
+			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("FindTimes(%q, %s)\n got %q\nwant %q", tc.s, tc.ref, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestSpringFestival checks the lunar calendar against JioNLP's table of
+// Spring Festival dates and a few known dates at the ends of the range.
+func TestSpringFestival(t *testing.T) {
+	f, err := os.Open("../testdata/conformance/spring_festival_dates.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := map[int]string{
+		1950: "1950-02-17", 1980: "1980-02-16", 2000: "2000-02-05",
+		2033: "2033-01-31", 2100: "2100-02-09",
+	}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var c struct {
+			Year           int    `json:"year"`
+			SpringFestival string `json:"spring_festival"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatal(err)
+		}
+		want[c.Year] = c.SpringFestival
+	}
+	if len(want) < 60 {
+		t.Fatalf("read %d years, want the whole file", len(want))
+	}
+	for y, w := range want {
+		if d, ok := SpringFestival(y); !ok || d.String() != w {
+			t.Errorf("SpringFestival(%d) = %s, %v; want %s", y, d, ok, w)
+		}
+	}
+	// Other lunar festivals, known dates.
+	for _, tc := range []struct{ in, ref, due string }{
+		{"2020年端午节", "2020-01-01", "2020-06-25"},
+		{"2021年中秋节", "2021-01-01", "2021-09-21"},
+		{"2012年农历正月十五", "2012-01-01", "2012-02-06"},
+		{"2023年大年三十", "2023-01-01", "2024-02-09"},
+		{"2025年春分", "2025-01-01", "2025-03-20"},
+		{"2024年清明", "2024-01-01", "2024-04-04"},
+	} {
+		if tn, ok := ParseTime(tc.in, mustDate(t, tc.ref)); !ok || tn.Due.String() != tc.due {
+			t.Errorf("ParseTime(%q) = %s, %v; want %s", tc.in, tn.Due, ok, tc.due)
+		}
+	}
+}
+
+// festivalDigest resolves every lunar festival of 1950-2100 and a few
+// phrases; its result must not depend on the machine's time zone.
+func festivalDigest() string {
+	var b strings.Builder
+	for y := 1950; y <= 2100; y++ {
+		for _, name := range []string{"春节", "元宵", "端午", "中秋", "除夕", "清明"} {
+			lo, _, ok := festivals[name].days(y)
+			fmt.Fprintf(&b, "%d%s%s%v ", y, name, lo, ok)
+		}
+	}
+	ref := Date{2009, time.October, 30}
+	for _, tc := range timeForms {
+		tn, _ := ParseTime(tc.in, ref)
+		fmt.Fprintf(&b, "%s=%s/%s ", tc.in, tn.Due, tn.Start)
+	}
+	return b.String()
+}
+
+const tzChildEnv = "SPEECHLEDGER_TZ_CHILD"
+
+// TestFestivalTimeZones runs festivalDigest in child processes under
+// TZ=UTC, Asia/Shanghai and America/Los_Angeles and requires identical
+// results (issue 3: "correctness that does not depend on the machine").
+func TestFestivalTimeZones(t *testing.T) {
+	if os.Getenv(tzChildEnv) != "" {
+		fmt.Print("DIGEST:" + festivalDigest() + ":END")
+		return
+	}
+	var first string
+	for _, tz := range []string{"UTC", "Asia/Shanghai", "America/Los_Angeles"} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestFestivalTimeZones$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "TZ="+tz, tzChildEnv+"=1")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("TZ=%s: %v\n%s", tz, err, out)
+		}
+		s := string(out)
+		i, j := strings.Index(s, "DIGEST:"), strings.Index(s, ":END")
+		if i < 0 || j < i {
+			t.Fatalf("TZ=%s: no digest in output:\n%s", tz, out)
+		}
+		d := s[i:j]
+		if first == "" {
+			first = d
+		} else if d != first {
+			t.Errorf("TZ=%s gives different festival dates than TZ=UTC", tz)
+		}
+	}
+	// In-process too: time.Local must not matter.
+	saved := time.Local
+	defer func() { time.Local = saved }()
+	for _, tz := range []string{"UTC", "Asia/Shanghai", "America/Los_Angeles"} {
+		loc, err := time.LoadLocation(tz)
+		if err != nil {
+			t.Fatal(err)
+		}
+		time.Local = loc
+		if d := "DIGEST:" + festivalDigest(); d != first {
+			t.Errorf("time.Local=%s gives different festival dates", tz)
+		}
+	}
+}
+
+// TestTimeFormsDoc checks docs/time-forms.md is generated from timeForms;
+// run with -update (the package's golden-file flag) to regenerate it.
+func TestTimeFormsDoc(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Time forms\n\n")
+	b.WriteString("The time expressions `extract.FindTimes` recognises in a task sentence, one\n")
+	b.WriteString("line per form: an example, the reference date (the meeting date) it is\n")
+	b.WriteString("resolved against, and the resolution, following the annotation guide's\n")
+	b.WriteString("section \"Time node\". Generated from `timeForms` in extract/time_test.go\n")
+	b.WriteString("(`go test ./extract -run TestTimeFormsDoc -update`).\n\n")
+	b.WriteString("Conventions where the guide is silent: seasons are meteorological (spring\n")
+	b.WriteString("March-May, winter December-February); the autumn term runs September 1 to\n")
+	b.WriteString("January 15, the spring term February 16 to July 10; the winter holiday\n")
+	b.WriteString("starts January 16, the summer holiday July 11; 高考 is June 7-8; weeks run\n")
+	b.WriteString("Monday to Sunday; 年底 covers November-December, 月底 the 25th to the\n")
+	b.WriteString("month's end; a half month is 15 days. Lunar festivals come from the lunar\n")
+	b.WriteString("tables of github.com/golang-module/carbon (1900-2100), reckoned in China\n")
+	b.WriteString("time whatever the machine's zone.\n\n")
+	b.WriteString("| form | example | rule | ref | due | start |\n|---|---|---|---|---|---|\n")
+	for _, f := range timeForms {
+		fmt.Fprintf(&b, "| %s | `%s` | %s | %s | %s | %s |\n", f.form, f.in, f.rule, f.ref, dash(f.due), dash(f.start))
+	}
+	b.WriteString("\nNot time nodes (FindTimes leaves them out): dates of past events\n")
+	b.WriteString("(`2月9日已完成`, anything due before the meeting), `今年以来`, `近年来`,\n")
+	b.WriteString("recurring times (`每月`, `每季度初`, `一月一督查`), vague ones (`当前`,\n")
+	b.WriteString("`近期`, `今后`, `及时`, `立即`, `限期`), `X年是……之年`, a year that only\n")
+	b.WriteString("qualifies a noun (`明年的工作思路`), `今天` said in passing, festivals and\n")
+	b.WriteString("terms named as activities (`欢度春节`, `新学期教育教学工作`), and numbers\n")
+	b.WriteString("that are not dates (`10个`, `98%`, `1、`).\n")
+	path := filepath.Join("..", "docs", "time-forms.md")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if string(got) != b.String() {
+		t.Errorf("%s is out of date; run go test ./extract -run TestTimeFormsDoc -update", path)
+	}
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// seedSentences splits the seed texts into rough sentences.
+func seedSentences(tb testing.TB) []string {
+	files, err := filepath.Glob("../testdata/seeds/*.txt")
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no seeds: %v", err)
+	}
+	var out []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, strings.FieldsFunc(string(b), func(r rune) bool {
+			return strings.ContainsRune("。！？；!?;\n", r)
+		})...)
+	}
+	return out
+}
+
+func BenchmarkFindTimes(b *testing.B) {
+	ss := seedSentences(b)
+	ref := Date{2021, time.September, 1}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range ss {
+			FindTimes(s, ref)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(ss)), "ns/sentence")
+}
+
+// TestStartRunes checks that skipping positions whose rune cannot start a
+// time phrase changes nothing on the seed texts and the table of forms.
+func TestStartRunes(t *testing.T) {
+	ss := append(seedSentences(t), func() []string {
+		var in []string
+		for _, f := range timeForms {
+			in = append(in, "要在"+f.in+"完成")
+		}
+		return in
+	}()...)
+	ref := Date{2021, time.September, 1}
+	for _, s := range ss {
+		fast, slow := findTimes(s, ref, true), findTimes(s, ref, false)
+		if fmt.Sprint(fast) != fmt.Sprint(slow) {
+			t.Errorf("start-rune shortcut changes %q:\n got %v\nwant %v", s, fast, slow)
+		}
+	}
+}
