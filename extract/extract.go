@@ -98,6 +98,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 		switch {
 		case kind == paraLevel1:
 			section = firstClause(line)
+			prev = nil
 			mood = sectionMood(x.fold.foldString(section), docMood)
 			lead = run{}
 		case isItem(kind):
@@ -186,10 +187,10 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 			}
 			out = append(out, t)
 		}
+		// A paragraph that names no subject leaves the run's subject in
+		// place (关于……,要做到“三个统一”: between a lead line and its bullets).
 		if len(named) > 0 {
 			prev = named
-		} else if kind == paraPlain && len(sents) > 0 {
-			prev = nil
 		}
 		prevKind = kind
 	}
@@ -209,7 +210,7 @@ func leadingMarker(word string) (string, bool) {
 
 // modalMarker matches the directive markers that follow their subject:
 // 各级各部门要……, 县委将…….
-var modalMarker = regexp.MustCompile(`^(?:要|必须|务必|一定|应当|应该|需|将|负责|牵头|严禁|禁止|不得|不准)`)
+var modalMarker = regexp.MustCompile(`^(?:要|必须|务必|一定|应|需|将|负责|牵头|严禁|禁止|不得|不准)`)
 
 // Moods of a section, by what its heading says it holds.
 const (
