@@ -127,7 +127,10 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 			if respTag.MatchString(f) && len(sents) > 1 && i == len(sents)-1 {
 				continue // the tag itself is not part of any task (guide, "Clarifications")
 			}
-			heading := i == 0 && kind != paraPlain
+			// A numbered paragraph's first sentence, and an inline bullet
+			// (三是强化宣传引导。), is a heading: it needs a marker to be a
+			// task (guide, "Task": bare sub-heading labels are not).
+			heading := i == 0 && kind != paraPlain || inlineOrdinal.MatchString(f)
 			yes, weak := x.lex.directive(f, heading)
 			own := x.origBodies(s, x.lex.subjects(f))
 			marked := x.origBodies(s, x.lex.markedBodies(f))

@@ -29,7 +29,7 @@ var pastReport = regexp.MustCompile(`[^为除]了[^解不起得]|已经|已(?:[^
 // notDirective finds sentence openings that the guide excludes even when
 // they hold a marker: announced decisions, quoted directives from other
 // meetings, courtesy wishes (guide, "Task").
-var notDirective = regexp.MustCompile(`^(?:[^，,。]{0,10}(?:决定|指出|强调|提出|要求我们)|希望大家|欢迎|感谢|谢谢|祝|恳请|敬请|最后,?祝|等一下|请大家|[^，,]{0,6}(?:说|讲)过)|(?:书记|主席|总理|省长|市长|县长|区长|部长|局长|主任|同志|中央|国务院|会议|文件|通知)(?:[^，,。]{0,12})?(?:强调|指出|要求|提出|明确)[:：,，]`)
+var notDirective = regexp.MustCompile(`请大家|^(?:[^，,。]{0,10}(?:决定|指出|强调|提出|要求我们)|希望大家|欢迎|感谢|谢谢|祝|恳请|敬请|最后,?祝|等一下|(?:如|比如|例如|譬如)[,，:：]|[^，,]{0,6}(?:说|讲)过)|(?:书记|主席|总理|省长|市长|县长|区长|部长|局长|主任|同志|中央|国务院|会议|文件|通知)(?:[^，,。]{0,12})?(?:强调|指出|要求|提出|明确)[:：,，]`)
 
 // awareness finds exhortations to understand rather than to act:
 // 要明白……, 必须清醒地认识到…….
