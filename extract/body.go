@@ -165,7 +165,9 @@ func (lx *lexicon) isBodyName(name string) bool {
 	if verbOpening.MatchString(name) && !strings.Contains(name, "的") {
 		return false
 	}
-	if coordination.MatchString(name) {
+	// 县委和县政府 is two names; 市人力资源和社会保障局 is one, since
+	// 市人力资源 names no body.
+	if m := coordination.FindStringIndex(name); m != nil && lx.isBodyName(name[:m[0]]) {
 		return false
 	}
 	if m := bodyPattern.FindString(name); m == name && !standalone[name] {
@@ -221,6 +223,21 @@ var (
 	respTag    = regexp.MustCompile(`[(（][^()（）]*(?:牵头|配合|负责|参与)[^()（）]*[)）]\s*$`)
 )
 
+// splitNames splits a list of names at coordination, keeping together a
+// name whose first part names no body of its own (市人力资源和社会保障局).
+func (lx *lexicon) splitNames(text string) []part {
+	rs := []rune(text)
+	var out []part
+	for _, p := range splitKeep(text, coordination) {
+		if n := len(out); n > 0 && !lx.isBodyName(strings.TrimSpace(out[n-1].text)) {
+			out[n-1].text = string(rs[out[n-1].at : p.at+runeCount(p.text)])
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
 // markedBodies returns the bodies a folded sentence marks explicitly.
 func (lx *lexicon) markedBodies(s string) []Body {
 	var out []Body
@@ -228,7 +245,7 @@ func (lx *lexicon) markedBodies(s string) []Body {
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 			text := s[m[2]:m[3]]
 			at := runeCount(s[:m[2]])
-			for _, p := range splitKeep(text, coordination) {
+			for _, p := range lx.splitNames(text) {
 				name := strings.TrimSpace(p.text)
 				name = strings.TrimPrefix(name, "等")
 				if lx.isBodyName(name) {
