@@ -151,7 +151,7 @@ func (lx *lexicon) isBodyName(name string) bool {
 	if n < 2 || n > maxBodyRunes || notBodies.MatchString(name) {
 		return bodyPatternRoleWord(name)
 	}
-	if strings.ContainsAny(name, "要在是把对从将为以于至 ") && !strings.HasPrefix(name, "各") {
+	if strings.ContainsAny(name, "要在是把对从将为以于至需均 ") && !strings.HasPrefix(name, "各") {
 		return false
 	}
 	// 联系指导贫困村的县级领导, 参与定点帮扶的单位: a role described by
@@ -215,12 +215,13 @@ func splitKeep(s string, sep *regexp.Regexp) []part {
 var (
 	byYou      = regexp.MustCompile(`由([^，,。；;由]{2,30}?)(?:负责|牵头|承担|组织|实施|统筹|具体|会同|联合|审批|审核|批准|直接|按照|根据|制定|研究|提出|进行|落实)`)
 	leadMark   = regexp.MustCompile(`([^，,。；;：:（()）、]{2,20}?)(?:牵头|负总责)`)
-	supportMk  = regexp.MustCompile(`([^，,。；;：:（()）]{2,30}?)(?:等)?(?:配合|参与|协助|协同)`)
+	supportMk  = regexp.MustCompile(`([^，,。；;：:（()）]{2,60}?)(?:等)?(?:配合|参与|协助|协同)`)
 	together   = regexp.MustCompile(`(?:要|将|必须|务必)(?:主动|积极|切实)?(?:会同|与|同|联合|配合)([^，,。；;]{2,40}?)(?:一起|一道|共同|全面|密切|[,，])`)
 	approvedBy = regexp.MustCompile(`(?:经|报)([^，,。；;]{2,20}?)(?:审批|批准|审核|同意|备案)`)
 	tagLead    = regexp.MustCompile(`(?:牵头单位|责任单位|负责单位|牵头部门|责任部门|主办单位)[:：]\s*([^；;，,。)）]+(?:[、][^；;，,。)）]+)*)`)
 	tagSupport = regexp.MustCompile(`(?:配合单位|协办单位|参与单位|配合部门)[:：]\s*([^；;，,。)）]+(?:[、][^；;，,。)）]+)*)`)
-	respTag    = regexp.MustCompile(`[(（][^()（）]*(?:牵头|配合|负责|参与)[^()（）]*[)）]\s*$`)
+	respTag    = regexp.MustCompile(`[(（][^()（）]*(?:牵头|配合|负责|参与|指导|落实)[^()（）]*[)）]`)
+	tagClause  = regexp.MustCompile(`^(.+?)(?:等)?(牵头|负总责|负责落实|负责|指导|落实|参与|配合|协助|协同)$`)
 )
 
 // splitNames splits a list of names at coordination, keeping together a
@@ -241,26 +242,73 @@ func (lx *lexicon) splitNames(text string) []part {
 // markedBodies returns the bodies a folded sentence marks explicitly.
 func (lx *lexicon) markedBodies(s string) []Body {
 	var out []Body
-	add := func(re *regexp.Regexp, role string) {
-		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
-			text := s[m[2]:m[3]]
-			at := runeCount(s[:m[2]])
-			for _, p := range lx.splitNames(text) {
+	for _, form := range []struct {
+		re   *regexp.Regexp
+		role string
+	}{
+		{tagLead, RoleLead}, {tagSupport, RoleSupport}, {byYou, RoleLead}, {approvedBy, RoleLead},
+		{leadMark, RoleLead}, {supportMk, RoleSupport}, {together, RoleSupport},
+	} {
+		out = append(out, lx.namesAt(s, form.re, form.role)...)
+	}
+	return out
+}
+
+// namesAt returns the body names in the first group of each match of re
+// in s, with the given role.
+func (lx *lexicon) namesAt(s string, re *regexp.Regexp, role string) []Body {
+	var out []Body
+	for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+		text := s[m[2]:m[3]]
+		at := runeCount(s[:m[2]])
+		for _, p := range lx.splitNames(text) {
+			name := strings.TrimPrefix(strings.TrimSpace(p.text), "等")
+			if lx.isBodyName(name) {
+				out = append(out, Body{Name: name, Role: role, Span: Span{at + p.at, at + p.at + runeCount(name)}})
+			}
+		}
+	}
+	return out
+}
+
+// tagBodies returns the bodies of a responsibility tag (folded, with its
+// parentheses): （牵头单位：市委组织部，配合单位：市财政局）,
+// （生态环境部牵头，国家发展改革委等参与）, （市场监管总局负责）. Offsets
+// are relative to the tag.
+func (lx *lexicon) tagBodies(tag string) []Body {
+	var out []Body
+	for _, form := range []struct {
+		re   *regexp.Regexp
+		role string
+	}{{tagLead, RoleLead}, {tagSupport, RoleSupport}} {
+		out = append(out, lx.namesAt(tag, form.re, form.role)...)
+	}
+	if len(out) > 0 {
+		return out
+	}
+	rs := []rune(tag)
+	start := 1
+	for i := 1; i < len(rs); i++ {
+		if !strings.ContainsRune("，,；;。）)", rs[i]) {
+			continue
+		}
+		clause := string(rs[start:i])
+		if m := tagClause.FindStringSubmatchIndex(clause); m != nil {
+			role := RoleLead
+			switch clause[m[4]:m[5]] {
+			case "参与", "配合", "协助", "协同":
+				role = RoleSupport
+			}
+			at := start + runeCount(clause[:m[2]])
+			for _, p := range lx.splitNames(clause[m[2]:m[3]]) {
 				name := strings.TrimSpace(p.text)
-				name = strings.TrimPrefix(name, "等")
 				if lx.isBodyName(name) {
 					out = append(out, Body{Name: name, Role: role, Span: Span{at + p.at, at + p.at + runeCount(name)}})
 				}
 			}
 		}
+		start = i + 1
 	}
-	add(tagLead, RoleLead)
-	add(tagSupport, RoleSupport)
-	add(byYou, RoleLead)
-	add(approvedBy, RoleLead)
-	add(leadMark, RoleLead)
-	add(supportMk, RoleSupport)
-	add(together, RoleSupport)
 	return out
 }
 

@@ -114,8 +114,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 			lead = run{}
 		}
 		continues = !endsSentence(line)
-		sents := x.splitSentences(line)
-		tag := x.paragraphTag(line)
+		sents := x.taggedSentences(line)
 		// open is the subject of the paragraph's first directive, if it
 		// names one: it carries into the later sentences and inline bullets
 		// of the paragraph; a side sentence with its own subject does not
@@ -124,14 +123,16 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 		opened := false
 		for i, s := range sents {
 			f := s.fold.text
-			if respTag.MatchString(f) && len(sents) > 1 && i == len(sents)-1 {
-				continue // the tag itself is not part of any task (guide, "Clarifications")
-			}
 			// A numbered paragraph's first sentence, and an inline bullet
 			// (三是强化宣传引导。), is a heading: it needs a marker to be a
 			// task (guide, "Task": bare sub-heading labels are not).
 			heading := i == 0 && kind != paraPlain || inlineOrdinal.MatchString(f)
 			yes, weak := x.lex.directive(f, heading)
+			if !yes && !heading && mood == moodPlan && plain(f) {
+				// In a plan or a policy document every statement of work
+				// to do is an instruction: 5年内引进1万名紧缺人才。
+				yes, weak = true, true
+			}
 			own := x.origBodies(s, x.lex.subjects(f))
 			marked := x.origBodies(s, x.lex.markedBodies(f))
 			bullet := i > 0 && inlineOrdinal.MatchString(f)
@@ -145,7 +146,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 				continue
 			}
 			bodies := mergeBodies(append([]Body(nil), own...), marked)
-			bodies = mergeBodies(bodies, tag)
+			bodies = mergeBodies(bodies, s.tag)
 			var hints []string
 			if len(bodies) == 0 {
 				bodies = open
@@ -224,7 +225,7 @@ const (
 
 var (
 	reviewHeading = regexp.MustCompile(`成绩|成效|回顾|取得|基本情况|主要做法|做法|总结|一年来|过去|去年`)
-	planHeading   = regexp.MustCompile(`工作|任务|措施|安排|要求|思路|打算|计划|规划|部署|重点|目标|步骤|保障|实施|下一步|今后|通知|方案|意见|办法|决定`)
+	planHeading   = regexp.MustCompile(`主要任务|工作任务|重点任务|工作安排|主要工作|工作重点|重点工作|主要措施|工作措施|保障措施|具体措施|实施步骤|组织实施|工作要求|总体要求|总体目标|政府工作|施政|规划|计划|方案|意见|办法|通知|决定|要点`)
 )
 
 // sectionMood classifies a folded heading; a heading that says neither
@@ -292,21 +293,37 @@ func (lx *lexicon) subjects(s string) []Body {
 	return out
 }
 
-// paragraphTag returns the bodies of a responsibility tag that closes a
-// paragraph, such as （牵头单位：市委组织部，配合单位：市财政局）.
-func (x *Extractor) paragraphTag(line string) []Body {
+// taggedSentences splits a paragraph into sentences. Responsibility tags
+// written after an item, such as （牵头单位：市委组织部，配合单位：市财政局）
+// or （生态环境部牵头，国家发展改革委等参与）, give their bodies to every
+// sentence of the item they close (from the previous tag or the start of
+// the paragraph), and are not part of any sentence (guide,
+// "Clarifications").
+func (x *Extractor) taggedSentences(line string) []sentence {
 	fl := x.fold.fold(line)
-	m := respTag.FindStringIndex(fl.text)
-	if m == nil {
-		return nil
+	orig := []rune(line)
+	var out []sentence
+	start := 0 // rune offset in line where the current item starts
+	for _, m := range respTag.FindAllStringIndex(fl.text, -1) {
+		a, b := runeCount(fl.text[:m[0]]), runeCount(fl.text[:m[1]])
+		// A tag closes an item: it follows a sentence end or ends the line.
+		prev := []rune(fl.text[:m[0]])
+		if len(prev) > 0 && !strings.ContainsRune("。;；!！?？", prev[len(prev)-1]) && strings.TrimSpace(fl.text[m[1]:]) != "" {
+			continue
+		}
+		bs := x.lex.tagBodies(fl.text[m[0]:m[1]])
+		for i := range bs {
+			bs[i].Span = Span{bs[i].Span.Start + a, bs[i].Span.End + a}
+		}
+		tag := carried(x.origBodies(sentence{text: line, fold: fl}, bs))
+		sp := fl.origSpan(Span{a, b})
+		for _, s := range x.splitSentences(string(orig[start:sp.Start])) {
+			s.tag = tag
+			out = append(out, s)
+		}
+		start = sp.End
 	}
-	tag := sentence{text: line, fold: fl}
-	bs := x.lex.markedBodies(fl.text[m[0]:])
-	off := runeCount(fl.text[:m[0]])
-	for i := range bs {
-		bs[i].Span = Span{bs[i].Span.Start + off, bs[i].Span.End + off}
-	}
-	return carried(x.origBodies(tag, bs))
+	return append(out, x.splitSentences(string(orig[start:]))...)
 }
 
 // carried returns copies of bodies marked as carried into later sentences.

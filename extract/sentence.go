@@ -11,6 +11,7 @@ import (
 type sentence struct {
 	text string // as written, trimmed, with its closing mark
 	fold folded // normalised copy of text
+	tag  []Body // bodies of the responsibility tag closing its item
 }
 
 // isSentenceEnd reports whether the folded rune rs[i] ends a sentence

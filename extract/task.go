@@ -80,6 +80,13 @@ func (lx *lexicon) directive(s string, heading bool) (yes, weak bool) {
 	return false, false
 }
 
+// plain reports whether a folded sentence states work without reporting
+// the past or describing what is: in a plan section it is an instruction.
+func plain(s string) bool {
+	body := stripNumbering(s)
+	return runeCount(body) >= 6 && !pastReport.MatchString(body) && !description.MatchString(body) && !notDirective.MatchString(body)
+}
+
 // blankNeutral hides the words that contain 要 without directing anything,
 // and short quotations, keeping rune offsets.
 func blankNeutral(s string) string {

@@ -128,3 +128,46 @@ func TestTaskIDStable(t *testing.T) {
 		t.Errorf("id %q has the wrong shape", a)
 	}
 }
+
+// Guide, "Clarifications": responsibility tags after an item give their
+// bodies, lead and support, to every task sentence of the item, and are
+// not part of any task's text.
+func TestResponsibilityTags(t *testing.T) {
+	x := New()
+	text := strings.Join([]string{
+		"关于实施意见",
+		"二、主要任务",
+		"2.紧缺人才开发项目。5年内引进1万名左右紧缺人才。研究制定紧缺人才目录发布制度。（牵头单位：市发展改革委，配合单位：市委组织部、市人力资源和社会保障局）",
+		"建立指标体系，发挥导向作用。2019年6月底前，研究建立指标体系。（生态环境部牵头，国家发展改革委、工业和信息化部等参与）推广一批先进适用技术装备。（市场监管总局负责）",
+	}, "\n")
+	sp := x.Speeches("t.txt", text, Options{RefDate: NewDate(2018, 12, 29)})
+	type row struct{ text, lead, support string }
+	var got []row
+	for _, tk := range sp[0].Tasks {
+		var r row
+		r.text = tk.Text
+		for _, b := range tk.Bodies {
+			if b.Role == RoleLead {
+				r.lead += b.Name + ";"
+			} else {
+				r.support += b.Name + ";"
+			}
+		}
+		got = append(got, r)
+	}
+	want := []row{
+		{"5年内引进1万名左右紧缺人才。", "市发展改革委;", "市委组织部;市人力资源和社会保障局;"},
+		{"研究制定紧缺人才目录发布制度。", "市发展改革委;", "市委组织部;市人力资源和社会保障局;"},
+		{"建立指标体系，发挥导向作用。", "生态环境部;", "国家发展改革委;工业和信息化部;"},
+		{"2019年6月底前，研究建立指标体系。", "生态环境部;", "国家发展改革委;工业和信息化部;"},
+		{"推广一批先进适用技术装备。", "市场监管总局;", ""},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d tasks, want %d: %+v", len(got), len(want), got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("task %d = %+v, want %+v", i+1, got[i], want[i])
+		}
+	}
+}
