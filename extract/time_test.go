@@ -330,7 +330,6 @@ func TestFestivalTimeZones(t *testing.T) {
 // run with -update (the package's golden-file flag) to regenerate it.
 func TestTimeFormsDoc(t *testing.T) {
 	var b strings.Builder
-	b.WriteString("# Time forms\n\n")
 	b.WriteString("The time expressions `extract.FindTimes` recognises in a task sentence, one\n")
 	b.WriteString("line per form: an example, the reference date (the meeting date) it is\n")
 	b.WriteString("resolved against, and the resolution, following the annotation guide's\n")
@@ -355,21 +354,28 @@ func TestTimeFormsDoc(t *testing.T) {
 	b.WriteString("qualifies a noun (`明年的工作思路`), `今天` said in passing, festivals and\n")
 	b.WriteString("terms named as activities (`欢度春节`, `新学期教育教学工作`), and numbers\n")
 	b.WriteString("that are not dates (`10个`, `98%`, `1、`).\n")
-	path := filepath.Join("..", "docs", "time-forms.md")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := os.ReadFile(path)
+
+	// The catalogue lives in the README between two markers.
+	const begin, end = "<!-- time-forms:begin -->\n", "<!-- time-forms:end -->"
+	path := filepath.Join("..", "README.md")
+	readme, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
+		t.Fatal(err)
 	}
-	if string(got) != b.String() {
-		t.Errorf("%s is out of date; run go test ./extract -run TestTimeFormsDoc -update", path)
+	i, j := strings.Index(string(readme), begin), strings.Index(string(readme), end)
+	if i < 0 || j < i {
+		t.Fatalf("%s has no %q … %q section", path, begin, end)
+	}
+	cur := string(readme[i+len(begin) : j])
+	if *update {
+		out := string(readme[:i+len(begin)]) + b.String() + string(readme[j:])
+		if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if cur != b.String() {
+		t.Errorf("the time forms in %s are out of date; run go test ./extract -run TestTimeFormsDoc -update", path)
 	}
 }
 
