@@ -184,11 +184,6 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 				Targets: origTargets(s, targets),
 				Hints:   hints,
 			}
-			for _, tn := range t.Times {
-				if tn.Note != "" {
-					t.Hints = append(t.Hints, tn.Note)
-				}
-			}
 			out = append(out, t)
 		}
 		// A paragraph that names no subject leaves the run's subject in
