@@ -21,6 +21,19 @@ var bodySuffixes = []string{
 	"公安", "分局", "部", "室", "府", "署",
 }
 
+// suffixLast holds the last character of every body suffix, for a quick
+// test before the full one.
+var suffixLast = func() string {
+	var b strings.Builder
+	for _, w := range bodySuffixes {
+		rs := []rune(w)
+		if !strings.ContainsRune(b.String(), rs[len(rs)-1]) {
+			b.WriteRune(rs[len(rs)-1])
+		}
+	}
+	return b.String()
+}()
+
 // bodyPattern matches a body name ending a subject clause: an optional
 // collective prefix, a short core and a body suffix.
 var bodyPattern = func() *regexp.Regexp {
@@ -132,11 +145,26 @@ func (lx *lexicon) longestBodyPrefix(rs []rune, wordEnd []bool) int {
 		if wordEnd != nil && !wordEnd[n] {
 			continue
 		}
+		if !lx.mayEnd(rs[n-1]) {
+			continue // no body name ends so
+		}
 		if lx.isBodyName(string(rs[:n])) {
 			return n
 		}
 	}
 	return 0
+}
+
+// mayEnd reports whether some body name, built in or the user's, ends in r.
+func (lx *lexicon) mayEnd(r rune) bool {
+	if strings.ContainsRune(suffixLast, r) {
+		return true
+	}
+	if lx != nil {
+		_, ok := lx.userLast[r]
+		return ok
+	}
+	return false
 }
 
 // isBodyName reports whether a short phrase names a body: a name on the
@@ -239,17 +267,25 @@ func (lx *lexicon) splitNames(text string) []part {
 	return out
 }
 
+// markForms are the patterns that mark bodies, each with the characters
+// one of which a sentence must hold for the pattern to be tried.
+var markForms = []struct {
+	re      *regexp.Regexp
+	role    string
+	trigger string
+}{
+	{tagLead, RoleLead, "单部"}, {tagSupport, RoleSupport, "单部"}, {byYou, RoleLead, "由"},
+	{approvedBy, RoleLead, "经报"}, {leadMark, RoleLead, "牵负"}, {supportMk, RoleSupport, "配参协"},
+	{together, RoleSupport, "会与同联配"},
+}
+
 // markedBodies returns the bodies a folded sentence marks explicitly.
 func (lx *lexicon) markedBodies(s string) []Body {
 	var out []Body
-	for _, form := range []struct {
-		re   *regexp.Regexp
-		role string
-	}{
-		{tagLead, RoleLead}, {tagSupport, RoleSupport}, {byYou, RoleLead}, {approvedBy, RoleLead},
-		{leadMark, RoleLead}, {supportMk, RoleSupport}, {together, RoleSupport},
-	} {
-		out = append(out, lx.namesAt(s, form.re, form.role)...)
+	for _, form := range markForms {
+		if strings.ContainsAny(s, form.trigger) {
+			out = append(out, lx.namesAt(s, form.re, form.role)...)
+		}
 	}
 	return out
 }

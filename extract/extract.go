@@ -16,13 +16,15 @@ type Extractor struct {
 // given local body names, and groups them under their canonical names.
 func New(bodies ...BodyName) *Extractor {
 	f := newFolder()
-	lx := &lexicon{user: make(map[string]string, len(bodies)), words: &segmenter{}}
+	lx := &lexicon{user: map[string]string{}, userLast: map[rune]struct{}{}, words: &segmenter{}}
 	for _, b := range bodies {
 		canon := b.Canonical
 		if canon == "" {
 			canon = b.Name
 		}
-		lx.user[f.foldString(b.Name)] = f.foldString(canon)
+		name := []rune(f.foldString(b.Name))
+		lx.user[string(name)] = f.foldString(canon)
+		lx.userLast[name[len(name)-1]] = struct{}{}
 	}
 	return &Extractor{fold: f, lex: lx}
 }
@@ -133,17 +135,17 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 				// to do is an instruction: 5年内引进1万名紧缺人才。
 				yes, weak = true, true
 			}
+			if !yes {
+				continue
+			}
 			own := x.origBodies(s, x.lex.subjects(f))
 			marked := x.origBodies(s, x.lex.markedBodies(f))
 			bullet := i > 0 && inlineOrdinal.MatchString(f)
-			if yes && !bullet && (!opened || len(open) == 0 && lead.level == 0) {
+			if !bullet && (!opened || len(open) == 0 && lead.level == 0) {
 				open, opened = carried(own), true
 			}
-			if len(own) > 0 && yes {
+			if len(own) > 0 {
 				named = own
-			}
-			if !yes {
-				continue
 			}
 			bodies := mergeBodies(append([]Body(nil), own...), marked)
 			bodies = mergeBodies(bodies, s.tag)

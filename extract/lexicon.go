@@ -37,8 +37,9 @@ func ParseBodyList(text string) ([]BodyName, error) {
 // lexicon holds the user's local body names, folded, each mapped to its
 // canonical name. A nil lexicon holds none.
 type lexicon struct {
-	user  map[string]string
-	words *segmenter // word boundaries; nil checks none
+	user     map[string]string
+	userLast map[rune]struct{} // the last characters of user names
+	words    *segmenter        // word boundaries; nil checks none
 }
 
 // canonical returns the name to group a folded body name under.

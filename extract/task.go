@@ -7,10 +7,29 @@ import (
 	"strings"
 )
 
-// Words that contain 要 without directing anything (需要, 重要, 主要 …), and
-// 要求 used as a noun (按照……的要求). They are blanked before looking for
-// the directive 要 (guide, "Task", rule 1).
-var neutralYao = regexp.MustCompile(`需要|主要|重要|只要|(?:^|[^务])必要|首要|要素|摘要|纲要|提要|要点|要害|要务|要件|要闻|要领|扼要|简要|紧要|险要|要道|要津|政要|显要|机要|要塞|要地|要员|要案|要职|相应|适应|反应|供应|效应|响应|对应|要么|要不|想要|将要|快要|就要到|要靠|要看|路要走|要(?:好|高|强|差|低|大|小|多|少)(?:些|得多|一些)|的要求|要求的|要求[,，。；;、]|要求和|要求下`)
+// neutralWords contain 要 (or 应) without directing anything (需要, 重要,
+// 主要, 适应 …), and 要求 used as a noun (按照……的要求). They are blanked
+// before looking for the directive 要 (guide, "Task", rule 1).
+var neutralWords = []string{
+	"需要", "主要", "重要", "只要", "首要", "要素", "摘要", "纲要", "提要", "要点", "要害", "要务",
+	"要件", "要闻", "要领", "扼要", "简要", "紧要", "险要", "要道", "要津", "政要", "显要", "机要",
+	"要塞", "要地", "要员", "要案", "要职", "相应", "适应", "反应", "供应", "效应", "响应", "对应",
+	"要么", "要不", "想要", "将要", "快要", "就要到", "要靠", "要看", "路要走", "的要求", "要求的",
+	"要求和", "要求下",
+}
+
+// neutralBlanker blanks the neutral words in one pass, keeping rune offsets.
+var neutralBlanker = func() *strings.Replacer {
+	var pairs []string
+	for _, w := range neutralWords {
+		pairs = append(pairs, w, strings.Repeat("_", runeCount(w)))
+	}
+	return strings.NewReplacer(pairs...)
+}()
+
+// neutralPattern finds the neutral uses of 要 that need context: 必要 but
+// not 务必要, 要求 ending a clause, comparisons (要好些).
+var neutralPattern = regexp.MustCompile(`(?:^|[^务])必要|要求[,，。；;、]|要[好高强差低大小多少](?:些|得多|一些)`)
 
 // directiveMarker finds the words that direct future action (guide,
 // "Task", rule 1): 要、必须、务必、确保、力争、抓紧、尽快、一定要、请……、
@@ -26,10 +45,30 @@ var imperativeOpening = regexp.MustCompile(`^(?:在[^，,：:]{1,12}上[,，:：
 // description of the situation rather than a directive.
 var pastReport = regexp.MustCompile(`[^为除]了[^解不起得]|已经|已(?:[^经]|$)|取得|以来|去年|过去|曾经|先后|共评出|累计|截至目前|目前已|荣获|被评为|获得了`)
 
-// notDirective finds sentence openings that the guide excludes even when
+// notDirectiveOpening and quotedDirective find the sentences the guide excludes even when
 // they hold a marker: announced decisions, quoted directives from other
 // meetings, courtesy wishes (guide, "Task").
-var notDirective = regexp.MustCompile(`请大家|^(?:[^，,。]{0,10}(?:决定|指出|强调|提出|要求我们)|希望大家|欢迎|感谢|谢谢|祝|恳请|敬请|最后,?祝|等一下|(?:如|比如|例如|譬如)[,，:：]|[^，,]{0,6}(?:说|讲)过)|(?:书记|主席|总理|省长|市长|县长|区长|部长|局长|主任|同志|中央|国务院|会议|文件|通知)(?:[^，,。]{0,12})?(?:强调|指出|要求|提出|明确)[:：,，]`)
+var (
+	notDirectiveOpening = regexp.MustCompile(`^(?:[^，,。]{0,10}(?:决定|指出|强调|提出|要求我们)|希望大家|欢迎|感谢|谢谢|祝|恳请|敬请|最后,?祝|等一下|(?:如|比如|例如|譬如)[,，:：]|[^，,]{0,6}(?:说|讲)过)`)
+	quotedDirective     = regexp.MustCompile(`(?:书记|主席|总理|省长|市长|县长|区长|部长|局长|主任|同志|中央|国务院|会议|文件|通知)(?:[^，,。]{0,12})?(?:强调|指出|要求|提出|明确)[:：,，]`)
+)
+
+// notDirective reports whether a folded sentence is one of those.
+func notDirective(s string) bool {
+	if strings.Contains(s, "请大家") || notDirectiveOpening.MatchString(s) {
+		return true
+	}
+	return containsAny(s, "强调", "指出", "要求", "提出", "明确") && quotedDirective.MatchString(s)
+}
+
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // awareness finds exhortations to understand rather than to act:
 // 要明白……, 必须清醒地认识到…….
@@ -47,7 +86,7 @@ var description = regexp.MustCompile(`是|在于|只有|没有|较之|相辅相�
 // and whether it does so only by an imperative opening (which needs a run
 // of directives or a body to count).
 func (lx *lexicon) directive(s string, heading bool) (yes, weak bool) {
-	if notDirective.MatchString(s) {
+	if notDirective(s) {
 		return false, false
 	}
 	blank := blankNeutral(s)
@@ -84,14 +123,21 @@ func (lx *lexicon) directive(s string, heading bool) (yes, weak bool) {
 // the past or describing what is: in a plan section it is an instruction.
 func plain(s string) bool {
 	body := stripNumbering(s)
-	return runeCount(body) >= 6 && !pastReport.MatchString(body) && !description.MatchString(body) && !notDirective.MatchString(body)
+	return runeCount(body) >= 6 && !pastReport.MatchString(body) && !description.MatchString(body) && !notDirective(body)
 }
 
 // blankNeutral hides the words that contain 要 without directing anything,
 // and short quotations, keeping rune offsets.
 func blankNeutral(s string) string {
-	hide := func(m string) string { return strings.Repeat("_", len([]rune(m))) }
-	return neutralYao.ReplaceAllStringFunc(quoted.ReplaceAllStringFunc(s, hide), hide)
+	hide := func(m string) string { return strings.Repeat("_", runeCount(m)) }
+	if strings.ContainsAny(s, "“\"") {
+		s = quoted.ReplaceAllStringFunc(s, hide)
+	}
+	s = neutralBlanker.Replace(s)
+	if strings.Contains(s, "要") {
+		s = neutralPattern.ReplaceAllStringFunc(s, hide)
+	}
+	return s
 }
 
 // leadingOrdinal matches the ordinal a paragraph or bullet opens with.
