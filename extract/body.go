@@ -102,8 +102,10 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 	}
 	var out []Body
 	rs := []rune(c)
+	// Word boundaries cost a segmentation: find them only for a clause
+	// that opens with something shaped like a name.
 	var ends []bool
-	if lx != nil && lx.words != nil {
+	if lx != nil && lx.words != nil && lx.longestBodyPrefix(rs, nil) > 0 {
 		ends = lx.words.wordEnds(c)
 	}
 	pos := 0

@@ -5,6 +5,7 @@ import (
 	"encoding/base32"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // neutralWords contain 要 (or 应) without directing anything (需要, 重要,
@@ -34,7 +35,46 @@ var neutralPattern = regexp.MustCompile(`(?:^|[^务])必要|要求[,，。；;�
 // directiveMarker finds the words that direct future action (guide,
 // "Task", rule 1): 要、必须、务必、确保、力争、抓紧、尽快、一定要、请……、
 // 由……负责/牵头、将于……、限…….
-var directiveMarker = regexp.MustCompile(`希望(?:各|全体|广大|[^，,。]{0,10}(?:部门|单位|干部|老师|同志们))|要|必须|务必|确保|力争|抓紧|尽快|一定|争取|应当|应该|应(?:[^当该对用届有急变运声邀聘收付试]|$)|需(?:[^要]|$)|请(?:各|全|大家|你们|同志|有关|相关|县|市|区|镇|乡|局|校)|由[^，,。；;]{1,30}?(?:负责|牵头|承担|组织|实施)|(?:牵头|负责)[,，。；;）)]|将(?:于|在|从|对|把|专门|继续|进一步|全面|加快|加大|重点|着力|按照|组织|开展|召开|启动|出台|实施|适时|规划|建设|推动|推进|持续|积极|加强|完成|办理|提供|建置|设置|争取|成立|设立|扩大|提升|改善|协助|配合|陆续|全力|逐步|优先|投入|编列|补助|辅导|修订|制定|研拟|评估|建立|新建|兴建|改建|开辟|辟建)|预计(?:于|在|将|[0-9一二三四五六七八九十]{2,4}年)|拟(?:于|在|将)|计划(?:于|在)|限(?:期|于|[0-9一二三四五六七八九十两]+)|严禁|禁止|不得|不准|杜绝`)
+var directiveMarker = markerFinder{
+	re:    regexp.MustCompile(`^(?:希望(?:各|全体|广大|[^，,。]{0,10}(?:部门|单位|干部|老师|同志们))|要|必须|务必|确保|力争|抓紧|尽快|一定|争取|应当|应该|应(?:[^当该对用届有急变运声邀聘收付试]|$)|需(?:[^要]|$)|请(?:各|全|大家|你们|同志|有关|相关|县|市|区|镇|乡|局|校)|由[^，,。；;]{1,30}?(?:负责|牵头|承担|组织|实施)|(?:牵头|负责)[,，。；;）)]|将(?:于|在|从|对|把|专门|继续|进一步|全面|加快|加大|重点|着力|按照|组织|开展|召开|启动|出台|实施|适时|规划|建设|推动|推进|持续|积极|加强|完成|办理|提供|建置|设置|争取|成立|设立|扩大|提升|改善|协助|配合|陆续|全力|逐步|优先|投入|编列|补助|辅导|修订|制定|研拟|评估|建立|新建|兴建|改建|开辟|辟建)|预计(?:于|在|将|[0-9一二三四五六七八九十]{2,4}年)|拟(?:于|在|将)|计划(?:于|在)|限(?:期|于|[0-9一二三四五六七八九十两]+)|严禁|禁止|不得|不准|杜绝)`),
+	first: "希要必务确力抓尽一争应需请由牵负将预拟计限严禁不杜",
+}
+
+// markerFinder finds directive markers quickly: it tries its anchored
+// pattern only where a marker can begin.
+type markerFinder struct {
+	re    *regexp.Regexp
+	first string // the characters a marker can begin with
+}
+
+// FindStringIndex returns the byte range of the first marker in s, or nil.
+func (f markerFinder) FindStringIndex(s string) []int {
+	if m := f.FindAllStringIndex(s, 1); len(m) > 0 {
+		return m[0]
+	}
+	return nil
+}
+
+// FindAllStringIndex returns the byte ranges of up to n markers in s (all
+// when n < 0), leftmost first and not overlapping.
+func (f markerFinder) FindAllStringIndex(s string, n int) [][]int {
+	var out [][]int
+	for i := 0; i < len(s) && (n < 0 || len(out) < n); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if strings.ContainsRune(f.first, r) {
+			if m := f.re.FindStringIndex(s[i:]); m != nil {
+				out = append(out, []int{i, i + m[1]})
+				i += m[1]
+				continue
+			}
+		}
+		i += size
+	}
+	return out
+}
+
+// MatchString reports whether s holds a marker.
+func (f markerFinder) MatchString(s string) bool { return f.FindStringIndex(s) != nil }
 
 // imperativeOpening finds sentences that open with the verb of an
 // instruction (切实搞好……、严格执行……) with no 要: inside a run of
