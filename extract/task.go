@@ -120,7 +120,7 @@ var awareness = regexp.MustCompile(`(?:要|必须|务必|一定要)(?:[^，,。]
 
 // quoted matches quotations (slogans such as “等、靠、要”, a quoted
 // directive of another meeting), whose words direct nothing here.
-var quoted = regexp.MustCompile(`“[^”“]{1,80}”|"[^"]{1,80}"`)
+var quoted = regexp.MustCompile(`“[^”“]{1,200}”|"[^"]{1,200}"`)
 
 // description finds copulas and comparisons that make a sentence opening
 // with a verb a statement rather than an instruction.

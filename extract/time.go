@@ -1904,8 +1904,9 @@ func (p *parser) node(m match) (TimeNode, bool) {
 		}
 	}
 	if bare {
-		// 第四季度工作推进会: the name of a meeting.
-		if k, _ := p.lit(m.end, "工作推进会", "工作会", "推进会", "会议", "表彰会", "总结会"); k > 0 {
+		// 第四季度工作推进会: the name of a meeting; 年终考核: of an
+		// assessment.
+		if k, _ := p.lit(m.end, "工作推进会", "工作会", "推进会", "会议", "表彰会", "总结会", "考核", "考评", "评比", "总结", "述职"); k > 0 {
 			return tn, false
 		}
 	}
