@@ -1,14 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -27,47 +28,67 @@ const (
 	exitUsage = 2
 )
 
-const usageText = `speechledger — 讲话稿督办台账生成 / supervision task ledger from speeches
-
-用法 / Usage:
-  speechledger [flags] PATH...
-
-PATH 是 .txt 文件或文件夹（递归读取）。/ PATH is a .txt file or a folder (read recursively).
-
-示例 / Examples:
-  speechledger testdata/seeds                      # 生成 ledger.xlsx / write ledger.xlsx
-  speechledger -o 台账.xlsx 讲话稿/                   # 指定输出 / choose the output
-  speechledger -o tasks.jsonl --ref-date 2024-03-05 讲话.txt   # JSON lines
-  speechledger --report-date 2010-01-15 -o ledger.xlsx testdata/seeds
-
-Flags:
-`
+// Limits on one input. A speech is tens of kilobytes; the limits keep a
+// wrong file (a log, a database dump) from taking the run down with it.
+const (
+	maxInputMB = 128
+	maxLineKB  = 1024
+)
 
 // config is what the command line asks for.
 type config struct {
 	output     string
 	refDate    extract.Date
 	reportDate extract.Date
-	quiet      bool
+	encoding   string // forced encoding, "" to detect
 	bodies     []extract.BodyName
+	quiet      bool
+	verbose    bool
 	paths      []string
 }
 
+// env is what the command gets from its surroundings.
+type env struct {
+	getenv func(string) string
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// command is one run of speechledger: its configuration, language and
+// output streams.
+type command struct {
+	cfg    config
+	p      printer
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// input is one speech file to read: a path, or "-" for standard input.
+type input struct {
+	path string
+}
+
 // run is the whole command: it parses args, exports, and returns the exit status.
-func run(args []string, stdout, stderr io.Writer) int {
-	cfg, code, ok := parseFlags(args, stdout, stderr)
+func run(args []string, e env) int {
+	c := &command{p: printer{zh: chinese(e.getenv)}, stdin: e.stdin, stdout: e.stdout, stderr: e.stderr}
+	code, ok := c.parseFlags(args)
 	if !ok {
 		return code
 	}
-	logf := func(format string, a ...any) { fmt.Fprintf(stderr, "speechledger: "+format+"\n", a...) }
+	if err := c.checkOutput(); err != nil {
+		c.logf("%v", err)
+		return exitInput
+	}
 
-	files, failed := inputFiles(cfg.paths, logf)
-	x := extract.New(cfg.bodies...)
+	files, failed := c.inputFiles()
+	x := extract.New(c.cfg.bodies...)
 	var speeches []extract.Speech
 	for _, f := range files {
-		sp, err := readSpeeches(x, f, cfg)
+		sp, err := c.readSpeeches(x, f)
 		if err != nil {
-			logf("%v", err)
+			c.logf("%v", err)
 			failed = true
 			continue
 		}
@@ -76,11 +97,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	extract.MarkDuplicates(speeches, x.Fold)
 	extract.GroupBodies(speeches)
 
-	if err := write(cfg, speeches, stdout); err != nil {
-		logf("%v", err)
+	if len(speeches) == 0 && failed {
+		// Writing an empty ledger over last week's would lose work.
+		c.logf("%s", c.p.sprintf(msgNothingWritten, c.cfg.output))
 		return exitInput
 	}
-	if !cfg.quiet {
+	if err := c.write(speeches); err != nil {
+		c.logf("%v", err)
+		return exitInput
+	}
+	if !c.cfg.quiet {
 		tasks, dups := 0, 0
 		for _, sp := range speeches {
 			tasks += len(sp.Tasks)
@@ -88,7 +114,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 				dups++
 			}
 		}
-		logf("%d files, %d speeches (%d duplicates), %d tasks -> %s", len(files), len(speeches), dups, tasks, cfg.output)
+		c.logf("%s", c.p.sprintf(msgSummary, len(files), len(speeches), dups, tasks, c.cfg.output))
 	}
 	if failed {
 		return exitInput
@@ -96,114 +122,196 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// logf prints one line on standard error.
+func (c *command) logf(format string, a ...any) {
+	fmt.Fprintf(c.stderr, "speechledger: "+format+"\n", a...)
+}
+
+// note prints message id under -v.
+func (c *command) note(id msg, a ...any) {
+	if c.cfg.verbose {
+		c.logf("%s", c.p.sprintf(id, a...))
+	}
+}
+
 // parseFlags reads the command line. ok is false when run should stop
 // and return code.
-func parseFlags(args []string, stdout, stderr io.Writer) (cfg config, code int, ok bool) {
+func (c *command) parseFlags(args []string) (code int, ok bool) {
+	p := c.p
 	fs := pflag.NewFlagSet("speechledger", pflag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard)
 	fs.SortFlags = false
-	output := fs.StringP("output", "o", "ledger.xlsx", "output file: .xlsx workbook, or .jsonl for JSON lines (- for standard output)")
-	ref := fs.String("ref-date", "", "reference date `YYYY-MM-DD` for speeches whose text states none")
-	bodies := fs.String("bodies", "", "`FILE` of local body names, one per line, optionally a tab and the name to group it under")
-	rep := fs.String("report-date", "", "the day the report is made, `YYYY-MM-DD` (default today)")
-	quiet := fs.BoolP("quiet", "q", false, "print only errors")
-	showVersion := fs.Bool("version", false, "print the version and exit")
-	help := fs.BoolP("help", "h", false, "show this help")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, usageText)
-		fmt.Fprint(stderr, fs.FlagUsages())
+	output := fs.StringP("output", "o", "ledger.xlsx", p.sprintf(msgFlagOutput))
+	ref := fs.String("ref-date", "", p.sprintf(msgFlagRefDate))
+	bodies := fs.String("bodies", "", p.sprintf(msgFlagBodies))
+	rep := fs.String("report-date", "", p.sprintf(msgFlagReportDate))
+	enc := fs.String("encoding", "", p.sprintf(msgFlagEncoding))
+	verbose := fs.BoolP("verbose", "v", false, p.sprintf(msgFlagVerbose))
+	quiet := fs.BoolP("quiet", "q", false, p.sprintf(msgFlagQuiet))
+	showVersion := fs.Bool("version", false, p.sprintf(msgFlagVersion))
+	help := fs.BoolP("help", "h", false, p.sprintf(msgFlagHelp))
+	usage := func(id msg, a ...any) (int, bool) {
+		c.logf("%s", p.sprintf(id, a...))
+		fmt.Fprintln(c.stderr, p.sprintf(msgRunHelp))
+		return exitUsage, false
 	}
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return cfg, exitOK, false
-		}
-		fmt.Fprintf(stderr, "speechledger: %v\n", err)
-		return cfg, exitUsage, false
+		return usage(msgFlagError, err)
 	}
 	switch {
 	case *help:
-		fs.SetOutput(stdout)
-		fmt.Fprint(stdout, usageText)
-		fmt.Fprint(stdout, fs.FlagUsages())
-		return cfg, exitOK, false
+		fmt.Fprint(c.stdout, p.sprintf(msgUsage))
+		fmt.Fprint(c.stdout, fs.FlagUsages())
+		return exitOK, false
 	case *showVersion:
-		fmt.Fprintf(stdout, "speechledger %s\n", version)
-		return cfg, exitOK, false
+		fmt.Fprintf(c.stdout, "speechledger %s\n", version)
+		return exitOK, false
 	}
-	cfg.output, cfg.quiet, cfg.paths = *output, *quiet, fs.Args()
-	usage := func(format string, a ...any) (config, int, bool) {
-		fmt.Fprintf(stderr, "speechledger: "+format+"\n", a...)
-		fmt.Fprintln(stderr, "Run 'speechledger -h' for usage.")
-		return cfg, exitUsage, false
-	}
+	cfg := &c.cfg
+	cfg.output, cfg.quiet, cfg.verbose, cfg.paths = *output, *quiet, *verbose, fs.Args()
 	if len(cfg.paths) == 0 {
-		return usage("no input: name at least one .txt file or folder")
+		return usage(msgNoInput)
 	}
 	var err error
 	if *ref != "" {
 		if cfg.refDate, err = extract.ParseDate(*ref); err != nil {
-			return usage("--ref-date: %v", err)
+			return usage(msgBadDate, "--ref-date", err)
 		}
 	}
 	if *bodies != "" {
 		if cfg.bodies, err = loadBodies(*bodies); err != nil {
-			return usage("--bodies: %v", err)
+			return usage(msgBadBodies, err)
 		}
 	}
 	if *rep != "" {
 		if cfg.reportDate, err = extract.ParseDate(*rep); err != nil {
-			return usage("--report-date: %v", err)
+			return usage(msgBadDate, "--report-date", err)
 		}
 	} else {
 		cfg.reportDate = extract.DateOf(time.Now())
 	}
-	return cfg, exitOK, true
+	if *enc != "" {
+		if _, ok := extract.LookupEncoding(*enc); !ok {
+			return usage(msgBadEncoding, *enc)
+		}
+		cfg.encoding = *enc
+	}
+	return exitOK, true
 }
 
-// inputFiles expands the paths into the .txt files to read, in order:
-// files as given, folders walked recursively in sorted order. Missing
-// paths and folders without speeches are reported and set failed.
-func inputFiles(paths []string, logf func(string, ...any)) (files []string, failed bool) {
-	for _, p := range paths {
+// checkOutput fails early, before any input is read, when the output
+// cannot be written: its folder is missing or is not a folder, or the
+// output names a folder.
+func (c *command) checkOutput() error {
+	out := c.cfg.output
+	if out == "-" {
+		return nil
+	}
+	if info, err := os.Stat(out); err == nil && info.IsDir() {
+		return c.p.errorf(msgOutIsDir, out, filepath.Join(out, "ledger.xlsx"))
+	}
+	dir := filepath.Dir(out)
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return c.p.errorf(msgOutDirMissing, out, dir)
+	case err != nil && errors.Is(err, syscall.ENOTDIR), err == nil && !info.IsDir():
+		return c.p.errorf(msgOutNotDir, out, dir)
+	}
+	return nil
+}
+
+// inputFiles expands the paths into the inputs to read, in order: files
+// as given, "-" for standard input, folders walked recursively in sorted
+// order keeping .txt and .docx files and the old formats it can name.
+// Missing paths and folders without speeches are reported and set failed.
+func (c *command) inputFiles() (files []input, failed bool) {
+	for _, p := range c.cfg.paths {
+		if p == "-" {
+			files = append(files, input{path: "-"})
+			continue
+		}
 		info, err := os.Stat(p)
 		if err != nil {
-			logf("%s: %v", p, describe(err))
+			c.logf("%v", c.fileError(p, err))
 			failed = true
 			continue
 		}
 		if !info.IsDir() {
-			files = append(files, p)
+			files = append(files, input{path: p})
 			continue
 		}
-		var found []string
+		n := 0
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return err
+				if path == p {
+					return err
+				}
+				c.logf("%v", c.p.errorf(msgFolderError, path, describe(err)))
+				failed = true
+				return nil
 			}
 			name := d.Name()
 			if path != p && strings.HasPrefix(name, ".") {
+				c.note(msgNoteHidden, path)
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
 				return nil
 			}
-			if !d.IsDir() && strings.EqualFold(filepath.Ext(name), ".txt") {
-				found = append(found, path)
+			if d.IsDir() {
+				return nil
+			}
+			switch {
+			case strings.HasPrefix(name, "~$"):
+				c.note(msgNoteTemp, path)
+			case !wanted(name):
+				c.note(msgNoteType, path)
+			case !d.Type().IsRegular() && !isRegular(path):
+				c.note(msgNoteSpecial, path)
+			default:
+				files = append(files, input{path: path})
+				n++
 			}
 			return nil
 		})
 		if err != nil {
-			logf("%s: %v", p, describe(err))
+			c.logf("%v", c.p.errorf(msgFolderError, p, describe(err)))
+			failed = true
+		} else if n == 0 {
+			c.logf("%v", c.p.errorf(msgFolderEmpty, p))
 			failed = true
 		}
-		if len(found) == 0 && err == nil {
-			logf("%s: folder holds no .txt speeches", p)
-			failed = true
-		}
-		sort.Strings(found)
-		files = append(files, found...)
 	}
 	return files, failed
+}
+
+// wanted reports whether a file found in a folder is read: speeches in
+// .txt and .docx, and the formats staff must be told to convert.
+func wanted(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".docx", ".doc", ".wps", ".pdf":
+		return true
+	}
+	return false
+}
+
+// isRegular reports whether path (a symbolic link, say) leads to a
+// regular file; reading anything else, such as a named pipe, could block.
+func isRegular(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.Mode().IsRegular()
+}
+
+// fileError turns a file-system error about path into a message.
+func (c *command) fileError(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return c.p.errorf(msgNotFound, path)
+	case errors.Is(err, fs.ErrPermission):
+		return c.p.errorf(msgPermission, path)
+	}
+	return c.p.errorf(msgReadError, path, describe(err))
 }
 
 // describe turns file-system errors into short messages.
@@ -221,31 +329,160 @@ func describe(err error) string {
 	return err.Error()
 }
 
-// readSpeeches reads, decodes and extracts one input file.
-func readSpeeches(x *extract.Extractor, path string, cfg config) ([]extract.Speech, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %s", path, describe(err))
+// Openings of file formats, to read a file by what it holds rather than
+// by its name alone.
+var (
+	magicZip = []byte("PK\x03\x04")
+	magicOLE = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	magicPDF = []byte("%PDF-")
+)
+
+// readSpeeches reads, decodes and extracts one input.
+func (c *command) readSpeeches(x *extract.Extractor, in input) ([]extract.Speech, error) {
+	p := c.p
+	path, name := in.path, filepath.Base(in.path)
+	var r io.Reader
+	if path == "-" {
+		path, name = p.sprintf(msgStdin), "stdin"
+		r = c.stdin
+	} else {
+		ext := strings.ToLower(filepath.Ext(path))
+		switch ext {
+		case ".doc", ".wps":
+			return nil, p.errorf(msgOldFormat, path, ext)
+		case ".pdf":
+			return nil, p.errorf(msgPDF, path)
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, c.fileError(path, err)
+		}
+		defer f.Close()
+		r = f
 	}
-	text, _, err := extract.Decode(b)
+	b, err := io.ReadAll(io.LimitReader(r, maxInputMB<<20+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, p.errorf(msgReadError, path, describe(err))
 	}
-	name := filepath.Base(path)
-	sp := x.Speeches(name, text, extract.Options{RefDate: cfg.refDate, FileDate: extract.DateInName(name)})
+	if len(b) > maxInputMB<<20 {
+		return nil, p.errorf(msgTooLarge, path, maxInputMB)
+	}
+	text, err := c.decode(path, b)
+	if err != nil {
+		return nil, err
+	}
+	if n, size := longestLine(text); size > maxLineKB<<10 {
+		return nil, p.errorf(msgLongLine, path, n, size>>10, maxLineKB)
+	}
+	sp := x.Speeches(name, text, extract.Options{RefDate: c.cfg.refDate, FileDate: extract.DateInName(name)})
 	if len(sp) == 0 {
-		return nil, fmt.Errorf("%s: no speech text found", path)
+		return nil, p.errorf(msgNoSpeech, path)
+	}
+	if c.cfg.verbose {
+		tasks := 0
+		for _, s := range sp {
+			tasks += len(s.Tasks)
+		}
+		c.note(msgNoteSpeeches, path, len(sp), tasks)
 	}
 	return sp, nil
 }
 
+// decode turns the bytes of an input into text: a Word document by its
+// zip opening, the old formats by their OLE or PDF opening whatever the
+// file is called, anything else as text in the detected or forced
+// encoding.
+func (c *command) decode(path string, b []byte) (string, error) {
+	p := c.p
+	switch {
+	case bytes.HasPrefix(b, magicZip) || strings.EqualFold(filepath.Ext(path), ".docx"):
+		text, err := extract.Docx(b)
+		switch {
+		case errors.Is(err, extract.ErrDocxBomb):
+			return "", p.errorf(msgDocxBomb, path, 64)
+		case errors.Is(err, extract.ErrNotDocx):
+			return "", p.errorf(msgNotDocx, path)
+		case err != nil:
+			return "", p.errorf(msgDocxCorrupt, path, strings.TrimPrefix(err.Error(), extract.ErrDocxCorrupt.Error()+": "))
+		case strings.TrimSpace(text) == "":
+			return "", p.errorf(msgEmpty, path)
+		}
+		c.note(msgNoteDocx, path)
+		return text, nil
+	case bytes.HasPrefix(b, magicOLE):
+		return "", p.errorf(msgOldFormat, path, ".doc/.wps")
+	case bytes.HasPrefix(b, magicPDF):
+		return "", p.errorf(msgPDF, path)
+	}
+	d, err := extract.DecodeAs(b, c.cfg.encoding)
+	var ee *extract.EncodingError
+	switch {
+	case errors.As(err, &ee):
+		return "", p.errorf(msgForcedEncoding, path, ee.Encoding, ee.Invalid)
+	case errors.Is(err, extract.ErrEmpty):
+		return "", p.errorf(msgEmpty, path)
+	case errors.Is(err, extract.ErrBinary):
+		return "", p.errorf(msgBinary, path)
+	case errors.Is(err, extract.ErrEncoding):
+		return "", p.errorf(msgEncoding, path)
+	case err != nil:
+		return "", fmt.Errorf("%s: %w", path, err)
+	}
+	if d.BOM {
+		c.note(msgNoteBOM, path, d.Encoding)
+	} else {
+		c.note(msgNoteEncoding, path, d.Encoding)
+	}
+	if d.Invalid > 0 && !c.cfg.quiet {
+		c.logf("%s", p.sprintf(msgWarnInvalid, path, d.Invalid, d.Encoding))
+	}
+	if d.NUL > 0 && !c.cfg.quiet {
+		c.logf("%s", p.sprintf(msgWarnNUL, path, d.NUL))
+	}
+	return d.Text, nil
+}
+
+// longestLine returns the 1-based number and byte length of text's
+// longest line.
+func longestLine(text string) (n, size int) {
+	line := 0
+	for len(text) > 0 {
+		line++
+		i := strings.IndexByte(text, '\n')
+		if i < 0 {
+			i = len(text)
+		}
+		if i > size {
+			n, size = line, i
+		}
+		text = text[min(i+1, len(text)):]
+	}
+	return n, size
+}
+
 // write exports the speeches to the configured output.
-func write(cfg config, speeches []extract.Speech, stdout io.Writer) error {
-	if cfg.output == "-" {
-		return report.WriteJSONL(stdout, speeches)
+func (c *command) write(speeches []extract.Speech) error {
+	out := c.cfg.output
+	var err error
+	switch {
+	case out == "-":
+		err = report.WriteJSONL(c.stdout, speeches)
+	case strings.EqualFold(filepath.Ext(out), ".jsonl"):
+		err = report.WriteJSONLFile(out, speeches)
+	default:
+		err = report.WriteWorkbook(out, speeches, report.Options{ReportDate: c.cfg.reportDate, Inputs: c.cfg.paths})
 	}
-	if strings.EqualFold(filepath.Ext(cfg.output), ".jsonl") {
-		return report.WriteJSONLFile(cfg.output, speeches)
+	switch {
+	case err == nil:
+		return nil
+	case out == "-":
+		return fmt.Errorf("%s: %w", c.p.sprintf(msgStdin), err)
+	case errors.Is(err, syscall.ENOSPC):
+		return c.p.errorf(msgOutDiskFull, out)
+	case errors.Is(err, fs.ErrPermission):
+		return c.p.errorf(msgOutPermission, out)
+	case errors.Is(err, fs.ErrNotExist):
+		return c.p.errorf(msgOutDirMissing, out, filepath.Dir(out))
 	}
-	return report.WriteWorkbook(cfg.output, speeches, report.Options{ReportDate: cfg.reportDate, Inputs: cfg.paths})
+	return c.p.errorf(msgOutError, out, describe(err))
 }

@@ -7,16 +7,27 @@
 //
 //	speechledger [flags] PATH...
 //
-// PATH is a .txt file or a folder, walked recursively in sorted order.
+// PATH is a .txt or .docx file, a folder, walked recursively in sorted
+// order (hidden files, temporary Office files ~$*.docx and other types are
+// skipped; -v says so), or - for standard input. Text files may be UTF-8
+// (with or without a byte-order mark), UTF-16 with a byte-order mark,
+// GB18030/GBK/GB2312 or Big5: the encoding is detected, shown with -v, and
+// can be forced with --encoding. .doc, .wps and .pdf files are named with
+// a message saying to save them as .docx or .txt.
 // Run `speechledger -h` for the flags.
 //
+// Messages are in Chinese when the locale is (LC_ALL, LC_MESSAGES or LANG
+// starting with zh, or on Windows a Chinese display language), in English
+// otherwise.
+//
 // Exit status: 0 when every input was exported, 1 when some input failed
-// (each failure named on standard error, the rest still exported), 2 for a
+// (each failure named on standard error, the rest still exported) or the
+// output could not be written (nothing is left half-written), 2 for a
 // usage error.
 package main
 
 import "os"
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], env{getenv: os.Getenv, stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}))
 }

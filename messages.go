@@ -1,0 +1,198 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+// msg identifies a message the command prints; catalogue holds its English
+// and Chinese format strings, which take the same arguments in the same
+// order.
+type msg int
+
+const (
+	msgUsage msg = iota
+	msgFlagOutput
+	msgFlagRefDate
+	msgFlagReportDate
+	msgFlagBodies
+	msgFlagEncoding
+	msgFlagVerbose
+	msgFlagQuiet
+	msgFlagVersion
+	msgFlagHelp
+	msgFlagError
+	msgNoInput
+	msgBadDate
+	msgBadEncoding
+	msgBadBodies
+	msgRunHelp
+	msgStdin
+	msgNotFound
+	msgPermission
+	msgReadError
+	msgFolderEmpty
+	msgFolderError
+	msgOldFormat
+	msgPDF
+	msgTooLarge
+	msgLongLine
+	msgEmpty
+	msgBinary
+	msgEncoding
+	msgForcedEncoding
+	msgDocxCorrupt
+	msgDocxBomb
+	msgNotDocx
+	msgNoSpeech
+	msgWarnInvalid
+	msgWarnNUL
+	msgNoteEncoding
+	msgNoteBOM
+	msgNoteDocx
+	msgNoteSpeeches
+	msgNoteHidden
+	msgNoteTemp
+	msgNoteType
+	msgNoteSpecial
+	msgSummary
+	msgNothingWritten
+	msgOutDirMissing
+	msgOutNotDir
+	msgOutIsDir
+	msgOutPermission
+	msgOutDiskFull
+	msgOutError
+)
+
+var catalogue = map[msg][2]string{
+	msgUsage: {
+		`speechledger — supervision task ledger (督办台账) from speeches
+
+Usage:
+  speechledger [flags] PATH...
+
+PATH is a .txt or .docx file, a folder (read recursively), or - for
+standard input. Text may be UTF-8, UTF-16, GB18030/GBK or Big5; the
+encoding is detected (-v shows it) or set with --encoding.
+
+Examples:
+  speechledger testdata/seeds                        # write ledger.xlsx
+  speechledger -o 台账.xlsx "讲话稿 2024/"              # choose the output
+  speechledger -o tasks.jsonl --ref-date 2024-03-05 speech.docx   # JSON lines
+  type speech.txt | speechledger -o - -               # standard input to standard output
+
+Exit status: 0 all inputs exported, 1 some input or the output failed,
+2 usage error.
+
+Flags:
+`,
+		`speechledger — 讲话稿督办台账生成
+
+用法:
+  speechledger [选项] 路径...
+
+路径可以是 .txt 或 .docx 文件、文件夹（含子文件夹），或 - 表示标准输入。
+文本编码可为 UTF-8、UTF-16、GB18030/GBK 或 Big5，自动识别（-v 显示识别结果），
+也可用 --encoding 指定。
+
+示例:
+  speechledger testdata/seeds                        # 生成 ledger.xlsx
+  speechledger -o 台账.xlsx "讲话稿 2024/"              # 指定输出文件
+  speechledger -o tasks.jsonl --ref-date 2024-03-05 讲话.docx   # 输出 JSON lines
+  type 讲话.txt | speechledger -o - -                 # 从标准输入读，写到标准输出
+
+退出状态: 0 全部导出；1 有输入或输出失败；2 用法错误。
+
+选项:
+`,
+	},
+	msgFlagOutput:     {"output file: .xlsx workbook, or .jsonl for JSON lines (- for standard output)", "输出文件：.xlsx 工作簿，或 .jsonl（JSON lines）；- 表示标准输出"},
+	msgFlagRefDate:    {"reference date `YYYY-MM-DD` for speeches whose text and file name state none", "参照日期 `YYYY-MM-DD`，用于正文和文件名都没有日期的讲话"},
+	msgFlagReportDate: {"the day the report is made, `YYYY-MM-DD` (default today)", "制表日期 `YYYY-MM-DD`（默认今天）"},
+	msgFlagBodies:     {"`FILE` of local body names, one per line, optionally a tab and the name to group it under", "本地责任单位名单文件 `FILE`：每行一个名称，可加制表符和归并到的名称"},
+	msgFlagEncoding:   {"text encoding of the inputs: `NAME` UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, GB2312 or Big5 (default: detect)", "输入文本的编码 `NAME`：UTF-8、UTF-16LE、UTF-16BE、GB18030、GBK、GB2312 或 Big5（默认自动识别）"},
+	msgFlagVerbose:    {"say what is read and skipped, with each file's encoding", "显示读取和跳过的文件及其编码"},
+	msgFlagQuiet:      {"print only errors", "只显示错误"},
+	msgFlagVersion:    {"print the version and exit", "显示版本"},
+	msgFlagHelp:       {"show this help", "显示本帮助"},
+	msgFlagError:      {"%v", "命令行参数错误：%v"},
+	msgNoInput:        {"no input: name at least one .txt or .docx file, a folder, or - for standard input", "没有输入：请至少给出一个 .txt 或 .docx 文件、文件夹，或用 - 表示标准输入"},
+	msgBadDate:        {"%s: %v", "%s：日期无效（%v），格式为 YYYY-MM-DD"},
+	msgBadEncoding:    {"--encoding: unknown encoding %q (use UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, GB2312 or Big5)", "--encoding：不认识的编码 %q（可用 UTF-8、UTF-16LE、UTF-16BE、GB18030、GBK、GB2312 或 Big5）"},
+	msgBadBodies:      {"--bodies: %v", "--bodies：%v"},
+	msgRunHelp:        {"Run 'speechledger -h' for usage.", "运行 'speechledger -h' 查看用法。"},
+	msgStdin:          {"standard input", "标准输入"},
+	msgNotFound:       {"%s: no such file or folder", "%s：文件或文件夹不存在"},
+	msgPermission:     {"%s: permission denied (cannot read it)", "%s：没有读取权限"},
+	msgReadError:      {"%s: cannot read: %v", "%s：无法读取：%v"},
+	msgFolderEmpty:    {"%s: folder holds no speeches (.txt or .docx files)", "%s：文件夹中没有讲话稿（.txt 或 .docx 文件）"},
+	msgFolderError:    {"%s: cannot read folder: %v", "%s：无法读取文件夹：%v"},
+	msgOldFormat:      {"%s: %s files cannot be read; open it in Word or WPS and save it as .docx, or as plain text .txt", "%s：无法读取 %s 文件；请用 Word 或 WPS 打开，另存为 .docx 或纯文本 .txt"},
+	msgPDF:            {"%s: PDF files cannot be read; save the document as .docx, or copy its text into a .txt file", "%s：无法读取 PDF 文件；请另存为 .docx，或把文字复制到 .txt 文件"},
+	msgTooLarge:       {"%s: file too large (over %d MB); is it really a speech?", "%s：文件过大（超过 %d MB），请确认是否为讲话稿"},
+	msgLongLine:       {"%s: line %d is %d KB long without a line break (at most %d KB); not a speech, or the line breaks were lost", "%s：第 %d 行长达 %d KB 且没有换行（上限 %d KB），不像讲话稿，或换行已丢失"},
+	msgEmpty:          {"%s: empty file (no text)", "%s：空文件（没有文字）"},
+	msgBinary:         {"%s: binary file, not text; save the speech as .txt or .docx", "%s：二进制文件，不是文本；请把讲话稿存为 .txt 或 .docx"},
+	msgEncoding:       {"%s: unknown text encoding (not UTF-8, UTF-16, GB18030/GBK or Big5); try --encoding", "%s：无法识别文本编码（不是 UTF-8、UTF-16、GB18030/GBK 或 Big5）；可用 --encoding 指定"},
+	msgForcedEncoding: {"%s: not %s text (%d invalid byte sequences); check --encoding", "%s：不是 %s 编码的文本（%d 处无效字节）；请检查 --encoding"},
+	msgDocxCorrupt:    {"%s: corrupt or truncated .docx file (%v); open it in Word and save it again", "%s：.docx 文件损坏或不完整（%v）；请用 Word 打开后重新保存"},
+	msgDocxBomb:       {"%s: .docx file expands to too much data (over %d MB, or 200 times its size); not read", "%s：.docx 文件解压后过大（超过 %d MB 或 200 倍），未读取"},
+	msgNotDocx:        {"%s: not a Word .docx document", "%s：不是 Word .docx 文档"},
+	msgNoSpeech:       {"%s: no speech text found", "%s：没有找到讲话正文"},
+	msgWarnInvalid:    {"%s: warning: %d invalid byte sequences in %s text replaced with �", "%s：警告：%[3]s 文本中有 %[2]d 处无效字节，已替换为 �"},
+	msgWarnNUL:        {"%s: warning: %d NUL bytes removed", "%s：警告：已删除 %d 个 NUL 字节"},
+	msgNoteEncoding:   {"%s: %s text", "%s：%s 编码文本"},
+	msgNoteBOM:        {"%s: %s text with byte-order mark", "%s：%s 编码文本（带 BOM）"},
+	msgNoteDocx:       {"%s: Word document", "%s：Word 文档"},
+	msgNoteSpeeches:   {"%s: %d speeches, %d tasks", "%s：%d 篇讲话，%d 项任务"},
+	msgNoteHidden:     {"%s: skipped: hidden", "%s：跳过：隐藏文件"},
+	msgNoteTemp:       {"%s: skipped: temporary Office file", "%s：跳过：Office 临时文件"},
+	msgNoteType:       {"%s: skipped: not a .txt or .docx file", "%s：跳过：不是 .txt 或 .docx 文件"},
+	msgNoteSpecial:    {"%s: skipped: not a regular file", "%s：跳过：不是普通文件"},
+	msgSummary:        {"%d files, %d speeches (%d duplicates), %d tasks -> %s", "%d 个文件，%d 篇讲话（%d 篇重复），%d 项任务 -> %s"},
+	msgNothingWritten: {"no speech was read; %s not written", "没有读到任何讲话，未写出 %s"},
+	msgOutDirMissing:  {"%s: output folder %s does not exist; create it first", "%s：输出文件夹 %s 不存在，请先创建"},
+	msgOutNotDir:      {"%s: %s is not a folder", "%s：%s 不是文件夹"},
+	msgOutIsDir:       {"%s: is a folder; name an output file such as %s", "%s：这是文件夹；请给出输出文件名，例如 %s"},
+	msgOutPermission:  {"%s: cannot write: permission denied (or the file is open in Excel); nothing was written", "%s：无法写入：没有权限（或文件正在 Excel 中打开），未写出任何内容"},
+	msgOutDiskFull:    {"%s: disk full; nothing was written", "%s：磁盘已满，未写出任何内容"},
+	msgOutError:       {"%s: cannot write: %v; nothing was written", "%s：无法写入（%v），未写出任何内容"},
+}
+
+// printer formats messages in one language.
+type printer struct {
+	zh bool
+}
+
+// sprintf formats message id with args.
+func (p printer) sprintf(id msg, args ...any) string {
+	f := catalogue[id]
+	if p.zh {
+		return fmt.Sprintf(f[1], args...)
+	}
+	return fmt.Sprintf(f[0], args...)
+}
+
+// errorf returns message id as an error.
+func (p printer) errorf(id msg, args ...any) error {
+	return msgError(p.sprintf(id, args...))
+}
+
+// msgError is an error whose text is a finished message for the user.
+type msgError string
+
+func (e msgError) Error() string { return string(e) }
+
+// chinese reports whether the locale asks for Chinese messages: the first
+// of LC_ALL, LC_MESSAGES and LANG that is set decides, as in POSIX; when
+// none is set, the system's language does (on Windows, the display
+// language).
+func chinese(getenv func(string) string) bool {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if l := getenv(v); l != "" {
+			return strings.HasPrefix(strings.ToLower(l), "zh")
+		}
+	}
+	return systemChinese()
+}
