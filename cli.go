@@ -41,6 +41,7 @@ type config struct {
 	refDate    extract.Date
 	reportDate extract.Date
 	encoding   string // forced encoding, "" to detect
+	template   string // an office's own workbook layout, "" for the default
 	bodies     []extract.BodyName
 	quiet      bool
 	verbose    bool
@@ -144,6 +145,7 @@ func (c *command) parseFlags(args []string) (code int, ok bool) {
 	output := fs.StringP("output", "o", "ledger.xlsx", p.sprintf(msgFlagOutput))
 	ref := fs.String("ref-date", "", p.sprintf(msgFlagRefDate))
 	bodies := fs.String("bodies", "", p.sprintf(msgFlagBodies))
+	template := fs.String("template", "", p.sprintf(msgFlagTemplate))
 	rep := fs.String("report-date", "", p.sprintf(msgFlagReportDate))
 	enc := fs.String("encoding", "", p.sprintf(msgFlagEncoding))
 	verbose := fs.BoolP("verbose", "v", false, p.sprintf(msgFlagVerbose))
@@ -169,6 +171,7 @@ func (c *command) parseFlags(args []string) (code int, ok bool) {
 	}
 	cfg := &c.cfg
 	cfg.output, cfg.quiet, cfg.verbose, cfg.paths = *output, *quiet, *verbose, fs.Args()
+	cfg.template = *template
 	if len(cfg.paths) == 0 {
 		return usage(msgNoInput)
 	}
@@ -470,7 +473,7 @@ func (c *command) write(speeches []extract.Speech) error {
 	case strings.EqualFold(filepath.Ext(out), ".jsonl"):
 		err = report.WriteJSONLFile(out, speeches)
 	default:
-		err = report.WriteWorkbook(out, speeches, report.Options{ReportDate: c.cfg.reportDate, Inputs: c.cfg.paths})
+		err = report.WriteWorkbook(out, speeches, report.Options{ReportDate: c.cfg.reportDate, Template: c.cfg.template, Inputs: c.cfg.paths})
 	}
 	switch {
 	case err == nil:
