@@ -13,6 +13,10 @@ const (
 	OverlapShare   = 0.50
 )
 
+// maxPostings is how many speeches a shingle may occur in before it stops
+// counting towards similarity.
+const maxPostings = 64
+
 // shingleRunes is the length of the character n-grams compared.
 const shingleRunes = 8
 
@@ -51,6 +55,12 @@ func MarkDuplicates(speeches []Speech, fold func(string) string) {
 		sh := shingles(fold(speeches[j].Text))
 		counts := map[int]int{}
 		for k := range sh {
+			// A shingle found in many speeches is boilerplate (同志们,
+			// 下面我讲几点意见); counting it would make the comparison grow
+			// with the square of the corpus.
+			if len(index[k]) > maxPostings {
+				continue
+			}
 			for _, i := range index[k] {
 				counts[i]++
 			}

@@ -1,0 +1,48 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// Guide, "Speech": a speech repeating an earlier one is a duplicate with no
+// tasks of its own; a partial overlap is noted and the speech stays.
+func TestMarkDuplicates(t *testing.T) {
+	base := strings.Repeat("各级各部门要认真落实县委的部署，切实抓好脱贫攻坚各项工作。", 1) +
+		"教育局要在年底前完成校舍安全排查，确保师生安全。财政局要及时拨付专项资金，保障项目建设顺利推进。" +
+		"各乡镇要加强组织领导，明确责任分工，层层压实责任，确保各项任务按期完成。"
+	other := "卫生健康局要做好秋冬季疫情防控，完善应急预案。交通局要加快农村公路建设，年内完成五十公里改造。"
+	speeches := []Speech{
+		{Source: "a.txt", Index: 1, Text: base, Tasks: []Task{{Text: "x"}}},
+		{Source: "a.txt", Index: 2, Text: base + "谢谢大家。", Tasks: []Task{{Text: "x"}}},
+		{Source: "b.txt", Index: 1, Text: base[:len(base)/2] + other, Tasks: []Task{{Text: "x"}}},
+		{Source: "b.txt", Index: 2, Text: other + "农业农村局要抓好冬春农田水利建设。", Tasks: []Task{{Text: "x"}}},
+	}
+	MarkDuplicates(speeches, func(s string) string { return s })
+	if d := speeches[1]; d.DuplicateOf != 1 || d.DuplicateSource != "a.txt" || d.Similarity < DuplicateShare || d.Tasks != nil {
+		t.Errorf("a.txt#2 should repeat a.txt#1: %+v", d)
+	}
+	if d := speeches[2]; d.DuplicateOf != 0 || len(d.Overlaps) == 0 || d.Overlaps[0].Index != 1 || d.Tasks == nil {
+		t.Errorf("b.txt#1 should overlap a.txt#1 and stay: %+v", d)
+	}
+	if d := speeches[0]; d.DuplicateOf != 0 || len(d.Overlaps) != 0 {
+		t.Errorf("the first speech repeats nothing: %+v", d)
+	}
+}
+
+// Boilerplate shared by very many speeches does not make them duplicates,
+// and the comparison stays fast.
+func TestMarkDuplicatesBoilerplate(t *testing.T) {
+	var speeches []Speech
+	for i := 0; i < 500; i++ {
+		speeches = append(speeches, Speech{Source: "many.txt", Index: i + 1,
+			Text: fmt.Sprintf("同志们：下面我讲几点意见。第%d项工作：第%d乡镇要在%d月底前完成第%d号整改清单。", i, i*7, i%12+1, i*13)})
+	}
+	MarkDuplicates(speeches, func(s string) string { return s })
+	for _, sp := range speeches {
+		if sp.DuplicateOf != 0 {
+			t.Fatalf("%d is marked a duplicate of %d (%.2f)", sp.Index, sp.DuplicateOf, sp.Similarity)
+		}
+	}
+}
