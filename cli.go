@@ -46,6 +46,8 @@ type config struct {
 	quiet      bool
 	verbose    bool
 	paths      []string
+	nightly    nightlyConfig
+	cpuprofile string // file for a CPU profile of the run, "" for none
 }
 
 // env is what the command gets from its surroundings.
@@ -60,6 +62,7 @@ type env struct {
 // output streams.
 type command struct {
 	cfg    config
+	night  nightRun
 	p      printer
 	stdin  io.Reader
 	stdout io.Writer
@@ -78,24 +81,36 @@ func run(args []string, e env) int {
 	if !ok {
 		return code
 	}
+	if c.cfg.cpuprofile != "" {
+		stop, err := startProfile(c.cfg.cpuprofile)
+		if err != nil {
+			c.logf("%v", err)
+			return exitInput
+		}
+		defer stop()
+	}
 	if err := c.checkOutput(); err != nil {
 		c.logf("%v", err)
 		return exitInput
 	}
+	release, code, ok := c.night.begin(c.cfg.nightly, c.cfg.output, c.logf, c.cfg.refDate.String(), c.cfg.encoding, fmt.Sprintf("%q", c.cfg.bodies))
+	if !ok {
+		return code
+	}
+	defer release()
 
 	files, failed := c.inputFiles()
 	x := extract.New(c.cfg.bodies...)
 	var speeches []extract.Speech
-	for _, f := range files {
-		sp, err := c.readSpeeches(x, f)
+	c.readAll(x, files, func(sp []extract.Speech, err error) {
 		if err != nil {
 			c.logf("%v", err)
 			failed = true
-			continue
+			return
 		}
 		speeches = append(speeches, sp...)
-	}
-	extract.MarkDuplicates(speeches, x.Fold)
+	})
+	c.night.markDuplicates(speeches, x.Fold)
 	extract.GroupBodies(speeches)
 
 	if len(speeches) == 0 && failed {
@@ -105,26 +120,24 @@ func run(args []string, e env) int {
 	}
 	if err := c.write(speeches); err != nil {
 		c.logf("%v", err)
-		return exitInput
+		return exitFor(err)
+	}
+	code = exitOK
+	if failed {
+		code = exitInput
 	}
 	if !c.cfg.quiet {
-		tasks, dups := 0, 0
-		for _, sp := range speeches {
-			tasks += len(sp.Tasks)
-			if sp.DuplicateOf != 0 {
-				dups++
-			}
-		}
-		c.logf("%s", c.p.sprintf(msgSummary, len(files), len(speeches), dups, tasks, c.cfg.output))
+		writeSummaryLine(c.stderr, c.night.summary(len(files), speeches, c.cfg.output, code), c.cfg.nightly.logJSON, c.p.zh)
 	}
-	if failed {
-		return exitInput
-	}
-	return exitOK
+	return code
 }
 
 // logf prints one line on standard error.
 func (c *command) logf(format string, a ...any) {
+	if c.cfg.nightly.logJSON {
+		writeJSONLine(c.stderr, "error", fmt.Sprintf(format, a...), nil)
+		return
+	}
 	fmt.Fprintf(c.stderr, "speechledger: "+format+"\n", a...)
 }
 
@@ -151,6 +164,8 @@ func (c *command) parseFlags(args []string) (code int, ok bool) {
 	verbose := fs.BoolP("verbose", "v", false, p.sprintf(msgFlagVerbose))
 	quiet := fs.BoolP("quiet", "q", false, p.sprintf(msgFlagQuiet))
 	showVersion := fs.Bool("version", false, p.sprintf(msgFlagVersion))
+	nf := addNightlyFlags(fs, p.zh)
+	cpuprofile := addProfileFlag(fs, p.zh)
 	help := fs.BoolP("help", "h", false, p.sprintf(msgFlagHelp))
 	usage := func(id msg, a ...any) (int, bool) {
 		c.logf("%s", p.sprintf(id, a...))
@@ -172,6 +187,7 @@ func (c *command) parseFlags(args []string) (code int, ok bool) {
 	cfg := &c.cfg
 	cfg.output, cfg.quiet, cfg.verbose, cfg.paths = *output, *quiet, *verbose, fs.Args()
 	cfg.template = *template
+	cfg.cpuprofile = *cpuprofile
 	if len(cfg.paths) == 0 {
 		return usage(msgNoInput)
 	}
@@ -192,6 +208,9 @@ func (c *command) parseFlags(args []string) (code int, ok bool) {
 		}
 	} else {
 		cfg.reportDate = extract.DateOf(time.Now())
+	}
+	if cfg.nightly, err = nf.config(); err != nil {
+		return usage(msgFlagError, err)
 	}
 	if *enc != "" {
 		if _, ok := extract.LookupEncoding(*enc); !ok {
@@ -377,7 +396,11 @@ func (c *command) readSpeeches(x *extract.Extractor, in input) ([]extract.Speech
 	if n, size := longestLine(text); size > maxLineKB<<10 {
 		return nil, p.errorf(msgLongLine, path, n, size>>10, maxLineKB)
 	}
-	sp := x.Speeches(name, text, extract.Options{RefDate: c.cfg.refDate, FileDate: extract.DateInName(name)})
+	// An input extracted before comes from the cache (docs/nightly.md).
+	sp, key, hit := c.night.lookup(name, text)
+	if !hit {
+		sp = x.Speeches(name, text, extract.Options{RefDate: c.cfg.refDate, FileDate: extract.DateInName(name)})
+	}
 	if len(sp) == 0 {
 		return nil, p.errorf(msgNoSpeech, path)
 	}
@@ -387,6 +410,9 @@ func (c *command) readSpeeches(x *extract.Extractor, in input) ([]extract.Speech
 			tasks += len(s.Tasks)
 		}
 		c.note(msgNoteSpeeches, path, len(sp), tasks)
+	}
+	if err := c.night.remember(key, sp, hit); err != nil && c.cfg.verbose {
+		c.logf("%v", err)
 	}
 	return sp, nil
 }
@@ -473,11 +499,13 @@ func (c *command) write(speeches []extract.Speech) error {
 	case strings.EqualFold(filepath.Ext(out), ".jsonl"):
 		err = report.WriteJSONLFile(out, speeches)
 	default:
-		err = report.WriteWorkbook(out, speeches, report.Options{ReportDate: c.cfg.reportDate, Template: c.cfg.template, Inputs: c.cfg.paths})
+		c.night.stats, err = report.Update(out, speeches, report.Options{ReportDate: c.cfg.reportDate, Template: c.cfg.template, Inputs: c.cfg.paths, Keep: c.cfg.nightly.keep})
 	}
 	switch {
 	case err == nil:
 		return nil
+	case errors.As(err, new(*report.PreviousError)):
+		return err // names the workbook and says what to do
 	case out == "-":
 		return fmt.Errorf("%s: %w", c.p.sprintf(msgStdin), err)
 	case errors.Is(err, syscall.ENOSPC):

@@ -23,7 +23,15 @@
 // Exit status: 0 when every input was exported, 1 when some input failed
 // (each failure named on standard error, the rest still exported) or the
 // output could not be written (nothing is left half-written), 2 for a
-// usage error.
+// usage error, 3 when another run held the output's lock for longer than
+// --lock-wait, 4 when the workbook already at the output cannot be carried
+// forward (damaged, not a ledger, open in another program); it is left as
+// it was.
+//
+// When the output workbook exists, a run carries forward what staff typed
+// into it, keeps tasks gone from the input marked 已移出, logs itself on
+// the sheet 变更记录, keeps --keep dated backups and reuses the extraction
+// of unchanged inputs from a cache; see docs/nightly.md for nightly runs.
 package main
 
 import "os"

@@ -84,7 +84,8 @@ Examples:
   type speech.txt | speechledger -o - -               # standard input to standard output
 
 Exit status: 0 all inputs exported, 1 some input or the output failed,
-2 usage error.
+2 usage error, 3 another run holds the output's lock, 4 the existing
+workbook cannot be carried forward (left as it was). See docs/nightly.md.
 
 Flags:
 `,
@@ -103,7 +104,8 @@ Flags:
   speechledger -o tasks.jsonl --ref-date 2024-03-05 讲话.docx   # 输出 JSON lines
   type 讲话.txt | speechledger -o - -                 # 从标准输入读，写到标准输出
 
-退出状态: 0 全部导出；1 有输入或输出失败；2 用法错误。
+退出状态: 0 全部导出；1 有输入或输出失败；2 用法错误；3 另一次运行正占用输出（锁）；
+4 已有台账无法沿用（原样保留）。见 docs/nightly.md。
 
 选项:
 `,

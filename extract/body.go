@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // bodySuffixes are the words an organisation, unit or role name ends with
@@ -36,26 +37,54 @@ var suffixLast = func() string {
 
 // bodyPattern matches a body name ending a subject clause: an optional
 // collective prefix, a short core and a body suffix.
-var bodyPattern = func() *regexp.Regexp {
+var bodyPattern = func() *pattern {
 	s := append([]string(nil), bodySuffixes...)
 	sort.Slice(s, func(i, j int) bool { return len(s[i]) > len(s[j]) })
-	return regexp.MustCompile(`(?:` + strings.Join(s, "|") + `)$`)
+	return mustPattern(`(?:` + strings.Join(s, "|") + `)$`)
 }()
+
+// bodySuffixSet holds bodySuffixes, and bodySuffixRunes the length of the
+// longest in characters. A name ends in a suffix, as bodyPattern matches,
+// when one of its last few characters' runs is in the set: isBodyName
+// tests that thousands of times a speech, and the set is much cheaper
+// than the pattern.
+var bodySuffixSet, bodySuffixRunes = func() (map[string]bool, int) {
+	set, most := make(map[string]bool, len(bodySuffixes)), 0
+	for _, w := range bodySuffixes {
+		set[w] = true
+		most = max(most, runeCount(w))
+	}
+	return set, most
+}()
+
+// hasBodySuffix reports whether name ends in a body suffix:
+// bodyPattern.MatchString(name).
+func hasBodySuffix(name string) bool {
+	i := len(name)
+	for k := 0; k < bodySuffixRunes && i > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(name[:i])
+		i -= size
+		if bodySuffixSet[name[i:]] {
+			return true
+		}
+	}
+	return false
+}
 
 // notBodies are subjects that look like bodies but are not: pronouns, and
 // fields of work (guide, "Responsible body").
-var notBodies = regexp.MustCompile(`^(?:我们|大家|同志们|你们|他们|咱们|我|各位|全县|全市|全区|全省|我县|我市|我区|我省|我国|本地|当地|基层|上级|下级|企业|公司|集团)$|工作$|建设$|活动$|发展$|制度$|机制$|体系$`)
+var notBodies = mustPattern(`^(?:我们|大家|同志们|你们|他们|咱们|我|各位|全县|全市|全区|全省|我县|我市|我区|我省|我国|本地|当地|基层|上级|下级|企业|公司|集团)$|工作$|建设$|活动$|发展$|制度$|机制$|体系$`)
 
 // subjectTrim removes, from the front of a subject clause, words that
 // introduce the subject rather than belong to it.
-var subjectTrim = regexp.MustCompile(`^(?:(?:这就要求|这要求|就要求|要求|请|由|让|督促|责成|希望|同时|此外|另外|并且|而且|并|特别是|尤其是|其中|为此|对此|因此|所以|今后|下一步|当前|目前|现在|明年|今年|我们|你们|咱们|这次会后|会后|从今天起|从现在起|从现在开始|[0-9一二三四五六七八九十]+是)[,，]?)+`)
+var subjectTrim = mustPattern(`^(?:(?:这就要求|这要求|就要求|要求|请|由|让|督促|责成|希望|同时|此外|另外|并且|而且|并|特别是|尤其是|其中|为此|对此|因此|所以|今后|下一步|当前|目前|现在|明年|今年|我们|你们|咱们|这次会后|会后|从今天起|从现在起|从现在开始|[0-9一二三四五六七八九十]+是)[,，]?)+`)
 
 // coordination splits coordinated names: 县委、县政府; 各级工会特别是区总各部门.
-var coordination = regexp.MustCompile(`、|和|与|及|以及|同|特别是|尤其是|会同|联合|配合`)
+var coordination = mustPattern(`、|和|与|及|以及|同|特别是|尤其是|会同|联合|配合`)
 
 // verbOpening matches names that open with a verb and so are clauses:
 // 设立脱贫办, 通过各方面.
-var verbOpening = regexp.MustCompile(`^(?:要|设立|成立|组建|通过|构建|建立|组织|推动|引导|鼓励|支持|依托|围绕|按照|根据|针对|面向|加强|加快|推进|落实|抓好|做好|利用|发挥|动员|协调|配合|联系|指导|帮助|督促|确保|完善|健全|强化|深化|优化|提高|提升|开展|实施|召开|举办|参加|参与)`)
+var verbOpening = mustPattern(`^(?:要|设立|成立|组建|通过|构建|建立|组织|推动|引导|鼓励|支持|依托|围绕|按照|根据|针对|面向|加强|加快|推进|落实|抓好|做好|利用|发挥|动员|协调|配合|联系|指导|帮助|督促|确保|完善|健全|强化|深化|优化|提高|提升|开展|实施|召开|举办|参加|参与)`)
 
 // maxBodyRunes bounds a body name; longer "names" are clauses.
 const maxBodyRunes = 20
@@ -72,13 +101,17 @@ func (lx *lexicon) subjectBodies(s string, at int) []Body {
 		at = len(rs)
 	}
 	start := clauseStart(rs, at)
-	if strings.TrimSpace(string(rs[start:at])) == "" && start > 0 {
+	if c := strings.TrimSpace(string(rs[start:at])); (c == "" || adverbsOnly.MatchString(c)) && start > 0 {
 		prevEnd := start - 1
 		start = clauseStart(rs, prevEnd)
 		at = prevEnd
 	}
 	return lx.leadingBodies(rs[start:at], start)
 }
+
+// adverbsOnly matches a clause holding nothing but adverbs before its
+// marker (……负责人,更要……): the subject is in the clause before.
+var adverbsOnly = regexp.MustCompile(`^(?:更|也|还|都|就|则|均|一定|务必|必须|切实|尤其|特别|首先|同时|进一步)+$`)
 
 // clauseStart returns the offset where the clause holding rs[at-1] begins.
 func clauseStart(rs []rune, at int) int {
@@ -136,7 +169,7 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 }
 
 // coordinationPrefix matches the word joining two coordinated names.
-var coordinationPrefix = regexp.MustCompile(`^(?:、|和|与|及|以及|同|特别是|尤其是|会同|联合|配合)`)
+var coordinationPrefix = mustPattern(`^(?:、|和|与|及|以及|同|特别是|尤其是|会同|联合|配合)`)
 
 // longestBodyPrefix returns the rune length of the longest body name that
 // rs opens with, or 0. A name must end where a word ends (guide,
@@ -181,14 +214,14 @@ func (lx *lexicon) isBodyName(name string) bool {
 	if n < 2 || n > maxBodyRunes || notBodies.MatchString(name) {
 		return bodyPatternRoleWord(name)
 	}
-	if strings.ContainsAny(name, "要在是把对从将为以于至需均 ") && !strings.HasPrefix(name, "各") {
+	if strings.ContainsAny(name, "要在是把对从将为以于至需均 ") && !strings.HasPrefix(name, "各") && !strings.HasSuffix(name, "一把手") {
 		return false
 	}
 	// 联系指导贫困村的县级领导, 参与定点帮扶的单位: a role described by
 	// what it does; only people and units, not things, are named so.
 	if i := strings.LastIndex(name, "的"); i >= 0 {
 		role := name[i+len("的"):]
-		if n := runeCount(role); n == 0 || n > 6 || !bodyPattern.MatchString(role) {
+		if n := runeCount(role); n == 0 || n > 6 || !hasBodySuffix(role) {
 			return false
 		}
 	}
@@ -200,10 +233,11 @@ func (lx *lexicon) isBodyName(name string) bool {
 	if m := coordination.FindStringIndex(name); m != nil && lx.isBodyName(name[:m[0]]) {
 		return false
 	}
-	if m := bodyPattern.FindString(name); m == name && !standalone[name] {
+	// bodyPattern.FindString(name) == name: the name is a suffix.
+	if bodySuffixSet[name] && !standalone[name] {
 		return false // 领导, 部门: a suffix alone names no one
 	}
-	return bodyPattern.MatchString(name)
+	return hasBodySuffix(name)
 }
 
 // standalone are the body suffixes that name a body on their own.
@@ -255,12 +289,14 @@ var (
 )
 
 // splitNames splits a list of names at coordination, keeping together a
-// name whose first part names no body of its own (市人力资源和社会保障局).
+// name joined by 和/与/及 whose first part names no body of its own
+// (市人力资源和社会保障局).
 func (lx *lexicon) splitNames(text string) []part {
 	rs := []rune(text)
 	var out []part
-	for _, p := range splitKeep(text, coordination) {
-		if n := len(out); n > 0 && !lx.isBodyName(strings.TrimSpace(out[n-1].text)) {
+	for _, p := range splitKeep(text, coordination.re) {
+		joiner := string(rs[max(p.at-1, 0):p.at])
+		if n := len(out); n > 0 && joiner != "、" && !lx.isBodyName(strings.TrimSpace(out[n-1].text)) {
 			out[n-1].text = string(rs[out[n-1].at : p.at+runeCount(p.text)])
 			continue
 		}
@@ -293,18 +329,28 @@ func (lx *lexicon) markedBodies(s string) []Body {
 }
 
 // namesAt returns the body names in the first group of each match of re
-// in s, with the given role.
+// in s, with the given role. Outside a tag's explicit list every part of
+// the group must be a name: 涉及各级政府、每一位教师的……多部门配合 names
+// no one.
 func (lx *lexicon) namesAt(s string, re *regexp.Regexp, role string) []Body {
+	strict := re != tagLead && re != tagSupport
 	var out []Body
 	for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 		text := s[m[2]:m[3]]
 		at := runeCount(s[:m[2]])
+		var found []Body
 		for _, p := range lx.splitNames(text) {
 			name := strings.TrimPrefix(strings.TrimSpace(p.text), "等")
-			if lx.isBodyName(name) {
-				out = append(out, Body{Name: name, Role: role, Span: Span{at + p.at, at + p.at + runeCount(name)}})
+			if !lx.isBodyName(name) {
+				if strict {
+					found = nil
+					break
+				}
+				continue
 			}
+			found = append(found, Body{Name: name, Role: role, Span: Span{at + p.at, at + p.at + runeCount(name)}})
 		}
+		out = append(out, found...)
 	}
 	return out
 }

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -96,7 +95,8 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		kind := paragraphKind(x.fold.foldString(line))
+		fl := x.fold.fold(line)
+		kind := paragraphKind(fl.text)
 		switch {
 		case kind == paraLevel1:
 			section = firstClause(line)
@@ -116,7 +116,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 			lead = run{}
 		}
 		continues = !endsSentence(line)
-		sents := x.taggedSentences(line)
+		sents := x.taggedSentences(line, fl)
 		// open is the subject of the paragraph's first directive, if it
 		// names one: it carries into the later sentences and inline bullets
 		// of the paragraph; a side sentence with its own subject does not
@@ -211,7 +211,7 @@ func leadingMarker(word string) (string, bool) {
 
 // modalMarker matches the directive markers that follow their subject:
 // 各级各部门要……, 县委将…….
-var modalMarker = regexp.MustCompile(`^(?:要|必须|务必|一定|应|需|将|负责|牵头|严禁|禁止|不得|不准)`)
+var modalMarker = mustPattern(`^(?:要|必须|务必|一定|应|需|将|负责|牵头|严禁|禁止|不得|不准)`)
 
 // Moods of a section, by what its heading says it holds.
 const (
@@ -221,8 +221,8 @@ const (
 )
 
 var (
-	reviewHeading = regexp.MustCompile(`成绩|成效|回顾|取得|基本情况|主要做法|做法|总结|一年来|过去|去年`)
-	planHeading   = regexp.MustCompile(`主要任务|工作任务|重点任务|工作安排|主要工作|工作重点|重点工作|主要措施|工作措施|保障措施|具体措施|实施步骤|组织实施|工作要求|总体要求|总体目标|政府工作|施政|规划|计划|方案|意见|办法|通知|决定|要点`)
+	reviewHeading = mustPattern(`成绩|成效|回顾|取得|基本情况|主要做法|做法|总结|一年来|过去|去年`)
+	planHeading   = mustPattern(`主要任务|工作任务|重点任务|工作安排|主要工作|工作重点|重点工作|主要措施|工作措施|保障措施|具体措施|实施步骤|组织实施|工作要求|总体要求|总体目标|政府工作|施政|规划|计划|方案|意见|办法|通知|决定|要点`)
 )
 
 // sectionMood classifies a folded heading; a heading that says neither
@@ -247,7 +247,7 @@ func endsSentence(line string) bool {
 }
 
 // inlineOrdinal matches a sentence opening with an inline ordinal: 二要……, 三是…….
-var inlineOrdinal = regexp.MustCompile(`^[一二三四五六七八九十]{1,2}(?:要|是)`)
+var inlineOrdinal = mustPattern(`^[一二三四五六七八九十]{1,2}(?:要|是)`)
 
 // rank orders paragraph kinds from the outermost heading inwards.
 func rank(kind int) int {
@@ -295,9 +295,8 @@ func (lx *lexicon) subjects(s string) []Body {
 // or （生态环境部牵头，国家发展改革委等参与）, give their bodies to every
 // sentence of the item they close (from the previous tag or the start of
 // the paragraph), and are not part of any sentence (guide,
-// "Clarifications").
-func (x *Extractor) taggedSentences(line string) []sentence {
-	fl := x.fold.fold(line)
+// "Clarifications"). fl is line folded.
+func (x *Extractor) taggedSentences(line string, fl folded) []sentence {
 	orig := []rune(line)
 	var out []sentence
 	start := 0 // rune offset in line where the current item starts
@@ -319,6 +318,9 @@ func (x *Extractor) taggedSentences(line string) []sentence {
 			out = append(out, s)
 		}
 		start = sp.End
+	}
+	if start == 0 {
+		return append(out, x.splitFolded(line, fl)...)
 	}
 	return append(out, x.splitSentences(string(orig[start:]))...)
 }

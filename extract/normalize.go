@@ -3,7 +3,6 @@ package extract
 import (
 	"bufio"
 	_ "embed"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -16,10 +15,22 @@ var t2sTable string
 // folded to half-width. It is built once and only read afterwards.
 type folder struct {
 	t2s map[rune]rune
+	// cjk maps the characters from cjkLow to cjkHigh, where nearly all
+	// traditional characters lie, by index: cjk[r-cjkLow] is r's simplified
+	// form, or 0 when r has none. Indexing is much cheaper than the map
+	// lookup, which remains for the few characters outside the range.
+	cjk []rune
 }
 
+// The range of characters folder.cjk covers: CJK Extension A and the
+// unified ideographs.
+const (
+	cjkLow  = 0x3400
+	cjkHigh = 0x9FFF
+)
+
 func newFolder() *folder {
-	f := &folder{t2s: make(map[rune]rune, 4096)}
+	f := &folder{t2s: make(map[rune]rune, 4096), cjk: make([]rune, cjkHigh-cjkLow+1)}
 	sc := bufio.NewScanner(strings.NewReader(t2sTable))
 	for sc.Scan() {
 		line := sc.Text()
@@ -33,14 +44,57 @@ func newFolder() *folder {
 		a, _ := utf8.DecodeRuneInString(from)
 		b, _ := utf8.DecodeRuneInString(to)
 		f.t2s[a] = b
+		if a >= cjkLow && a <= cjkHigh {
+			f.cjk[a-cjkLow] = b
+		}
 	}
 	return f
 }
 
-// pinyinNoise matches ruby annotations copied along with characters from
-// web pages: 推進(jìn)會(huì). At least one tone mark or a known toneless
-// syllable shape is required so that (a), (AB) and the like survive.
-var pinyinNoise = regexp.MustCompile(`\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿü][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]*\)`)
+// Ruby annotations copied along with characters from web pages, such as
+// 推進(jìn)會(huì), are dropped. An annotation is a half-width parenthesis
+// holding Latin letters with at least one tone mark or ü, which keeps (a),
+// (AB) and the like; as a pattern:
+//
+//	\([a-zA-Z{pinyinMarked}]*[{pinyinMarked}][a-zA-Z{pinyinMarked}]*\)
+//
+// pinyinSpans finds them without a regular expression, which on long
+// paragraphs cost more than the rest of folding.
+const pinyinMarked = "āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
+
+// pinyinSpans returns the byte ranges of the ruby annotations in s,
+// leftmost first, as FindAllStringIndex would for the pattern above.
+func pinyinSpans(s string) [][]int {
+	var out [][]int
+	for i := 0; i < len(s); {
+		k := strings.IndexByte(s[i:], '(')
+		if k < 0 {
+			break
+		}
+		start := i + k
+		j, marked := start+1, false
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if r < utf8.RuneSelf {
+				if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+					break
+				}
+			} else if strings.ContainsRune(pinyinMarked, r) && r != utf8.RuneError {
+				marked = true
+			} else {
+				break
+			}
+			j += size
+		}
+		if marked && j < len(s) && s[j] == ')' {
+			out = append(out, []int{start, j + 1})
+			i = j + 1
+			continue
+		}
+		i = start + 1
+	}
+	return out
+}
 
 // folded is a normalised copy of a text that remembers, for each of its
 // runes, the rune offset in the original it came from.
@@ -53,14 +107,29 @@ type folded struct {
 // (`2 年内`, `A1 站`, left by PDF and Word conversion) are dropped; a blank
 // between two Latin letters or digits is kept.
 func (f *folder) fold(s string) folded {
-	drop := pinyinNoise.FindAllStringIndex(s, -1)
-	rs := []rune(s)
+	orig := make([]int, 0, utf8.RuneCountInString(s)+1)
+	text, orig := f.foldInto(s, orig)
+	return folded{text: text, orig: orig}
+}
+
+// foldInto folds s, appending to orig, when it is not nil, the original
+// rune offset of each rune of the result and then the rune count of s.
+func (f *folder) foldInto(s string, orig []int) (string, []int) {
+	var drop [][]int
+	if strings.IndexByte(s, '(') >= 0 {
+		// Ruby pinyin opens with a half-width parenthesis; most text has none.
+		drop = pinyinSpans(s)
+	}
+	keep := orig != nil
 	var b strings.Builder
 	b.Grow(len(s))
-	orig := make([]int, 0, len(rs)+1)
 	var last rune // the last rune written
-	bi := 0
-	for ri, r := range rs {
+	// bi advances by the encoded length of each rune as []rune(s) would
+	// yield it, so that offsets match the pattern's even in invalid UTF-8.
+	bi, ri := 0, 0
+	for i := 0; i < len(s); ri++ {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		at := bi
 		bi += utf8.RuneLen(r)
 		for len(drop) > 0 && at >= drop[0][1] {
@@ -71,23 +140,27 @@ func (f *folder) fold(s string) folded {
 		}
 		fr := f.foldRune(r)
 		if fr == ' ' || fr == '\t' {
-			next := nextKept(rs[ri+1:])
+			next := nextKept(s[i:])
 			if !(isASCIIAlnum(last) && isASCIIAlnum(next)) {
 				continue
 			}
 		}
 		b.WriteRune(fr)
-		orig = append(orig, ri)
+		if keep {
+			orig = append(orig, ri)
+		}
 		last = fr
 	}
-	orig = append(orig, len(rs))
-	return folded{text: b.String(), orig: orig}
+	if keep {
+		orig = append(orig, ri)
+	}
+	return b.String(), orig
 }
 
-// nextKept returns the first rune of rs that is not a blank, folded enough
+// nextKept returns the first rune of s that is not a blank, folded enough
 // to compare: full-width ASCII counts as ASCII.
-func nextKept(rs []rune) rune {
-	for _, r := range rs {
+func nextKept(s string) rune {
+	for _, r := range s {
 		if r == ' ' || r == '\t' || r == '\u3000' {
 			continue
 		}
@@ -112,6 +185,15 @@ func (f *folder) foldRune(r rune) rune {
 	case r == '\u3000':
 		return ' '
 	}
+	if r >= cjkLow && r <= cjkHigh {
+		if s := f.cjk[r-cjkLow]; s != 0 {
+			return s
+		}
+		return r
+	}
+	if r < 0x80 {
+		return r
+	}
 	if s, ok := f.t2s[r]; ok {
 		return s
 	}
@@ -119,7 +201,10 @@ func (f *folder) foldRune(r rune) rune {
 }
 
 // foldString returns just the normalised text of s.
-func (f *folder) foldString(s string) string { return f.fold(s).text }
+func (f *folder) foldString(s string) string {
+	text, _ := f.foldInto(s, nil)
+	return text
+}
 
 // origSpan maps a span of rune offsets in the folded text to the original.
 func (fd folded) origSpan(sp Span) Span {

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 )
@@ -38,7 +37,11 @@ const closers = `”’」』）)"'】`
 // splitSentences cuts one paragraph (a line as written) into sentences. A
 // line break always ends a sentence.
 func (x *Extractor) splitSentences(line string) []sentence {
-	fl := x.fold.fold(line)
+	return x.splitFolded(line, x.fold.fold(line))
+}
+
+// splitFolded is splitSentences for a line already folded as fl.
+func (x *Extractor) splitFolded(line string, fl folded) []sentence {
 	rs := []rune(fl.text)
 	orig := []rune(line)
 	var out []sentence
@@ -92,10 +95,10 @@ const (
 )
 
 var (
-	level1Mark = regexp.MustCompile(`^\s*[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{1,3}\s*[、.]`)
-	level2Mark = regexp.MustCompile(`^\s*[(（][一二三四五六七八九十]{1,3}[)）]`)
-	level3Mark = regexp.MustCompile(`^\s*(?:[0-9]{1,2}\s*[、.)）](?:[^0-9]|$)|[(（][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])`)
-	bulletMark = regexp.MustCompile(`^\s*(?:[—-]{1,2}|[·•●▲■◆]|[一二三四五六七八九十]{1,2}(?:要|是|抓|把|在|以|对|加强|强化|坚持)|第[一二三四五六七八九十]{1,2}\s*[,，、:：]|首先|其次|再次|最后)`)
+	level1Mark = mustPattern(`^\s*[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{1,3}\s*[、.]`)
+	level2Mark = mustPattern(`^\s*[(（][一二三四五六七八九十]{1,3}[)）]`)
+	level3Mark = mustPattern(`^\s*(?:[0-9]{1,2}\s*[、.)）](?:[^0-9]|$)|[(（][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])`)
+	bulletMark = mustPattern(`^\s*(?:[—-]{1,2}|[·•●▲■◆]|[一二三四五六七八九十]{1,2}(?:要|是|抓|把|在|以|对|加强|强化|坚持)|第[一二三四五六七八九十]{1,2}\s*[,，、:：]|首先|其次|再次|最后)`)
 )
 
 // paragraphKind classifies a folded paragraph by its opening numbering.

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // rawSpeech is one speech cut from a file: its heading and body lines as
@@ -24,6 +25,9 @@ var (
 // returns the title and any body text that shares the heading's line, as
 // byte ranges of the folded line.
 func parseHeading(line string) (title, rest string, ok bool) {
+	if !strings.Contains(line, "篇") {
+		return "", "", false // both forms of heading hold 篇
+	}
 	if m := headingOrdinal.FindStringSubmatch(line); m != nil {
 		return strings.TrimSpace(m[2]), "", true
 	}
@@ -46,6 +50,12 @@ func (x *Extractor) splitSpeeches(text string) []rawSpeech {
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	var out []rawSpeech
 	for _, line := range lines {
+		if _, _, ok := parseHeading(x.fold.foldString(line)); !ok {
+			if len(out) > 0 {
+				out[len(out)-1].lines = append(out[len(out)-1].lines, line)
+			}
+			continue
+		}
 		fl := x.fold.fold(line)
 		if title, rest, ok := parseHeading(fl.text); ok {
 			out = append(out, rawSpeech{title: origSlice(line, fl, title)})
@@ -82,7 +92,7 @@ func origSlice(line string, fl folded, sub string) string {
 	return strings.TrimSpace(string(rs[sp.Start:sp.End]))
 }
 
-func runeCount(s string) int { return len([]rune(s)) }
+func runeCount(s string) int { return utf8.RuneCountInString(s) }
 
 // speakerInTitle finds the speaker in titles such as
 // `杨钊同志在全区工会……上的讲话` (guide, "Speech": speaker).

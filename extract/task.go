@@ -79,23 +79,23 @@ func (f markerFinder) MatchString(s string) bool { return f.FindStringIndex(s) !
 // imperativeOpening finds sentences that open with the verb of an
 // instruction (切实搞好……、严格执行……) with no 要: inside a run of
 // directives these are directives too.
-var imperativeOpening = regexp.MustCompile(`^(?:在[^，,：:]{1,12}上[,，:：])?(?:[\p{Han}]{2,4}地)?(?:同时[,，]?|此外[,，]?|另外[,，]?|特别是|尤其是|并)?(?:切实|认真|积极|进一步|大力|全力|扎实|加快|加强|加大|严格|继续|坚持|深入|着力|努力|抓好|做好|推进|推动|落实|强化|完善|建立|健全|狠抓|全面|持续|坚决|及时|不断|高度|牢固|注重|突出|集中|主动|广泛|充分|统筹|精心|规范|严厉|力求|抓实|用好|搞好|办好|开展|组织|实施|启动|做到|提高|提升|巩固|优化|深化|落细|压实|夯实|筑牢|确立|明确|细化|探索|鼓励|引导|督促|指导|配合|协助|保证|维护|防止|杜绝|排查|整治|清理|谋划|筹划|召开|举办|完成|实现|抓紧|尽快|务必|推动|促进|培育|打造|新增|新建|改造|扩大|做大|做强|建成|建设|发展|加速|力促|攻坚|聚焦|支持|深入推进|全面推进|稳步推进|大力推进|有序推进|统筹推进)`)
+var imperativeOpening = mustPattern(`^(?:在[^，,：:]{1,12}上[,，:：])?(?:[\p{Han}]{2,4}地)?(?:同时[,，]?|此外[,，]?|另外[,，]?|特别是|尤其是|并)?(?:切实|认真|积极|进一步|大力|全力|扎实|加快|加强|加大|严格|继续|坚持|深入|着力|努力|抓好|做好|推进|推动|落实|强化|完善|建立|健全|狠抓|全面|持续|坚决|及时|不断|高度|牢固|注重|突出|集中|主动|广泛|充分|统筹|精心|规范|严厉|力求|抓实|用好|搞好|办好|开展|组织|实施|启动|做到|提高|提升|巩固|优化|深化|落细|压实|夯实|筑牢|确立|明确|细化|探索|鼓励|引导|督促|指导|配合|协助|保证|维护|防止|杜绝|排查|整治|清理|谋划|筹划|召开|举办|完成|实现|抓紧|尽快|务必|推动|促进|培育|打造|新增|新建|改造|扩大|做大|做强|建成|建设|发展|加速|力促|攻坚|聚焦|支持|深入推进|全面推进|稳步推进|大力推进|有序推进|统筹推进)`)
 
 // pastReport finds what marks a report of work already done or a
 // description of the situation rather than a directive.
-var pastReport = regexp.MustCompile(`[^为除]了[^解不起得]|已经|已(?:[^经]|$)|取得|以来|去年|过去|曾经|先后|共评出|累计|截至目前|目前已|荣获|被评为|获得了`)
+var pastReport = mustPattern(`[^为除]了[^解不起得]|已经|已(?:[^经]|$)|取得|以来|去年|过去|曾经|先后|共评出|累计|截至目前|目前已|荣获|被评为|获得了`)
 
 // notDirectiveOpening and quotedDirective find the sentences the guide excludes even when
 // they hold a marker: announced decisions, quoted directives from other
 // meetings, courtesy wishes (guide, "Task").
 var (
-	notDirectiveOpening = regexp.MustCompile(`^(?:[^，,。]{0,10}(?:决定|指出|强调|提出|要求我们)|希望大家|欢迎|感谢|谢谢|祝|恳请|敬请|最后,?祝|等一下|(?:如|比如|例如|譬如)[,，:：]|[^，,]{0,6}(?:说|讲)过)`)
+	notDirectiveOpening = mustPattern(`^(?:[^，,。]{0,10}(?:决定|指出|强调|提出|要求我们)|希望大家|欢迎|感谢|谢谢|祝|恳请|敬请|最后,?祝|等一下|(?:如|比如|例如|譬如)[,，:：]|[^，,]{0,6}(?:说|讲)过)`)
 	quotedDirective     = regexp.MustCompile(`(?:书记|主席|总理|省长|市长|县长|区长|部长|局长|主任|同志|中央|国务院|会议|文件|通知)(?:[^，,。]{0,12})?(?:强调|指出|要求|提出|明确)[:：,，]`)
 )
 
 // purpose finds statements of a meeting's purpose, which describe rather
 // than direct: 主要任务是……, 其目的就是要…….
-var purpose = regexp.MustCompile(`(?:主要任务|主要目的|其目的|目的|主题)(?:就)?是`)
+var purpose = mustPattern(`(?:主要任务|主要目的|其目的|目的|主题)(?:就)?是`)
 
 // notDirective reports whether a folded sentence is one of those.
 func notDirective(s string) bool {
@@ -116,7 +116,7 @@ func containsAny(s string, words ...string) bool {
 
 // awareness finds exhortations to understand rather than to act:
 // 要明白……, 必须清醒地认识到…….
-var awareness = regexp.MustCompile(`(?:要|必须|务必|一定要)(?:[^，,。]{0,4})(?:明白|认识到|清醒认识|清醒地认识|看到|懂得|引起[^，,。]{0,4}重视)`)
+var awareness = mustPattern(`(?:要|必须|务必|一定要)(?:[^，,。]{0,4})(?:明白|认识到|清醒认识|清醒地认识|看到|懂得|引起[^，,。]{0,4}重视)`)
 
 // quoted matches quotations (slogans such as “等、靠、要”, a quoted
 // directive of another meeting), whose words direct nothing here.
@@ -124,7 +124,7 @@ var quoted = regexp.MustCompile(`“[^”“]{1,200}”|"[^"]{1,200}"`)
 
 // description finds copulas and comparisons that make a sentence opening
 // with a verb a statement rather than an instruction.
-var description = regexp.MustCompile(`是|在于|只有|没有|较之|相辅相成`)
+var description = mustPattern(`是|在于|只有|没有|较之|相辅相成`)
 
 // directive reports whether the folded sentence s directs future action,
 // and whether it does so only by an imperative opening (which needs a run
@@ -138,7 +138,8 @@ func (lx *lexicon) directive(s string, heading bool) (yes, weak bool) {
 		return false, false
 	}
 	if m := directiveMarker.FindStringIndex(blank); m != nil {
-		if pastReport.MatchString(blank[:m[0]]) && len(lx.subjects(s)) == 0 {
+		future := strings.HasPrefix(blank[m[0]:], "预计") || strings.HasPrefix(blank[m[0]:], "将") || strings.HasPrefix(blank[m[0]:], "拟")
+		if !future && pastReport.MatchString(blank[:m[0]]) && len(lx.subjects(s)) == 0 {
 			// A report of what was done followed by a directive with no
 			// subject of its own (……签订了协议,这项工作要抓紧跟进).
 			return false, false
@@ -185,7 +186,7 @@ func blankNeutral(s string) string {
 }
 
 // leadingOrdinal matches the ordinal a paragraph or bullet opens with.
-var leadingOrdinal = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.]|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}\s*[、.)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[—-]{1,2}|[·•●▲■◆]|[一二三四五六七八九十]{1,2}(?:是|要)|第[一二三四五六七八九十]{1,2}\s*[,，、:：]?|首先[,，]?|其次[,，]?|再次[,，]?|最后[,，]?)\s*`)
+var leadingOrdinal = mustPattern(`^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.]|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}\s*[、.)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[—-]{1,2}|[·•●▲■◆]|[一二三四五六七八九十]{1,2}(?:是|要)|第[一二三四五六七八九十]{1,2}\s*[,，、:：]?|首先[,，]?|其次[,，]?|再次[,，]?|最后[,，]?)\s*`)
 
 // stripNumbering removes the ordinal a sentence opens with.
 func stripNumbering(s string) string {

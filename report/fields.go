@@ -25,6 +25,7 @@ const (
 	fieldProgress                 // 进展情况
 	fieldWarning                  // 预警
 	fieldNote                     // 备注
+	fieldChange                   // 变动: 新增 or 已移出 with the date, see merge.go
 	numFields
 )
 
@@ -48,6 +49,7 @@ var fieldNames = [numFields][]string{
 	fieldProgress:    {"进展情况", "进展", "落实情况", "完成情况", "推进情况", "办理情况"},
 	fieldWarning:     {"预警", "预警状态", "提醒", "督办提醒", "预警提示"},
 	fieldNote:        {"备注", "说明"},
+	fieldChange:      {"变动", "变动情况", "台账变动"},
 }
 
 // label returns the default header label of fd.
@@ -68,20 +70,27 @@ func normalizeLabel(s string) string {
 	return b.String()
 }
 
-// fieldOfLabel returns the field a header label names, if any.
-func fieldOfLabel(s string) (field, bool) {
-	n := normalizeLabel(s)
-	if n == "" {
-		return 0, false
-	}
+// labelFields maps the normalized labels of fieldNames to their fields,
+// the first field naming a label winning. It is never changed.
+var labelFields = func() map[string]field {
+	m := map[string]field{}
 	for fd := range numFields {
 		for _, name := range fieldNames[fd] {
-			if normalizeLabel(name) == n {
-				return fd, true
+			if _, ok := m[normalizeLabel(name)]; !ok {
+				m[normalizeLabel(name)] = fd
 			}
 		}
 	}
-	return 0, false
+	return m
+}()
+
+// fieldOfLabel returns the field a header label names, if any.
+func fieldOfLabel(s string) (field, bool) {
+	if s == "" {
+		return 0, false
+	}
+	fd, ok := labelFields[normalizeLabel(s)]
+	return fd, ok
 }
 
 // Statuses offered by the 办理状态 dropdown; the first is the default.

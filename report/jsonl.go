@@ -153,7 +153,7 @@ func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
 
 // WriteJSONLFile writes speeches as JSON lines to path atomically.
 func WriteJSONLFile(path string, speeches []extract.Speech) error {
-	if err := writeFileAtomic(path, func(f *os.File) error { return WriteJSONL(f, speeches) }); err != nil {
+	if err := writeFileAtomic(path, func(f *os.File) error { return WriteJSONL(f, speeches) }, nil); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil

@@ -11,13 +11,18 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
 	"github.com/speechledger/speechledger/extract"
 	"github.com/speechledger/speechledger/templates"
+	"github.com/xuri/excelize/v2"
 )
 
 // Options configure the report.
@@ -25,52 +30,116 @@ type Options struct {
 	ReportDate extract.Date // the day the report is made
 	Template   string       // path of an office's own .xlsx template; "" = the embedded default
 	Inputs     []string     // input paths as given, for the record
+	// Keep is how many dated backups of the workbook being replaced to
+	// keep next to it (ledger.2010-01-15.bak.xlsx); 0 makes none.
+	Keep int
 }
 
-// WriteWorkbook writes the ledger for speeches to path atomically (temp file
-// in the same folder, fsync, rename). Speeches come in input order; a
-// speech with DuplicateOf != 0 gets no sheet, only a line in the summary.
+// WriteWorkbook is Update without its statistics.
 func WriteWorkbook(path string, speeches []extract.Speech, opt Options) error {
-	if err := writeWorkbook(path, speeches, opt); err != nil {
-		return fmt.Errorf("write workbook %s: %w", path, err)
-	}
-	return nil
+	_, err := Update(path, speeches, opt)
+	return err
 }
 
-func writeWorkbook(path string, speeches []extract.Speech, opt Options) error {
+// Update writes the ledger for speeches to path. Speeches come in input
+// order; a speech with DuplicateOf != 0 gets no sheet, only a line in the
+// summary.
+//
+// When path holds a ledger already, Update carries it forward: what staff
+// typed into it (办理状态, 进展情况, 备注, columns and rows they added),
+// by task id; tasks no longer in the input stay, marked 已移出; new ones
+// are marked 新增; its change log gets a line for this run. A workbook at
+// path that cannot be carried forward is left as it is, with an error of
+// type *PreviousError.
+//
+// The file is replaced atomically (temporary file in the same folder,
+// fsync, rename), after a check that it did not change since it was read,
+// and with opt.Keep dated backups of it kept.
+func Update(path string, speeches []extract.Speech, opt Options) (Stats, error) {
+	st, err := updateWorkbook(path, speeches, opt)
+	if err != nil {
+		if _, ok := err.(*PreviousError); ok {
+			return st, err
+		}
+		return st, fmt.Errorf("write workbook %s: %w", path, err)
+	}
+	return st, nil
+}
+
+func updateWorkbook(path string, speeches []extract.Speech, opt Options) (Stats, error) {
 	if opt.ReportDate.IsZero() {
-		return fmt.Errorf("no report date")
+		return Stats{}, fmt.Errorf("no report date")
 	}
 	tpl, name := templates.Default(), "default.xlsx"
 	if opt.Template != "" {
 		b, err := os.ReadFile(opt.Template)
 		if err != nil {
-			return fmt.Errorf("read template: %w", err)
+			return Stats{}, fmt.Errorf("read template: %w", err)
 		}
 		tpl, name = b, opt.Template
 	}
 	f, lay, err := openTemplate(tpl, name)
 	if err != nil {
-		return err
+		return Stats{}, err
 	}
 	defer f.Close()
+	prev, err := readPrevious(path)
+	if err != nil {
+		return Stats{}, err
+	}
+	defer prev.close()
 	l := buildLedger(speeches, opt)
-	cache := formulaCache{}
-	if err := fill(f, lay, &l, cache); err != nil {
-		return err
+	st := merge(&l, prev, lay)
+	cache, rich := formulaCache{}, &richTexts{}
+	if err := fill(f, lay, &l, prev, st, cache, rich); err != nil {
+		return st, err
 	}
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
-		return err
+	parts := &partsWriter{}
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return parts })
+	if _, err := f.WriteToBuffer(); err != nil {
+		return st, err
 	}
-	return writeFileAtomic(path, func(w *os.File) error {
-		return addCachedValues(w, buf.Bytes(), cache)
+	err = writeFileAtomic(path, func(w *os.File) error {
+		bw := bufio.NewWriterSize(w, 1<<16)
+		if err := addCachedValues(bw, parts, cache, rich); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}, func() error {
+		// Staff may have saved the workbook since it was read: replacing
+		// it now would lose what they saved.
+		cur, err := os.ReadFile(path)
+		switch {
+		case prev == nil && err == nil:
+			return &PreviousError{Path: path, Reason: "appeared while this run was working; run again"}
+		case prev == nil && errors.Is(err, fs.ErrNotExist):
+			return nil
+		case err != nil:
+			return &PreviousError{Path: path, Reason: "cannot be read again before replacing it", Err: err}
+		case !bytes.Equal(cur, prev.data):
+			return &PreviousError{Path: path, Reason: "changed while this run was working (saved in another program?); run again"}
+		}
+		if opt.Keep > 0 {
+			st.Backup, err = backup(path, opt.ReportDate)
+		}
+		return err
 	})
+	if err != nil {
+		return st, err
+	}
+	if st.Backup != "" {
+		if err := pruneBackups(path, opt.Keep); err != nil {
+			return st, err
+		}
+	}
+	return st, nil
 }
 
 // writeFileAtomic writes path through a temporary file in the same folder,
 // synced and then renamed over path, so readers never see half a file.
-func writeFileAtomic(path string, write func(*os.File) error) (err error) {
+// beforeRename, if not nil, runs after the temporary file is complete and
+// before it replaces path; an error from it leaves path as it was.
+func writeFileAtomic(path string, write func(*os.File) error, beforeRename func() error) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -97,5 +166,18 @@ func writeFileAtomic(path string, write func(*os.File) error) (err error) {
 	if err = tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	if beforeRename != nil {
+		if err = beforeRename(); err != nil {
+			return err
+		}
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	// Make the rename itself durable; not every system can sync a folder.
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
 }

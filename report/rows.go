@@ -35,7 +35,10 @@ type speechEntry struct {
 	WithDue int
 	Overdue int
 	DueSoon int // due within 30 days of the report date, not overdue
+	New     int // tasks first seen on the report date
+	Removed int // tasks gone from the input, still on the sheet
 	Note    string
+	Gone    bool // the speech is no longer in the input; Source is as shown before
 }
 
 // A sheet is one speech's sheet.
@@ -43,6 +46,9 @@ type sheet struct {
 	Name   string
 	Speech speechEntry
 	Rows   []row
+	Gone   bool       // the speech is no longer in the input: every row is kept
+	Extras []extraCol // columns staff added, in order
+	lay    *layout    // the template's layout with the extra columns
 }
 
 // A row is one task row of a speech sheet.
@@ -64,6 +70,13 @@ type row struct {
 	Warning     string
 	Progress    string
 	Note        string
+	Change      string // 变动: 新增, 已移出 or 重新列入 with the date
+	Removed     bool   // the task is gone from the input
+	Verbatim    bool   // a row staff added: Cells hold all of it
+	// Cells are the cells carried from the previous workbook that no
+	// field of the row holds, by column of the sheet.
+	Cells  map[int]carriedCell
+	Height float64 // of a verbatim row, in points; 0 to fit the text
 }
 
 // A markKind says what a highlighted phrase of a task's text is.

@@ -59,8 +59,8 @@ func TestSeedsWorkbook(t *testing.T) {
 		t.Errorf("first sheet %q, want %s", sheets[0], summarySheet)
 	}
 	l := buildLedger(speeches, Options{ReportDate: reportDate})
-	if len(sheets) != len(l.Sheets)+1 {
-		t.Fatalf("%d sheets, want %d", len(sheets), len(l.Sheets)+1)
+	if len(sheets) != len(l.Sheets)+2 || sheets[len(sheets)-1] != logSheet {
+		t.Fatalf("%d sheets ending %s, want %d ending %s", len(sheets), sheets[len(sheets)-1], len(l.Sheets)+2, logSheet)
 	}
 	srows, err := f.GetRows(summarySheet, excelizeRaw)
 	if err != nil {

@@ -42,6 +42,7 @@ func newSheetNamer(speeches []extract.Speech) *sheetNamer {
 		}
 	}
 	n.used[strings.ToLower(summarySheet)] = true
+	n.used[strings.ToLower(logSheet)] = true
 	return n
 }
 

@@ -17,10 +17,11 @@ const (
 )
 
 // summaryCols are the summary sheet's columns: A 序号, B name, C 讲话日期,
-// D 来源文件, E 任务数, F 有时限, G 已逾期, H 30日内到期, I 说明.
+// D 来源文件, E 任务数, F 有时限, G 已逾期, H 30日内到期, I 本次新增,
+// J 已移出, K 说明.
 var summaryCols = []struct {
 	width float64
-}{{6}, {44}, {12}, {30}, {9}, {9}, {9}, {11}, {44}}
+}{{6}, {44}, {12}, {30}, {9}, {9}, {9}, {11}, {9}, {9}, {44}}
 
 // summaryRowHeight is the height of a one-line row of the summary, in
 // points: room for a Chinese line in any of the fonts that stand in for 宋体.
@@ -155,7 +156,7 @@ func writeSummary(f *excelize.File, l *ledger) error {
 	w.line(8, 0, 0)
 	w.line(24, 1, last)
 	w.cell(1, "一、各篇讲话", st.section)
-	w.header("序号", "讲话标题", "讲话日期", "来源文件", "任务数", "有时限", "已逾期", "30日内到期", "说明")
+	w.header("序号", "讲话标题", "讲话日期", "来源文件", "任务数", "有时限", "已逾期", "30日内到期", "本次新增", "已移出", "说明")
 	dups := 0
 	for i, e := range l.Speeches {
 		w.line(summaryRowHeight, 0, 0)
@@ -180,36 +181,54 @@ func writeSummary(f *excelize.File, l *ledger) error {
 		} else {
 			w.cell(3, int(excelSerial(e.Date)), st.date)
 		}
-		w.cell(4, e.Source+" "+ordinal(e.Index), st.text)
+		if e.Gone {
+			w.cell(4, e.Source, st.text)
+		} else {
+			w.cell(4, e.Source+" "+ordinal(e.Index), st.text)
+		}
 		if e.Sheet != "" {
 			w.cell(5, e.Tasks, st.num)
 			w.cell(6, e.WithDue, st.num)
 			w.cell(7, e.Overdue, st.num)
 			w.cell(8, e.DueSoon, st.num)
+			w.cell(9, e.New, st.num)
+			w.cell(10, e.Removed, st.num)
 		} else {
-			for col := 5; col <= 8; col++ {
+			for col := 5; col <= 10; col++ {
 				w.cell(col, "—", st.num)
 			}
 		}
-		w.cell(9, e.Note, st.text)
+		w.cell(11, e.Note, st.text)
 		w.fitRow(e.Title, e.Note)
 	}
 	w.line(summaryRowHeight, 0, 0)
 	w.cell(1, "合计", st.total)
-	w.cell(2, fmt.Sprintf("%d 篇讲话，其中重复 %d 篇", len(l.Speeches), dups), st.total)
+	gone := 0
+	for _, e := range l.Speeches {
+		if e.Gone {
+			gone++
+		}
+	}
+	label := fmt.Sprintf("%d 篇讲话，其中重复 %d 篇", len(l.Speeches)-gone, dups)
+	if gone > 0 {
+		label += fmt.Sprintf("；另有已移出的讲话 %d 篇", gone)
+	}
+	w.cell(2, label, st.total)
 	w.cell(3, nil, st.total)
 	w.cell(4, nil, st.total)
 	w.cell(5, l.Totals.Tasks, st.totalNum)
 	w.cell(6, l.Totals.WithDue, st.totalNum)
 	w.cell(7, l.Totals.Overdue, st.totalNum)
 	w.cell(8, l.Totals.DueSoon, st.totalNum)
-	w.cell(9, nil, st.total)
+	w.cell(9, l.Totals.New, st.totalNum)
+	w.cell(10, l.Totals.Removed, st.totalNum)
+	w.cell(11, nil, st.total)
 
 	// 二、按责任单位
 	w.line(8, 0, 0)
 	w.line(24, 1, last)
 	w.cell(1, "二、按责任单位（牵头），已逾期多者在前", st.section)
-	w.header("序号", "责任单位", "", "", "牵头任务", "有时限", "已逾期", "30日内到期", "")
+	w.header("序号", "责任单位", "", "", "牵头任务", "有时限", "已逾期", "30日内到期", "", "", "")
 	bodyRow := w.row + 1
 	for i, b := range l.Bodies {
 		w.line(summaryRowHeight, 2, 4)
@@ -221,7 +240,9 @@ func writeSummary(f *excelize.File, l *ledger) error {
 		w.cell(6, b.WithDue, st.num)
 		w.cell(7, b.Overdue, st.num)
 		w.cell(8, b.DueSoon, st.num)
-		w.cell(9, nil, st.text)
+		w.cell(9, nil, st.num)
+		w.cell(10, nil, st.num)
+		w.cell(11, nil, st.text)
 	}
 	if len(l.Bodies) == 0 {
 		w.line(0, 1, last)
@@ -232,7 +253,7 @@ func writeSummary(f *excelize.File, l *ledger) error {
 	w.line(8, 0, 0)
 	w.line(24, 1, last)
 	w.cell(1, "三、按完成时限所在月份", st.section)
-	w.header("序号", "月份", "", "", "任务数", "", "已逾期", "", "")
+	w.header("序号", "月份", "", "", "任务数", "", "已逾期", "", "", "", "")
 	for i, m := range l.Months {
 		w.line(summaryRowHeight, 2, 4)
 		w.cell(1, i+1, st.num)
@@ -243,7 +264,9 @@ func writeSummary(f *excelize.File, l *ledger) error {
 		w.cell(6, nil, st.num)
 		w.cell(7, m.Overdue, st.num)
 		w.cell(8, nil, st.num)
-		w.cell(9, nil, st.text)
+		w.cell(9, nil, st.num)
+		w.cell(10, nil, st.num)
+		w.cell(11, nil, st.text)
 	}
 	if n := min(len(l.Bodies), chartBodies); n > 0 && w.err == nil {
 		w.line(8, 0, 0)
@@ -292,7 +315,7 @@ func addBodyChart(f *excelize.File, cell string, first, last int) error {
 
 // fitRow sets the current row's height to show title and note in full.
 func (w *summaryWriter) fitRow(title, note string) {
-	lines := max(estimateLines(title, summaryCols[1].width, 11), estimateLines(note, summaryCols[8].width, 11))
+	lines := max(estimateLines(title, summaryCols[1].width, 11), estimateLines(note, summaryCols[len(summaryCols)-1].width, 11))
 	if w.err == nil && lines > 1 {
 		w.err = w.f.SetRowHeight(summarySheet, w.row, float64(lines)*11*lineSpacing+5)
 	}

@@ -31,13 +31,18 @@ type layout struct {
 	hf         excelize.HeaderFooterOptions
 	rowHeight  float64 // height of a data row holding one line, in points
 	font       excelize.Font
+	// toSheet maps a column of the template to its column in a sheet with
+	// extra columns (see withExtras); nil when there are none.
+	toSheet []int
 }
 
 // A layoutCol is one column of the header row.
 type layoutCol struct {
 	col   int // 1-based
+	label string
 	field field
 	known bool    // false for a column whose label names no field: left empty
+	extra int     // 1 + the index of a column staff added (sheet.Extras), or 0
 	style int     // style of the column's data cells
 	width float64 // in character units of the default font
 	wrap  bool
@@ -153,7 +158,7 @@ func (lay *layout) read(f *excelize.File, header []string, above [][]string) err
 		lay.rowHeight = h
 	}
 	for col := 1; col <= lay.lastCol; col++ {
-		c := layoutCol{col: col}
+		c := layoutCol{col: col, label: header[col-1]}
 		for fd := range numFields {
 			if lay.colOf[fd] == col {
 				c.field, c.known = fd, true
@@ -246,6 +251,64 @@ func (lay *layout) read(f *excelize.File, header []string, above [][]string) err
 	if hf != nil {
 		lay.hf = *hf
 	}
+	// Carrying staff's work from one run to the next needs each row's
+	// task id, and the ledger marks new and removed tasks: a template
+	// without those columns gets them after its own, the id hidden.
+	for _, fd := range []field{fieldID, fieldChange} {
+		if lay.colOf[fd] == 0 {
+			if err := lay.appendColumn(f, fd, fd == fieldID); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// appendColumn adds a column for fd after the last column of the template
+// sheet, styled like the last column, and widens the merged title cells
+// that spanned the template's columns.
+func (lay *layout) appendColumn(f *excelize.File, fd field, hidden bool) error {
+	sh := lay.sheet
+	last := lay.cols[len(lay.cols)-1]
+	c := last
+	c.col, c.label, c.field, c.known, c.width = lay.lastCol+1, fd.label(), fd, true, 16
+	lastName, _ := excelize.ColumnNumberToName(lay.lastCol)
+	name, _ := excelize.ColumnNumberToName(c.col)
+	header := name + strconv.Itoa(lay.headerRow)
+	hs, err := f.GetCellStyle(sh, lastName+strconv.Itoa(lay.headerRow))
+	if err != nil {
+		return err
+	}
+	merges, err := f.GetMergeCells(sh)
+	if err != nil {
+		return err
+	}
+	for _, m := range merges {
+		start, end := m.GetStartAxis(), m.GetEndAxis()
+		col, row, _ := excelize.SplitCellName(end)
+		if col != lastName || row >= lay.headerRow {
+			continue
+		}
+		if err := f.UnmergeCell(sh, start, end); err != nil {
+			return err
+		}
+		if err := f.MergeCell(sh, start, name+strconv.Itoa(row)); err != nil {
+			return err
+		}
+	}
+	for _, step := range []func() error{
+		func() error { return f.SetCellStr(sh, header, fd.label()) },
+		func() error { return f.SetCellStyle(sh, header, header, hs) },
+		func() error { return f.SetColWidth(sh, name, name, c.width) },
+		func() error { return f.SetColVisible(sh, name, !hidden) },
+	} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	lay.cols = append(lay.cols, c)
+	lay.colOf[fd] = c.col
+	lay.lastCol = c.col
 	return nil
 }
 
@@ -276,15 +339,83 @@ func fillPlaceholders(s string, e speechEntry, l *ledger) string {
 		}
 		return s
 	}
+	part := ordinal(e.Index)
+	if e.Gone {
+		part = "" // Source names it
+	}
 	return strings.NewReplacer(
 		"{标题}", orDash(e.Title),
 		"{讲话人}", orDash(e.Speaker),
 		"{讲话日期}", orDash(e.Date.String()),
 		"{来源文件}", orDash(e.Source),
-		"{篇次}", ordinal(e.Index),
+		"{篇次}", part,
 		"{报告日期}", l.ReportDate.String(),
 		"{任务数}", strconv.Itoa(e.Tasks),
 	).Replace(s)
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// withExtras returns the layout of a sheet that has the extra columns
+// staff added besides the template's, each placed after the template
+// column it follows, and sets their positions.
+func (lay *layout) withExtras(extras []extraCol) *layout {
+	if len(extras) == 0 {
+		return lay
+	}
+	out := *lay
+	out.cols = nil
+	out.toSheet = make([]int, lay.lastCol+1)
+	pos := 0
+	place := func(after int) {
+		for i := range extras {
+			if extras[i].after == after {
+				pos++
+				extras[i].pos = pos
+				out.cols = append(out.cols, layoutCol{col: pos, width: extras[i].width, extra: i + 1})
+			}
+		}
+	}
+	place(0)
+	for _, c := range lay.cols {
+		pos++
+		orig := c.col
+		out.toSheet[orig] = pos
+		c.col = pos
+		out.cols = append(out.cols, c)
+		place(orig)
+	}
+	// Extras after a column that no longer exists go last.
+	for i := range extras {
+		if extras[i].pos == 0 {
+			pos++
+			extras[i].pos = pos
+			out.cols = append(out.cols, layoutCol{col: pos, width: extras[i].width, extra: i + 1})
+		}
+	}
+	out.lastCol = pos
+	for fd := range numFields {
+		if c := lay.colOf[fd]; c != 0 {
+			out.colOf[fd] = out.toSheet[c]
+		}
+	}
+	out.titleCells = nil
+	for _, tc := range lay.titleCells {
+		col, row, _ := excelize.CellNameToCoordinates(tc.cell)
+		cell, _ := excelize.CoordinatesToCellName(out.shift(col), row)
+		out.titleCells = append(out.titleCells, titleCell{cell, tc.text})
+	}
+	return &out
+}
+
+// shift returns the column of a sheet laid out by lay that shows column c
+// of the template.
+func (lay *layout) shift(c int) int {
+	switch {
+	case lay.toSheet == nil:
+		return c
+	case c < len(lay.toSheet):
+		return lay.toSheet[c]
+	}
+	return c + lay.lastCol - (len(lay.toSheet) - 1)
+}

@@ -32,6 +32,7 @@ const (
 	fillOverdue = "FFC7CE"
 	fillSoon    = "FFEB9C"
 	fillDone    = "C6EFCE"
+	fillRemoved = "EDEDED"
 )
 
 // maxCellChars is the most characters (UTF-16 units) a cell holds.
@@ -41,9 +42,11 @@ const maxCellChars = 32767
 const cutMarker = "…【已截断】"
 
 // fill writes ledger l into the template workbook f laid out by lay: the
-// summary first, then one copy of the template sheet per speech; the
-// template's own sheets are removed.
-func fill(f *excelize.File, lay *layout, l *ledger, cache formulaCache) error {
+// summary first, then one copy of the template sheet per speech, the
+// sheets staff added to the previous workbook p (nil on a first run) and
+// the change log with st as its last line; the template's own sheets are
+// removed.
+func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, cache formulaCache, rich *richTexts) error {
 	// Move the template's sheets out of the way of the names we give.
 	orig := f.GetSheetList()
 	tplIndex := -1
@@ -61,7 +64,9 @@ func fill(f *excelize.File, lay *layout, l *ledger, cache formulaCache) error {
 	if _, err := f.NewSheet(summarySheet); err != nil {
 		return err
 	}
-	for _, sh := range l.Sheets {
+	styles := styleCache{}
+	for i := range l.Sheets {
+		sh := &l.Sheets[i]
 		idx, err := f.NewSheet(sh.Name)
 		if err != nil {
 			return fmt.Errorf("add sheet %q: %w", sh.Name, err)
@@ -69,6 +74,21 @@ func fill(f *excelize.File, lay *layout, l *ledger, cache formulaCache) error {
 		if err := f.CopySheet(tplIndex, idx); err != nil {
 			return fmt.Errorf("copy template sheet to %q: %w", sh.Name, err)
 		}
+		if err := addExtras(f, sh, lay, styles); err != nil {
+			return fmt.Errorf("sheet %q: %w", sh.Name, err)
+		}
+	}
+	var others []string
+	if p != nil {
+		for _, name := range p.other {
+			if _, err := f.NewSheet(name); err != nil {
+				return fmt.Errorf("add sheet %q: %w", name, err)
+			}
+			others = append(others, name)
+		}
+	}
+	if _, err := f.NewSheet(logSheet); err != nil {
+		return err
 	}
 	for _, sh := range orig {
 		if err := f.DeleteSheet(sh); err != nil {
@@ -82,20 +102,80 @@ func fill(f *excelize.File, lay *layout, l *ledger, cache formulaCache) error {
 		return fmt.Errorf("define %s: %w", reportDateName, err)
 	}
 	for i := range l.Sheets {
-		if err := writeSpeechSheet(f, lay, l, &l.Sheets[i], cache); err != nil {
+		if err := writeRichTexts(f, &l.Sheets[i], rich); err != nil {
+			return fmt.Errorf("sheet %q: %w", l.Sheets[i].Name, err)
+		}
+	}
+	for i := range l.Sheets {
+		if err := writeSpeechSheet(f, l, &l.Sheets[i], cache, styles); err != nil {
 			return fmt.Errorf("sheet %q: %w", l.Sheets[i].Name, err)
 		}
 	}
 	if err := writeSummary(f, l); err != nil {
 		return fmt.Errorf("sheet %s: %w", summarySheet, err)
 	}
+	for _, name := range others {
+		if err := copySheet(p.file, f, name, styles); err != nil {
+			return fmt.Errorf("sheet %q: %w", name, err)
+		}
+	}
+	var log [][]string
+	if p != nil {
+		log = p.log
+	}
+	if err := writeLog(f, l, log, st); err != nil {
+		return fmt.Errorf("sheet %s: %w", logSheet, err)
+	}
 	f.SetActiveSheet(0)
 	return setProps(f, l)
 }
 
+// addExtras inserts into the speech sheet sh the columns staff added,
+// with their headers, widths and visibility.
+func addExtras(f *excelize.File, sh *sheet, lay *layout, styles styleCache) error {
+	for _, x := range sh.Extras { // in order of position
+		name, _ := excelize.ColumnNumberToName(x.pos)
+		if err := f.InsertCols(sh.Name, name, 1); err != nil {
+			return err
+		}
+		cell := name + strconv.Itoa(lay.headerRow)
+		if err := writeCarried(f, sh.Name, cell, x.header, 0, 0, styles); err != nil {
+			return err
+		}
+		if x.width > 0 {
+			if err := f.SetColWidth(sh.Name, name, name, x.width); err != nil {
+				return err
+			}
+		}
+		if err := f.SetColVisible(sh.Name, name, !x.hidden); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeRichTexts writes the task texts with highlighted phrases of sh: a
+// placeholder in each cell, which rich replaces with the rich text when
+// the workbook is saved.
+func writeRichTexts(f *excelize.File, sh *sheet, rich *richTexts) error {
+	lay := sh.lay
+	c := lay.colOf[fieldText]
+	for i, r := range sh.Rows {
+		if len(r.Marks) == 0 || r.Verbatim {
+			continue
+		}
+		cell, _ := excelize.CoordinatesToCellName(c, lay.headerRow+1+i)
+		key := rich.add(richRuns(cleanText(r.Text), r.Marks, lay.cols[c-1].font))
+		if err := f.SetCellStr(sh.Name, cell, key); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // writeSpeechSheet fills one speech's sheet, a copy of the template sheet.
-func writeSpeechSheet(f *excelize.File, lay *layout, l *ledger, sh *sheet, cache formulaCache) error {
-	name := sh.Name
+func writeSpeechSheet(f *excelize.File, l *ledger, sh *sheet, cache formulaCache, styles styleCache) error {
+	name, lay := sh.Name, sh.lay
 	for _, tc := range lay.titleCells {
 		if err := f.SetCellStr(name, tc.cell, cleanText(fillPlaceholders(tc.text, sh.Speech, l))); err != nil {
 			return err
@@ -103,8 +183,19 @@ func writeSpeechSheet(f *excelize.File, lay *layout, l *ledger, sh *sheet, cache
 	}
 	first := lay.headerRow + 1
 	last := lay.headerRow + len(sh.Rows)
+	if len(sh.Rows) > 0 {
+		// Each column's style, for all rows at once: cell by cell, excelize
+		// looks the sheet up by name every time.
+		for _, c := range lay.cols {
+			top, _ := excelize.CoordinatesToCellName(c.col, first)
+			bottom, _ := excelize.CoordinatesToCellName(c.col, last)
+			if err := f.SetCellStyle(name, top, bottom, c.style); err != nil {
+				return err
+			}
+		}
+	}
 	for i, r := range sh.Rows {
-		if err := writeRow(f, lay, name, first+i, &r, cache); err != nil {
+		if err := writeRow(f, lay, name, first+i, &r, cache, styles); err != nil {
 			return fmt.Errorf("row %d: %w", first+i, err)
 		}
 	}
@@ -140,11 +231,7 @@ func writeSpeechSheet(f *excelize.File, lay *layout, l *ledger, sh *sheet, cache
 	}); err != nil {
 		return err
 	}
-	if err := f.SetDefinedName(&excelize.DefinedName{
-		Name:     "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("%s!$1:$%d", sheetRef(name), lay.headerRow),
-		Scope:    name,
-	}); err != nil {
+	if err := setPrintTitles(f, name, fmt.Sprintf("%s!$1:$%d", sheetRef(name), lay.headerRow)); err != nil {
 		return err
 	}
 	page := lay.page
@@ -181,22 +268,31 @@ func escapeHeaderFooter(e speechEntry) speechEntry {
 	return e
 }
 
-// writeRow writes task row r at line n of sheet name.
-func writeRow(f *excelize.File, lay *layout, name string, n int, r *row, cache formulaCache) error {
+// writeRow writes task row r at line n of sheet name, whose cells have
+// their column's style already.
+func writeRow(f *excelize.File, lay *layout, name string, n int, r *row, cache formulaCache, styles styleCache) error {
 	lines := 1
 	for _, c := range lay.cols {
 		cell, _ := excelize.CoordinatesToCellName(c.col, n)
-		if err := f.SetCellStyle(name, cell, cell, c.style); err != nil {
-			return err
+		if cc, ok := r.Cells[c.col]; ok {
+			if err := writeCarried(f, name, cell, cc, c.style, n, styles); err != nil {
+				return err
+			}
+			if c.wrap && cc.kind == cellText {
+				lines = max(lines, estimateLines(cc.value, c.width, c.font.Size))
+			}
+			continue
 		}
-		if !c.known {
+		if !c.known || r.Verbatim {
 			continue
 		}
 		var text string
 		var err error
 		switch c.field {
 		case fieldSeq:
-			err = f.SetCellInt(name, cell, int64(r.Seq))
+			if r.Seq > 0 {
+				err = f.SetCellInt(name, cell, int64(r.Seq))
+			}
 		case fieldDue:
 			if !r.Due.IsZero() {
 				err = f.SetCellInt(name, cell, excelSerial(r.Due))
@@ -209,10 +305,16 @@ func writeRow(f *excelize.File, lay *layout, name string, n int, r *row, cache f
 			}
 		case fieldText:
 			text = cleanText(r.Text)
-			err = setRichText(f, name, cell, text, r.Marks, c.font)
+			if len(r.Marks) == 0 {
+				err = f.SetCellStr(name, cell, text)
+			} // else written by writeRichTexts
 		case fieldWarning:
 			text = r.Warning
-			err = setWarning(f, lay, name, cell, n, r.Warning, cache)
+			if r.Removed {
+				err = f.SetCellStr(name, cell, text)
+			} else {
+				err = setWarning(f, lay, name, cell, n, r.Warning, cache)
+			}
 		default:
 			text = cleanText(r.field(c.field))
 			if text != "" {
@@ -226,7 +328,11 @@ func writeRow(f *excelize.File, lay *layout, name string, n int, r *row, cache f
 			lines = max(lines, estimateLines(text, c.width, c.font.Size))
 		}
 	}
-	return f.SetRowHeight(name, n, rowHeight(lay, lines))
+	h := rowHeight(lay, lines)
+	if r.Verbatim && r.Height > 0 {
+		h = r.Height
+	}
+	return f.SetRowHeight(name, n, h)
 }
 
 // field returns the text r shows in a text column.
@@ -252,17 +358,16 @@ func (r *row) field(fd field) string {
 		return r.Progress
 	case fieldNote:
 		return r.Note
+	case fieldChange:
+		return r.Change
 	}
 	return ""
 }
 
-// setRichText writes text with its marks highlighted as coloured runs in
+// richRuns returns text with its marks highlighted as coloured runs in
 // font. Every run carries the whole font, as spreadsheet programs differ in
 // what a run without one looks like.
-func setRichText(f *excelize.File, sheet, cell, text string, marks []mark, font excelize.Font) error {
-	if len(marks) == 0 {
-		return f.SetCellStr(sheet, cell, text)
-	}
+func richRuns(text string, marks []mark, font excelize.Font) []excelize.RichTextRun {
 	rs := []rune(text)
 	limit := len(rs) // marks must end before a cut marker
 	if strings.HasSuffix(text, cutMarker) {
@@ -290,7 +395,7 @@ func setRichText(f *excelize.File, sheet, cell, text string, marks []mark, font 
 		pos = m.End
 	}
 	add(string(rs[pos:]), "", false)
-	return f.SetCellRichText(sheet, cell, runs)
+	return runs
 }
 
 // setWarning writes the 预警 of row n: a formula on the row's 完成时限 and
@@ -341,6 +446,18 @@ func addRowFormats(f *excelize.File, lay *layout, sheet string, first, last int)
 		rules = append(rules, rule{fillDone, fmt.Sprintf(`%s="%s"`, abs(statusCol), statusDone)})
 	}
 	var opts []excelize.ConditionalFormatOptions
+	if c := lay.colOf[fieldChange]; c != 0 {
+		// Tasks gone from the input: grey, and none of the colours below.
+		id, err := f.NewConditionalStyle(&excelize.Style{
+			Font: &excelize.Font{Color: "808080"},
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fillRemoved}},
+		})
+		if err != nil {
+			return err
+		}
+		opts = append(opts, excelize.ConditionalFormatOptions{Type: "formula", StopIfTrue: true,
+			Criteria: fmt.Sprintf(`LEFT(%s,%d)="%s"`, abs(c), len([]rune(changeRemoved)), changeRemoved), Format: &id})
+	}
 	for _, r := range rules {
 		id, err := f.NewConditionalStyle(&excelize.Style{
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{r.fill}},

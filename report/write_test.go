@@ -75,6 +75,7 @@ func TestWriteWorkbookReadBack(t *testing.T) {
 	for _, sh := range l.Sheets {
 		wantSheets = append(wantSheets, sh.Name)
 	}
+	wantSheets = append(wantSheets, logSheet)
 	if got := f.GetSheetList(); !slices.Equal(got, wantSheets) {
 		t.Fatalf("sheets %q, want %q", got, wantSheets)
 	}
@@ -89,6 +90,7 @@ func TestWriteWorkbookReadBack(t *testing.T) {
 	for _, c := range defaultColumns {
 		wantHeader = append(wantHeader, c.field.label())
 	}
+	wantHeader = append(wantHeader, fieldChange.label()) // added to every layout
 	if !slices.Equal(rows[2], wantHeader) {
 		t.Errorf("header %q, want %q", rows[2], wantHeader)
 	}
@@ -225,7 +227,7 @@ func TestWriteWorkbookReadBack(t *testing.T) {
 		if e.Sheet != "" && (!ok || target != sheetRef(e.Sheet)+"!A1") {
 			t.Errorf("汇总!%s links to %q, want sheet %q", cell, target, e.Sheet)
 		}
-		if e.Sheet == "" && !strings.Contains(cellValue(t, f, summarySheet, "I"+strconv.Itoa(r), false), "重复") {
+		if e.Sheet == "" && !strings.Contains(cellValue(t, f, summarySheet, "K"+strconv.Itoa(r), false), "重复") {
 			t.Errorf("duplicate %s not noted", cell)
 		}
 		if e.Sheet != "" {
@@ -319,8 +321,8 @@ func TestWriteWorkbookEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := openWorkbook(t, path)
-	if got := f.GetSheetList(); !slices.Equal(got, []string{summarySheet}) {
-		t.Errorf("sheets %q, want only 汇总", got)
+	if got := f.GetSheetList(); !slices.Equal(got, []string{summarySheet, logSheet}) {
+		t.Errorf("sheets %q, want only 汇总 and 变更记录", got)
 	}
 }
 
@@ -377,16 +379,21 @@ func TestWriteWorkbookTemplate(t *testing.T) {
 	f := openWorkbook(t, writeFixture(t, tpl))
 	l := buildLedger(fixtureSpeeches(), Options{ReportDate: reportDate})
 	sh := l.Sheets[0].Name
-	if got := f.GetSheetList(); len(got) != len(l.Sheets)+1 || got[0] != summarySheet || got[1] != sh {
+	if got := f.GetSheetList(); len(got) != len(l.Sheets)+2 || got[0] != summarySheet || got[1] != sh {
 		t.Fatalf("sheets %q", got)
 	}
 	rows, err := f.GetRows(sh)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantHeader := []string{"序号", "督办事项", "牵头单位", "完成时间", "时间要求", "状态", "落实情况", "督办领导", "预警"}
+	// The template's columns, then the task id (hidden) and 变动, which
+	// carrying the ledger forward needs.
+	wantHeader := []string{"序号", "督办事项", "牵头单位", "完成时间", "时间要求", "状态", "落实情况", "督办领导", "预警", "任务编号", "变动"}
 	if !slices.Equal(rows[3], wantHeader) {
 		t.Errorf("header %q, want the template's %q", rows[3], wantHeader)
+	}
+	if visible, _ := f.GetColVisible(sh, "J"); visible {
+		t.Errorf("added 任务编号 column J is visible")
 	}
 	for _, tc := range []struct{ cell, want string }{
 		{"A1", "XX县人民政府督查室"},

@@ -1,0 +1,139 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// benchSeeds returns the paths of the seed compilations.
+func benchSeeds(b *testing.B) []string {
+	b.Helper()
+	paths, err := filepath.Glob("../testdata/seeds/*.txt")
+	if err != nil || len(paths) == 0 {
+		b.Fatalf("no seeds: %v", err)
+	}
+	return paths
+}
+
+// benchTexts reads and decodes the seeds, returning their texts and their
+// total size in bytes as stored.
+func benchTexts(b *testing.B) (texts []string, size int64) {
+	b.Helper()
+	for _, p := range benchSeeds(b) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text, _, err := Decode(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, text)
+		size += int64(len(data))
+	}
+	return texts, size
+}
+
+// BenchmarkNew measures building an Extractor: the folding table and the
+// body lexicon. The segmentation dictionary is not loaded.
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		New()
+	}
+}
+
+// BenchmarkReady measures start-up to ready: New and the segmentation
+// dictionary, which a run loads on the first sentence that needs a word
+// boundary.
+func BenchmarkReady(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		x := New()
+		x.lex.words.load()
+	}
+}
+
+// BenchmarkSpeeches measures extraction over the decoded seeds, in bytes
+// of input per second, with the extractor ready beforehand.
+func BenchmarkSpeeches(b *testing.B) {
+	texts, size := benchTexts(b)
+	x := New()
+	x.lex.words.load()
+	ref := NewDate(2021, 9, 1)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for i, text := range texts {
+			x.Speeches(string(rune('a'+i)), text, Options{RefDate: ref})
+		}
+	}
+}
+
+// BenchmarkExtractVsPlain runs, in each iteration, a plain pass over the
+// seeds (read each file, decode it, split it into lines and sentences) and
+// the same pass with extraction in place of the plain split, and reports
+// extraction's speed as a share of the plain pass's (ratio, which should
+// stay at or above 0.1) and both throughputs in MB/s.
+func BenchmarkExtractVsPlain(b *testing.B) {
+	paths := benchSeeds(b)
+	x := New()
+	x.lex.words.load()
+	ref := NewDate(2021, 9, 1)
+	var plain, extract time.Duration
+	var size int64
+	sink := 0
+	for b.Loop() {
+		t0 := time.Now()
+		for _, p := range paths {
+			text := benchRead(b, p)
+			for line := range strings.Lines(text) {
+				sink += len(plainSentences(line))
+			}
+		}
+		t1 := time.Now()
+		for i, p := range paths {
+			text := benchRead(b, p)
+			sink += len(x.Speeches(string(rune('a'+i)), text, Options{RefDate: ref}))
+			size += int64(len(text))
+		}
+		plain += t1.Sub(t0)
+		extract += time.Since(t1)
+	}
+	if sink == 0 {
+		b.Fatal("no sentences")
+	}
+	mb := float64(size) / 1e6
+	b.ReportMetric(plain.Seconds()/extract.Seconds(), "ratio")
+	b.ReportMetric(mb/plain.Seconds(), "plain-MB/s")
+	b.ReportMetric(mb/extract.Seconds(), "extract-MB/s")
+}
+
+// benchRead reads and decodes one file.
+func benchRead(b *testing.B, path string) string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	text, _, err := Decode(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return text
+}
+
+// plainSentences splits a line at sentence ends, the least a reader of
+// the text must do.
+func plainSentences(line string) []string {
+	return strings.FieldsFunc(line, func(r rune) bool {
+		switch r {
+		case '。', '！', '？', '；', '!', '?', ';', '\n':
+			return true
+		}
+		return false
+	})
+}

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"github.com/speechledger/speechledger/extract"
+)
+
+// cacheFormat changes whenever what the cache stores changes shape, or
+// to drop every entry made before.
+const cacheFormat = "speechledger-cache-1"
+
+// An extractCache keeps the speeches extracted from each input, so that a
+// nightly run over a folder where little changed extracts only what did.
+// An entry's key is a hash of the input's decoded text and name and of
+// everything else extraction depends on: the program itself and the
+// options. The results never depend on the cache: an entry is what
+// extracting would give. A nil *extractCache is a cache that is off.
+//
+// Entries are gob files named by their key in the cache folder, written
+// atomically; a damaged or unreadable entry is a miss.
+type extractCache struct {
+	dir  string
+	salt []byte // hash of the program and the options
+}
+
+// openExtractCache returns the cache in dir for extraction with the given
+// options (each a string that changes when extraction would), or nil when
+// dir is "" or cannot be made.
+func openExtractCache(dir string, options ...string) *extractCache {
+	if dir == "" {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00", cacheFormat, programID(dir))
+	for _, o := range options {
+		fmt.Fprintf(h, "%d:%s\x00", len(o), o)
+	}
+	return &extractCache{dir: dir, salt: h.Sum(nil)}
+}
+
+// key returns the key of an input named name holding data.
+func (c *extractCache) key(name string, data []byte) string {
+	if c == nil {
+		return ""
+	}
+	h := sha256.New()
+	h.Write(c.salt)
+	fmt.Fprintf(h, "file\x00%d:%s\x00", len(name), name)
+	h.Write(data)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func (c *extractCache) path(key string) string {
+	return filepath.Join(c.dir, key[:2], key+".gob")
+}
+
+// load reads the entry key into v, reporting whether there was one.
+func (c *extractCache) load(key string, v any) bool {
+	if c == nil || key == "" {
+		return false
+	}
+	b, err := os.ReadFile(c.path(key))
+	if err != nil {
+		return false
+	}
+	return gob.NewDecoder(bytes.NewReader(b)).Decode(v) == nil
+}
+
+// store writes v as the entry key. A cache that cannot be written is no
+// reason to fail a run: the error is for -v.
+func (c *extractCache) store(key string, v any) error {
+	if c == nil || key == "" {
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
+		return fmt.Errorf("cache %s: %w", c.dir, err)
+	}
+	path := c.path(key)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("cache %s: %w", c.dir, err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cache %s: %w", c.dir, err)
+	}
+	_, err = tmp.Write(buf.Bytes())
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("cache %s: %w", c.dir, err)
+	}
+	return nil
+}
+
+// markDuplicates marks the speeches that repeat or overlap earlier ones,
+// as extract.MarkDuplicates does, or takes its result from the cache when
+// the same inputs (keys, in order; "" for one not cached) were marked
+// before. The whole result is kept, so that whatever MarkDuplicates
+// changes, the cache gives the same.
+func (c *extractCache) markDuplicates(speeches []extract.Speech, keys []string, fold func(string) string) {
+	key := ""
+	if c != nil && len(keys) > 0 && !slices.Contains(keys, "") {
+		h := sha256.New()
+		h.Write(c.salt)
+		fmt.Fprintf(h, "duplicates\x00%s", strings.Join(keys, "\x00"))
+		key = hex.EncodeToString(h.Sum(nil))
+	}
+	var done []extract.Speech
+	if c.load(key, &done) && len(done) == len(speeches) {
+		copy(speeches, done)
+		return
+	}
+	extract.MarkDuplicates(speeches, fold)
+	c.store(key, speeches)
+}
+
+// programID identifies the program that runs, so that a new build never
+// reads what an old one extracted: a hash of the executable, remembered in
+// the cache folder by the executable's path, size and time of change so
+// that it is computed once per build. Without an executable to read, it is
+// the build's module version and revision.
+func programID(dir string) string {
+	if exe, err := os.Executable(); err == nil {
+		if info, err := os.Stat(exe); err == nil {
+			h := sha256.Sum256(fmt.Appendf(nil, "%s\x00%d\x00%d", exe, info.Size(), info.ModTime().UnixNano()))
+			memo := filepath.Join(dir, "program-"+hex.EncodeToString(h[:8]))
+			if b, err := os.ReadFile(memo); err == nil && len(b) == 64 {
+				return string(b)
+			}
+			if f, err := os.Open(exe); err == nil {
+				defer f.Close()
+				sum := sha256.New()
+				if _, err := io.Copy(sum, f); err == nil {
+					id := hex.EncodeToString(sum.Sum(nil))
+					os.WriteFile(memo, []byte(id), 0o644)
+					return id
+				}
+			}
+		}
+	}
+	id := "unknown"
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		id = bi.Main.Path + "@" + bi.Main.Version
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" || s.Key == "vcs.modified" {
+				id += " " + s.Value
+			}
+		}
+	}
+	return id
+}

@@ -1,0 +1,406 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/speechledger/speechledger/extract"
+	"github.com/speechledger/speechledger/report"
+)
+
+// Exit statuses of a nightly run, besides exitOK, exitInput and exitUsage.
+const (
+	exitBusy     = 3 // another run holds the output's lock; nothing was done
+	exitPrevious = 4 // the existing workbook cannot be carried forward; it was left alone
+)
+
+// Defaults of the nightly flags.
+const (
+	defaultKeep     = 1
+	defaultLockWait = 10 * time.Second
+)
+
+// nightlyConfig is what the command line asks for about running every
+// night over a growing folder: backups, the output's lock, the log line
+// and the extraction cache.
+type nightlyConfig struct {
+	keep     int           // dated backups of the workbook to keep
+	lockWait time.Duration // how long to wait for another run's lock
+	logJSON  bool          // log lines as JSON objects
+	cacheDir string        // "" when the cache is off
+}
+
+// nightlyFlags are the flags of nightlyConfig, before they are checked.
+type nightlyFlags struct {
+	keep      *int
+	lockWait  *time.Duration
+	logFormat *string
+	cacheDir  *string
+	noCache   *bool
+}
+
+// addNightlyFlags registers the nightly flags on fs, with help in Chinese
+// when zh is set.
+func addNightlyFlags(fs *pflag.FlagSet, zh bool) *nightlyFlags {
+	say := func(en, cn string) string {
+		if zh {
+			return cn
+		}
+		return en
+	}
+	return &nightlyFlags{
+		keep: fs.Int("keep", defaultKeep, say(
+			"keep `N` dated backups of the workbook it replaces (ledger.2010-01-15.bak.xlsx); 0 makes none",
+			"保留被替换台账的 `N` 份带日期备份（如 ledger.2010-01-15.bak.xlsx）；0 为不备份")),
+		lockWait: fs.Duration("lock-wait", defaultLockWait, say(
+			"how long to wait while another run writes the same output, e.g. 30s",
+			"另一次运行正在写同一输出时最多等待多久，如 30s")),
+		logFormat: fs.String("log-format", "text", say(
+			"log lines on standard error as text or json",
+			"标准错误上的日志格式：text 或 json")),
+		cacheDir: fs.String("cache-dir", "", say(
+			"`folder` of the extraction cache (default: speechledger in the user cache folder)",
+			"抽取缓存所在`文件夹`（默认：用户缓存目录下的 speechledger）")),
+		noCache: fs.Bool("no-cache", false, say(
+			"extract every input anew, neither reading nor writing the cache",
+			"不用缓存，每个输入都重新抽取")),
+	}
+}
+
+// config checks the flags and returns the configuration.
+func (nf *nightlyFlags) config() (nightlyConfig, error) {
+	cfg := nightlyConfig{keep: *nf.keep, lockWait: *nf.lockWait}
+	switch *nf.logFormat {
+	case "text":
+	case "json":
+		cfg.logJSON = true
+	default:
+		return cfg, fmt.Errorf("--log-format %q: want text or json", *nf.logFormat)
+	}
+	if cfg.keep < 0 {
+		return cfg, fmt.Errorf("--keep %d: want 0 or more", cfg.keep)
+	}
+	if cfg.lockWait < 0 {
+		return cfg, fmt.Errorf("--lock-wait %v: want 0 or more", cfg.lockWait)
+	}
+	if !*nf.noCache {
+		cfg.cacheDir = *nf.cacheDir
+		if cfg.cacheDir == "" {
+			if dir, err := os.UserCacheDir(); err == nil {
+				cfg.cacheDir = filepath.Join(dir, "speechledger")
+			}
+			// With no user cache folder the run goes without a cache.
+		}
+	}
+	return cfg, nil
+}
+
+// A runSummary is the one line a run logs at its end.
+type runSummary struct {
+	Files      int     `json:"files"`
+	Speeches   int     `json:"speeches"`
+	Duplicates int     `json:"duplicates"`
+	Tasks      int     `json:"tasks"`
+	New        int     `json:"new"`
+	Removed    int     `json:"removed"`
+	Changed    int     `json:"changed"`
+	Carried    int     `json:"carried"`
+	Overdue    int     `json:"overdue"`
+	Cached     int     `json:"cached"` // inputs read from the cache
+	Output     string  `json:"output"`
+	Backup     string  `json:"backup,omitempty"`
+	Seconds    float64 `json:"seconds"`
+	Exit       int     `json:"exit"`
+}
+
+// addStats adds what report.Update said to s.
+func (s *runSummary) addStats(st report.Stats) {
+	s.New, s.Removed, s.Changed, s.Carried, s.Overdue, s.Backup = st.New, st.Removed, st.Changed, st.Carried, st.Overdue, st.Backup
+}
+
+// writeSummaryLine writes s as one line to w: text for people, in Chinese
+// when zh is set, or a JSON object for log collectors.
+func writeSummaryLine(w io.Writer, s runSummary, asJSON, zh bool) {
+	if asJSON {
+		writeJSONLine(w, "info", "run finished", s)
+		return
+	}
+	var line string
+	if zh {
+		line = fmt.Sprintf("speechledger: %d 个文件，%d 篇讲话（%d 篇重复），%d 项任务（新增 %d，移出 %d，已逾期 %d）-> %s，用时 %.2f 秒",
+			s.Files, s.Speeches, s.Duplicates, s.Tasks, s.New, s.Removed, s.Overdue, s.Output, s.Seconds)
+	} else {
+		line = fmt.Sprintf("speechledger: %d files, %d speeches (%d duplicates), %d tasks (%d new, %d removed, %d overdue) -> %s in %.2fs",
+			s.Files, s.Speeches, s.Duplicates, s.Tasks, s.New, s.Removed, s.Overdue, s.Output, s.Seconds)
+	}
+	fmt.Fprintln(w, line)
+}
+
+// writeJSONLine writes one log object: its level, message and, flattened
+// into it, the fields of v (a struct or nil).
+func writeJSONLine(w io.Writer, level, msg string, v any) {
+	obj := map[string]any{}
+	if v != nil {
+		b, _ := json.Marshal(v)
+		json.Unmarshal(b, &obj)
+	}
+	obj["level"], obj["msg"], obj["program"] = level, msg, "speechledger"
+	b, _ := json.Marshal(obj) // map keys are sorted: stable lines
+	fmt.Fprintf(w, "%s\n", b)
+}
+
+// An outputLock keeps two runs from writing the same output at once: a
+// file next to it (.ledger.xlsx.lock) created only if it does not exist,
+// holding the process id and host of the run that has it.
+type outputLock struct {
+	path  string
+	token string // what this run wrote into it
+}
+
+// A lockedError says another run holds the output's lock.
+type lockedError struct {
+	lock   string
+	holder string // "pid N on host", as the lock file says
+	waited time.Duration
+}
+
+func (e *lockedError) Error() string {
+	return fmt.Sprintf("%s: another speechledger run (%s) is writing this output; waited %v. "+
+		"If no run is going on, delete %s and run again", strings.TrimSuffix(e.lock, ".lock"), e.holder, e.waited.Round(time.Second/10), e.lock)
+}
+
+// lockName returns the lock file of output.
+func lockName(output string) string {
+	dir, base := filepath.Split(output)
+	return filepath.Join(dir, "."+base+".lock")
+}
+
+// lockPoll is how often a waiting run looks at the lock again.
+const lockPoll = 50 * time.Millisecond
+
+// staleEmptyLock is how old a lock file that names no process must be to
+// count as left by a run that died while making it.
+const staleEmptyLock = 5 * time.Second
+
+// lockOutput takes the lock of output, waiting up to wait for another run
+// to finish. A lock whose run is gone (its process no longer exists on
+// this host) is taken over.
+func lockOutput(output string, wait time.Duration) (*outputLock, error) {
+	host, _ := os.Hostname()
+	l := &outputLock{path: lockName(output), token: fmt.Sprintf("%d %s\n", os.Getpid(), host)}
+	start := time.Now()
+	for {
+		f, err := os.OpenFile(l.path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil {
+			_, err = f.WriteString(l.token)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				os.Remove(l.path)
+				return nil, fmt.Errorf("lock %s: %w", l.path, err)
+			}
+			return l, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return nil, fmt.Errorf("lock %s: %w", l.path, err)
+		}
+		b, info, err := readLock(l.path)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue // released just now
+		}
+		if err != nil {
+			return nil, fmt.Errorf("lock %s: %w", l.path, err)
+		}
+		if stale(b, info, host) {
+			takeStale(l.path, b)
+			continue
+		}
+		if time.Since(start) >= wait {
+			return nil, &lockedError{lock: l.path, holder: holder(b), waited: time.Since(start)}
+		}
+		time.Sleep(lockPoll)
+	}
+}
+
+func readLock(path string) ([]byte, fs.FileInfo, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	info, err := os.Stat(path)
+	return b, info, err
+}
+
+// parseLock returns the process id and host a lock file names.
+func parseLock(b []byte) (pid int, host string, ok bool) {
+	fields := strings.Fields(string(b))
+	if len(fields) == 0 {
+		return 0, "", false
+	}
+	pid, err := strconv.Atoi(fields[0])
+	if err != nil || pid <= 0 {
+		return 0, "", false
+	}
+	if len(fields) > 1 {
+		host = fields[1]
+	}
+	return pid, host, true
+}
+
+func holder(b []byte) string {
+	pid, host, ok := parseLock(b)
+	if !ok {
+		return "unknown process"
+	}
+	return fmt.Sprintf("pid %d on %s", pid, host)
+}
+
+// stale reports whether the lock b was left by a run that is gone: its
+// process does not exist on this host, or it names none and is old. A
+// lock from another host is never stale: its process cannot be checked.
+func stale(b []byte, info fs.FileInfo, host string) bool {
+	pid, h, ok := parseLock(b)
+	if !ok {
+		return time.Since(info.ModTime()) > staleEmptyLock
+	}
+	return h == host && !processAlive(pid)
+}
+
+// takeStale removes the stale lock at path whose content was b. It first
+// moves the lock aside, so that of several runs finding it stale only one
+// removes it; should the moved file be another run's fresh lock, it is put
+// back.
+func takeStale(path string, b []byte) {
+	aside := path + "." + strconv.Itoa(os.Getpid()) + ".stale"
+	if err := os.Rename(path, aside); err != nil {
+		return
+	}
+	if got, err := os.ReadFile(aside); err == nil && string(got) != string(b) {
+		os.Link(aside, path) // fails if a newer lock is there already
+	}
+	os.Remove(aside)
+}
+
+// removeTemps removes the temporary files that runs killed while writing
+// output left next to it. Only the holder of the lock may call it: no
+// other run is writing then.
+func removeTemps(output string) {
+	dir, base := filepath.Split(output)
+	if dir == "" {
+		dir = "."
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		// As report.WriteWorkbook names them: .ledger.xlsx.123456.tmp
+		if n := e.Name(); strings.HasPrefix(n, "."+base+".") && strings.HasSuffix(n, ".tmp") && !e.IsDir() {
+			os.Remove(filepath.Join(dir, n))
+		}
+	}
+}
+
+// unlock releases the lock if it is still this run's.
+func (l *outputLock) unlock() {
+	if b, err := os.ReadFile(l.path); err == nil && string(b) == l.token {
+		os.Remove(l.path)
+	}
+}
+
+// A nightRun is what one run keeps for the nightly features: when it
+// started, the cache, the key of each input read and what the workbook
+// update reported.
+type nightRun struct {
+	start  time.Time
+	cache  *extractCache
+	keys   []string // cache key of each input read, in input order
+	cached int      // inputs read from the cache
+	stats  report.Stats
+}
+
+// begin opens the cache for the extraction options given (each a string
+// that changes when extraction would) and takes the lock of output. When
+// ok is false the run must stop with code, the reason logged with logf;
+// otherwise release must be called at the run's end.
+func (n *nightRun) begin(cfg nightlyConfig, output string, logf func(string, ...any), options ...string) (release func(), code int, ok bool) {
+	n.start = time.Now()
+	// A run lives for a second or two and holds tens of megabytes: less
+	// garbage collection for more memory is a good trade.
+	debug.SetGCPercent(400)
+	n.cache = openExtractCache(cfg.cacheDir, options...)
+	if output == "-" {
+		return func() {}, exitOK, true
+	}
+	l, err := lockOutput(output, cfg.lockWait)
+	if err != nil {
+		logf("%v", err)
+		if _, busy := err.(*lockedError); busy {
+			return nil, exitBusy, false
+		}
+		return nil, exitInput, false
+	}
+	removeTemps(output)
+	return l.unlock, exitOK, true
+}
+
+// lookup returns the speeches extracted before from the input name whose
+// decoded text is text, if the cache has them, and the key to keep them
+// under. Decoding is not cached: its warnings are shown every run.
+func (n *nightRun) lookup(name, text string) (sp []extract.Speech, key string, ok bool) {
+	key = n.cache.key(name, []byte(text))
+	if n.cache.load(key, &sp) {
+		return sp, key, true
+	}
+	return nil, key, false
+}
+
+// remember records that the speeches of an input, sp, go under key, and
+// keeps them in the cache unless they came from it. It returns the error
+// of a cache that cannot be written, which is no reason to fail the run.
+func (n *nightRun) remember(key string, sp []extract.Speech, cached bool) error {
+	n.keys = append(n.keys, key)
+	if cached {
+		n.cached++
+		return nil
+	}
+	return n.cache.store(key, sp)
+}
+
+// markDuplicates marks the speeches that repeat or overlap earlier ones
+// (extract.MarkDuplicates), from the cache when every input came from it.
+func (n *nightRun) markDuplicates(speeches []extract.Speech, fold func(string) string) {
+	n.cache.markDuplicates(speeches, n.keys, fold)
+}
+
+// exitFor returns the exit status of a run whose output failed with err.
+func exitFor(err error) int {
+	var pe *report.PreviousError
+	if errors.As(err, &pe) {
+		return exitPrevious
+	}
+	return exitInput
+}
+
+// summary returns the run's summary line's content.
+func (n *nightRun) summary(files int, speeches []extract.Speech, output string, code int) runSummary {
+	s := runSummary{Files: files, Speeches: len(speeches), Output: output, Cached: n.cached, Exit: code}
+	for _, sp := range speeches {
+		s.Tasks += len(sp.Tasks)
+		if sp.DuplicateOf != 0 {
+			s.Duplicates++
+		}
+	}
+	s.addStats(n.stats)
+	s.Seconds = float64(time.Since(n.start).Milliseconds()) / 1000
+	return s
+}

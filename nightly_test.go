@@ -1,0 +1,499 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// nightlyCmd returns the command running speechledger (this test binary
+// acting as it, see TestMain) with args.
+func nightlyCmd(args ...string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "SPEECHLEDGER_AS_MAIN=1", "LANG=C")
+	return cmd
+}
+
+// nightly runs speechledger with args and returns its standard error and
+// exit status.
+func nightly(t testing.TB, args ...string) (stderr string, code int) {
+	t.Helper()
+	cmd := nightlyCmd(args...)
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		return errb.String(), ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return errb.String(), 0
+}
+
+// copySeeds copies the named seeds into dir.
+func copySeeds(t testing.TB, dir string, names ...string) {
+	t.Helper()
+	for _, n := range names {
+		b, err := os.ReadFile(filepath.Join("testdata", "seeds", n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, n), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+const (
+	seed0 = "000_55b06aef0c45c079.txt" // five speeches
+	seed3 = "003_015d8813919ed760.txt"
+	seed4 = "004_ff2848a0e228d2d6.txt"
+)
+
+// sheetsOf returns the speech sheets whose line in 汇总 names source.
+func sheetsOf(t *testing.T, f *excelize.File, source string) []string {
+	t.Helper()
+	rows, err := f.GetRows("汇总")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for i, r := range rows {
+		if len(r) < 4 || !strings.HasPrefix(r[3], source) {
+			continue
+		}
+		if ok, target, _ := f.GetCellHyperLink("汇总", "B"+strconv.Itoa(i+1)); ok {
+			name, _, _ := strings.Cut(target, "!")
+			out = append(out, strings.ReplaceAll(strings.Trim(name, "'"), "''", "'"))
+		}
+	}
+	return out
+}
+
+// taskSheet is a speech sheet of the default layout read back.
+type taskSheet struct {
+	rows [][]string
+	col  map[string]int // header label -> 0-based column
+	row  map[string]int // task id -> 0-based row
+}
+
+func readTaskSheet(t *testing.T, f *excelize.File, sheet string) taskSheet {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := taskSheet{rows: rows, col: map[string]int{}, row: map[string]int{}}
+	for i, r := range rows {
+		if slices.Contains(r, "任务编号") {
+			for j, c := range r {
+				if _, ok := ts.col[c]; !ok {
+					ts.col[c] = j
+				}
+			}
+			for k := i + 1; k < len(rows); k++ {
+				if id := ts.get(k, "任务编号"); id != "" {
+					ts.row[id] = k
+				}
+			}
+			return ts
+		}
+	}
+	t.Fatalf("sheet %s has no header", sheet)
+	return ts
+}
+
+func (ts taskSheet) get(row int, label string) string {
+	c, ok := ts.col[label]
+	if !ok || c >= len(ts.rows[row]) {
+		return ""
+	}
+	return ts.rows[row][c]
+}
+
+// Three nightly runs of the binary over a folder: between them staff set
+// a status and a progress note and add a column with excelize; the second
+// night a file is gone and another is new. The staff's work survives both
+// nights, the gone speeches keep their sheets with every task marked
+// 已移出, the new ones appear, and the change log has three lines.
+func TestNightlyThreeRuns(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "speeches")
+	must(t, os.Mkdir(in, 0o755))
+	copySeeds(t, in, seed0, seed4)
+	out := filepath.Join(dir, "ledger.xlsx")
+	cache := filepath.Join(dir, "cache")
+	run := func(date string) {
+		t.Helper()
+		if stderr, code := nightly(t, "--report-date", date, "--cache-dir", cache, "-o", out, in); code != 0 {
+			t.Fatalf("%s: exit %d: %s", date, code, stderr)
+		}
+	}
+	run("2010-01-15")
+
+	f, err := excelize.OpenFile(out)
+	must(t, err)
+	gone := sheetsOf(t, f, seed0)
+	kept := sheetsOf(t, f, seed4)
+	if len(gone) != 5 || len(kept) == 0 {
+		t.Fatalf("sheets of %s: %q; of %s: %q", seed0, gone, seed4, kept)
+	}
+	sheet := kept[0]
+	ts := readTaskSheet(t, f, sheet)
+	id := firstTask(ts)
+	r := ts.row[id] + 1 // 1-based
+	cell := func(label string) string {
+		c, _ := excelize.CoordinatesToCellName(ts.col[label]+1, r)
+		return c
+	}
+	must(t, f.SetCellStr(sheet, cell("办理状态"), "已办结"))
+	must(t, f.SetCellStr(sheet, cell("进展情况"), "已完成并通报"))
+	must(t, f.InsertCols(sheet, "G", 1)) // after 责任单位
+	must(t, f.SetCellStr(sheet, "G"+strconv.Itoa(headerRow(ts)), "督办领导"))
+	must(t, f.SetCellStr(sheet, "G"+strconv.Itoa(r), "李副县长"))
+	must(t, f.Save())
+	f.Close()
+
+	os.Remove(filepath.Join(in, seed0))
+	copySeeds(t, in, seed3)
+	for night, date := range []string{"2010-01-16", "2010-01-17"} {
+		run(date)
+		f, err := excelize.OpenFile(out)
+		must(t, err)
+		ts := readTaskSheet(t, f, sheet)
+		k, ok := ts.row[id]
+		if !ok {
+			t.Fatalf("night %d: task %s is gone from %s", night+2, id, sheet)
+		}
+		for label, want := range map[string]string{"办理状态": "已办结", "进展情况": "已完成并通报", "督办领导": "李副县长", "责任单位": ts.get(k, "责任单位")} {
+			if got := ts.get(k, label); got != want {
+				t.Errorf("night %d: %s of %s = %q, want %q", night+2, label, id, got, want)
+			}
+		}
+		if ts.col["督办领导"] != ts.col["责任单位"]+1 {
+			t.Errorf("night %d: 督办领导 not right after 责任单位: %q", night+2, ts.rows[headerRow(ts)-1])
+		}
+		sheets := f.GetSheetList()
+		for _, g := range gone {
+			if !slices.Contains(sheets, g) {
+				t.Errorf("night %d: sheet %s of the removed file is gone", night+2, g)
+				continue
+			}
+			gs := readTaskSheet(t, f, g)
+			for id, k := range gs.row {
+				if got := gs.get(k, "变动"); got != "已移出 2010-01-16" {
+					t.Errorf("night %d: %s of %s marked %q", night+2, id, g, got)
+				}
+			}
+		}
+		if added := sheetsOf(t, f, seed3); len(added) == 0 {
+			t.Errorf("night %d: no sheets for the new file %s", night+2, seed3)
+		} else if night == 0 {
+			as := readTaskSheet(t, f, added[0])
+			for id, k := range as.row {
+				if got := as.get(k, "变动"); got != "新增 2010-01-16" {
+					t.Errorf("new task %s marked %q", id, got)
+				}
+			}
+		}
+		log, err := f.GetRows("变更记录")
+		must(t, err)
+		if n := len(log) - 2; n != night+2 {
+			t.Errorf("night %d: %d lines in 变更记录", night+2, n)
+		}
+		f.Close()
+	}
+}
+
+// firstTask returns the id of the first task row of ts.
+func firstTask(ts taskSheet) string {
+	best, id := -1, ""
+	for k, r := range ts.row {
+		if best < 0 || r < best {
+			best, id = r, k
+		}
+	}
+	return id
+}
+
+// headerRow returns the 1-based header row of ts.
+func headerRow(ts taskSheet) int {
+	for i, r := range ts.rows {
+		if slices.Contains(r, "任务编号") {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// checkLedger fails unless path opens with excelize and has the sheets of
+// a ledger of the seed0 speeches: 汇总, five speech sheets, 变更记录.
+func checkLedger(t *testing.T, path string) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatalf("%s does not open: %v", path, err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) != 7 || sheets[0] != "汇总" || sheets[6] != "变更记录" {
+		t.Fatalf("%s: sheets %q", path, sheets)
+	}
+	for _, sh := range sheets {
+		if _, err := f.GetRows(sh); err != nil {
+			t.Fatalf("%s: sheet %s: %v", path, sh, err)
+		}
+	}
+}
+
+// Runs killed (SIGKILL) at random moments, over and over, leave the
+// workbook whole every time: the previous one or the new one. The delays
+// come from a fixed seed, so a failure can be repeated.
+func TestKillNightly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills 50 runs")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "speeches")
+	must(t, os.Mkdir(in, 0o755))
+	copySeeds(t, in, seed0)
+	out := filepath.Join(dir, "ledger.xlsx")
+	cache := filepath.Join(dir, "cache")
+	args := func(day int) []string {
+		return []string{"-q", "--report-date", fmt.Sprintf("2010-02-%02d", 1+day%28), "--cache-dir", cache, "--keep", "2", "-o", out, in}
+	}
+	// A first, whole run, which also fills the cache, then a second whose
+	// time sets the range of the delays: every moment of a nightly run.
+	for day := range 2 {
+		if stderr, code := nightly(t, args(day)...); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+	}
+	start := time.Now()
+	if stderr, code := nightly(t, args(2)...); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	span := time.Since(start)
+	checkLedger(t, out)
+
+	rng := rand.New(rand.NewPCG(2010, 115))
+	const wantKills = 50
+	kills, replaced := 0, 0
+	last, err := os.ReadFile(out)
+	must(t, err)
+	for i := 1; kills < wantKills; i++ {
+		if i > 4*wantKills {
+			t.Fatalf("only %d of %d runs killed", kills, i)
+		}
+		cmd := nightlyCmd(args(i)...)
+		must(t, cmd.Start())
+		time.Sleep(time.Duration(rng.Int64N(int64(span))))
+		if err := cmd.Process.Kill(); err == nil { // SIGKILL
+			if err := cmd.Wait(); err != nil {
+				kills++
+			}
+		} else {
+			cmd.Wait()
+		}
+		checkLedger(t, out)
+		b, err := os.ReadFile(out)
+		must(t, err)
+		if !bytes.Equal(b, last) {
+			replaced++
+		}
+		last = b
+	}
+	// The next run takes over the lock a killed run left and finishes.
+	if stderr, code := nightly(t, args(0)...); code != 0 {
+		t.Fatalf("after %d kills: exit %d: %s", kills, code, stderr)
+	}
+	checkLedger(t, out)
+	entries, err := os.ReadDir(dir)
+	must(t, err)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") || strings.HasSuffix(e.Name(), ".lock") {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+	t.Logf("%d runs killed, the workbook whole after each; %d runs replaced it", kills, replaced)
+}
+
+// A run waits while another holds the output's lock, and gives up with
+// exit status 3 and a message naming the lock; a lock left by a process
+// that is gone is taken over; two runs at once both finish, one after
+// the other.
+func TestNightlyLock(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "speeches")
+	must(t, os.Mkdir(in, 0o755))
+	copySeeds(t, in, seed0)
+	out := filepath.Join(dir, "ledger.xlsx")
+	lock := filepath.Join(dir, ".ledger.xlsx.lock")
+	cache := filepath.Join(dir, "cache")
+	host, _ := os.Hostname()
+
+	// Held by a live process: this test.
+	must(t, os.WriteFile(lock, fmt.Appendf(nil, "%d %s\n", os.Getpid(), host), 0o644))
+	start := time.Now()
+	stderr, code := nightly(t, "--report-date", "2010-01-15", "--cache-dir", cache, "--lock-wait", "300ms", "-o", out, in)
+	if code != exitBusy || !strings.Contains(stderr, lock) || !strings.Contains(stderr, "another speechledger run") {
+		t.Errorf("locked: exit %d, stderr %q", code, stderr)
+	}
+	if d := time.Since(start); d < 300*time.Millisecond {
+		t.Errorf("gave up after %v, want 300ms", d)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("the output was written while locked")
+	}
+
+	// Left by a process that is gone.
+	dead := exec.Command(os.Args[0], "-test.run=^$")
+	must(t, dead.Run())
+	must(t, os.WriteFile(lock, fmt.Appendf(nil, "%d %s\n", dead.Process.Pid, host), 0o644))
+	if stderr, code := nightly(t, "--report-date", "2010-01-15", "--cache-dir", cache, "--lock-wait", "0s", "-o", out, in); code != 0 {
+		t.Fatalf("stale lock: exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(lock); err == nil {
+		t.Error("lock left behind")
+	}
+
+	// Two at once.
+	var cmds []*exec.Cmd
+	for range 2 {
+		cmd := nightlyCmd("-q", "--report-date", "2010-01-16", "--cache-dir", cache, "-o", out, in)
+		must(t, cmd.Start())
+		cmds = append(cmds, cmd)
+	}
+	for _, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Errorf("concurrent run: %v", err)
+		}
+	}
+	f, err := excelize.OpenFile(out)
+	must(t, err)
+	defer f.Close()
+	log, err := f.GetRows("变更记录")
+	must(t, err)
+	if n := len(log) - 2; n != 3 {
+		t.Errorf("%d lines in 变更记录 after three runs", n)
+	}
+}
+
+// The cache changes nothing but the time: a run without it, one that
+// fills it and one that reads it write the same bytes. And a rerun on the
+// same previous workbook with the same report date writes the same bytes.
+func TestNightlyCacheSameOutput(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "speeches")
+	must(t, os.Mkdir(in, 0o755))
+	copySeeds(t, in, seed0, seed4)
+	cache := filepath.Join(dir, "cache")
+	var outs [][]byte
+	for i, flags := range [][]string{{"--no-cache"}, {"--cache-dir", cache}, {"--cache-dir", cache}} {
+		out := filepath.Join(dir, fmt.Sprintf("ledger%d.xlsx", i))
+		args := append(flags, "--report-date", "2010-01-15", "-o", out, in)
+		if stderr, code := nightly(t, args...); code != 0 {
+			t.Fatalf("%q: exit %d: %s", args, code, stderr)
+		}
+		b, err := os.ReadFile(out)
+		must(t, err)
+		outs = append(outs, b)
+	}
+	if !bytes.Equal(outs[0], outs[1]) || !bytes.Equal(outs[1], outs[2]) {
+		t.Error("the workbooks with and without the cache differ")
+	}
+
+	out := filepath.Join(dir, "ledger0.xlsx")
+	var again [][]byte
+	for range 2 {
+		must(t, os.WriteFile(out, outs[0], 0o644))
+		if stderr, code := nightly(t, "--cache-dir", cache, "--report-date", "2010-01-16", "-o", out, in); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		b, err := os.ReadFile(out)
+		must(t, err)
+		again = append(again, b)
+	}
+	if !bytes.Equal(again[0], again[1]) {
+		t.Error("two runs on the same previous workbook differ")
+	}
+}
+
+// The run's summary line: text by default, a JSON object with
+// --log-format json; a workbook that cannot be carried forward stops the
+// run with exit status 4 and is left as it was.
+func TestNightlyLogAndExit(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "speeches")
+	must(t, os.Mkdir(in, 0o755))
+	copySeeds(t, in, seed0)
+	out := filepath.Join(dir, "ledger.xlsx")
+	cache := filepath.Join(dir, "cache")
+	stderr, code := nightly(t, "--report-date", "2010-01-15", "--cache-dir", cache, "-o", out, in)
+	m := regexp.MustCompile(`^speechledger: 1 files, 5 speeches \(0 duplicates\), (\d+) tasks \((\d+) new, 0 removed, \d+ overdue\) -> .*ledger.xlsx in [0-9.]+s\n$`).FindStringSubmatch(stderr)
+	if code != 0 || m == nil || m[1] != m[2] {
+		t.Fatalf("text: exit %d, %q", code, stderr)
+	}
+	tasks, _ := strconv.Atoi(m[1])
+	stderr, code = nightly(t, "--report-date", "2010-01-16", "--cache-dir", cache, "--log-format", "json", "-o", out, in)
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	var s struct {
+		Level  string  `json:"level"`
+		Files  int     `json:"files"`
+		Tasks  int     `json:"tasks"`
+		New    int     `json:"new"`
+		Cached int     `json:"cached"`
+		Secs   float64 `json:"seconds"`
+		Backup string  `json:"backup"`
+	}
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &s); code != 0 || err != nil || s.Files != 1 || s.Tasks != tasks || s.New != 0 || s.Cached != 1 || s.Backup == "" {
+		t.Errorf("json: exit %d, %v, %+v from %q", code, err, s, stderr)
+	}
+
+	junk := []byte("not a workbook")
+	must(t, os.WriteFile(out, junk, 0o644))
+	stderr, code = nightly(t, "--report-date", "2010-01-17", "--cache-dir", cache, "-o", out, in)
+	if code != exitPrevious || !strings.Contains(stderr, out) || !strings.Contains(stderr, "nothing was written") {
+		t.Errorf("unreadable: exit %d, %q", code, stderr)
+	}
+	if b, _ := os.ReadFile(out); !bytes.Equal(b, junk) {
+		t.Error("the unreadable workbook was changed")
+	}
+}
+
+// BenchmarkNightlyRerun runs the binary over the seeds twice: first with
+// no cache and no workbook, then again with nothing changed. It reports
+// the time of each and how many times faster the rerun is.
+func BenchmarkNightlyRerun(b *testing.B) {
+	var first, rerun time.Duration
+	for b.Loop() {
+		dir := b.TempDir()
+		out := filepath.Join(dir, "ledger.xlsx")
+		args := []string{"-q", "--report-date", "2010-01-15", "--cache-dir", filepath.Join(dir, "cache"), "-o", out, "testdata/seeds"}
+		start := time.Now()
+		if stderr, code := nightly(b, args...); code != 0 {
+			b.Fatalf("exit %d: %s", code, stderr)
+		}
+		first += time.Since(start)
+		start = time.Now()
+		if stderr, code := nightly(b, args...); code != 0 {
+			b.Fatalf("exit %d: %s", code, stderr)
+		}
+		rerun += time.Since(start)
+	}
+	b.ReportMetric(first.Seconds()/float64(b.N), "first-s/op")
+	b.ReportMetric(rerun.Seconds()/float64(b.N), "rerun-s/op")
+	b.ReportMetric(first.Seconds()/rerun.Seconds(), "x-faster")
+}

@@ -1,0 +1,499 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/speechledger/speechledger/extract"
+	"github.com/xuri/excelize/v2"
+)
+
+// A PreviousError reports that the workbook already at the output path
+// cannot be carried forward: it is corrupt, was not written by
+// speechledger, is open in another program or cannot be read. Nothing is
+// written when it occurs; the workbook is left as it is.
+type PreviousError struct {
+	Path   string
+	Reason string // what is wrong, for people
+	Err    error  // the underlying error, if any
+}
+
+func (e *PreviousError) Error() string {
+	msg := "existing workbook " + e.Path + ": " + e.Reason
+	if e.Err != nil {
+		msg += ": " + e.Err.Error()
+	}
+	return msg + "; it was left as it is and nothing was written"
+}
+
+func (e *PreviousError) Unwrap() error { return e.Err }
+
+// logSheet is the name of the change log sheet, always the last.
+const logSheet = "变更记录"
+
+// A cellKind says what a carried cell holds.
+type cellKind int
+
+const (
+	cellText cellKind = iota
+	cellNumber
+	cellBool
+	cellFormula
+)
+
+// A carriedCell is a cell of the previous workbook as it was: its value,
+// formula and style.
+type carriedCell struct {
+	kind    cellKind
+	value   string // the text, the number as written, or a formula's cached value
+	formula string // without the leading =
+	style   *excelize.Style
+	row     int // the row it was on
+}
+
+// A prevSheet is a speech sheet of the previous workbook.
+type prevSheet struct {
+	name   string
+	header int            // 1-based header row
+	cols   []prevCol      // every column of the header row and the data
+	colOf  map[field]int  // 1-based column of each field found, first wins
+	rows   []prevRow      // the rows under the header, in order
+	extras map[int]string // staff columns by column: their labels
+}
+
+// A prevCol is one column of a previous sheet.
+type prevCol struct {
+	col    int
+	label  string
+	field  field
+	known  bool // the label names a field and is its first column
+	width  float64
+	hidden bool
+	header carriedCell
+}
+
+// A prevRow is one row under the header of a previous sheet.
+type prevRow struct {
+	n      int                 // 1-based row number
+	id     string              // 任务编号, "" for a row staff added
+	raw    []string            // raw values by column-1
+	cells  map[int]carriedCell // cells of the columns staff fill, by column
+	change string              // the 变动 cell
+	height float64
+}
+
+// text returns the raw value of fd in r, or "".
+func (s *prevSheet) text(r *prevRow, fd field) string {
+	c := s.colOf[fd]
+	if c == 0 || c > len(r.raw) {
+		return ""
+	}
+	return r.raw[c-1]
+}
+
+// A prevSpeech is a line of the previous summary's per-speech table.
+type prevSpeech struct {
+	title  string
+	date   extract.Date
+	source string // as shown: file and 篇N
+	note   string
+}
+
+// A previous is what a run reads from the workbook it replaces.
+type previous struct {
+	data     []byte // the file as read, to detect a change before replacing it
+	sheets   []*prevSheet
+	speeches map[string]prevSpeech // by sheet name, once read
+	log      [][]string            // rows of 变更记录, raw, in order
+	other    []string              // sheets neither the summary, the log nor speech sheets
+	file     *excelize.File
+}
+
+// ownerFiles return the lock files that Excel and WPS (~$name) and
+// LibreOffice (.~lock.name#) keep next to a workbook they have open.
+func ownerFiles(path string) []string {
+	dir, base := filepath.Split(path)
+	return []string{
+		filepath.Join(dir, "~$"+base),
+		filepath.Join(dir, ".~lock."+base+"#"),
+	}
+}
+
+// readPrevious reads the workbook at path, if there is one. It returns
+// nil, nil when there is none, and a *PreviousError when there is one
+// that cannot be carried forward.
+func readPrevious(path string) (*previous, error) {
+	b, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil
+	case err != nil:
+		return nil, &PreviousError{Path: path, Reason: "cannot be read (is it open in another program?)", Err: err}
+	}
+	for _, o := range ownerFiles(path) {
+		if _, err := os.Lstat(o); err == nil {
+			return nil, &PreviousError{Path: path, Reason: "is open in another program (" + filepath.Base(o) +
+				" exists); close it there, or delete " + o + " if no one has it open"}
+		}
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, &PreviousError{Path: path, Reason: "is not a readable .xlsx workbook", Err: err}
+	}
+	p := &previous{data: b, file: f}
+	if err := p.read(f, newRowReader(f, b)); err != nil {
+		f.Close()
+		var pe *PreviousError
+		if errors.As(err, &pe) {
+			pe.Path = path
+			return nil, pe
+		}
+		return nil, &PreviousError{Path: path, Reason: "is damaged", Err: err}
+	}
+	return p, nil
+}
+
+// close releases the previous workbook.
+func (p *previous) close() {
+	if p != nil && p.file != nil {
+		p.file.Close()
+	}
+}
+
+// A rowReader returns the raw values of the cells of a sheet.
+type rowReader func(sheet string) ([][]string, error)
+
+// newRowReader returns the fast reader of the package b, or excelize's
+// GetRows where that cannot read it.
+func newRowReader(f *excelize.File, b []byte) rowReader {
+	if rr, err := newRawReader(b); err == nil {
+		return rr.rows
+	}
+	return func(sheet string) ([][]string, error) {
+		return f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	}
+}
+
+// read reads the sheets of f, their cells' values with rows.
+func (p *previous) read(f *excelize.File, rows rowReader) error {
+	sheets := f.GetSheetList()
+	if !isLedger(f, sheets) {
+		return &PreviousError{Reason: "was not written by speechledger (no " + summarySheet + " sheet from it); move it away or choose another output name"}
+	}
+	styles := map[int]*excelize.Style{}
+	for _, name := range sheets {
+		switch name {
+		case summarySheet:
+			continue // read only if a speech is gone, see speech
+		case logSheet:
+			rows, err := rows(name)
+			if err != nil {
+				return fmt.Errorf("sheet %s: %w", name, err)
+			}
+			for _, r := range rows {
+				if len(r) > 1 && r[0] != "" && isDigits(r[0]) {
+					p.log = append(p.log, r)
+				}
+			}
+			continue
+		}
+		cells, err := rows(name)
+		if err != nil {
+			return fmt.Errorf("sheet %s: %w", name, err)
+		}
+		sh, err := readPrevSheet(f, name, cells, styles)
+		if err != nil {
+			return fmt.Errorf("sheet %s: %w", name, err)
+		}
+		if sh == nil {
+			p.other = append(p.other, name)
+			continue
+		}
+		p.sheets = append(p.sheets, sh)
+	}
+	return nil
+}
+
+// isLedger reports whether f is a ledger speechledger wrote: it has the
+// summary sheet and the defined name of the report date, or names
+// speechledger as its creator.
+func isLedger(f *excelize.File, sheets []string) bool {
+	hasSummary := false
+	for _, s := range sheets {
+		hasSummary = hasSummary || s == summarySheet
+	}
+	if !hasSummary {
+		return false
+	}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == reportDateName {
+			return true
+		}
+	}
+	props, err := f.GetDocProps()
+	return err == nil && props.Creator == "speechledger"
+}
+
+// readPrevSheet reads a speech sheet, whose cells' values are rows: the first row, among the first
+// headerSearchRows, that names the task id and the task text is its
+// header. It returns nil for a sheet without one.
+func readPrevSheet(f *excelize.File, name string, rows [][]string, styles map[int]*excelize.Style) (*prevSheet, error) {
+	var err error
+	sh := &prevSheet{name: name, colOf: map[field]int{}, extras: map[int]string{}}
+	for i, cells := range rows[:min(len(rows), headerSearchRows)] {
+		colOf := map[field]int{}
+		for j, c := range cells {
+			if fd, ok := fieldOfLabel(c); ok && colOf[fd] == 0 {
+				colOf[fd] = j + 1
+			}
+		}
+		if colOf[fieldID] != 0 && colOf[fieldText] != 0 {
+			sh.header, sh.colOf = i+1, colOf
+			break
+		}
+	}
+	if sh.header == 0 {
+		return nil, nil
+	}
+	width := 0
+	for _, r := range rows[sh.header-1:] {
+		width = max(width, len(r))
+	}
+	// Only the columns that are not fields, those staff fill as they like,
+	// and rows without a task id are read cell by cell, with formulas and
+	// styles: that makes excelize load the whole sheet, which is slow.
+	header := rows[sh.header-1]
+	for col := 1; col <= width; col++ {
+		c := prevCol{col: col}
+		if col <= len(header) {
+			c.label = header[col-1]
+		}
+		if fd, ok := fieldOfLabel(c.label); ok && sh.colOf[fd] == col {
+			c.field, c.known = fd, true
+		}
+		if !c.known {
+			cn, _ := excelize.ColumnNumberToName(col)
+			if c.width, err = f.GetColWidth(name, cn); err != nil {
+				return nil, err
+			}
+			visible, err := f.GetColVisible(name, cn)
+			if err != nil {
+				return nil, err
+			}
+			c.hidden = !visible
+			cell, _ := excelize.CoordinatesToCellName(col, sh.header)
+			if c.header, err = readCell(f, name, cell, c.label, styles); err != nil {
+				return nil, err
+			}
+		}
+		sh.cols = append(sh.cols, c)
+	}
+	for i, raw := range rows[sh.header:] {
+		n := sh.header + 1 + i
+		if isBlankRow(raw) {
+			continue
+		}
+		r := prevRow{n: n, raw: raw, cells: map[int]carriedCell{}}
+		r.id = strings.TrimSpace(sh.text(&r, fieldID))
+		r.change = sh.text(&r, fieldChange)
+		if r.id == "" {
+			if r.height, err = f.GetRowHeight(name, n); err != nil {
+				return nil, err
+			}
+		}
+		for _, c := range sh.cols {
+			if c.col > len(raw) {
+				break
+			}
+			if r.id != "" && c.known {
+				if staffField(c.field) && raw[c.col-1] != "" {
+					r.cells[c.col] = carriedCell{value: raw[c.col-1]}
+				}
+				continue // extracted fields are made anew
+			}
+			cell, _ := excelize.CoordinatesToCellName(c.col, n)
+			cc, err := readCell(f, name, cell, raw[c.col-1], styles)
+			if err != nil {
+				return nil, err
+			}
+			if cc.value != "" || cc.formula != "" {
+				r.cells[c.col] = cc
+			}
+		}
+		sh.rows = append(sh.rows, r)
+	}
+	return sh, nil
+}
+
+// staffField reports whether staff fill fd: the run carries it forward.
+func staffField(fd field) bool {
+	return fd == fieldStatus || fd == fieldProgress || fd == fieldNote
+}
+
+// readCell reads cell of sheet, whose raw value is raw.
+func readCell(f *excelize.File, sheet, cell, raw string, styles map[int]*excelize.Style) (carriedCell, error) {
+	c := carriedCell{value: raw}
+	_, c.row, _ = excelize.CellNameToCoordinates(cell)
+	formula, err := f.GetCellFormula(sheet, cell)
+	if err != nil {
+		return c, err
+	}
+	typ, err := f.GetCellType(sheet, cell)
+	if err != nil {
+		return c, err
+	}
+	switch {
+	case formula != "":
+		c.kind, c.formula = cellFormula, strings.TrimPrefix(formula, "=")
+	case typ == excelize.CellTypeBool:
+		c.kind = cellBool
+	case typ == excelize.CellTypeNumber || typ == excelize.CellTypeDate || typ == excelize.CellTypeUnset && raw != "" && isNumber(raw):
+		c.kind = cellNumber
+	}
+	id, err := f.GetCellStyle(sheet, cell)
+	if err != nil {
+		return c, err
+	}
+	if id != 0 {
+		st, ok := styles[id]
+		if !ok {
+			if st, err = f.GetStyle(id); err != nil {
+				return c, err
+			}
+			styles[id] = st
+		}
+		c.style = st
+	}
+	return c, nil
+}
+
+func isNumber(s string) bool {
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isBlankRow(raw []string) bool {
+	for _, v := range raw {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// speech returns the line of the previous summary for the speech on
+// sheet, so that a speech whose file is gone keeps its line.
+func (p *previous) speech(sheet string) prevSpeech {
+	if p.speeches == nil {
+		p.speeches = map[string]prevSpeech{}
+		p.readSummary(p.file) // what cannot be read shows as unknown
+	}
+	return p.speeches[sheet]
+}
+
+// readSummary reads the per-speech table of the previous summary: for each
+// speech sheet, its title, date, source and note.
+func (p *previous) readSummary(f *excelize.File) error {
+	rows, err := f.GetRows(summarySheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return err
+	}
+	cols := map[string]int{}
+	for i, r := range rows {
+		if len(cols) == 0 {
+			if slicesIndex(r, "讲话标题") >= 0 && slicesIndex(r, "来源文件") >= 0 {
+				for j, c := range r {
+					cols[c] = j
+				}
+			}
+			continue
+		}
+		if len(r) == 0 || r[0] == "合计" {
+			break
+		}
+		get := func(label string) string {
+			if j, ok := cols[label]; ok && j < len(r) {
+				return r[j]
+			}
+			return ""
+		}
+		cell, _ := excelize.CoordinatesToCellName(cols["讲话标题"]+1, i+1)
+		ok, target, err := f.GetCellHyperLink(summarySheet, cell)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			continue // a duplicate: no sheet
+		}
+		sheet, _, _ := strings.Cut(target, "!")
+		if strings.HasPrefix(sheet, "'") {
+			sheet = strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(sheet, "'"), "'"), "''", "'")
+		}
+		ps := prevSpeech{title: get("讲话标题"), source: get("来源文件"), note: get("说明")}
+		if n, err := strconv.Atoi(get("讲话日期")); err == nil {
+			ps.date = dateOfSerial(n)
+		}
+		p.speeches[sheet] = ps
+	}
+	return nil
+}
+
+func slicesIndex(list []string, s string) int {
+	for i, v := range list {
+		if v == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// dateOfSerial is the inverse of excelSerial.
+func dateOfSerial(n int) extract.Date {
+	return extract.NewDate(1899, 12, 30).AddDays(n)
+}
+
+// Marks of the 变动 column: a task first seen after the ledger was begun,
+// a task no longer in the input, and one back after it was removed.
+const (
+	changeNew      = "新增"
+	changeRemoved  = "已移出"
+	changeReturned = "重新列入"
+)
+
+// changeMark matches a 变动 cell: a mark and its date.
+var changeMark = regexp.MustCompile(`^\s*(新增|已移出|重新列入)\s*[（(]?\s*(\d{4}-\d{2}-\d{2})`)
+
+// parseChange splits a 变动 cell into its mark and date; ok is false for
+// anything else.
+func parseChange(s string) (mark string, d extract.Date, ok bool) {
+	m := changeMark.FindStringSubmatch(s)
+	if m == nil {
+		return "", extract.Date{}, false
+	}
+	d, err := extract.ParseDate(m[2])
+	if err != nil {
+		return "", extract.Date{}, false
+	}
+	return m[1], d, true
+}
+
+// formatChange writes a 变动 cell.
+func formatChange(mark string, d extract.Date) string {
+	return mark + " " + d.String()
+}
