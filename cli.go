@@ -396,7 +396,7 @@ func (c *command) readSpeeches(x *extract.Extractor, in input) ([]extract.Speech
 	if n, size := longestLine(text); size > maxLineKB<<10 {
 		return nil, p.errorf(msgLongLine, path, n, size>>10, maxLineKB)
 	}
-	// An input extracted before comes from the cache (docs/nightly.md).
+	// An input extracted before comes from the cache (README, "Nightly runs").
 	sp, key, hit := c.night.lookup(name, text)
 	if !hit {
 		sp = x.Speeches(name, text, extract.Options{RefDate: c.cfg.refDate, FileDate: extract.DateInName(name)})
@@ -499,6 +499,9 @@ func (c *command) write(speeches []extract.Speech) error {
 	case strings.EqualFold(filepath.Ext(out), ".jsonl"):
 		err = report.WriteJSONLFile(out, speeches)
 	default:
+		if n := sheetsWanted(speeches); n > report.MaxSpeechSheets {
+			c.logf("%s", c.p.sprintf(msgWarnSheets, out, n, report.MaxSpeechSheets))
+		}
 		c.night.stats, err = report.Update(out, speeches, report.Options{ReportDate: c.cfg.reportDate, Template: c.cfg.template, Inputs: c.cfg.paths, Keep: c.cfg.nightly.keep})
 	}
 	switch {
@@ -516,4 +519,16 @@ func (c *command) write(speeches []extract.Speech) error {
 		return c.p.errorf(msgOutDirMissing, out, filepath.Dir(out))
 	}
 	return c.p.errorf(msgOutError, out, describe(err))
+}
+
+// sheetsWanted counts the speeches that would each have a sheet: all but
+// the duplicates.
+func sheetsWanted(speeches []extract.Speech) int {
+	n := 0
+	for _, sp := range speeches {
+		if sp.DuplicateOf == 0 {
+			n++
+		}
+	}
+	return n
 }

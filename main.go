@@ -31,7 +31,7 @@
 // When the output workbook exists, a run carries forward what staff typed
 // into it, keeps tasks gone from the input marked 已移出, logs itself on
 // the sheet 变更记录, keeps --keep dated backups and reuses the extraction
-// of unchanged inputs from a cache; see docs/nightly.md for nightly runs.
+// of unchanged inputs from a cache; see the README, "Nightly runs".
 package main
 
 import "os"

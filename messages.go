@@ -48,6 +48,7 @@ const (
 	msgNoSpeech
 	msgWarnInvalid
 	msgWarnNUL
+	msgWarnSheets
 	msgNoteEncoding
 	msgNoteBOM
 	msgNoteDocx
@@ -85,7 +86,7 @@ Examples:
 
 Exit status: 0 all inputs exported, 1 some input or the output failed,
 2 usage error, 3 another run holds the output's lock, 4 the existing
-workbook cannot be carried forward (left as it was). See docs/nightly.md.
+workbook cannot be carried forward (left as it was). See the README, "Nightly runs".
 
 Flags:
 `,
@@ -105,7 +106,7 @@ Flags:
   type 讲话.txt | speechledger -o - -                 # 从标准输入读，写到标准输出
 
 退出状态: 0 全部导出；1 有输入或输出失败；2 用法错误；3 另一次运行正占用输出（锁）；
-4 已有台账无法沿用（原样保留）。见 docs/nightly.md。
+4 已有台账无法沿用（原样保留）。见 README“Nightly runs”一节。
 
 选项:
 `,
@@ -146,6 +147,7 @@ Flags:
 	msgNoSpeech:       {"%s: no speech text found", "%s：没有找到讲话正文"},
 	msgWarnInvalid:    {"%s: warning: %d invalid byte sequences in %s text replaced with �", "%s：警告：%[3]s 文本中有 %[2]d 处无效字节，已替换为 �"},
 	msgWarnNUL:        {"%s: warning: %d NUL bytes removed", "%s：警告：已删除 %d 个 NUL 字节"},
+	msgWarnSheets:     {"%s: warning: %d speeches, more than the %d sheets a workbook holds; the rest are counted in 汇总 only, and every task is in the JSON lines (-o tasks.jsonl)", "%s：警告：共 %d 篇讲话，超过每个工作簿 %d 张讲话表的上限；其余各篇只在“汇总”中计数，全部任务见 JSON 行输出（-o tasks.jsonl）"},
 	msgNoteEncoding:   {"%s: %s text", "%s：%s 编码文本"},
 	msgNoteBOM:        {"%s: %s text with byte-order mark", "%s：%s 编码文本（带 BOM）"},
 	msgNoteDocx:       {"%s: Word document", "%s：Word 文档"},

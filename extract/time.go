@@ -10,7 +10,7 @@ import (
 
 // This file finds the time nodes of a task sentence and resolves them to
 // dates, following the guide's section "Time node". The catalogue of the
-// forms it understands, each with its resolution, is docs/time-forms.md.
+// forms it understands, each with its resolution, is in the README ("Time forms").
 //
 // The parser is a small hand-written recogniser over runes. A time phrase is
 //

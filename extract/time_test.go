@@ -13,7 +13,7 @@ import (
 )
 
 // timeForm is one supported form of time expression, resolved by
-// ParseTime against ref. The table is the catalogue in docs/time-forms.md.
+// ParseTime against ref. The table is the catalogue of time forms in the README.
 type timeForm struct {
 	form  string // what the row shows
 	rule  string // the guide rule (section "Time node" unless said)
@@ -327,7 +327,7 @@ func TestFestivalTimeZones(t *testing.T) {
 	}
 }
 
-// TestTimeFormsDoc checks docs/time-forms.md is generated from timeForms;
+// TestTimeFormsDoc checks the README's time forms are generated from timeForms;
 // run with -update (the package's golden-file flag) to regenerate it.
 func TestTimeFormsDoc(t *testing.T) {
 	var b strings.Builder

@@ -121,6 +121,13 @@ const (
 	warnDays = 7
 )
 
+// MaxSpeechSheets is the most speech sheets one workbook holds; the tasks
+// of further speeches are counted in 汇总 and written in the JSON lines.
+const MaxSpeechSheets = 1000
+
+// overflowNote is 汇总's note on a speech past MaxSpeechSheets.
+const overflowNote = "超过每个工作簿1000张讲话表的上限，未单独建表；任务见 JSON 行输出（-o tasks.jsonl）"
+
 // buildLedger turns speeches into the ledger the workbook shows.
 func buildLedger(speeches []extract.Speech, opt Options) ledger {
 	l := ledger{ReportDate: opt.ReportDate, Inputs: opt.Inputs}
@@ -142,7 +149,15 @@ func buildLedger(speeches []extract.Speech, opt Options) ledger {
 			l.Speeches = append(l.Speeches, e)
 			continue
 		}
-		e.Sheet = names.name(sp)
+		// A workbook of thousands of sheets opens in no office program
+		// in reasonable time: past MaxSpeechSheets, a speech is counted
+		// in 汇总 but gets no sheet of its own.
+		overflow := len(l.Sheets) >= MaxSpeechSheets
+		if overflow {
+			e.Note = strings.TrimSpace(e.Note + " " + overflowNote)
+		} else {
+			e.Sheet = names.name(sp)
+		}
 		sh := sheet{Name: e.Sheet}
 		for _, t := range sp.Tasks {
 			r := buildRow(t, opt.ReportDate)
@@ -192,7 +207,9 @@ func buildLedger(speeches []extract.Speech, opt Options) ledger {
 			}
 		}
 		sh.Speech = e
-		l.Sheets = append(l.Sheets, sh)
+		if !overflow {
+			l.Sheets = append(l.Sheets, sh)
+		}
 		l.Speeches = append(l.Speeches, e)
 		l.Totals.Tasks += e.Tasks
 		l.Totals.WithDue += e.WithDue

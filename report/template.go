@@ -110,7 +110,7 @@ func readLayout(f *excelize.File, name string) (*layout, error) {
 	if len(found) > 0 {
 		msg += "; the best row found names only " + strings.Join(found, ", ")
 	}
-	return nil, fmt.Errorf("template %s: %s in the first %d rows of any sheet (see docs/workbook.md for the header names)", name, msg, headerSearchRows)
+	return nil, fmt.Errorf("template %s: %s in the first %d rows of any sheet (see the README section Using your own template for the header names)", name, msg, headerSearchRows)
 }
 
 // read completes lay from its header row's cells and the rows above it, and
