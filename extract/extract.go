@@ -353,36 +353,40 @@ func firstClause(line string) string {
 // written, and sets their canonical names.
 func (x *Extractor) origBodies(s sentence, bs []Body) []Body {
 	out := make([]Body, 0, len(bs))
-	orig := []rune(s.text)
 	for _, b := range bs {
 		b.Canonical = x.lex.canonical(x.fold.foldString(b.Name))
-		if !b.Carried && b.Span.End > b.Span.Start {
-			b.Span = s.fold.origSpan(b.Span)
-			b.Name = string(orig[b.Span.Start:b.Span.End])
+		if !b.Carried {
+			b.Span, b.Name = s.original(b.Span, b.Name)
 		}
 		out = append(out, b)
 	}
 	return out
 }
 
+// origTimes maps time nodes found in the folded sentence to the text as
+// written.
 func origTimes(s sentence, ts []TimeNode) []TimeNode {
-	orig := []rune(s.text)
 	for i := range ts {
-		if ts[i].Span.End > ts[i].Span.Start {
-			ts[i].Span = s.fold.origSpan(ts[i].Span)
-			ts[i].Text = string(orig[ts[i].Span.Start:ts[i].Span.End])
-		}
+		ts[i].Span, ts[i].Text = s.original(ts[i].Span, ts[i].Text)
 	}
 	return ts
 }
 
+// origTargets maps targets found in the folded sentence to the text as
+// written.
 func origTargets(s sentence, ts []Target) []Target {
-	orig := []rune(s.text)
 	for i := range ts {
-		if ts[i].Span.End > ts[i].Span.Start {
-			ts[i].Span = s.fold.origSpan(ts[i].Span)
-			ts[i].Text = string(orig[ts[i].Span.Start:ts[i].Span.End])
-		}
+		ts[i].Span, ts[i].Text = s.original(ts[i].Span, ts[i].Text)
 	}
 	return ts
+}
+
+// original maps a span of the folded sentence to the sentence as written,
+// with the text it covers there; an empty span keeps text.
+func (s sentence) original(sp Span, text string) (Span, string) {
+	if sp.End <= sp.Start {
+		return sp, text
+	}
+	sp = s.fold.origSpan(sp)
+	return sp, string([]rune(s.text)[sp.Start:sp.End])
 }
