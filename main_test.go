@@ -30,7 +30,16 @@ func TestMain(m *testing.M) {
 	if os.Getenv("SPEECHLEDGER_AS_MAIN") == "1" {
 		main()
 	}
-	os.Exit(m.Run())
+	// The runs under test keep their extraction cache in a folder of
+	// their own, never in the user's cache folder.
+	cache, err := os.MkdirTemp("", "speechledger-test-cache")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", cache)
+	code := m.Run()
+	os.RemoveAll(cache)
+	os.Exit(code)
 }
 
 // speechledger runs the command with args in the C locale and returns its
