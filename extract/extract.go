@@ -167,6 +167,11 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 			// An instruction with no 要 counts in a section that plans work
 			// when it has a body, time or target; elsewhere only with a
 			// body; in a review of work done, never.
+			// In a review of work done, 要 states a lesson unless the
+			// sentence names who must act.
+			if mood == moodReview && len(own)+len(marked)+len(s.tag) == 0 {
+				continue
+			}
 			if weak && (mood == moodReview || len(bodies) == 0 && (mood != moodPlan || len(times) == 0 && len(targets) == 0)) {
 				continue
 			}
@@ -247,7 +252,7 @@ func endsSentence(line string) bool {
 }
 
 // inlineOrdinal matches a sentence opening with an inline ordinal: 二要……, 三是…….
-var inlineOrdinal = mustPattern(`^[一二三四五六七八九十]{1,2}(?:要|是)`)
+var inlineOrdinal = mustPattern(`^(?:[一二三四五六七八九十]{1,2}(?:要|是)|第[一二三四五六七八九十]{1,2}[,，、])`)
 
 // rank orders paragraph kinds from the outermost heading inwards.
 func rank(kind int) int {

@@ -171,3 +171,28 @@ func TestResponsibilityTags(t *testing.T) {
 		}
 	}
 }
+
+// A section that reviews work done states lessons with 要; only a sentence
+// naming who must act is a task there. A section that plans work counts
+// plain statements of work with a time, body or target.
+func TestSectionMood(t *testing.T) {
+	x := New()
+	text := strings.Join([]string{
+		"讲话",
+		"一、客观评价创新和亮点工作的成效",
+		"要紧紧依靠党的领导,找准工会工作与党政中心工作的结合点。",
+		"各级工会要认真总结经验。",
+		"二、2019年主要任务",
+		"年底前完成500所学校体育场地改造。",
+		"工会工作的经验是宝贵的。",
+	}, "\n")
+	sp := x.Speeches("t.txt", text, Options{RefDate: NewDate(2019, 3, 1)})
+	var got []string
+	for _, tk := range sp[0].Tasks {
+		got = append(got, tk.Text)
+	}
+	want := []string{"各级工会要认真总结经验。", "年底前完成500所学校体育场地改造。"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("tasks = %q, want %q", got, want)
+	}
+}
