@@ -119,8 +119,9 @@ func containsAny(s string, words ...string) bool {
 var awareness = mustPattern(`(?:要|必须|务必|一定要)(?:[^，,。]{0,4})(?:明白|认识到|清醒认识|清醒地认识|看到|懂得|引起[^，,。]{0,4}重视)`)
 
 // quoted matches quotations (slogans such as “等、靠、要”, a quoted
-// directive of another meeting), whose words direct nothing here.
-var quoted = regexp.MustCompile(`“[^”“]{1,200}”|"[^"]{1,200}"`)
+// directive of another meeting), whose words direct nothing here; a
+// quotation whose closing mark falls in a later sentence runs to the end.
+var quoted = regexp.MustCompile(`“[^”“]{1,200}(?:”|$)|"[^"]{1,200}"`)
 
 // description finds copulas and comparisons that make a sentence opening
 // with a verb a statement rather than an instruction.
