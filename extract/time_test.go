@@ -184,6 +184,7 @@ func TestFindTimes(t *testing.T) {
 		{"not: X年是……之年", "今年是十四五的开局之年。", "2021-03-01", nil},
 		{"not: a year qualifying a noun", "要研究明年的工作思路。", "2009-12-01", nil},
 		{"not: a period naming an assessment", "要对标脱贫年度计划和年终考核。", "2021-11-05", nil},
+		{"not: a year qualifying 各项工作", "确保明年各项工作实现开门红。", "2009-12-01", nil},
 		{"not: 今年以来", "今年以来,全县经济运行平稳。", "2009-12-01", nil},
 		{"not: a past date", "2月9日已完成资格预审开标。", "2021-09-02", nil},
 		{"not: a past year", "2015年8月12日召开了会议。", "2021-06-14", nil},
