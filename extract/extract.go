@@ -159,7 +159,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 					hints = append(hints, "责任单位承接上文")
 				}
 			}
-			times := FindTimes(f, ref)
+			times := dropHypothetical(f, FindTimes(f, ref))
 			targets := FindTargets(f)
 			if len(bodies) == 0 && len(times) == 0 && len(targets) == 0 {
 				continue // guide, "Task", rule 2
@@ -227,7 +227,7 @@ const (
 
 var (
 	reviewHeading = mustPattern(`成绩|成效|回顾|取得|基本情况|主要做法|做法|总结|一年来|过去|去年`)
-	planHeading   = mustPattern(`主要任务|工作任务|重点任务|工作安排|主要工作|工作重点|重点工作|主要措施|工作措施|保障措施|具体措施|实施步骤|组织实施|工作要求|总体要求|总体目标|政府工作|施政|规划|计划|方案|意见|办法|通知|决定|要点`)
+	planHeading   = mustPattern(`工作目标|主要目标|目标任务|主要任务|工作任务|重点任务|工作安排|主要工作|工作重点|重点工作|主要措施|工作措施|保障措施|具体措施|实施步骤|组织实施|工作要求|总体要求|总体目标|政府工作|施政|规划|计划|方案|意见|办法|通知|决定|要点`)
 )
 
 // sectionMood classifies a folded heading; a heading that says neither
@@ -240,6 +240,37 @@ func sectionMood(heading string, doc int) int {
 		return moodPlan
 	}
 	return doc
+}
+
+// hypothesis matches a condition clause (如果出现了,……): what follows it
+// says what would happen, not when work is due.
+var hypothesis = mustPattern(`(?:如果|假如|倘若|万一|要是)[^，,。；;]*[，,]`)
+
+// dropHypothetical leaves out the time nodes of the clause that follows a
+// condition: 如果出现了,明年我首先就要提出减少你的招生计划 sets no deadline.
+func dropHypothetical(s string, ts []TimeNode) []TimeNode {
+	m := hypothesis.FindStringIndex(s)
+	if m == nil || len(ts) == 0 {
+		return ts
+	}
+	from := runeCount(s[:m[1]])
+	to := clauseEnd([]rune(s), from)
+	out := ts[:0]
+	for _, t := range ts {
+		if t.Span.Start < from || t.Span.Start >= to {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// clauseEnd returns the offset of the punctuation that ends the clause
+// starting at rune offset i, or len(rs).
+func clauseEnd(rs []rune, i int) int {
+	for i < len(rs) && !strings.ContainsRune("，,。；;！!？?", rs[i]) {
+		i++
+	}
+	return i
 }
 
 // endsSentence reports whether a line ends with a sentence end or a colon.

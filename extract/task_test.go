@@ -182,7 +182,7 @@ func TestSectionMood(t *testing.T) {
 		"一、客观评价创新和亮点工作的成效",
 		"要紧紧依靠党的领导,找准工会工作与党政中心工作的结合点。",
 		"各级工会要认真总结经验。",
-		"二、2019年主要任务",
+		"二、2019年工作目标",
 		"年底前完成500所学校体育场地改造。",
 		"工会工作的经验是宝贵的。",
 	}, "\n")
@@ -194,5 +194,22 @@ func TestSectionMood(t *testing.T) {
 	want := []string{"各级工会要认真总结经验。", "年底前完成500所学校体育场地改造。"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("tasks = %q, want %q", got, want)
+	}
+}
+
+// A time in the consequence of a condition is no deadline (guide, "Time
+// node": when the action is due); a time outside it still counts.
+func TestHypotheticalTimes(t *testing.T) {
+	x := New()
+	text := "讲话\n高中学校不得超计划招生,如果出现了,明年我首先就要提出减少招生计划。\n各学校要在9月30日前完成招生,如果发现问题,要立即整改。\n"
+	sp := x.Speeches("t.txt", text, Options{RefDate: NewDate(2011, 8, 25)})
+	if len(sp[0].Tasks) != 2 {
+		t.Fatalf("got %d tasks, want 2", len(sp[0].Tasks))
+	}
+	if ts := sp[0].Tasks[0].Times; len(ts) != 0 {
+		t.Errorf("a time after 如果……, is a deadline: %+v", ts)
+	}
+	if ts := sp[0].Tasks[1].Times; len(ts) != 1 || ts[0].Due != NewDate(2011, 9, 30) {
+		t.Errorf("times = %+v, want 9月30日前 due 2011-09-30", ts)
 	}
 }
