@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // Extractor turns speech text into speeches and tasks. Build it once with
@@ -90,6 +93,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 		seen      = map[string]int{}
 		docMood   = sectionMood(title, moodUnknown)
 		mood      = docMood
+		rowYear   int // the year a schedule table's row gives its months
 	)
 	for _, line := range lines {
 		if strings.TrimSpace(line) == "" {
@@ -97,6 +101,12 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 		}
 		fl := x.fold.fold(line)
 		kind := paragraphKind(fl.text)
+		rowYear = scheduleYear(fl.text, rowYear)
+		lineRef := ref
+		if rowYear != 0 {
+			// 105 1、4月：统包工程决标: the row's months are in its year.
+			lineRef = NewDate(rowYear, time.January, 1)
+		}
 		switch {
 		case kind == paraLevel1:
 			section = firstClause(line)
@@ -159,7 +169,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 					hints = append(hints, "责任单位承接上文")
 				}
 			}
-			times := dropHypothetical(f, FindTimes(f, ref))
+			times := dropHypothetical(f, FindTimes(f, lineRef))
 			targets := FindTargets(f)
 			if len(bodies) == 0 && len(times) == 0 && len(targets) == 0 {
 				continue // guide, "Task", rule 2
@@ -240,6 +250,30 @@ func sectionMood(heading string, doc int) int {
 		return moodPlan
 	}
 	return doc
+}
+
+// scheduleRow matches the row of a schedule table that opens with its
+// year, Gregorian or ROC (民国), before the numbered items: `105 1、4月：…`.
+var scheduleRow = regexp.MustCompile(`^\s*(1[0-9]{2}|20[0-9]{2})\s*(?:年度?)?\s+[0-9]{1,2}\s*[、.]`)
+
+// scheduleItem matches a further numbered item of the same row.
+var scheduleItem = regexp.MustCompile(`^\s*[0-9]{1,2}\s*[、.]`)
+
+// scheduleYear returns the year a line of a schedule table gives its
+// months: the year it opens with, or, for a further numbered item, the
+// current row's year; 0 outside such a table.
+func scheduleYear(line string, current int) int {
+	if m := scheduleRow.FindStringSubmatch(line); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		if y < 1000 {
+			y += 1911 // ROC year (guide, "Time node")
+		}
+		return y
+	}
+	if current != 0 && scheduleItem.MatchString(line) {
+		return current
+	}
+	return 0
 }
 
 // hypothesis matches a condition clause (如果出现了,……): what follows it

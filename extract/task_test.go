@@ -213,3 +213,27 @@ func TestHypotheticalTimes(t *testing.T) {
 		t.Errorf("times = %+v, want 9月30日前 due 2011-09-30", ts)
 	}
 }
+
+// A schedule table's row opens with its year (ROC years plus 1911, guide
+// "Time node"); the months of the row and its further items are in it.
+func TestScheduleYear(t *testing.T) {
+	x := New()
+	text := "施政重點與期程\n105 1、 4月：統包工程決標及開工。\n2、 7月：監造技術服務決標。\n本府將於12月底前完成評估。\n"
+	sp := x.Speeches("t.txt", text, Options{RefDate: NewDate(2015, 4, 17)})
+	var got []string
+	for _, tk := range sp[0].Tasks {
+		for _, tn := range tk.Times {
+			got = append(got, tn.Text+"="+tn.Due.String())
+		}
+	}
+	want := []string{"4月=2016-04-30", "7月=2016-07-31", "12月底前=2015-12-31"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("times = %q, want %q", got, want)
+	}
+	if y := scheduleYear("2019 1、完成招标", 0); y != 2019 {
+		t.Errorf("scheduleYear(2019 …) = %d", y)
+	}
+	if y := scheduleYear("2019年要完成招标", 0); y != 0 {
+		t.Errorf("a sentence opening with a year is no schedule row: %d", y)
+	}
+}
