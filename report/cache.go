@@ -7,12 +7,15 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // A formulaCache holds the values formula cells show as of the report date,
@@ -30,9 +33,10 @@ func (c formulaCache) set(sheet, cell, v string) {
 	c[sheet][cell] = v
 }
 
-// formulaCell matches a string formula cell as excelize writes it, with no
-// cached value: <c r="N4" s="8" t="str"><f>…</f></c>.
-var formulaCell = regexp.MustCompile(`<c r="([A-Z]+[0-9]+)"([^>]*) t="str"><f>([^<]*)</f></c>`)
+// A string formula cell as excelize writes it, with no cached value,
+// is <c r="N4" s="8" t="str"><f>…</f></c>: in full,
+// <c r="([A-Z]+[0-9]+)"([^>]*) t="str"><f>([^<]*)</f></c>, which
+// splitFormulaCell matches.
 
 // A partsWriter stands in for excelize's zip writer: it keeps the parts of
 // the package in memory, in the order excelize writes them, so that
@@ -74,20 +78,7 @@ func addCachedValues(w io.Writer, parts *partsWriter, c formulaCache, rich *rich
 	if err != nil {
 		return err
 	}
-	zw := zip.NewWriter(w)
-	// The fastest compression: the workbook is a little larger, and made
-	// in a good deal less time. The entries are written one after the
-	// other: one compressor serves them all.
-	var fw *flate.Writer
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		if fw == nil {
-			var err error
-			fw, err = flate.NewWriter(w, flate.BestSpeed)
-			return fw, err
-		}
-		fw.Reset(w)
-		return fw, nil
-	})
+	bodies := make([][]byte, len(parts.names))
 	for i, name := range parts.names {
 		b := parts.parts[i].Bytes()
 		if values := c[paths[name]]; len(values) > 0 {
@@ -101,19 +92,95 @@ func addCachedValues(w io.Writer, parts *partsWriter, c formulaCache, rich *rich
 				return err
 			}
 		}
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
+		bodies[i] = b
+	}
+	// The fastest compression: the workbook is a little larger, and made
+	// in a good deal less time. The entries are compressed on all cores
+	// at once, each on its own, and then written in order as they are:
+	// the bytes are those archive/zip's own compressor would write.
+	comp, err := compressAll(bodies)
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(w)
+	for i, name := range parts.names {
+		fw, err := zw.CreateRaw(&zip.FileHeader{
+			Name:               name,
+			Method:             zip.Deflate,
+			Flags:              zipDataDescriptor,
+			CreatorVersion:     zipVersion20,
+			ReaderVersion:      zipVersion20,
+			CRC32:              crc32.ChecksumIEEE(bodies[i]),
+			CompressedSize64:   uint64(len(comp[i])),
+			UncompressedSize64: uint64(len(bodies[i])),
+		})
 		if err != nil {
 			return err
 		}
-		if _, err := fw.Write(b); err != nil {
+		if _, err := fw.Write(comp[i]); err != nil {
 			return err
 		}
 	}
 	return zw.Close()
 }
 
+// What zip.Writer.CreateHeader puts in the header of an entry whose name
+// is ASCII and whose sizes follow its data, as CreateRaw needs told.
+const (
+	zipDataDescriptor = 0x8
+	zipVersion20      = 20
+)
+
+// compressAll deflates each of bodies at flate.BestSpeed, on as many
+// goroutines as there are cores. Deflate is deterministic: the result
+// does not depend on which goroutine compresses which body.
+func compressAll(bodies [][]byte) ([][]byte, error) {
+	out := make([][]byte, len(bodies))
+	errs := make([]error, len(bodies))
+	// Largest first, so that one large sheet does not start last.
+	order := make([]int, len(bodies))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return len(bodies[b]) - len(bodies[a]) })
+	next := make(chan int, len(order))
+	for _, i := range order {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(bodies)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var fw *flate.Writer
+			for i := range next {
+				var buf bytes.Buffer
+				buf.Grow(len(bodies[i])/4 + 64)
+				if fw == nil {
+					var err error
+					if fw, err = flate.NewWriter(&buf, flate.BestSpeed); err != nil {
+						errs[i] = err
+						continue
+					}
+				} else {
+					fw.Reset(&buf)
+				}
+				if _, err := fw.Write(bodies[i]); err != nil {
+					errs[i] = err
+					continue
+				}
+				errs[i] = fw.Close()
+				out[i] = buf.Bytes()
+			}
+		}()
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
 // formulaEnd ends the opening of a string formula cell as excelize writes
-// it; addValues looks for it rather than run formulaCell over the whole
+// it; addValues looks for it rather than match a cell's pattern over the whole
 // sheet, which is slow.
 var formulaEnd = []byte(` t="str"><f>`)
 
@@ -134,12 +201,18 @@ func addValues(b []byte, values map[string]string) []byte {
 		}
 		end += i + len("</c>")
 		cell := b[start:end]
-		if sub := formulaCell.FindSubmatch(cell); sub != nil && len(sub[0]) == len(cell) {
-			if v, ok := values[string(sub[1])]; ok {
-				var esc bytes.Buffer
-				xml.EscapeText(&esc, []byte(v))
+		if ref, attrs, formula, ok := splitFormulaCell(cell, i-start); ok {
+			if v, ok := values[string(ref)]; ok {
 				out.Write(b[:start])
-				fmt.Fprintf(&out, `<c r="%s"%s t="str"><f>%s</f><v>%s</v></c>`, sub[1], sub[2], sub[3], esc.Bytes())
+				out.WriteString(`<c r="`)
+				out.Write(ref)
+				out.WriteByte('"')
+				out.Write(attrs)
+				out.WriteString(` t="str"><f>`)
+				out.Write(formula)
+				out.WriteString("</f><v>")
+				xml.EscapeText(&out, []byte(v))
+				out.WriteString("</v></c>")
 				b = b[end:]
 				continue
 			}
@@ -149,6 +222,38 @@ func addValues(b []byte, values map[string]string) []byte {
 	}
 	out.Write(b)
 	return out.Bytes()
+}
+
+// splitFormulaCell returns the parts of cell, whose formulaEnd is at at,
+// that the pattern of a string formula cell above matches, if it matches
+// the whole cell: the pattern's submatches, without a regular expression.
+func splitFormulaCell(cell []byte, at int) (ref, attrs, formula []byte, ok bool) {
+	const open, close = `<c r="`, "</f></c>"
+	if !bytes.HasPrefix(cell, []byte(open)) || !bytes.HasSuffix(cell, []byte(close)) {
+		return nil, nil, nil, false
+	}
+	i := len(open)
+	letters := i
+	for i < len(cell) && 'A' <= cell[i] && cell[i] <= 'Z' {
+		i++
+	}
+	digits := i
+	for i < len(cell) && '0' <= cell[i] && cell[i] <= '9' {
+		i++
+	}
+	if digits == letters || i == digits || i >= len(cell) || cell[i] != '"' || i+1 > at {
+		return nil, nil, nil, false
+	}
+	ref, attrs = cell[letters:i], cell[i+1:at]
+	fstart, fend := at+len(formulaEnd), len(cell)-len(close)
+	if fend < fstart || bytes.IndexByte(attrs, '>') >= 0 {
+		return nil, nil, nil, false
+	}
+	formula = cell[fstart:fend]
+	if bytes.IndexByte(formula, '<') >= 0 {
+		return nil, nil, nil, false
+	}
+	return ref, attrs, formula, true
 }
 
 func zipReader(b []byte) (*zip.Reader, error) {
@@ -161,7 +266,14 @@ func readZipFile(zf *zip.File) ([]byte, error) {
 		return nil, err
 	}
 	defer r.Close()
-	return io.ReadAll(r)
+	// Room for the whole part at once, as its header tells (up to a
+	// limit, the header may lie), rather than growing it step by step.
+	var buf bytes.Buffer
+	buf.Grow(int(min(zf.UncompressedSize64, 64<<20)) + bytes.MinRead)
+	if _, err := buf.ReadFrom(r); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // sheetPaths maps the package paths of the worksheets to their names,

@@ -78,22 +78,36 @@ func updateWorkbook(path string, speeches []extract.Speech, opt Options) (Stats,
 		}
 		tpl, name = b, opt.Template
 	}
+	// The previous workbook is read while the template is opened and the
+	// rows are built: neither needs the other.
+	type prevResult struct {
+		p   *previous
+		err error
+	}
+	prevc := make(chan prevResult, 1)
+	go func() {
+		p, err := readPrevious(path)
+		prevc <- prevResult{p, err}
+	}()
 	f, lay, err := openTemplate(tpl, name)
 	if err != nil {
+		(<-prevc).p.close()
 		return Stats{}, err
 	}
 	defer f.Close()
-	prev, err := readPrevious(path)
-	if err != nil {
-		return Stats{}, err
-	}
-	defer prev.close()
 	l := buildLedger(speeches, opt)
+	pr := <-prevc
+	if pr.err != nil {
+		return Stats{}, pr.err
+	}
+	prev := pr.p
+	defer prev.close()
 	st := merge(&l, prev, lay)
 	cache, rich := formulaCache{}, &richTexts{}
 	if err := fill(f, lay, &l, prev, st, cache, rich); err != nil {
 		return st, err
 	}
+	rich.prefetch()
 	parts := &partsWriter{}
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return parts })
 	if _, err := f.WriteToBuffer(); err != nil {

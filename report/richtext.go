@@ -18,6 +18,26 @@ import (
 // in the saved package, takes none.
 type richTexts struct {
 	runs [][]excelize.RichTextRun // by placeholder number
+	// props, once prefetch has started, delivers the result of runProps.
+	props chan richProps
+}
+
+type richProps struct {
+	props map[fontID]string
+	err   error
+}
+
+// prefetch starts working out the run properties of the texts added so
+// far, while the rest of the workbook is saved; add no more texts after.
+func (r *richTexts) prefetch() {
+	if len(r.runs) == 0 || r.props != nil {
+		return
+	}
+	r.props = make(chan richProps, 1)
+	go func() {
+		props, err := r.runProps()
+		r.props <- richProps{props, err}
+	}()
 }
 
 // richKeyMark opens a placeholder: a private-use character no speech text
@@ -30,45 +50,61 @@ func (r *richTexts) add(runs []excelize.RichTextRun) string {
 	return richKeyMark + strconv.Itoa(len(r.runs)-1)
 }
 
-// richSI matches the shared string of a placeholder as excelize writes it.
-var richSI = regexp.MustCompile("<si><t>" + richKeyMark + `([0-9]+)</t></si>`)
-
 // replace returns the shared strings part b with each placeholder replaced
 // by its rich text, the run properties written by excelize itself.
 func (r *richTexts) replace(b []byte) ([]byte, error) {
 	if len(r.runs) == 0 {
 		return b, nil
 	}
-	props, err := r.runProps()
+	r.prefetch()
+	res := <-r.props
+	r.props <- res // for another call
+	props, err := res.props, res.err
 	if err != nil {
 		return nil, err
 	}
-	var fail error
-	out := richSI.ReplaceAllFunc(b, func(m []byte) []byte {
-		n, _ := strconv.Atoi(string(richSI.FindSubmatch(m)[1]))
-		if n >= len(r.runs) {
-			fail = fmt.Errorf("rich text %d: no such text", n)
-			return m
+	// Each placeholder's shared string, <si><t>…N</t></si> as excelize
+	// writes it, found with bytes.Index: a regular expression over the
+	// whole part takes several times as long.
+	prefix := []byte("<si><t>" + richKeyMark)
+	var out bytes.Buffer
+	out.Grow(len(b) + len(r.runs)*64)
+	for {
+		i := bytes.Index(b, prefix)
+		if i < 0 {
+			break
 		}
-		var si bytes.Buffer
-		si.WriteString("<si>")
+		j := i + len(prefix)
+		k := j
+		for k < len(b) && '0' <= b[k] && b[k] <= '9' {
+			k++
+		}
+		if k == j || !bytes.HasPrefix(b[k:], []byte("</t></si>")) {
+			out.Write(b[:i+1])
+			b = b[i+1:]
+			continue
+		}
+		n, err := strconv.Atoi(string(b[j:k]))
+		if err != nil || n >= len(r.runs) {
+			return nil, fmt.Errorf("rich text %s: no such text", b[j:k])
+		}
+		out.Write(b[:i])
+		out.WriteString("<si>")
 		for _, run := range r.runs[n] {
-			si.WriteString("<r>")
-			si.WriteString(props[fontKey(run.Font)])
-			si.WriteString(`<t xml:space="preserve">`)
-			xml.EscapeText(&si, []byte(run.Text))
-			si.WriteString("</t></r>")
+			out.WriteString("<r>")
+			out.WriteString(props[fontKey(run.Font)])
+			out.WriteString(`<t xml:space="preserve">`)
+			xml.EscapeText(&out, []byte(run.Text))
+			out.WriteString("</t></r>")
 		}
-		si.WriteString("</si>")
-		return si.Bytes()
-	})
-	if fail != nil {
-		return nil, fail
+		out.WriteString("</si>")
+		b = b[k+len("</t></si>"):]
 	}
-	if n := bytes.Count(out, []byte(richKeyMark)); n > 0 {
+	out.Write(b)
+	if n := bytes.Count(out.Bytes(), []byte(richKeyMark)); n > 0 {
 		return nil, fmt.Errorf("%d rich texts not written", n)
 	}
-	return out, nil
+	return out.Bytes(), nil
 }
 
 // A fontID tells apart the fonts of the runs richRuns makes.
