@@ -90,7 +90,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 		prev      []Body // bodies named by the previous paragraph's directives
 		prevKind  = paraPlain
 		continues bool // the previous line broke off mid-sentence
-		seen      = map[string]int{}
+		seen      = map[string]bool{}
 		docMood   = sectionMood(title, moodUnknown)
 		mood      = docMood
 		rowYear   int // the year a schedule table's row gives its months
@@ -174,26 +174,25 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 			if len(bodies) == 0 && len(times) == 0 && len(targets) == 0 {
 				continue // guide, "Task", rule 2
 			}
-			// An instruction with no 要 counts in a section that plans work
-			// when it has a body, time or target; elsewhere only with a
-			// body; in a review of work done, never.
 			// In a review of work done, 要 states a lesson unless the
 			// sentence names who must act.
 			if mood == moodReview && len(own)+len(marked)+len(s.tag) == 0 {
 				continue
 			}
+			// An instruction with no 要 counts in a section that plans work
+			// when it has a body, time or target; elsewhere only with a
+			// body; in a review of work done, never.
 			if weak && (mood == moodReview || len(bodies) == 0 && (mood != moodPlan || len(times) == 0 && len(targets) == 0)) {
 				continue
 			}
 			key := squeeze(f)
-			n := seen[key]
-			seen[key]++
-			if n > 0 {
+			if seen[key] {
 				continue // a paragraph repeated inside the speech gives no second row
 			}
+			seen[key] = true
 			t := Task{
 				Seq:     len(out) + 1,
-				ID:      TaskID(title, f, 0),
+				ID:      TaskID(title, f),
 				Text:    s.text,
 				Section: section,
 				Bodies:  bodies,

@@ -196,16 +196,13 @@ func stripNumbering(s string) string {
 
 // TaskID returns the stable id of a task: a hash of the speech's title and
 // the task's normalised text, so it survives renamed, moved and reordered
-// files and changes to other sentences. n distinguishes repeats of the
-// same sentence within a speech.
-func TaskID(title, text string, n int) string {
+// files and changes to other sentences. A sentence repeated within a
+// speech is one task, so title and text identify it.
+func TaskID(title, text string) string {
 	h := sha1.New()
 	h.Write([]byte(squeeze(title)))
 	h.Write([]byte{0})
 	h.Write([]byte(squeeze(text)))
-	if n > 0 {
-		h.Write([]byte{0, byte(n), byte(n >> 8)})
-	}
 	sum := h.Sum(nil)
 	return "RW-" + base32.StdEncoding.EncodeToString(sum)[:10]
 }

@@ -117,11 +117,11 @@ func TestTasksCarryBodies(t *testing.T) {
 }
 
 func TestTaskIDStable(t *testing.T) {
-	a := TaskID("讲话", "各级工会要认真总结经验。", 0)
-	if b := TaskID("讲话", "各级工会要认真总结经验.", 0); a != b {
+	a := TaskID("讲话", "各级工会要认真总结经验。")
+	if b := TaskID("讲话", "各级工会要认真总结经验."); a != b {
 		t.Errorf("punctuation changed the id: %s vs %s", a, b)
 	}
-	if b := TaskID("另一篇讲话", "各级工会要认真总结经验。", 0); a == b {
+	if b := TaskID("另一篇讲话", "各级工会要认真总结经验。"); a == b {
 		t.Errorf("another speech gave the same id")
 	}
 	if !strings.HasPrefix(a, "RW-") || len(a) != 13 {
