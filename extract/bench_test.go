@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -136,4 +137,25 @@ func plainSentences(line string) []string {
 		}
 		return false
 	})
+}
+
+// BenchmarkMarkDuplicates compares the seeds' speeches with each other, in
+// bytes of speech text per second.
+func BenchmarkMarkDuplicates(b *testing.B) {
+	texts, _ := benchTexts(b)
+	x := New()
+	var speeches []Speech
+	var size int64
+	for i, text := range texts {
+		for _, sp := range x.Speeches(string(rune('a'+i)), text, Options{}) {
+			speeches = append(speeches, sp)
+			size += int64(len(sp.Text))
+		}
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		run := slices.Clone(speeches)
+		MarkDuplicates(run, x.Fold)
+	}
 }

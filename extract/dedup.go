@@ -1,8 +1,12 @@
 package extract
 
 import (
-	"hash/fnv"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Thresholds for repeated speeches (guide, "Speech"): a speech whose text
@@ -13,65 +17,130 @@ const (
 	OverlapShare   = 0.50
 )
 
-// maxPostings is how many speeches a shingle may occur in before it stops
+// maxPostings is how many speeches a fingerprint may occur in before it stops
 // counting towards similarity.
 const maxPostings = 64
 
 // shingleRunes is the length of the character n-grams compared.
 const shingleRunes = 8
 
-// shingles returns the set of hashed character n-grams of a folded text,
-// ignoring blanks and punctuation so that layout does not count.
-func shingles(text string) map[uint64]struct{} {
+// winnowWindow is how many consecutive n-grams each window of the
+// winnowing covers: one fingerprint is kept per window, about one n-gram
+// in seven, and any stretch of winnowWindow+shingleRunes-1 characters two
+// texts share gives them a fingerprint in common.
+const winnowWindow = 12
+
+// fingerprints returns the distinct fingerprints of a folded text, sorted:
+// hashes of its character n-grams, ignoring blanks and punctuation so that
+// layout does not count, thinned out by winnowing (Schleimer, Wilkerson
+// and Aiken, "Winnowing: local algorithms for document fingerprinting",
+// 2003): of each window of winnowWindow consecutive hashes the smallest
+// is kept. The choice depends only on the text around, so the same text
+// gives the same fingerprints wherever it stands, and a text with fewer
+// fingerprints costs less to index and compare. Each n-gram is hashed
+// with 64-bit FNV-1a over its UTF-8 bytes.
+func fingerprints(text string) []uint64 {
 	rs := make([]rune, 0, len(text)/3)
 	for _, r := range text {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			rs = append(rs, r)
 		}
 	}
-	set := make(map[uint64]struct{}, len(rs))
-	h := fnv.New64a()
-	buf := make([]byte, 0, shingleRunes*4)
-	for i := 0; i+shingleRunes <= len(rs); i++ {
-		buf = buf[:0]
-		for _, r := range rs[i : i+shingleRunes] {
-			buf = append(buf, string(r)...)
-		}
-		h.Reset()
-		h.Write(buf)
-		set[h.Sum64()] = struct{}{}
+	if len(rs) < shingleRunes {
+		return nil
 	}
-	return set
+	const (
+		offset64 = 14695981039346656037
+		prime64  = 1099511628211
+	)
+	hs := make([]uint64, 0, len(rs)-shingleRunes+1)
+	var buf [utf8.UTFMax]byte
+	for i := 0; i+shingleRunes <= len(rs); i++ {
+		h := uint64(offset64)
+		for _, r := range rs[i : i+shingleRunes] {
+			n := utf8.EncodeRune(buf[:], r)
+			for _, c := range buf[:n] {
+				h ^= uint64(c)
+				h *= prime64
+			}
+		}
+		hs = append(hs, h)
+	}
+	var fps []uint64
+	last := -1 // the position last kept
+	for end := min(winnowWindow, len(hs)); end <= len(hs); end++ {
+		// The rightmost smallest hash of the window ending before end.
+		at := end - 1
+		for i := end - 2; i >= max(0, end-winnowWindow); i-- {
+			if hs[i] < hs[at] {
+				at = i
+			}
+		}
+		if at != last {
+			fps = append(fps, hs[at])
+			last = at
+		}
+	}
+	slices.Sort(fps)
+	return slices.Compact(fps)
+}
+
+// allFingerprints returns the fingerprints of each speech's folded text,
+// worked out on GOMAXPROCS goroutines.
+func allFingerprints(speeches []Speech, fold func(string) string) [][]uint64 {
+	fps := make([][]uint64, len(speeches))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(speeches)) {
+		wg.Go(func() {
+			for {
+				j := int(next.Add(1)) - 1
+				if j >= len(speeches) {
+					return
+				}
+				fps[j] = fingerprints(fold(speeches[j].Text))
+			}
+		})
+	}
+	wg.Wait()
+	return fps
 }
 
 // MarkDuplicates compares each speech with the earlier ones of the run and
 // marks repeats: a speech sharing DuplicateShare or more of its text with
-// an earlier speech (the one it shares most with) becomes a duplicate of it and loses its
-// tasks; smaller shares of OverlapShare or more are recorded as overlaps.
-// Speeches are compared on their folded text (fold).
+// an earlier speech (the one it shares most with) becomes a duplicate of
+// it and loses its tasks; smaller shares of OverlapShare or more are
+// recorded as overlaps. Speeches are compared on their folded text (fold),
+// which must be safe to call from several goroutines at once.
+//
+// The work grows with the corpus, not its square: a fingerprint stops
+// being looked up once it is in more than maxPostings speeches.
 func MarkDuplicates(speeches []Speech, fold func(string) string) {
-	index := map[uint64][]int{}
-	for j := range speeches {
-		sh := shingles(fold(speeches[j].Text))
-		counts := map[int]int{}
-		for k := range sh {
-			// A shingle found in many speeches is boilerplate (同志们,
+	// index lists, for each fingerprint, the speeches it occurs in; a list
+	// longer than maxPostings is full and grows no more.
+	index := map[uint64][]int32{}
+	counts := make([]int32, len(speeches)) // fingerprints shared with speech i
+	for j, sh := range allFingerprints(speeches, fold) {
+		for _, k := range sh {
+			// A fingerprint found in many speeches is boilerplate (同志们,
 			// 下面我讲几点意见); counting it would make the comparison grow
 			// with the square of the corpus.
-			if len(index[k]) > maxPostings {
+			list := index[k]
+			if len(list) > maxPostings {
 				continue
 			}
-			for _, i := range index[k] {
+			for _, i := range list {
 				counts[i]++
 			}
+			index[k] = append(list, int32(j))
 		}
 		best, bestShare := -1, 0.0
 		var overlaps []Overlap
-		for i := 0; i < j; i++ {
-			c, ok := counts[i]
-			if !ok || len(sh) == 0 {
+		for i, c := range counts[:j] {
+			if c == 0 {
 				continue
 			}
+			counts[i] = 0
 			share := float64(c) / float64(len(sh))
 			if share > bestShare {
 				best, bestShare = i, share
@@ -79,9 +148,6 @@ func MarkDuplicates(speeches []Speech, fold func(string) string) {
 			if share >= OverlapShare {
 				overlaps = append(overlaps, Overlap{Source: speeches[i].Source, Index: speeches[i].Index, Share: share})
 			}
-		}
-		for k := range sh {
-			index[k] = append(index[k], j)
 		}
 		if best >= 0 && bestShare >= DuplicateShare {
 			speeches[j].DuplicateOf = speeches[best].Index
