@@ -3,44 +3,20 @@ package report
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"io/fs"
 	"path"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 )
-
-// A formulaCache holds the values formula cells show as of the report date,
-// by sheet name and cell reference. excelize writes a formula cell without
-// a value, so readers that do not calculate (and spreadsheet programs
-// before they recalculate) would see an empty 预警; addCachedValues writes
-// the values into the saved workbook.
-type formulaCache map[string]map[string]string
-
-// set records that cell of sheet shows v.
-func (c formulaCache) set(sheet, cell, v string) {
-	if c[sheet] == nil {
-		c[sheet] = map[string]string{}
-	}
-	c[sheet][cell] = v
-}
-
-// A string formula cell as excelize writes it, with no cached value,
-// is <c r="N4" s="8" t="str"><f>…</f></c>: in full,
-// <c r="([A-Z]+[0-9]+)"([^>]*) t="str"><f>([^<]*)</f></c>, which
-// splitFormulaCell matches.
 
 // A partsWriter stands in for excelize's zip writer: it keeps the parts of
 // the package in memory, in the order excelize writes them, so that
-// addCachedValues can finish them and compress them once.
+// writePackage can finish them and compress them once.
 type partsWriter struct {
 	names []string
 	parts []*bytes.Buffer
@@ -67,38 +43,36 @@ func (p *partsWriter) part(name string) []byte {
 	return nil
 }
 
-// addCachedValues writes the xlsx package of parts to w, adding the cached
-// values of c to the formula cells of each worksheet, the rich texts of
-// rich to the shared strings, and putting the content types' defaults in
+// writePackage writes the xlsx package of parts to w, adding the rows of
+// rows to their worksheets and putting the content types' defaults in
 // order (excelize writes the image types it adds with a chart in map
 // order). Entries keep their order and carry no timestamps, so the output
-// is deterministic.
-func addCachedValues(w io.Writer, parts *partsWriter, c formulaCache, rich *richTexts) error {
+// is deterministic. The entries are compressed on all cores at once.
+func writePackage(w io.Writer, parts *partsWriter, rows *rowWriter) error {
 	paths, err := sheetPaths(parts.part)
 	if err != nil {
 		return err
 	}
-	bodies := make([][]byte, len(parts.names))
+	if err := rows.wait(); err != nil {
+		return err
+	}
+	pieces := make([][]piece, len(parts.names))
 	for i, name := range parts.names {
 		b := parts.parts[i].Bytes()
-		if values := c[paths[name]]; len(values) > 0 {
-			b = addValues(b, values)
+		if r := rows.sheets[paths[name]]; r != nil {
+			head, tail, err := splitForRows(b, r)
+			if err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			pieces[i] = []piece{{raw: head}, {z: &r.z}, {raw: tail}}
+			continue
 		}
 		if name == "[Content_Types].xml" {
 			b = sortDefaults(b)
 		}
-		if name == "xl/sharedStrings.xml" {
-			if b, err = rich.replace(b); err != nil {
-				return err
-			}
-		}
-		bodies[i] = b
+		pieces[i] = []piece{{raw: b}}
 	}
-	// The fastest compression: the workbook is a little larger, and made
-	// in a good deal less time. The entries are compressed on all cores
-	// at once, each on its own, and then written in order as they are:
-	// the bytes are those archive/zip's own compressor would write.
-	comp, err := compressAll(bodies)
+	comp, err := compressAll(pieces)
 	if err != nil {
 		return err
 	}
@@ -110,14 +84,14 @@ func addCachedValues(w io.Writer, parts *partsWriter, c formulaCache, rich *rich
 			Flags:              zipDataDescriptor,
 			CreatorVersion:     zipVersion20,
 			ReaderVersion:      zipVersion20,
-			CRC32:              crc32.ChecksumIEEE(bodies[i]),
-			CompressedSize64:   uint64(len(comp[i])),
-			UncompressedSize64: uint64(len(bodies[i])),
+			CRC32:              comp[i].crc,
+			CompressedSize64:   uint64(len(comp[i].data)),
+			UncompressedSize64: uint64(comp[i].n),
 		})
 		if err != nil {
 			return err
 		}
-		if _, err := fw.Write(comp[i]); err != nil {
+		if _, err := fw.Write(comp[i].data); err != nil {
 			return err
 		}
 	}
@@ -130,131 +104,6 @@ const (
 	zipDataDescriptor = 0x8
 	zipVersion20      = 20
 )
-
-// compressAll deflates each of bodies at flate.BestSpeed, on as many
-// goroutines as there are cores. Deflate is deterministic: the result
-// does not depend on which goroutine compresses which body.
-func compressAll(bodies [][]byte) ([][]byte, error) {
-	out := make([][]byte, len(bodies))
-	errs := make([]error, len(bodies))
-	// Largest first, so that one large sheet does not start last.
-	order := make([]int, len(bodies))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return len(bodies[b]) - len(bodies[a]) })
-	next := make(chan int, len(order))
-	for _, i := range order {
-		next <- i
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(bodies)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var fw *flate.Writer
-			for i := range next {
-				var buf bytes.Buffer
-				buf.Grow(len(bodies[i])/4 + 64)
-				if fw == nil {
-					var err error
-					if fw, err = flate.NewWriter(&buf, flate.BestSpeed); err != nil {
-						errs[i] = err
-						continue
-					}
-				} else {
-					fw.Reset(&buf)
-				}
-				if _, err := fw.Write(bodies[i]); err != nil {
-					errs[i] = err
-					continue
-				}
-				errs[i] = fw.Close()
-				out[i] = buf.Bytes()
-			}
-		}()
-	}
-	wg.Wait()
-	return out, errors.Join(errs...)
-}
-
-// formulaEnd ends the opening of a string formula cell as excelize writes
-// it; addValues looks for it rather than match a cell's pattern over the whole
-// sheet, which is slow.
-var formulaEnd = []byte(` t="str"><f>`)
-
-// addValues adds the cached values of values, by cell, to the formula
-// cells of the worksheet b.
-func addValues(b []byte, values map[string]string) []byte {
-	var out bytes.Buffer
-	out.Grow(len(b) + len(values)*16)
-	for {
-		i := bytes.Index(b, formulaEnd)
-		if i < 0 {
-			break
-		}
-		start := bytes.LastIndex(b[:i], []byte("<c "))
-		end := bytes.Index(b[i:], []byte("</c>"))
-		if start < 0 || end < 0 {
-			break
-		}
-		end += i + len("</c>")
-		cell := b[start:end]
-		if ref, attrs, formula, ok := splitFormulaCell(cell, i-start); ok {
-			if v, ok := values[string(ref)]; ok {
-				out.Write(b[:start])
-				out.WriteString(`<c r="`)
-				out.Write(ref)
-				out.WriteByte('"')
-				out.Write(attrs)
-				out.WriteString(` t="str"><f>`)
-				out.Write(formula)
-				out.WriteString("</f><v>")
-				xml.EscapeText(&out, []byte(v))
-				out.WriteString("</v></c>")
-				b = b[end:]
-				continue
-			}
-		}
-		out.Write(b[:end])
-		b = b[end:]
-	}
-	out.Write(b)
-	return out.Bytes()
-}
-
-// splitFormulaCell returns the parts of cell, whose formulaEnd is at at,
-// that the pattern of a string formula cell above matches, if it matches
-// the whole cell: the pattern's submatches, without a regular expression.
-func splitFormulaCell(cell []byte, at int) (ref, attrs, formula []byte, ok bool) {
-	const open, close = `<c r="`, "</f></c>"
-	if !bytes.HasPrefix(cell, []byte(open)) || !bytes.HasSuffix(cell, []byte(close)) {
-		return nil, nil, nil, false
-	}
-	i := len(open)
-	letters := i
-	for i < len(cell) && 'A' <= cell[i] && cell[i] <= 'Z' {
-		i++
-	}
-	digits := i
-	for i < len(cell) && '0' <= cell[i] && cell[i] <= '9' {
-		i++
-	}
-	if digits == letters || i == digits || i >= len(cell) || cell[i] != '"' || i+1 > at {
-		return nil, nil, nil, false
-	}
-	ref, attrs = cell[letters:i], cell[i+1:at]
-	fstart, fend := at+len(formulaEnd), len(cell)-len(close)
-	if fend < fstart || bytes.IndexByte(attrs, '>') >= 0 {
-		return nil, nil, nil, false
-	}
-	formula = cell[fstart:fend]
-	if bytes.IndexByte(formula, '<') >= 0 {
-		return nil, nil, nil, false
-	}
-	return ref, attrs, formula, true
-}
 
 func zipReader(b []byte) (*zip.Reader, error) {
 	return zip.NewReader(bytes.NewReader(b), int64(len(b)))

@@ -103,11 +103,10 @@ func updateWorkbook(path string, speeches []extract.Speech, opt Options) (Stats,
 	prev := pr.p
 	defer prev.close()
 	st := merge(&l, prev, lay)
-	cache, rich := formulaCache{}, &richTexts{}
-	if err := fill(f, lay, &l, prev, st, cache, rich); err != nil {
+	rows := newRowWriter(f, styleCache{})
+	if err := fill(f, lay, &l, prev, st, rows); err != nil {
 		return st, err
 	}
-	rich.prefetch()
 	parts := &partsWriter{}
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return parts })
 	if _, err := f.WriteToBuffer(); err != nil {
@@ -115,7 +114,7 @@ func updateWorkbook(path string, speeches []extract.Speech, opt Options) (Stats,
 	}
 	err = writeFileAtomic(path, func(w *os.File) error {
 		bw := bufio.NewWriterSize(w, 1<<16)
-		if err := addCachedValues(bw, parts, cache, rich); err != nil {
+		if err := writePackage(bw, parts, rows); err != nil {
 			return err
 		}
 		return bw.Flush()

@@ -313,11 +313,12 @@ func addBodyChart(f *excelize.File, cell string, first, last int) error {
 	})
 }
 
-// fitRow sets the current row's height to show title and note in full.
+// fitRow sets the current row's height to show title and note in full,
+// or as much of them as the tallest row shows.
 func (w *summaryWriter) fitRow(title, note string) {
 	lines := max(estimateLines(title, summaryCols[1].width, 11), estimateLines(note, summaryCols[len(summaryCols)-1].width, 11))
 	if w.err == nil && lines > 1 {
-		w.err = w.f.SetRowHeight(summarySheet, w.row, float64(lines)*11*lineSpacing+5)
+		w.err = w.f.SetRowHeight(summarySheet, w.row, min(float64(lines)*11*lineSpacing+5, maxRowHeight))
 	}
 }
 

@@ -46,7 +46,7 @@ const cutMarker = "…【已截断】"
 // sheets staff added to the previous workbook p (nil on a first run) and
 // the change log with st as its last line; the template's own sheets are
 // removed.
-func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, cache formulaCache, rich *richTexts) error {
+func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows *rowWriter) error {
 	// Move the template's sheets out of the way of the names we give.
 	orig := f.GetSheetList()
 	tplIndex := -1
@@ -64,7 +64,7 @@ func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, cache
 	if _, err := f.NewSheet(summarySheet); err != nil {
 		return err
 	}
-	styles := styleCache{}
+	styles := rows.styles
 	for i := range l.Sheets {
 		sh := &l.Sheets[i]
 		idx, err := f.NewSheet(sh.Name)
@@ -102,12 +102,7 @@ func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, cache
 		return fmt.Errorf("define %s: %w", reportDateName, err)
 	}
 	for i := range l.Sheets {
-		if err := writeRichTexts(f, &l.Sheets[i], rich); err != nil {
-			return fmt.Errorf("sheet %q: %w", l.Sheets[i].Name, err)
-		}
-	}
-	for i := range l.Sheets {
-		if err := writeSpeechSheet(f, l, &l.Sheets[i], cache, styles); err != nil {
+		if err := writeSpeechSheet(f, l, &l.Sheets[i], rows); err != nil {
 			return fmt.Errorf("sheet %q: %w", l.Sheets[i].Name, err)
 		}
 	}
@@ -154,27 +149,8 @@ func addExtras(f *excelize.File, sh *sheet, lay *layout, styles styleCache) erro
 	return nil
 }
 
-// writeRichTexts writes the task texts with highlighted phrases of sh: a
-// placeholder in each cell, which rich replaces with the rich text when
-// the workbook is saved.
-func writeRichTexts(f *excelize.File, sh *sheet, rich *richTexts) error {
-	lay := sh.lay
-	c := lay.colOf[fieldText]
-	for i, r := range sh.Rows {
-		if len(r.Marks) == 0 || r.Verbatim {
-			continue
-		}
-		cell, _ := excelize.CoordinatesToCellName(c, lay.headerRow+1+i)
-		key := rich.add(richRuns(cleanText(r.Text), r.Marks, lay.cols[c-1].font))
-		if err := f.SetCellStr(sh.Name, cell, key); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // writeSpeechSheet fills one speech's sheet, a copy of the template sheet.
-func writeSpeechSheet(f *excelize.File, l *ledger, sh *sheet, cache formulaCache, styles styleCache) error {
+func writeSpeechSheet(f *excelize.File, l *ledger, sh *sheet, rows *rowWriter) error {
 	name, lay := sh.Name, sh.lay
 	for _, tc := range lay.titleCells {
 		if err := f.SetCellStr(name, tc.cell, cleanText(fillPlaceholders(tc.text, sh.Speech, l))); err != nil {
@@ -183,21 +159,11 @@ func writeSpeechSheet(f *excelize.File, l *ledger, sh *sheet, cache formulaCache
 	}
 	first := lay.headerRow + 1
 	last := lay.headerRow + len(sh.Rows)
-	if len(sh.Rows) > 0 {
-		// Each column's style, for all rows at once: cell by cell, excelize
-		// looks the sheet up by name every time.
-		for _, c := range lay.cols {
-			top, _ := excelize.CoordinatesToCellName(c.col, first)
-			bottom, _ := excelize.CoordinatesToCellName(c.col, last)
-			if err := f.SetCellStyle(name, top, bottom, c.style); err != nil {
-				return err
-			}
-		}
+	if err := rows.addFonts(lay); err != nil {
+		return err
 	}
-	for i, r := range sh.Rows {
-		if err := writeRow(f, lay, name, first+i, &r, cache, styles); err != nil {
-			return fmt.Errorf("row %d: %w", first+i, err)
-		}
+	if err := rows.writeRows(sh); err != nil {
+		return err
 	}
 	lastColName, _ := excelize.ColumnNumberToName(lay.lastCol)
 	if len(sh.Rows) > 0 {
@@ -268,73 +234,6 @@ func escapeHeaderFooter(e speechEntry) speechEntry {
 	return e
 }
 
-// writeRow writes task row r at line n of sheet name, whose cells have
-// their column's style already.
-func writeRow(f *excelize.File, lay *layout, name string, n int, r *row, cache formulaCache, styles styleCache) error {
-	lines := 1
-	for _, c := range lay.cols {
-		cell, _ := excelize.CoordinatesToCellName(c.col, n)
-		if cc, ok := r.Cells[c.col]; ok {
-			if err := writeCarried(f, name, cell, cc, c.style, n, styles); err != nil {
-				return err
-			}
-			if c.wrap && cc.kind == cellText {
-				lines = max(lines, estimateLines(cc.value, c.width, c.font.Size))
-			}
-			continue
-		}
-		if !c.known || r.Verbatim {
-			continue
-		}
-		var text string
-		var err error
-		switch c.field {
-		case fieldSeq:
-			if r.Seq > 0 {
-				err = f.SetCellInt(name, cell, int64(r.Seq))
-			}
-		case fieldDue:
-			if !r.Due.IsZero() {
-				err = f.SetCellInt(name, cell, excelSerial(r.Due))
-				text = r.Due.String()
-			}
-		case fieldTargetValue:
-			if r.HasValue {
-				err = f.SetCellFloat(name, cell, r.TargetValue, -1, 64)
-				text = formatNumber(r.TargetValue)
-			}
-		case fieldText:
-			text = cleanText(r.Text)
-			if len(r.Marks) == 0 {
-				err = f.SetCellStr(name, cell, text)
-			} // else written by writeRichTexts
-		case fieldWarning:
-			text = r.Warning
-			if r.Removed {
-				err = f.SetCellStr(name, cell, text)
-			} else {
-				err = setWarning(f, lay, name, cell, n, r.Warning, cache)
-			}
-		default:
-			text = cleanText(r.field(c.field))
-			if text != "" {
-				err = f.SetCellStr(name, cell, text)
-			}
-		}
-		if err != nil {
-			return err
-		}
-		if c.wrap {
-			lines = max(lines, estimateLines(text, c.width, c.font.Size))
-		}
-	}
-	h := rowHeight(lay, lines)
-	if r.Verbatim && r.Height > 0 {
-		h = r.Height
-	}
-	return f.SetRowHeight(name, n, h)
-}
-
 // field returns the text r shows in a text column.
 func (r *row) field(fd field) string {
 	switch fd {
@@ -398,23 +297,20 @@ func richRuns(text string, marks []mark, font excelize.Font) []excelize.RichText
 	return runs
 }
 
-// setWarning writes the 预警 of row n: a formula on the row's 完成时限 and
-// 办理状态 and the report date, with its value as of the report date cached,
-// or the value alone when the template has no 完成时限 column.
-func setWarning(f *excelize.File, lay *layout, sheet, cell string, n int, cached string, cache formulaCache) error {
+// warningFormula returns the formula of the 预警 of row n: on the row's
+// 完成时限 and 办理状态 and the report date; "" when the template has no
+// 完成时限 column.
+func warningFormula(lay *layout, n int) string {
 	if lay.colOf[fieldDue] == 0 {
-		return f.SetCellStr(sheet, cell, cached)
+		return ""
 	}
-	cache.set(sheet, cell, cached)
-	due, _ := excelize.CoordinatesToCellName(lay.colOf[fieldDue], n)
-	formula := fmt.Sprintf(`IF(%[1]s="","%[2]s",IF(%[1]s<%[3]s,"%[4]s",IF(%[1]s-%[3]s<=%[5]d,"%[6]s","%[7]s")))`,
-		due, warnNoDue, reportDateName, warnOverdue, warnDays, warnSoon, warnOK)
+	due := cellName(lay.colOf[fieldDue], n)
 	if c := lay.colOf[fieldStatus]; c != 0 {
-		status, _ := excelize.CoordinatesToCellName(c, n)
-		formula = fmt.Sprintf(`IF(%[1]s="","%[2]s",IF(%[3]s="%[4]s","%[5]s",IF(%[1]s<%[6]s,"%[7]s",IF(%[1]s-%[6]s<=%[8]d,"%[9]s","%[5]s"))))`,
-			due, warnNoDue, status, statusDone, warnOK, reportDateName, warnOverdue, warnDays, warnSoon)
+		return fmt.Sprintf(`IF(%[1]s="","%[2]s",IF(%[3]s="%[4]s","%[5]s",IF(%[1]s<%[6]s,"%[7]s",IF(%[1]s-%[6]s<=%[8]d,"%[9]s","%[5]s"))))`,
+			due, warnNoDue, cellName(c, n), statusDone, warnOK, reportDateName, warnOverdue, warnDays, warnSoon)
 	}
-	return f.SetCellFormula(sheet, cell, formula)
+	return fmt.Sprintf(`IF(%[1]s="","%[2]s",IF(%[1]s<%[3]s,"%[4]s",IF(%[1]s-%[3]s<=%[5]d,"%[6]s","%[7]s")))`,
+		due, warnNoDue, reportDateName, warnOverdue, warnDays, warnSoon, warnOK)
 }
 
 // addRowFormats adds the conditional formats of the task rows first..last:

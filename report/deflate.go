@@ -1,0 +1,192 @@
+package report
+
+import (
+	"bytes"
+	"compress/flate"
+	"errors"
+	"hash/crc32"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// A deflated is a piece of a part of the package, compressed on its own
+// as deflate blocks that end on a byte boundary and leave the stream open
+// (a sync flush), with the CRC-32 and length of what it holds. Pieces
+// compressed apart, even at different times, join into one deflate
+// stream by concatenation, as pigz joins the pieces it compresses in
+// parallel: so each speech sheet's rows are compressed as soon as they
+// are written, and only the compressed bytes are kept until the workbook
+// is saved.
+type deflated struct {
+	data []byte
+	crc  uint32
+	n    int64
+}
+
+// flateWriters are deflate compressors at flate.BestSpeed, for reuse:
+// each holds a good deal of memory. BestSpeed makes the workbook a little
+// larger, and in a good deal less time.
+var flateWriters = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(nil, flate.BestSpeed)
+	return fw
+}}
+
+// deflate compresses b into a piece.
+func deflate(b []byte) (deflated, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(b)/4 + 64)
+	fw := flateWriters.Get().(*flate.Writer)
+	defer flateWriters.Put(fw)
+	fw.Reset(&buf)
+	if _, err := fw.Write(b); err != nil {
+		return deflated{}, err
+	}
+	if err := fw.Flush(); err != nil {
+		return deflated{}, err
+	}
+	return deflated{data: buf.Bytes(), crc: crc32.ChecksumIEEE(b), n: int64(len(b))}, nil
+}
+
+// finalBlock ends a deflate stream: an empty last block.
+var finalBlock = func() []byte {
+	var buf bytes.Buffer
+	fw, _ := flate.NewWriter(&buf, flate.BestSpeed)
+	fw.Close()
+	return buf.Bytes()
+}()
+
+// joinDeflated returns the deflate stream made of pieces, in order, with
+// its CRC-32 and length.
+func joinDeflated(pieces []deflated) deflated {
+	var out deflated
+	size := len(finalBlock)
+	for _, p := range pieces {
+		size += len(p.data)
+	}
+	out.data = make([]byte, 0, size)
+	for _, p := range pieces {
+		out.data = append(out.data, p.data...)
+		out.crc = crc32Combine(out.crc, p.crc, p.n)
+		out.n += p.n
+	}
+	out.data = append(out.data, finalBlock...)
+	return out
+}
+
+// A piece is part of a part of the package: raw bytes to compress, or
+// bytes compressed already.
+type piece struct {
+	raw []byte
+	z   *deflated
+}
+
+// compressAll compresses the raw pieces of parts on as many goroutines as
+// there are cores, and returns each part as one deflate stream. Deflate is
+// deterministic: the result does not depend on which goroutine compresses
+// which piece.
+func compressAll(parts [][]piece) ([]deflated, error) {
+	type job struct{ part, piece int }
+	var jobs []job
+	for i, ps := range parts {
+		for j, p := range ps {
+			if p.z == nil {
+				jobs = append(jobs, job{i, j})
+			}
+		}
+	}
+	// Largest first, so that one large piece does not start last.
+	slices.SortStableFunc(jobs, func(a, b job) int {
+		return len(parts[b.part][b.piece].raw) - len(parts[a.part][a.piece].raw)
+	})
+	next := make(chan job, len(jobs))
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	for w := range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for j := range next {
+				z, err := deflate(parts[j.part][j.piece].raw)
+				if err != nil {
+					errs[w] = errors.Join(errs[w], err)
+					continue
+				}
+				parts[j.part][j.piece] = piece{z: &z}
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	out := make([]deflated, len(parts))
+	for i, ps := range parts {
+		zs := make([]deflated, len(ps))
+		for j, p := range ps {
+			zs[j] = *p.z
+		}
+		out[i] = joinDeflated(zs)
+	}
+	return out, nil
+}
+
+// crc32Combine returns the CRC-32 (IEEE) of the concatenation of a and b
+// from crc1, the CRC of a, crc2, the CRC of b, and n2, the length of b:
+// zlib's crc32_combine. Appending n2 zero bytes to a multiplies its CRC
+// by a fixed matrix over GF(2); the matrix for n2 bytes is built by
+// squaring the one for a single zero bit.
+func crc32Combine(crc1, crc2 uint32, n2 int64) uint32 {
+	if n2 <= 0 {
+		return crc1
+	}
+	var even, odd [32]uint32
+	odd[0] = crc32.IEEE // the operator for one zero bit
+	row := uint32(1)
+	for i := 1; i < 32; i++ {
+		odd[i] = row
+		row <<= 1
+	}
+	gf2Square(&even, &odd) // two zero bits
+	gf2Square(&odd, &even) // four zero bits
+	// Apply n2 zero bytes, one bit of n2 at a time, to crc1.
+	for {
+		gf2Square(&even, &odd)
+		if n2&1 != 0 {
+			crc1 = gf2Times(&even, crc1)
+		}
+		n2 >>= 1
+		if n2 == 0 {
+			break
+		}
+		gf2Square(&odd, &even)
+		if n2&1 != 0 {
+			crc1 = gf2Times(&odd, crc1)
+		}
+		n2 >>= 1
+		if n2 == 0 {
+			break
+		}
+	}
+	return crc1 ^ crc2
+}
+
+// gf2Times returns the matrix mat times the vector vec over GF(2).
+func gf2Times(mat *[32]uint32, vec uint32) uint32 {
+	var sum uint32
+	for i := 0; vec != 0; i, vec = i+1, vec>>1 {
+		if vec&1 != 0 {
+			sum ^= mat[i]
+		}
+	}
+	return sum
+}
+
+// gf2Square sets square to mat times mat.
+func gf2Square(square, mat *[32]uint32) {
+	for i := range mat {
+		square[i] = gf2Times(mat, mat[i])
+	}
+}

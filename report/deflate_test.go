@@ -1,0 +1,63 @@
+package report
+
+import (
+	"bytes"
+	"compress/flate"
+	"hash/crc32"
+	"io"
+	"math/rand/v2"
+	"testing"
+)
+
+func TestCRC32Combine(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 2, 3, 7, 64, 1000, 70000} {
+		a := make([]byte, rng.IntN(300))
+		b := make([]byte, n)
+		for i := range a {
+			a[i] = byte(rng.Uint32())
+		}
+		for i := range b {
+			b[i] = byte(rng.Uint32())
+		}
+		want := crc32.ChecksumIEEE(append(append([]byte{}, a...), b...))
+		if got := crc32Combine(crc32.ChecksumIEEE(a), crc32.ChecksumIEEE(b), int64(len(b))); got != want {
+			t.Errorf("len(a) %d, len(b) %d: combined CRC %08x, want %08x", len(a), len(b), got, want)
+		}
+	}
+}
+
+// Pieces compressed apart, some empty, join into one stream holding
+// their concatenation, with its CRC and length.
+func TestJoinDeflated(t *testing.T) {
+	texts := [][]byte{
+		[]byte(`<worksheet><sheetData>`),
+		bytes.Repeat([]byte(`<row r="5"><c r="A5" t="inlineStr"><is><t>各单位要在年底前完成整改。</t></is></c></row>`), 500),
+		nil,
+		[]byte(`</sheetData></worksheet>`),
+	}
+	var parts [][]piece
+	parts = append(parts, []piece{{raw: texts[0]}})
+	z, err := deflate(texts[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts[0] = append(parts[0], piece{z: &z}, piece{raw: texts[2]}, piece{raw: texts[3]})
+	parts = append(parts, []piece{{raw: nil}})
+	out, err := compressAll(parts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range [][]byte{bytes.Join(texts, nil), nil} {
+		got, err := io.ReadAll(flate.NewReader(bytes.NewReader(out[i].data)))
+		if err != nil {
+			t.Fatalf("part %d: %v", i, err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("part %d: inflated %d bytes, want %d", i, len(got), len(want))
+		}
+		if out[i].crc != crc32.ChecksumIEEE(want) || out[i].n != int64(len(want)) {
+			t.Errorf("part %d: CRC %08x length %d, want %08x %d", i, out[i].crc, out[i].n, crc32.ChecksumIEEE(want), len(want))
+		}
+	}
+}

@@ -1,0 +1,357 @@
+package report
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// A rowWriter writes the task rows of the speech sheets as SpreadsheetML,
+// which writePackage puts into each sheet's part when the workbook is saved.
+//
+// excelize finds a sheet by comparing its name with every sheet's name on
+// each cell it sets, and keeps each cell as a Go value until it saves: a
+// ledger of 2,000 speeches spent most of its time and memory there. The
+// rows are simple (one style per column, strings, numbers, dates, one
+// formula), so they are written here as the bytes they become, and
+// excelize lays out the rest of the sheet: merged title, header, column
+// widths, data validation, conditional formats, filter, panes and print
+// settings.
+type rowWriter struct {
+	f      *excelize.File // for the ids of styles carried from the previous workbook
+	styles styleCache
+	props  map[fontID]string // run properties of rich text, by font
+	sheets map[string]*sheetRows
+	// Rows are compressed on other goroutines, as many at once as busy
+	// holds.
+	busy chan struct{}
+	wg   sync.WaitGroup
+}
+
+// sheetRows are the rows written for one sheet.
+type sheetRows struct {
+	z       deflated // the <row> elements, compressed
+	err     error    // from compressing them
+	lastRow int
+	lastCol int
+}
+
+func newRowWriter(f *excelize.File, styles styleCache) *rowWriter {
+	return &rowWriter{f: f, styles: styles, props: map[fontID]string{}, sheets: map[string]*sheetRows{},
+		busy: make(chan struct{}, runtime.GOMAXPROCS(0))}
+}
+
+// wait waits until the rows written are compressed.
+func (w *rowWriter) wait() error {
+	w.wg.Wait()
+	var errs []error
+	for name, r := range w.sheets {
+		if r.err != nil {
+			errs = append(errs, fmt.Errorf("sheet %q: %w", name, r.err))
+		}
+	}
+	slices.SortFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+	return errors.Join(errs...)
+}
+
+// addFonts makes the run properties of the rich texts of the text column
+// of lay ready: its font, and its font bold in each mark's colour, as
+// richRuns makes them.
+func (w *rowWriter) addFonts(lay *layout) error {
+	c := lay.colOf[fieldText]
+	if c == 0 {
+		return nil
+	}
+	plain := lay.cols[c-1].font
+	plain.Bold = false
+	fonts := []*excelize.Font{&plain}
+	for _, color := range markColors {
+		ft := lay.cols[c-1].font
+		ft.Bold, ft.Color = true, color
+		fonts = append(fonts, &ft)
+	}
+	var missing []*excelize.Font
+	for _, ft := range fonts {
+		if _, ok := w.props[fontKey(ft)]; !ok {
+			missing = append(missing, ft)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	props, err := runProps(missing)
+	if err != nil {
+		return err
+	}
+	for k, v := range props {
+		w.props[k] = v
+	}
+	return nil
+}
+
+// writeRows writes the task rows of the speech sheet sh, from the row
+// under the header down.
+func (w *rowWriter) writeRows(sh *sheet) error {
+	lay := sh.lay
+	var b bytes.Buffer
+	b.Grow(len(sh.Rows) * 1024)
+	first := lay.headerRow + 1
+	for i := range sh.Rows {
+		if err := w.writeRow(&b, lay, first+i, &sh.Rows[i]); err != nil {
+			return fmt.Errorf("row %d: %w", first+i, err)
+		}
+	}
+	r := &sheetRows{lastRow: lay.headerRow + len(sh.Rows), lastCol: lay.lastCol}
+	w.sheets[sh.Name] = r
+	w.busy <- struct{}{}
+	w.wg.Go(func() {
+		defer func() { <-w.busy }()
+		r.z, r.err = deflate(b.Bytes())
+	})
+	return nil
+}
+
+// writeRow writes task row r as row n of a sheet laid out by lay: every
+// column's cell in the column's style, and a height that fits the
+// wrapped text.
+func (w *rowWriter) writeRow(b *bytes.Buffer, lay *layout, n int, r *row) error {
+	var cells bytes.Buffer
+	lines := 1
+	for _, c := range lay.cols {
+		ref := cellName(c.col, n)
+		if cc, ok := r.Cells[c.col]; ok {
+			if err := w.writeCarried(&cells, ref, cc, c.style, n); err != nil {
+				return err
+			}
+			if c.wrap && cc.kind == cellText {
+				lines = max(lines, estimateLines(cc.value, c.width, c.font.Size))
+			}
+			continue
+		}
+		if !c.known || r.Verbatim {
+			emptyCell(&cells, ref, c.style)
+			continue
+		}
+		var text string
+		switch c.field {
+		case fieldSeq:
+			if r.Seq > 0 {
+				numberCell(&cells, ref, c.style, strconv.Itoa(r.Seq))
+			} else {
+				emptyCell(&cells, ref, c.style)
+			}
+		case fieldDue:
+			if !r.Due.IsZero() {
+				numberCell(&cells, ref, c.style, strconv.FormatInt(excelSerial(r.Due), 10))
+				text = r.Due.String()
+			} else {
+				emptyCell(&cells, ref, c.style)
+			}
+		case fieldTargetValue:
+			if r.HasValue {
+				numberCell(&cells, ref, c.style, strconv.FormatFloat(r.TargetValue, 'f', -1, 64))
+				text = formatNumber(r.TargetValue)
+			} else {
+				emptyCell(&cells, ref, c.style)
+			}
+		case fieldText:
+			text = cleanText(r.Text)
+			if len(r.Marks) > 0 {
+				w.richCell(&cells, ref, c.style, richRuns(text, r.Marks, c.font))
+			} else {
+				stringCell(&cells, ref, c.style, text)
+			}
+		case fieldWarning:
+			text = r.Warning
+			if f := warningFormula(lay, n); f != "" && !r.Removed {
+				formulaCell(&cells, ref, c.style, f, text)
+			} else {
+				stringCell(&cells, ref, c.style, text)
+			}
+		default:
+			text = cleanText(r.field(c.field))
+			stringCell(&cells, ref, c.style, text)
+		}
+		if c.wrap {
+			lines = max(lines, estimateLines(text, c.width, c.font.Size))
+		}
+	}
+	h := rowHeight(lay, lines)
+	if r.Verbatim && r.Height > 0 {
+		h = r.Height
+	}
+	b.WriteString(`<row r="`)
+	b.WriteString(strconv.Itoa(n))
+	b.WriteString(`" ht="`)
+	b.WriteString(strconv.FormatFloat(h, 'g', -1, 64))
+	b.WriteString(`" customHeight="1">`)
+	b.Write(cells.Bytes())
+	b.WriteString("</row>")
+	return nil
+}
+
+// cellName returns the reference of the cell at col, row n.
+func cellName(col, n int) string {
+	name, _ := excelize.ColumnNumberToName(col)
+	return name + strconv.Itoa(n)
+}
+
+// writeCarried writes the carried cell cc at ref, in its own style or
+// else in style; n is the row it is written to, for moving the formula's
+// references to its own row.
+func (w *rowWriter) writeCarried(b *bytes.Buffer, ref string, cc carriedCell, style, n int) error {
+	if cc.style != nil {
+		id, err := w.styles.id(w.f, cc.style)
+		if err != nil {
+			return err
+		}
+		style = id
+	}
+	switch cc.kind {
+	case cellFormula:
+		formula := cc.formula
+		if cc.row != 0 && n != cc.row {
+			formula = moveRow(formula, cc.row, n)
+		}
+		openCell(b, ref, style, "")
+		b.WriteString("<f>")
+		xml.EscapeText(b, []byte(formula))
+		b.WriteString("</f></c>")
+		return nil
+	case cellNumber:
+		if v, err := strconv.ParseFloat(cc.value, 64); err == nil {
+			numberCell(b, ref, style, strconv.FormatFloat(v, 'f', -1, 64))
+			return nil
+		}
+	case cellBool:
+		v := "0"
+		if cc.value == "1" || bytes.EqualFold([]byte(cc.value), []byte("TRUE")) {
+			v = "1"
+		}
+		openCell(b, ref, style, "b")
+		b.WriteString("<v>" + v + "</v></c>")
+		return nil
+	}
+	stringCell(b, ref, style, cleanText(cc.value))
+	return nil
+}
+
+// richCell writes a cell holding the rich text runs.
+func (w *rowWriter) richCell(b *bytes.Buffer, ref string, style int, runs []excelize.RichTextRun) {
+	openCell(b, ref, style, "inlineStr")
+	b.WriteString("<is>")
+	for _, run := range runs {
+		b.WriteString("<r>")
+		b.WriteString(w.props[fontKey(run.Font)])
+		b.WriteString(`<t xml:space="preserve">`)
+		xml.EscapeText(b, []byte(run.Text))
+		b.WriteString("</t></r>")
+	}
+	b.WriteString("</is></c>")
+}
+
+// openCell writes the start of cell ref, of type typ ("" for a number).
+func openCell(b *bytes.Buffer, ref string, style int, typ string) {
+	b.WriteString(`<c r="`)
+	b.WriteString(ref)
+	b.WriteByte('"')
+	if style != 0 {
+		b.WriteString(` s="`)
+		b.WriteString(strconv.Itoa(style))
+		b.WriteByte('"')
+	}
+	if typ != "" {
+		b.WriteString(` t="`)
+		b.WriteString(typ)
+		b.WriteByte('"')
+	}
+	b.WriteByte('>')
+}
+
+// emptyCell writes a cell with a style and no value.
+func emptyCell(b *bytes.Buffer, ref string, style int) {
+	if style == 0 {
+		return
+	}
+	b.WriteString(`<c r="`)
+	b.WriteString(ref)
+	b.WriteString(`" s="`)
+	b.WriteString(strconv.Itoa(style))
+	b.WriteString(`"/>`)
+}
+
+// numberCell writes a cell holding the number v, as written in XML.
+func numberCell(b *bytes.Buffer, ref string, style int, v string) {
+	openCell(b, ref, style, "")
+	b.WriteString("<v>")
+	b.WriteString(v)
+	b.WriteString("</v></c>")
+}
+
+// stringCell writes a cell holding the text s, inline; an empty s gives
+// an empty cell.
+func stringCell(b *bytes.Buffer, ref string, style int, s string) {
+	if s == "" {
+		emptyCell(b, ref, style)
+		return
+	}
+	openCell(b, ref, style, "inlineStr")
+	b.WriteString(`<is><t xml:space="preserve">`)
+	xml.EscapeText(b, []byte(s))
+	b.WriteString("</t></is></c>")
+}
+
+// formulaCell writes a cell holding formula, showing the text v until it
+// is recalculated.
+func formulaCell(b *bytes.Buffer, ref string, style int, formula, v string) {
+	openCell(b, ref, style, "str")
+	b.WriteString("<f>")
+	xml.EscapeText(b, []byte(formula))
+	b.WriteString("</f><v>")
+	xml.EscapeText(b, []byte(v))
+	b.WriteString("</v></c>")
+}
+
+// splitForRows returns the worksheet part b cut where rows go at the end
+// of its sheet data, with its dimension grown to hold them.
+func splitForRows(b []byte, rows *sheetRows) (head, tail []byte, err error) {
+	var out bytes.Buffer
+	if i := bytes.Index(b, []byte("<dimension ")); i >= 0 {
+		// <dimension ref="…"/>, or with an end tag as excelize writes it.
+		j := bytes.IndexByte(b[i:], '>')
+		if j < 0 {
+			return nil, nil, fmt.Errorf("worksheet: unterminated dimension")
+		}
+		end := i + j + 1
+		if b[end-2] != '/' {
+			const close = "</dimension>"
+			if !bytes.HasPrefix(b[end:], []byte(close)) {
+				return nil, nil, fmt.Errorf("worksheet: unterminated dimension")
+			}
+			end += len(close)
+		}
+		last, _ := excelize.ColumnNumberToName(max(rows.lastCol, 1))
+		out.Write(b[:i])
+		fmt.Fprintf(&out, `<dimension ref="A1:%s%d"/>`, last, max(rows.lastRow, 1))
+		b = b[end:]
+	}
+	if i := bytes.Index(b, []byte("<sheetData/>")); i >= 0 {
+		out.Write(b[:i])
+		out.WriteString("<sheetData>")
+		return out.Bytes(), append([]byte("</sheetData>"), b[i+len("<sheetData/>"):]...), nil
+	}
+	i := bytes.Index(b, []byte("</sheetData>"))
+	if i < 0 {
+		return nil, nil, fmt.Errorf("worksheet: no sheet data")
+	}
+	out.Write(b[:i])
+	return out.Bytes(), b[i:], nil
+}
