@@ -110,7 +110,7 @@ func run(args []string, e env) int {
 		}
 		speeches = append(speeches, sp...)
 	})
-	c.night.markDuplicates(speeches, x.Fold)
+	extract.MarkDuplicates(speeches)
 	extract.GroupBodies(speeches)
 
 	if len(speeches) == 0 && failed {
@@ -400,6 +400,10 @@ func (c *command) readSpeeches(x *extract.Extractor, in input) ([]extract.Speech
 	sp, key, hit := c.night.lookup(name, text)
 	if !hit {
 		sp = x.Speeches(name, text, extract.Options{RefDate: c.cfg.refDate, FileDate: extract.DateInName(name)})
+		// The ledger shows tasks, not the speeches' texts: once they are
+		// fingerprinted for duplicates, a large corpus need not hold them.
+		x.Fingerprint(sp)
+		extract.Release(sp)
 	}
 	if len(sp) == 0 {
 		return nil, p.errorf(msgNoSpeech, path)

@@ -10,15 +10,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"slices"
-	"strings"
-
-	"github.com/speechledger/speechledger/extract"
 )
 
 // cacheFormat changes whenever what the cache stores changes shape, or
 // to drop every entry made before.
-const cacheFormat = "speechledger-cache-1"
+const cacheFormat = "speechledger-cache-2"
 
 // An extractCache keeps the speeches extracted from each input, so that a
 // nightly run over a folder where little changed extracts only what did.
@@ -110,28 +106,6 @@ func (c *extractCache) store(key string, v any) error {
 		return fmt.Errorf("cache %s: %w", c.dir, err)
 	}
 	return nil
-}
-
-// markDuplicates marks the speeches that repeat or overlap earlier ones,
-// as extract.MarkDuplicates does, or takes its result from the cache when
-// the same inputs (keys, in order; "" for one not cached) were marked
-// before. The whole result is kept, so that whatever MarkDuplicates
-// changes, the cache gives the same.
-func (c *extractCache) markDuplicates(speeches []extract.Speech, keys []string, fold func(string) string) {
-	key := ""
-	if c != nil && len(keys) > 0 && !slices.Contains(keys, "") {
-		h := sha256.New()
-		h.Write(c.salt)
-		fmt.Fprintf(h, "duplicates\x00%s", strings.Join(keys, "\x00"))
-		key = hex.EncodeToString(h.Sum(nil))
-	}
-	var done []extract.Speech
-	if c.load(key, &done) && len(done) == len(speeches) {
-		copy(speeches, done)
-		return
-	}
-	extract.MarkDuplicates(speeches, fold)
-	c.store(key, speeches)
 }
 
 // programID identifies the program that runs, so that a new build never

@@ -317,6 +317,10 @@ func (l *outputLock) unlock() {
 	}
 }
 
+// softMemoryLimit is the heap size past which a run collects garbage
+// more often than its GC percentage says.
+const softMemoryLimit = 600 << 20
+
 // A nightRun is what one run keeps for the nightly features: when it
 // started, the cache, the key of each input read and what the workbook
 // update reported.
@@ -335,8 +339,14 @@ type nightRun struct {
 func (n *nightRun) begin(cfg nightlyConfig, output string, logf func(string, ...any), options ...string) (release func(), code int, ok bool) {
 	n.start = time.Now()
 	// A run lives for a second or two and holds tens of megabytes: less
-	// garbage collection for more memory is a good trade.
+	// garbage collection for more memory is a good trade, up to a soft
+	// limit past which the collector works harder, so that a run over
+	// thousands of speeches stays within a desktop's memory. GOMEMLIMIT
+	// in the environment sets another limit.
 	debug.SetGCPercent(400)
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(softMemoryLimit)
+	}
 	n.cache = openExtractCache(cfg.cacheDir, options...)
 	if output == "-" {
 		return func() {}, exitOK, true
@@ -374,12 +384,6 @@ func (n *nightRun) remember(key string, sp []extract.Speech, cached bool) error 
 		return nil
 	}
 	return n.cache.store(key, sp)
-}
-
-// markDuplicates marks the speeches that repeat or overlap earlier ones
-// (extract.MarkDuplicates), from the cache when every input came from it.
-func (n *nightRun) markDuplicates(speeches []extract.Speech, fold func(string) string) {
-	n.cache.markDuplicates(speeches, n.keys, fold)
 }
 
 // exitFor returns the exit status of a run whose output failed with err.

@@ -156,6 +156,7 @@ func BenchmarkMarkDuplicates(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		run := slices.Clone(speeches)
-		MarkDuplicates(run, x.Fold)
+		x.Fingerprint(run)
+		MarkDuplicates(run)
 	}
 }

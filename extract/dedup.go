@@ -1,10 +1,7 @@
 package extract
 
 import (
-	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -30,6 +27,11 @@ const shingleRunes = 8
 // texts share gives them a fingerprint in common.
 const winnowWindow = 12
 
+// minWinnowed is the fewest n-grams a text has for its fingerprints to be
+// thinned out: a shorter text keeps them all, as a handful of winnowed
+// ones would make any two short texts that share a phrase look alike.
+const minWinnowed = 64
+
 // fingerprints returns the distinct fingerprints of a folded text, sorted:
 // hashes of its character n-grams, ignoring blanks and punctuation so that
 // layout does not count, thinned out by winnowing (Schleimer, Wilkerson
@@ -37,8 +39,11 @@ const winnowWindow = 12
 // 2003): of each window of winnowWindow consecutive hashes the smallest
 // is kept. The choice depends only on the text around, so the same text
 // gives the same fingerprints wherever it stands, and a text with fewer
-// fingerprints costs less to index and compare. Each n-gram is hashed
-// with 64-bit FNV-1a over its UTF-8 bytes.
+// fingerprints costs less to index and compare. A short text keeps every
+// hash, a superset of its winnowed ones: it is compared exactly with
+// other short texts and as usual with long ones, though a short text
+// inside a long one shows only about a seventh of its share. Each n-gram
+// is hashed with 64-bit FNV-1a over its UTF-8 bytes.
 func fingerprints(text string) []uint64 {
 	rs := make([]rune, 0, len(text)/3)
 	for _, r := range text {
@@ -66,6 +71,10 @@ func fingerprints(text string) []uint64 {
 		}
 		hs = append(hs, h)
 	}
+	if len(hs) < minWinnowed {
+		slices.Sort(hs)
+		return slices.Compact(hs)
+	}
 	var fps []uint64
 	last := -1 // the position last kept
 	for end := min(winnowWindow, len(hs)); end <= len(hs); end++ {
@@ -85,42 +94,30 @@ func fingerprints(text string) []uint64 {
 	return slices.Compact(fps)
 }
 
-// allFingerprints returns the fingerprints of each speech's folded text,
-// worked out on GOMAXPROCS goroutines.
-func allFingerprints(speeches []Speech, fold func(string) string) [][]uint64 {
-	fps := make([][]uint64, len(speeches))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(speeches)) {
-		wg.Go(func() {
-			for {
-				j := int(next.Add(1)) - 1
-				if j >= len(speeches) {
-					return
-				}
-				fps[j] = fingerprints(fold(speeches[j].Text))
-			}
-		})
+// Fingerprint sets the Fingerprints of each of speeches from its folded
+// Text, for MarkDuplicates; a caller may then let the text go.
+func (x *Extractor) Fingerprint(speeches []Speech) {
+	for i := range speeches {
+		speeches[i].Fingerprints = fingerprints(x.Fold(speeches[i].Text))
 	}
-	wg.Wait()
-	return fps
 }
 
 // MarkDuplicates compares each speech with the earlier ones of the run and
 // marks repeats: a speech sharing DuplicateShare or more of its text with
 // an earlier speech (the one it shares most with) becomes a duplicate of
 // it and loses its tasks; smaller shares of OverlapShare or more are
-// recorded as overlaps. Speeches are compared on their folded text (fold),
-// which must be safe to call from several goroutines at once.
+// recorded as overlaps. Speeches are compared on their Fingerprints
+// (Extractor.Fingerprint), which must be set.
 //
 // The work grows with the corpus, not its square: a fingerprint stops
 // being looked up once it is in more than maxPostings speeches.
-func MarkDuplicates(speeches []Speech, fold func(string) string) {
+func MarkDuplicates(speeches []Speech) {
 	// index lists, for each fingerprint, the speeches it occurs in; a list
 	// longer than maxPostings is full and grows no more.
 	index := map[uint64][]int32{}
 	counts := make([]int32, len(speeches)) // fingerprints shared with speech i
-	for j, sh := range allFingerprints(speeches, fold) {
+	for j := range speeches {
+		sh := speeches[j].Fingerprints
 		for _, k := range sh {
 			// A fingerprint found in many speeches is boilerplate (同志们,
 			// 下面我讲几点意见); counting it would make the comparison grow

@@ -19,7 +19,8 @@ func TestMarkDuplicates(t *testing.T) {
 		{Source: "b.txt", Index: 1, Text: base[:len(base)/2] + other, Tasks: []Task{{Text: "x"}}},
 		{Source: "b.txt", Index: 2, Text: other + "农业农村局要抓好冬春农田水利建设。", Tasks: []Task{{Text: "x"}}},
 	}
-	MarkDuplicates(speeches, func(s string) string { return s })
+	New().Fingerprint(speeches)
+	MarkDuplicates(speeches)
 	if d := speeches[1]; d.DuplicateOf != 1 || d.DuplicateSource != "a.txt" || d.Similarity < DuplicateShare || d.Tasks != nil {
 		t.Errorf("a.txt#2 should repeat a.txt#1: %+v", d)
 	}
@@ -39,10 +40,47 @@ func TestMarkDuplicatesBoilerplate(t *testing.T) {
 		speeches = append(speeches, Speech{Source: "many.txt", Index: i + 1,
 			Text: fmt.Sprintf("同志们：下面我讲几点意见。第%d项工作：第%d乡镇要在%d月底前完成第%d号整改清单。", i, i*7, i%12+1, i*13)})
 	}
-	MarkDuplicates(speeches, func(s string) string { return s })
+	New().Fingerprint(speeches)
+	MarkDuplicates(speeches)
 	for _, sp := range speeches {
 		if sp.DuplicateOf != 0 {
 			t.Fatalf("%d is marked a duplicate of %d (%.2f)", sp.Index, sp.DuplicateOf, sp.Similarity)
 		}
+	}
+}
+
+// Short speeches keep every n-gram as a fingerprint: two that share one
+// phrase are not taken for repeats, while a short speech said twice is.
+func TestMarkDuplicatesShort(t *testing.T) {
+	speeches := []Speech{
+		{Source: "a.txt", Index: 1, Text: "各单位要在5月底前完成第123项整改任务。"},
+		{Source: "a.txt", Index: 2, Text: "各单位要在6月底前完成第124项整改任务。"},
+		{Source: "a.txt", Index: 3, Text: "各单位要在5月底前完成第123项整改任务。"},
+	}
+	New().Fingerprint(speeches)
+	MarkDuplicates(speeches)
+	if d := speeches[1]; d.DuplicateOf != 0 || len(d.Overlaps) != 0 {
+		t.Errorf("#2 shares one phrase with #1 and is no repeat: %+v", d)
+	}
+	if d := speeches[2]; d.DuplicateOf != 1 || d.Similarity != 1 {
+		t.Errorf("#3 repeats #1: %+v", d)
+	}
+}
+
+// Release keeps the tasks as they were and lets the text go.
+func TestRelease(t *testing.T) {
+	x := New()
+	text := "一、抓好整改\n教育局要在2024年6月底前完成校舍安全排查，排查率达到100%。"
+	speeches := x.Speeches("a.txt", text, Options{RefDate: NewDate(2024, 3, 1)})
+	want := fmt.Sprintf("%+v", speeches[0].Tasks)
+	if len(speeches[0].Tasks) == 0 {
+		t.Fatal("no task to keep")
+	}
+	Release(speeches)
+	if speeches[0].Text != "" {
+		t.Error("the text is kept")
+	}
+	if got := fmt.Sprintf("%+v", speeches[0].Tasks); got != want {
+		t.Errorf("tasks changed:\n got %s\nwant %s", got, want)
 	}
 }

@@ -34,7 +34,8 @@ func TestGoldenSeeds(t *testing.T) {
 				t.Fatal(err)
 			}
 			speeches := x.Speeches(name, text, Options{RefDate: ref})
-			MarkDuplicates(speeches, x.Fold)
+			x.Fingerprint(speeches)
+			MarkDuplicates(speeches)
 			got := renderSpeeches(speeches)
 			golden := filepath.Join("../testdata/golden/extract", strings.TrimSuffix(name, ".txt")+".golden")
 			if *update {

@@ -34,8 +34,11 @@ type Speech struct {
 	// without making it a duplicate.
 	Overlaps []Overlap
 	// Text is the speech's body as written, heading excluded.
-	Text  string
-	Tasks []Task
+	Text string
+	// Fingerprints stand for the text in MarkDuplicates; see
+	// Extractor.Fingerprint.
+	Fingerprints []uint64
+	Tasks        []Task
 }
 
 // Overlap records that a speech shares Share of its text with speech

@@ -36,7 +36,8 @@ func seedSpeeches(t *testing.T) []extract.Speech {
 		base := filepath.Base(name)
 		speeches = append(speeches, x.Speeches(base, text, extract.Options{FileDate: extract.DateInName(base)})...)
 	}
-	extract.MarkDuplicates(speeches, x.Fold)
+	x.Fingerprint(speeches)
+	extract.MarkDuplicates(speeches)
 	extract.GroupBodies(speeches)
 	return speeches
 }
