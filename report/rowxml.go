@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"strconv"
@@ -36,12 +37,16 @@ type rowWriter struct {
 	wg   sync.WaitGroup
 }
 
-// sheetRows are the rows written for one sheet.
+// sheetRows are the rows written for one sheet, and what else is
+// written into its part when the workbook is saved.
 type sheetRows struct {
 	z       deflated // the <row> elements, compressed
 	err     error    // from compressing them
+	first   int      // the first task row
 	lastRow int
 	lastCol int
+	titles  map[string]string // text of the title cells, by cell
+	hf      *strings.Replacer // fills the page header and footer
 }
 
 func newRowWriter(f *excelize.File, styles styleCache) *rowWriter {
@@ -98,8 +103,9 @@ func (w *rowWriter) addFonts(lay *layout) error {
 }
 
 // writeRows writes the task rows of the speech sheet sh, from the row
-// under the header down.
-func (w *rowWriter) writeRows(sh *sheet) error {
+// under the header down, and records the texts of its title cells and
+// what fills its page header and footer.
+func (w *rowWriter) writeRows(sh *sheet, titles map[string]string, hf *strings.Replacer) error {
 	lay := sh.lay
 	var b bytes.Buffer
 	b.Grow(len(sh.Rows) * 1024)
@@ -109,7 +115,7 @@ func (w *rowWriter) writeRows(sh *sheet) error {
 			return fmt.Errorf("row %d: %w", first+i, err)
 		}
 	}
-	r := &sheetRows{lastRow: lay.headerRow + len(sh.Rows), lastCol: lay.lastCol}
+	r := &sheetRows{first: first, lastRow: lay.headerRow + len(sh.Rows), lastCol: lay.lastCol, titles: titles, hf: hf}
 	w.sheets[sh.Name] = r
 	w.busy <- struct{}{}
 	w.wg.Go(func() {
@@ -320,38 +326,161 @@ func formulaCell(b *bytes.Buffer, ref string, style int, formula, v string) {
 	b.WriteString("</v></c>")
 }
 
-// splitForRows returns the worksheet part b cut where rows go at the end
-// of its sheet data, with its dimension grown to hold them.
-func splitForRows(b []byte, rows *sheetRows) (head, tail []byte, err error) {
-	var out bytes.Buffer
-	if i := bytes.Index(b, []byte("<dimension ")); i >= 0 {
-		// <dimension ref="…"/>, or with an end tag as excelize writes it.
-		j := bytes.IndexByte(b[i:], '>')
-		if j < 0 {
-			return nil, nil, fmt.Errorf("worksheet: unterminated dimension")
+// finish returns the worksheet part b, as excelize wrote it, cut where the
+// rows go at the end of its sheet data, with what else writeRows
+// recorded written in: its dimension grown to hold the rows, the title
+// cells' texts, the ranges of the row formats, dropdown and filter grown
+// from the first task row to the last, and the page header and footer
+// filled in.
+func (r *sheetRows) finish(b []byte) (head, tail []byte, err error) {
+	at := bytes.Index(b, []byte("<sheetData/>"))
+	open := at >= 0
+	if !open {
+		if at = bytes.Index(b, []byte("</sheetData>")); at < 0 {
+			return nil, nil, fmt.Errorf("worksheet: no sheet data")
 		}
-		end := i + j + 1
-		if b[end-2] != '/' {
-			const close = "</dimension>"
-			if !bytes.HasPrefix(b[end:], []byte(close)) {
-				return nil, nil, fmt.Errorf("worksheet: unterminated dimension")
-			}
-			end += len(close)
+	}
+	head, tail = b[:at], b[at:]
+	if head, err = r.growDimension(head); err != nil {
+		return nil, nil, err
+	}
+	refs := slices.Sorted(maps.Keys(r.titles))
+	for _, ref := range refs {
+		if head, err = setCellText(head, ref, r.titles[ref]); err != nil {
+			return nil, nil, err
 		}
-		last, _ := excelize.ColumnNumberToName(max(rows.lastCol, 1))
-		out.Write(b[:i])
-		fmt.Fprintf(&out, `<dimension ref="A1:%s%d"/>`, last, max(rows.lastRow, 1))
-		b = b[end:]
 	}
-	if i := bytes.Index(b, []byte("<sheetData/>")); i >= 0 {
-		out.Write(b[:i])
-		out.WriteString("<sheetData>")
-		return out.Bytes(), append([]byte("</sheetData>"), b[i+len("<sheetData/>"):]...), nil
+	if open {
+		head = append(head, "<sheetData>"...)
+		tail = append([]byte("</sheetData>"), tail[len("<sheetData/>"):]...)
 	}
-	i := bytes.Index(b, []byte("</sheetData>"))
+	if last := max(r.lastRow, r.first); last > r.first {
+		tail = growRanges(tail, r.first, last)
+	}
+	if i := bytes.Index(tail, []byte("<headerFooter")); i >= 0 {
+		j := bytes.Index(tail[i:], []byte("</headerFooter>"))
+		if j >= 0 {
+			hf := r.hf.Replace(string(tail[i : i+j]))
+			tail = slices.Concat(tail[:i], []byte(hf), tail[i+j:])
+		}
+	}
+	return head, tail, nil
+}
+
+// growDimension returns head with its dimension covering the rows.
+func (r *sheetRows) growDimension(head []byte) ([]byte, error) {
+	i := bytes.Index(head, []byte("<dimension "))
 	if i < 0 {
-		return nil, nil, fmt.Errorf("worksheet: no sheet data")
+		return head, nil
 	}
-	out.Write(b[:i])
-	return out.Bytes(), b[i:], nil
+	// <dimension ref="…"/>, or with an end tag as excelize writes it.
+	j := bytes.IndexByte(head[i:], '>')
+	if j < 0 {
+		return nil, fmt.Errorf("worksheet: unterminated dimension")
+	}
+	end := i + j + 1
+	if head[end-2] != '/' {
+		const close = "</dimension>"
+		if !bytes.HasPrefix(head[end:], []byte(close)) {
+			return nil, fmt.Errorf("worksheet: unterminated dimension")
+		}
+		end += len(close)
+	}
+	dim := fmt.Sprintf(`<dimension ref="A1:%s%d"/>`, columnName(max(r.lastCol, 1)), max(r.lastRow, 1))
+	return slices.Concat(head[:i], []byte(dim), head[end:]), nil
+}
+
+// setCellText returns the sheet data b with the cell ref holding text, in
+// the style it has.
+func setCellText(b []byte, ref, text string) ([]byte, error) {
+	start := bytes.Index(b, []byte(`<c r="`+ref+`"`))
+	if start < 0 {
+		return nil, fmt.Errorf("worksheet: no cell %s", ref)
+	}
+	open := bytes.IndexByte(b[start:], '>')
+	if open < 0 {
+		return nil, fmt.Errorf("worksheet: cell %s unterminated", ref)
+	}
+	tag := b[start : start+open+1]
+	end := start + open + 1
+	if !bytes.HasSuffix(tag, []byte("/>")) {
+		k := bytes.Index(b[end:], []byte("</c>"))
+		if k < 0 {
+			return nil, fmt.Errorf("worksheet: cell %s unterminated", ref)
+		}
+		end += k + len("</c>")
+	}
+	style := 0
+	if v, ok := attr(tag, "s"); ok {
+		style, _ = strconv.Atoi(v)
+	}
+	var cell bytes.Buffer
+	stringCell(&cell, ref, style, text)
+	return slices.Concat(b[:start], cell.Bytes(), b[end:]), nil
+}
+
+// rangeAttrs open the attributes holding the ranges that writePackage
+// grows to a sheet's last task row: of the row formats, the dropdown and
+// the filter.
+var rangeAttrs = [][]byte{
+	[]byte(`<conditionalFormatting sqref="`),
+	[]byte(`<autoFilter ref="`),
+	[]byte(`<dataValidation `),
+}
+
+// growRanges returns the worksheet part tail with every range of the
+// conditional formats, data validations and filter that ends on row first
+// ending on row last instead.
+func growRanges(tail []byte, first, last int) []byte {
+	var out bytes.Buffer
+	out.Grow(len(tail) + 64)
+	for {
+		at, open := -1, []byte(nil)
+		for _, a := range rangeAttrs {
+			if i := bytes.Index(tail, a); i >= 0 && (at < 0 || i < at) {
+				at, open = i, a
+			}
+		}
+		if at < 0 {
+			break
+		}
+		v := at + len(open)
+		if open[len(open)-1] != '"' { // <dataValidation …: find its sqref
+			end := bytes.IndexByte(tail[at:], '>')
+			i := bytes.Index(tail[at:], []byte(` sqref="`))
+			if end < 0 || i < 0 || i > end {
+				out.Write(tail[:v])
+				tail = tail[v:]
+				continue
+			}
+			v = at + i + len(` sqref="`)
+		}
+		q := bytes.IndexByte(tail[v:], '"')
+		if q < 0 {
+			break
+		}
+		out.Write(tail[:v])
+		ranges := strings.Fields(string(tail[v : v+q]))
+		for i, rg := range ranges {
+			ranges[i] = growRange(rg, first, last)
+		}
+		out.WriteString(strings.Join(ranges, " "))
+		tail = tail[v+q:]
+	}
+	out.Write(tail)
+	return out.Bytes()
+}
+
+// growRange returns the range rg (A4:O4, $A$3:$O$4, or a cell, L4)
+// ending on row last if it ends on row first.
+func growRange(rg string, first, last int) string {
+	from, to, ok := strings.Cut(rg, ":")
+	if !ok {
+		to = from
+	}
+	digits := strings.TrimRightFunc(to, func(r rune) bool { return '0' <= r && r <= '9' })
+	if to[len(digits):] != strconv.Itoa(first) {
+		return rg
+	}
+	return from + ":" + digits + strconv.Itoa(last)
 }

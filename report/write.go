@@ -1,6 +1,7 @@
 package report
 
 import (
+	"encoding/xml"
 	"fmt"
 	"math"
 	"strconv"
@@ -65,16 +66,47 @@ func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows 
 		return err
 	}
 	styles := rows.styles
+	// What every speech sheet has whatever its rows is set once, on a
+	// copy of the template sheet that the speech sheets are copied from:
+	// excelize finds a sheet by comparing every sheet's name, so setting
+	// it on each of thousands of sheets would cost the square of their
+	// number. A sheet with columns staff added gets it on its own.
+	prepared, err := f.NewSheet(preparedSheet)
+	if err != nil {
+		return err
+	}
+	if err := f.CopySheet(tplIndex, prepared); err != nil {
+		return fmt.Errorf("copy template sheet: %w", err)
+	}
+	if err := prepareSheet(f, preparedSheet, lay); err != nil {
+		return fmt.Errorf("template sheet: %w", err)
+	}
+	orig = append(orig, preparedSheet)
 	for i := range l.Sheets {
 		sh := &l.Sheets[i]
 		idx, err := f.NewSheet(sh.Name)
 		if err != nil {
 			return fmt.Errorf("add sheet %q: %w", sh.Name, err)
 		}
+		if len(sh.Extras) == 0 {
+			if err := f.CopySheet(prepared, idx); err != nil {
+				return fmt.Errorf("copy template sheet to %q: %w", sh.Name, err)
+			}
+			// CopySheet leaves the page setup behind, as it may refer
+			// to the template's printer settings.
+			page := lay.page
+			if err := f.SetPageLayout(sh.Name, &page); err != nil {
+				return fmt.Errorf("sheet %q: %w", sh.Name, err)
+			}
+			continue
+		}
 		if err := f.CopySheet(tplIndex, idx); err != nil {
 			return fmt.Errorf("copy template sheet to %q: %w", sh.Name, err)
 		}
 		if err := addExtras(f, sh, lay, styles); err != nil {
+			return fmt.Errorf("sheet %q: %w", sh.Name, err)
+		}
+		if err := prepareSheet(f, sh.Name, sh.lay); err != nil {
 			return fmt.Errorf("sheet %q: %w", sh.Name, err)
 		}
 	}
@@ -149,40 +181,31 @@ func addExtras(f *excelize.File, sh *sheet, lay *layout, styles styleCache) erro
 	return nil
 }
 
-// writeSpeechSheet fills one speech's sheet, a copy of the template sheet.
-func writeSpeechSheet(f *excelize.File, l *ledger, sh *sheet, rows *rowWriter) error {
-	name, lay := sh.Name, sh.lay
-	for _, tc := range lay.titleCells {
-		if err := f.SetCellStr(name, tc.cell, cleanText(fillPlaceholders(tc.text, sh.Speech, l))); err != nil {
-			return err
-		}
-	}
+// preparedSheet is the name of the copy of the template sheet that
+// prepareSheet has prepared, while the workbook is filled.
+const preparedSheet = "~prepared"
+
+// prepareSheet gives the speech sheet name, laid out by lay, what every
+// speech sheet has whatever its rows: the status dropdown, the row
+// formats and the filter, over the first task row (writePackage grows
+// their ranges to each sheet's last task row), the frozen header, the
+// sheet properties and the page layout (which CopySheet does not copy).
+func prepareSheet(f *excelize.File, name string, lay *layout) error {
 	first := lay.headerRow + 1
-	last := lay.headerRow + len(sh.Rows)
-	if err := rows.addFonts(lay); err != nil {
-		return err
-	}
-	if err := rows.writeRows(sh); err != nil {
-		return err
-	}
-	lastColName, _ := excelize.ColumnNumberToName(lay.lastCol)
-	if len(sh.Rows) > 0 {
-		if c := lay.colOf[fieldStatus]; c != 0 {
-			col, _ := excelize.ColumnNumberToName(c)
-			dv := excelize.NewDataValidation(true)
-			dv.Sqref = fmt.Sprintf("%s%d:%s%d", col, first, col, last)
-			if err := dv.SetDropList(statuses); err != nil {
-				return err
-			}
-			if err := f.AddDataValidation(name, dv); err != nil {
-				return err
-			}
+	if c := lay.colOf[fieldStatus]; c != 0 {
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = cellName(c, first) + ":" + cellName(c, first)
+		if err := dv.SetDropList(statuses); err != nil {
+			return err
 		}
-		if err := addRowFormats(f, lay, name, first, last); err != nil {
+		if err := f.AddDataValidation(name, dv); err != nil {
 			return err
 		}
 	}
-	if err := f.AutoFilter(name, fmt.Sprintf("A%d:%s%d", lay.headerRow, lastColName, max(last, first)), nil); err != nil {
+	if err := addRowFormats(f, lay, name, first, first); err != nil {
+		return err
+	}
+	if err := f.AutoFilter(name, "A"+strconv.Itoa(lay.headerRow)+":"+cellName(lay.lastCol, first), nil); err != nil {
 		return err
 	}
 	// AutoFilter replaces the sheet properties; restore the template's.
@@ -197,23 +220,56 @@ func writeSpeechSheet(f *excelize.File, l *ledger, sh *sheet, rows *rowWriter) e
 	}); err != nil {
 		return err
 	}
-	if err := setPrintTitles(f, name, fmt.Sprintf("%s!$1:$%d", sheetRef(name), lay.headerRow)); err != nil {
-		return err
-	}
 	page := lay.page
-	if err := f.SetPageLayout(name, &page); err != nil {
+	return f.SetPageLayout(name, &page)
+}
+
+// writeSpeechSheet fills one speech's sheet, a copy of the prepared
+// template sheet: its rows, title cells and page header and footer are
+// written by rows, its print titles and filter range named here.
+func writeSpeechSheet(f *excelize.File, l *ledger, sh *sheet, rows *rowWriter) error {
+	name, lay := sh.Name, sh.lay
+	if err := rows.addFonts(lay); err != nil {
 		return err
 	}
-	hf := lay.hf
-	for _, s := range []*string{&hf.OddHeader, &hf.OddFooter, &hf.EvenHeader, &hf.EvenFooter, &hf.FirstHeader, &hf.FirstFooter} {
-		*s = fillPlaceholders(*s, escapeHeaderFooter(sh.Speech), l)
+	titles := map[string]string{}
+	for _, tc := range lay.titleCells {
+		titles[tc.cell] = cleanText(fillPlaceholders(tc.text, sh.Speech, l))
 	}
-	if hf != lay.hf {
-		if err := f.SetHeaderFooter(name, &hf); err != nil {
-			return err
-		}
+	if err := rows.writeRows(sh, titles, headerFooterValues(sh.Speech, l)); err != nil {
+		return err
 	}
-	return nil
+	last := max(lay.headerRow+len(sh.Rows), lay.headerRow+1)
+	if err := setLocalName(f, name, printTitles, fmt.Sprintf("%s!$1:$%d", sheetRef(name), lay.headerRow), false); err != nil {
+		return err
+	}
+	filter := fmt.Sprintf("%s!$A$%d:$%s$%d", sheetRef(name), lay.headerRow, columnName(lay.lastCol), last)
+	return setLocalName(f, name, filterDatabase, filter, true)
+}
+
+// headerFooterValues returns what replaces each placeholder in the page
+// header and footer of speech e's sheet, as XML text: & doubled, since it
+// starts a header code there, and the title shortened to fit.
+func headerFooterValues(e speechEntry, l *ledger) *strings.Replacer {
+	e = escapeHeaderFooter(e)
+	var pairs []string
+	for _, p := range placeholders {
+		pairs = append(pairs, p, xmlText(fillPlaceholders(p, e, l)))
+	}
+	return strings.NewReplacer(pairs...)
+}
+
+// xmlText returns s escaped for XML character data.
+func xmlText(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+// columnName returns the letters of column col.
+func columnName(col int) string {
+	name, _ := excelize.ColumnNumberToName(col)
+	return name
 }
 
 // maxHeaderTitle is the most characters of a title a page header shows:
