@@ -277,14 +277,14 @@ func splitKeep(s string, sep *regexp.Regexp) []part {
 // 由……; "Clarifications": 经X审批, 报X批准, 由X负责, and responsibility
 // tags after an item).
 var (
-	byYou      = regexp.MustCompile(`由([^，,。；;由]{2,30}?)(?:负责|牵头|承担|组织|实施|统筹|具体|会同|联合|审批|审核|批准|直接|按照|根据|制定|研究|提出|进行|落实)`)
-	leadMark   = regexp.MustCompile(`([^，,。；;：:（()）、]{2,20}?)(?:牵头|负总责)`)
-	supportMk  = regexp.MustCompile(`([^，,。；;：:（()）]{2,60}?)(?:等)?(?:配合|参与|协助|协同)`)
-	together   = regexp.MustCompile(`(?:要|将|必须|务必)(?:主动|积极|切实)?(?:会同|与|同|联合|配合)([^，,。；;]{2,40}?)(?:一起|一道|共同|全面|密切|[,，])`)
-	approvedBy = regexp.MustCompile(`(?:经|报)([^，,。；;]{2,20}?)(?:审批|批准|审核|同意|备案)`)
-	tagLead    = regexp.MustCompile(`(?:牵头单位|责任单位|负责单位|牵头部门|责任部门|主办单位)[:：]\s*([^；;，,。)）]+(?:[、][^；;，,。)）]+)*)`)
-	tagSupport = regexp.MustCompile(`(?:配合单位|协办单位|参与单位|配合部门)[:：]\s*([^；;，,。)）]+(?:[、][^；;，,。)）]+)*)`)
-	respTag    = regexp.MustCompile(`[(（][^()（）]*(?:牵头|配合|负责|参与|指导|落实)[^()（）]*[)）]`)
+	byYou      = mustPattern(`由([^，,。；;由]{2,30}?)(?:负责|牵头|承担|组织|实施|统筹|具体|会同|联合|审批|审核|批准|直接|按照|根据|制定|研究|提出|进行|落实)`)
+	leadMark   = mustPattern(`([^，,。；;：:（()）、]{2,20}?)(?:牵头|负总责)`)
+	supportMk  = mustPattern(`([^，,。；;：:（()）]{2,60}?)(?:等)?(?:配合|参与|协助|协同)`)
+	together   = mustPattern(`(?:要|将|必须|务必)(?:主动|积极|切实)?(?:会同|与|同|联合|配合)([^，,。；;]{2,40}?)(?:一起|一道|共同|全面|密切|[,，])`)
+	approvedBy = mustPattern(`(?:经|报)([^，,。；;]{2,20}?)(?:审批|批准|审核|同意|备案)`)
+	tagLead    = mustPattern(`(?:牵头单位|责任单位|负责单位|牵头部门|责任部门|主办单位)[:：]\s*([^；;，,。)）]+(?:[、][^；;，,。)）]+)*)`)
+	tagSupport = mustPattern(`(?:配合单位|协办单位|参与单位|配合部门)[:：]\s*([^；;，,。)）]+(?:[、][^；;，,。)）]+)*)`)
+	respTag    = mustPattern(`[(（][^()（）]*(?:牵头|配合|负责|参与|指导|落实)[^()（）]*[)）]`)
 	tagClause  = regexp.MustCompile(`^(.+?)(?:等)?(牵头|负总责|负责落实|负责|指导|落实|参与|配合|协助|协同)$`)
 )
 
@@ -305,25 +305,21 @@ func (lx *lexicon) splitNames(text string) []part {
 	return out
 }
 
-// markForms are the patterns that mark bodies, each with the characters
-// one of which a sentence must hold for the pattern to be tried.
+// markForms are the patterns that mark bodies.
 var markForms = []struct {
-	re      *regexp.Regexp
-	role    string
-	trigger string
+	re   *pattern
+	role string
 }{
-	{tagLead, RoleLead, "单部"}, {tagSupport, RoleSupport, "单部"}, {byYou, RoleLead, "由"},
-	{approvedBy, RoleLead, "经报"}, {leadMark, RoleLead, "牵负"}, {supportMk, RoleSupport, "配参协"},
-	{together, RoleSupport, "会与同联配"},
+	{tagLead, RoleLead}, {tagSupport, RoleSupport}, {byYou, RoleLead},
+	{approvedBy, RoleLead}, {leadMark, RoleLead}, {supportMk, RoleSupport},
+	{together, RoleSupport},
 }
 
 // markedBodies returns the bodies a folded sentence marks explicitly.
 func (lx *lexicon) markedBodies(s string) []Body {
 	var out []Body
 	for _, form := range markForms {
-		if strings.ContainsAny(s, form.trigger) {
-			out = append(out, lx.namesAt(s, form.re, form.role)...)
-		}
+		out = append(out, lx.namesAt(s, form.re, form.role)...)
 	}
 	return out
 }
@@ -332,7 +328,7 @@ func (lx *lexicon) markedBodies(s string) []Body {
 // in s, with the given role. Outside a tag's explicit list every part of
 // the group must be a name: 涉及各级政府、每一位教师的……多部门配合 names
 // no one.
-func (lx *lexicon) namesAt(s string, re *regexp.Regexp, role string) []Body {
+func (lx *lexicon) namesAt(s string, re *pattern, role string) []Body {
 	strict := re != tagLead && re != tagSupport
 	var out []Body
 	for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
@@ -362,7 +358,7 @@ func (lx *lexicon) namesAt(s string, re *regexp.Regexp, role string) []Body {
 func (lx *lexicon) tagBodies(tag string) []Body {
 	var out []Body
 	for _, form := range []struct {
-		re   *regexp.Regexp
+		re   *pattern
 		role string
 	}{{tagLead, RoleLead}, {tagSupport, RoleSupport}} {
 		out = append(out, lx.namesAt(tag, form.re, form.role)...)

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Extractor turns speech text into speeches and tasks. Build it once with
@@ -139,7 +140,8 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 			// (三是强化宣传引导。), is a heading: it needs a marker to be a
 			// task (guide, "Task": bare sub-heading labels are not).
 			heading := i == 0 && kind != paraPlain || inlineOrdinal.MatchString(f)
-			yes, weak := x.lex.directive(f, heading)
+			d := newDirected(f)
+			yes, weak := x.lex.directive(d, heading)
 			if !yes && !heading && mood == moodPlan && plain(f) {
 				// In a plan or a policy document every statement of work
 				// to do is an instruction: 5年内引进1万名紧缺人才。
@@ -148,7 +150,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 			if !yes {
 				continue
 			}
-			own := x.origBodies(s, x.lex.subjects(f))
+			own := x.origBodies(s, x.lex.subjects(d))
 			marked := x.origBodies(s, x.lex.markedBodies(f))
 			bullet := i > 0 && inlineOrdinal.MatchString(f)
 			if !bullet && (!opened || len(open) == 0 && lead.level == 0) {
@@ -169,25 +171,28 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 					hints = append(hints, "责任单位承接上文")
 				}
 			}
-			times := dropHypothetical(f, FindTimes(f, lineRef))
-			targets := FindTargets(f)
-			if len(bodies) == 0 && len(times) == 0 && len(targets) == 0 {
-				continue // guide, "Task", rule 2
-			}
+			// The tests that need no time nodes or targets come first:
+			// finding those is the dearest part of a task.
 			// In a review of work done, 要 states a lesson unless the
-			// sentence names who must act.
-			if mood == moodReview && len(own)+len(marked)+len(s.tag) == 0 {
+			// sentence names who must act; an instruction with no 要
+			// never counts there.
+			if mood == moodReview && (weak || len(own)+len(marked)+len(s.tag) == 0) {
 				continue
 			}
-			// An instruction with no 要 counts in a section that plans work
-			// when it has a body, time or target; elsewhere only with a
-			// body; in a review of work done, never.
-			if weak && (mood == moodReview || len(bodies) == 0 && (mood != moodPlan || len(times) == 0 && len(targets) == 0)) {
+			// Elsewhere an instruction with no 要 needs a body, or, in a
+			// section that plans work, a body, time or target; the last
+			// two are rule 2 below.
+			if weak && len(bodies) == 0 && mood != moodPlan {
 				continue
 			}
 			key := squeeze(f)
 			if seen[key] {
 				continue // a paragraph repeated inside the speech gives no second row
+			}
+			times := dropHypothetical(f, FindTimes(f, lineRef))
+			targets := FindTargets(f)
+			if len(bodies) == 0 && len(times) == 0 && len(targets) == 0 {
+				continue // guide, "Task", rule 2
 			}
 			seen[key] = true
 			t := Task{
@@ -308,11 +313,15 @@ func clauseEnd(rs []rune, i int) int {
 
 // endsSentence reports whether a line ends with a sentence end or a colon.
 func endsSentence(line string) bool {
-	rs := []rune(strings.TrimRightFunc(line, isBlank))
-	for len(rs) > 0 && strings.ContainsRune(closers, rs[len(rs)-1]) {
-		rs = rs[:len(rs)-1]
+	s := strings.TrimRightFunc(line, isBlank)
+	for s != "" {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !strings.ContainsRune(closers, r) {
+			return strings.ContainsRune("。！？；!?;：:", r)
+		}
+		s = s[:len(s)-size]
 	}
-	return len(rs) == 0 || strings.ContainsRune("。！？；!?;：:", rs[len(rs)-1])
+	return true
 }
 
 // inlineOrdinal matches a sentence opening with an inline ordinal: 二要……, 三是…….
@@ -334,12 +343,21 @@ func rank(kind int) int {
 }
 
 // subjects returns the bodies named as subjects of the directives in the
-// folded sentence s: a sentence may hold several (……,各联村单位要倾心相帮).
-func (lx *lexicon) subjects(s string) []Body {
-	blank := blankNeutral(s)
+// folded sentence d: a sentence may hold several (……,各联村单位要倾心相帮).
+// The result is shared: callers must not change it.
+func (lx *lexicon) subjects(d *directed) []Body {
+	if !d.haveSubjects {
+		d.subjects, d.haveSubjects = lx.findSubjects(d), true
+	}
+	return d.subjects
+}
+
+// findSubjects finds the subjects for subjects.
+func (lx *lexicon) findSubjects(d *directed) []Body {
+	s, blank := d.text, d.blank
 	var out []Body
 	rs := []rune(s)
-	for _, m := range directiveMarker.FindAllStringIndex(blank, -1) {
+	for _, m := range d.markers {
 		word := blank[m[0]:m[1]]
 		if lead, ok := leadingMarker(word); ok {
 			// 希望各镇办各部门……, 请各单位……: the body follows the marker.
@@ -366,10 +384,14 @@ func (lx *lexicon) subjects(s string) []Body {
 // the paragraph), and are not part of any sentence (guide,
 // "Clarifications"). fl is line folded.
 func (x *Extractor) taggedSentences(line string, fl folded) []sentence {
+	tags := respTag.FindAllStringIndex(fl.text, -1)
+	if tags == nil {
+		return x.splitFolded(line, fl) // most paragraphs have none
+	}
 	orig := []rune(line)
 	var out []sentence
 	start := 0 // rune offset in line where the current item starts
-	for _, m := range respTag.FindAllStringIndex(fl.text, -1) {
+	for _, m := range tags {
 		a, b := runeCount(fl.text[:m[0]]), runeCount(fl.text[:m[1]])
 		// A tag closes an item: it follows a sentence end or ends the line.
 		prev := []rune(fl.text[:m[0]])

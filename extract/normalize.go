@@ -64,8 +64,8 @@ const pinyinMarked = "āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ�
 
 // pinyinSpans returns the byte ranges of the ruby annotations in s,
 // leftmost first, as FindAllStringIndex would for the pattern above.
-func pinyinSpans(s string) [][]int {
-	var out [][]int
+func pinyinSpans(s string) [][2]int {
+	var out [][2]int
 	for i := 0; i < len(s); {
 		k := strings.IndexByte(s[i:], '(')
 		if k < 0 {
@@ -87,7 +87,7 @@ func pinyinSpans(s string) [][]int {
 			j += size
 		}
 		if marked && j < len(s) && s[j] == ')' {
-			out = append(out, []int{start, j + 1})
+			out = append(out, [2]int{start, j + 1})
 			i = j + 1
 			continue
 		}
@@ -115,7 +115,7 @@ func (f *folder) fold(s string) folded {
 // foldInto folds s, appending to orig, when it is not nil, the original
 // rune offset of each rune of the result and then the rune count of s.
 func (f *folder) foldInto(s string, orig []int) (string, []int) {
-	var drop [][]int
+	var drop [][2]int
 	if strings.IndexByte(s, '(') >= 0 {
 		// Ruby pinyin opens with a half-width parenthesis; most text has none.
 		drop = pinyinSpans(s)
@@ -198,6 +198,18 @@ func (f *folder) foldRune(r rune) rune {
 		return s
 	}
 	return r
+}
+
+// holds reports whether the fold of s holds r, without folding s: folding
+// maps character to character and only drops blanks and Latin letters
+// and parentheses.
+func (f *folder) holds(s string, r rune) bool {
+	for _, c := range s {
+		if f.foldRune(c) == r {
+			return true
+		}
+	}
+	return false
 }
 
 // foldString returns just the normalised text of s.

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -17,22 +18,30 @@ import (
 //     at the start of the text, a text whose first character is not one of
 //     them cannot match; when it is not anchored, a text holding none of
 //     them cannot;
-//   - for an anchored pattern, the longest a match can be, in characters:
-//     the matcher is handed only that much of the text, which cannot change
-//     the outcome since the pattern never looks further.
+//   - for an anchored pattern, the longest a match can be, in characters,
+//     and one more when the pattern looks at what follows a position (a
+//     $): the matcher is handed only that much of the text, which cannot
+//     change the outcome since the pattern never looks further;
+//   - a few literals one of which every match holds (是 for 主题是, 了 or
+//     已经 or … for a report of the past): a text holding none of them
+//     cannot match. Searching a short text for a literal is much cheaper
+//     than running the matcher over it. When the pattern is nothing but a
+//     choice of literals (是|在于|只有), finding one is finding a match.
 //
 // Each method returns exactly what the same method of regexp.Regexp
 // returns.
 type pattern struct {
 	re       *regexp.Regexp
-	anchored bool   // the pattern starts with ^ (or \A)
-	first    []rune // sorted ranges lo, hi of the characters a match begins with; nil when unknown
-	maxRunes int    // the longest match in characters, or -1 when unbounded or context matters
+	anchored bool      // the pattern starts with ^ (or \A)
+	first    []rune    // sorted ranges lo, hi of the characters a match begins with; nil when unknown
+	window   int       // the characters an anchored match looks at, or -1 when unbounded
+	need     *literals // a match holds one of these; nil when unknown
+	literal  bool      // an unanchored pattern whose matches are need's literals
 }
 
 // mustPattern compiles expr like regexp.MustCompile and derives its tests.
 func mustPattern(expr string) *pattern {
-	p := &pattern{re: regexp.MustCompile(expr), maxRunes: -1}
+	p := &pattern{re: regexp.MustCompile(expr), window: -1}
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		panic(err)
@@ -46,10 +55,198 @@ func mustPattern(expr string) *pattern {
 	if set, nullable, ok := firstRunes(body); ok && !nullable {
 		p.first = set
 	}
-	if p.anchored && !hasAssertion(body) {
-		p.maxRunes = maxRunes(body)
+	if n := maxRunes(body); p.anchored && n >= 0 {
+		if hasAssertion(body) {
+			// An assertion at the end of the longest match looks at one
+			// character more; one before it, at no character before the
+			// start.
+			n++
+		}
+		p.window = n
+	}
+	if need, ok := required(body); ok && len(need) > 0 {
+		p.need = newLiterals(need)
+		set, ok := exact(body)
+		p.literal = !p.anchored && ok && !slices.Contains(set, "")
 	}
 	return p
+}
+
+// Bounds on the literal sets required derives: a character class of more
+// characters than maxClassRunes, or a set of more literals than
+// maxNeed, is not worth testing for.
+const (
+	maxClassRunes = 10
+	maxNeed       = 256
+)
+
+// required returns literals one of which every match of re holds; ok is
+// false when there is no such set within the bounds.
+func required(re *syntax.Regexp) (need []string, ok bool) {
+	switch re.Op {
+	case syntax.OpLiteral, syntax.OpCharClass:
+		set, ok := exact(re)
+		return set, ok && !slices.Contains(set, "")
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min == 0 {
+			return nil, false
+		}
+		return required(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			set, ok := required(sub)
+			if !ok {
+				return nil, false
+			}
+			need = append(need, set...)
+		}
+		need = minimal(need)
+		return need, len(need) <= maxNeed
+	case syntax.OpConcat:
+		// The best of: the set required by one part, and the strings a
+		// run of parts with few exact forms spells (要[好高] gives 要好
+		// and 要高, each better than 要 alone).
+		consider := func(set []string) {
+			set = minimal(set)
+			if len(set) == 0 || slices.Contains(set, "") || len(set) > maxNeed {
+				return
+			}
+			if !ok || better(set, need) {
+				need, ok = set, true
+			}
+		}
+		for i, sub := range re.Sub {
+			if set, ok := required(sub); ok {
+				consider(set)
+			}
+			var run []string
+			for _, next := range re.Sub[i:] {
+				set, ok := exact(next)
+				if !ok {
+					break
+				}
+				if run = product(run, set); run == nil {
+					break
+				}
+				consider(run)
+			}
+		}
+		return need, ok
+	}
+	return nil, false
+}
+
+// exact returns the strings re matches when they are few: a literal, a
+// small character class, and alternations, concatenations and options of
+// those.
+func exact(re *syntax.Regexp) (set []string, ok bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return []string{string(re.Rune)}, true
+	case syntax.OpCharClass:
+		n := 0
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			n += int(re.Rune[i+1]-re.Rune[i]) + 1
+			if n > maxClassRunes {
+				return nil, false
+			}
+		}
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				set = append(set, string(r))
+			}
+		}
+		return set, true
+	case syntax.OpEmptyMatch:
+		return []string{""}, true
+	case syntax.OpCapture:
+		return exact(re.Sub[0])
+	case syntax.OpQuest:
+		set, ok := exact(re.Sub[0])
+		return append(set, ""), ok
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			s, ok := exact(sub)
+			if !ok {
+				return nil, false
+			}
+			set = append(set, s...)
+		}
+		return set, len(set) <= maxNeed
+	case syntax.OpConcat:
+		set = []string{""}
+		for _, sub := range re.Sub {
+			s, ok := exact(sub)
+			if !ok {
+				return nil, false
+			}
+			if set = product(set, s); set == nil {
+				return nil, false
+			}
+		}
+		return set, true
+	}
+	return nil, false
+}
+
+// product returns every string of a followed by one of b (b when a is
+// nil), or nil when there would be more than maxNeed.
+func product(a, b []string) []string {
+	if a == nil {
+		return slices.Clone(b)
+	}
+	if len(a)*len(b) > maxNeed {
+		return nil
+	}
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
+}
+
+// minimal drops from set the strings that hold another of its strings: a
+// text holding 比如 holds 如, so testing for 如 is enough.
+func minimal(set []string) []string {
+	var out []string
+	for i, s := range set {
+		redundant := false
+		for j, t := range set {
+			if j != i && strings.Contains(s, t) && (s != t || j < i) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// better reports whether the required set a is a better test than b: its
+// shortest literal is longer, or as long and it has fewer literals.
+func better(a, b []string) bool {
+	la, lb := shortest(a), shortest(b)
+	return la > lb || la == lb && len(a) < len(b)
+}
+
+// shortest returns the length in bytes of the shortest string of set.
+func shortest(set []string) int {
+	n := -1
+	for _, s := range set {
+		if n < 0 || len(s) < n {
+			n = len(s)
+		}
+	}
+	return n
 }
 
 // firstRunes returns the ranges of the characters a match of re can begin
@@ -109,8 +306,7 @@ func firstRunes(re *syntax.Regexp) (set []rune, nullable, ok bool) {
 }
 
 // hasAssertion reports whether re looks at the text around a position
-// ($, \b, a line anchor, a later ^): cutting the text short could change
-// what those see.
+// ($, \b, a line anchor, a later ^).
 func hasAssertion(re *syntax.Regexp) bool {
 	switch re.Op {
 	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
@@ -133,7 +329,8 @@ func maxRunes(re *syntax.Regexp) int {
 		return len(re.Rune)
 	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
 		return 1
-	case syntax.OpEmptyMatch:
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
 		return 0
 	case syntax.OpCapture:
 		return maxRunes(re.Sub[0])
@@ -163,6 +360,66 @@ func maxRunes(re *syntax.Regexp) int {
 	return -1
 }
 
+// literals is a set of strings that a text can be searched for in one
+// pass: a bitmap of the characters they begin with picks the places worth
+// comparing at. The bitmap holds a character's low 12 bits, so it may let
+// through a character no literal begins with, but never stops one.
+type literals struct {
+	lead   [64]uint64        // bit r%4096 set when a literal begins with r
+	byLead map[rune][]string // the literals by the character they begin with
+	few    []string          // the literals, when so few that searching for each is cheaper
+}
+
+// newLiterals returns the set of strings set, none of them empty.
+func newLiterals(set []string) *literals {
+	l := &literals{byLead: map[rune][]string{}}
+	if len(set) <= 3 {
+		l.few = set
+	}
+	for _, w := range set {
+		r, _ := utf8.DecodeRuneInString(w)
+		l.lead[r>>6&63] |= 1 << (r & 63)
+		l.byLead[r] = append(l.byLead[r], w)
+	}
+	return l
+}
+
+// in reports whether s holds one of the literals.
+func (l *literals) in(s string) bool {
+	if l.few != nil {
+		return containsAny(s, l.few...)
+	}
+	// A literal begins where a character does, at a byte that continues
+	// none. The character is read without checking that it is valid: the
+	// bitmap only picks places to compare at, and a literal, valid UTF-8,
+	// is found only where its bytes are.
+	for i := 0; i < len(s); i++ {
+		var r rune
+		switch b := s[i]; {
+		case b < 0x80:
+			r = rune(b)
+		case b < 0xC0:
+			continue
+		case b < 0xE0 && i+1 < len(s):
+			r = rune(b&0x1F)<<6 | rune(s[i+1]&0x3F)
+		case b < 0xF0 && i+2 < len(s):
+			r = rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		case i+3 < len(s):
+			r = rune(b&0x07)<<18 | rune(s[i+1]&0x3F)<<12 | rune(s[i+2]&0x3F)<<6 | rune(s[i+3]&0x3F)
+		default:
+			continue // too near the end for the character b begins
+		}
+		if l.lead[r>>6&63]&(1<<(r&63)) != 0 {
+			for _, w := range l.byLead[r] {
+				if strings.HasPrefix(s[i:], w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // inFirst reports whether r is in p.first.
 func (p *pattern) inFirst(r rune) bool {
 	for i := 0; i+1 < len(p.first); i += 2 {
@@ -182,17 +439,21 @@ func (p *pattern) mayMatch(s string) (string, bool) {
 			if s == "" || !p.inFirst(r) {
 				return s, false
 			}
-		} else if !p.anyFirst(s) {
+		} else if p.need == nil && !p.anyFirst(s) {
+			// The literals, when known, are the better test.
 			return s, false
 		}
 	}
-	if p.maxRunes >= 0 {
+	if p.window >= 0 {
 		i := 0
-		for n := 0; n < p.maxRunes && i < len(s); n++ {
+		for n := 0; n < p.window && i < len(s); n++ {
 			_, size := utf8.DecodeRuneInString(s[i:])
 			i += size
 		}
 		s = s[:i]
+	}
+	if p.need != nil && !p.need.in(s) {
+		return s, false
 	}
 	return s, true
 }
@@ -209,6 +470,9 @@ func (p *pattern) anyFirst(s string) bool {
 
 // MatchString reports whether s holds a match.
 func (p *pattern) MatchString(s string) bool {
+	if p.literal {
+		return p.need.in(s)
+	}
 	t, ok := p.mayMatch(s)
 	return ok && p.re.MatchString(t)
 }
@@ -238,6 +502,32 @@ func (p *pattern) ReplaceAllString(s, repl string) string {
 		return s
 	}
 	return p.re.ReplaceAllString(s, repl)
+}
+
+// ReplaceAllStringFunc returns s with each match m replaced by repl(m).
+func (p *pattern) ReplaceAllStringFunc(s string, repl func(string) string) string {
+	if _, ok := p.mayMatch(s); !ok {
+		return s
+	}
+	return p.re.ReplaceAllStringFunc(s, repl)
+}
+
+// FindAllStringIndex returns the byte ranges of up to n matches in s (all
+// when n < 0), or nil.
+func (p *pattern) FindAllStringIndex(s string, n int) [][]int {
+	if _, ok := p.mayMatch(s); !ok {
+		return nil
+	}
+	return p.re.FindAllStringIndex(s, n)
+}
+
+// FindAllStringSubmatchIndex returns the byte ranges of up to n matches in
+// s and of their groups (all when n < 0), or nil.
+func (p *pattern) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	if _, ok := p.mayMatch(s); !ok {
+		return nil
+	}
+	return p.re.FindAllStringSubmatchIndex(s, n)
 }
 
 // FindStringSubmatch returns the leftmost match in s and its groups, or nil.

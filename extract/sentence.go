@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // sentence is one sentence of a paragraph: as written, and folded for the
@@ -42,18 +43,41 @@ func (x *Extractor) splitSentences(line string) []sentence {
 
 // splitFolded is splitSentences for a line already folded as fl.
 func (x *Extractor) splitFolded(line string, fl folded) []sentence {
-	rs := []rune(fl.text)
-	orig := []rune(line)
+	rs, foff := runesOf(fl.text)
+	orig, off := runesOf(line)
 	var out []sentence
 	start := 0
+	// Folding finds ruby annotations by their place in the text as
+	// written, which in invalid UTF-8 is not the same in a sentence as in
+	// its line: only a valid line gives the folds of its sentences.
+	valid := utf8.ValidString(line)
 	emit := func(end int) {
 		sp := fl.origSpan(Span{start, end})
-		text := strings.TrimFunc(string(orig[sp.Start:sp.End]), isBlank)
+		a, b := sp.Start, sp.End
+		for a < b && isBlank(orig[a]) {
+			a++
+		}
+		for b > a && isBlank(orig[b-1]) {
+			b--
+		}
+		from := start
 		start = end
+		var text string
+		if valid {
+			text = line[off[a]:off[b]]
+		} else {
+			text = string(orig[a:b])
+		}
 		if text == "" || !hasLetter(text) {
 			return
 		}
-		out = append(out, sentence{text: text, fold: x.fold.fold(text)})
+		var fold folded
+		if valid {
+			fold = fl.part(foff, from, end, a, b)
+		} else {
+			fold = x.fold.fold(text)
+		}
+		out = append(out, sentence{text: text, fold: fold})
 	}
 	for i := 0; i < len(rs); i++ {
 		if !isSentenceEnd(rs, i) {
@@ -70,6 +94,40 @@ func (x *Extractor) splitFolded(line string, fl folded) []sentence {
 		emit(len(rs))
 	}
 	return out
+}
+
+// runesOf returns the runes of s, as []rune(s) does, and the byte offset
+// in s of each, then len(s).
+func runesOf(s string) ([]rune, []int) {
+	n := utf8.RuneCountInString(s)
+	rs, off := make([]rune, 0, n), make([]int, 0, n+1)
+	for i, r := range s {
+		rs = append(rs, r)
+		off = append(off, i)
+	}
+	return rs, append(off, len(s))
+}
+
+// part returns the fold of the text as written from rune a to b, the
+// sentence that the folded runes from to end (off, their byte offsets in
+// fd.text) came from, less the blanks around it. Folding the sentence on its own would
+// give the same: a ruby annotation lies wholly inside a sentence or
+// wholly outside it, and whether a blank is kept depends on the runes
+// either side of it, which the sentence holds, or on a rune before it that
+// is neither a letter nor a digit (a sentence end, a blank, or none). The
+// text as written must be valid UTF-8.
+func (fd folded) part(off []int, from, end, a, b int) folded {
+	for from < end && fd.orig[from] < a {
+		from++
+	}
+	for end > from && fd.orig[end-1] >= b {
+		end--
+	}
+	orig := make([]int, 0, end-from+1)
+	for _, o := range fd.orig[from:end] {
+		orig = append(orig, o-a)
+	}
+	return folded{text: fd.text[off[from]:off[end]], orig: append(orig, b-a)}
 }
 
 func isBlank(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' || r == '\ufeff' }

@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -71,5 +74,30 @@ func TestFold(t *testing.T) {
 	fd := x.fold.fold("推進(jìn)會議")
 	if sp := fd.origSpan(Span{2, 4}); sp != (Span{7, 9}) {
 		t.Errorf("origSpan = %v, want {7 9}", sp)
+	}
+}
+
+// TestSentenceFolds checks that the folds of sentences taken from the fold
+// of their line are the folds of the sentences as written.
+func TestSentenceFolds(t *testing.T) {
+	x := New()
+	lines := []string{
+		"", " ", "要(jiǎng)做好。 (a)条 和 A B。", "\u00a0(jiǎng) 要做好 2 年内。\u00a0A1 站建成？？要?jiǎng)好",
+		"推進(jìn)會議。(hǎo)要抓好。」 要\xff做好(jì\xffn)。", "（一）要做好；\t再做好！\u3000三是。",
+	}
+	seeds, _ := filepath.Glob("../testdata/seeds/*.txt")
+	for _, p := range seeds {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(b), "\n")...)
+	}
+	for _, line := range lines {
+		for _, s := range x.splitSentences(line) {
+			if want := x.fold.fold(s.text); !reflect.DeepEqual(s.fold, want) {
+				t.Fatalf("sentence %q of %q folds to %+v, want %+v", s.text, line, s.fold, want)
+			}
+		}
 	}
 }

@@ -50,7 +50,13 @@ func (x *Extractor) splitSpeeches(text string) []rawSpeech {
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	var out []rawSpeech
 	for _, line := range lines {
-		if _, _, ok := parseHeading(x.fold.foldString(line)); !ok {
+		// A heading holds 篇, so most lines need not be folded to see
+		// they are none.
+		heading := x.fold.holds(line, '篇')
+		if heading {
+			_, _, heading = parseHeading(x.fold.foldString(line))
+		}
+		if !heading {
 			if len(out) > 0 {
 				out[len(out)-1].lines = append(out[len(out)-1].lines, line)
 			}

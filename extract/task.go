@@ -3,7 +3,7 @@ package extract
 import (
 	"crypto/sha1"
 	"encoding/base32"
-	"regexp"
+	"regexp/syntax"
 	"strings"
 	"unicode/utf8"
 )
@@ -30,29 +30,61 @@ var neutralBlanker = func() *strings.Replacer {
 
 // neutralPattern finds the neutral uses of 要 that need context: 必要 but
 // not 务必要, 要求 ending a clause, comparisons (要好些).
-var neutralPattern = regexp.MustCompile(`(?:^|[^务])必要|要求[,，。；;、]|要[好高强差低大小多少](?:些|得多|一些)`)
+var neutralPattern = mustPattern(`(?:^|[^务])必要|要求[,，。；;、]|要[好高强差低大小多少](?:些|得多|一些)`)
 
 // directiveMarker finds the words that direct future action (guide,
 // "Task", rule 1): 要、必须、务必、确保、力争、抓紧、尽快、一定要、请……、
 // 由……负责/牵头、将于……、限…….
-var directiveMarker = markerFinder{
-	re:    regexp.MustCompile(`^(?:希望(?:各|全体|广大|[^，,。]{0,10}(?:部门|单位|干部|老师|同志们))|要|必须|务必|确保|力争|抓紧|尽快|一定|争取|应当|应该|应(?:[^当该对用届有急变运声邀聘收付试]|$)|需(?:[^要]|$)|请(?:各|全|大家|你们|同志|有关|相关|县|市|区|镇|乡|局|校)|由[^，,。；;]{1,30}?(?:负责|牵头|承担|组织|实施)|(?:牵头|负责)[,，。；;）)]|将(?:于|在|从|对|把|专门|继续|进一步|全面|加快|加大|重点|着力|按照|组织|开展|召开|启动|出台|实施|适时|规划|建设|推动|推进|持续|积极|加强|完成|办理|提供|建置|设置|争取|成立|设立|扩大|提升|改善|协助|配合|陆续|全力|逐步|优先|投入|编列|补助|辅导|修订|制定|研拟|评估|建立|新建|兴建|改建|开辟|辟建)|预计(?:于|在|将|[0-9一二三四五六七八九十]{2,4}年)|拟(?:于|在|将)|计划(?:于|在)|限(?:期|于|[0-9一二三四五六七八九十两]+)|严禁|禁止|不得|不准|杜绝)`),
-	first: "希要必务确力抓尽一争应需请由牵负将预拟计限严禁不杜",
-}
+var directiveMarker = newMarkerFinder(
+	`希望(?:各|全体|广大|[^，,。]{0,10}(?:部门|单位|干部|老师|同志们))`,
+	`要`, `必须`, `务必`, `确保`, `力争`, `抓紧`, `尽快`, `一定`, `争取`, `应当`, `应该`,
+	`应(?:[^当该对用届有急变运声邀聘收付试]|$)`,
+	`需(?:[^要]|$)`,
+	`请(?:各|全|大家|你们|同志|有关|相关|县|市|区|镇|乡|局|校)`,
+	`由[^，,。；;]{1,30}?(?:负责|牵头|承担|组织|实施)`,
+	`(?:牵头|负责)[,，。；;）)]`,
+	`将(?:于|在|从|对|把|专门|继续|进一步|全面|加快|加大|重点|着力|按照|组织|开展|召开|启动|出台|实施|适时|规划|建设|推动|推进|持续|积极|加强|完成|办理|提供|建置|设置|争取|成立|设立|扩大|提升|改善|协助|配合|陆续|全力|逐步|优先|投入|编列|补助|辅导|修订|制定|研拟|评估|建立|新建|兴建|改建|开辟|辟建)`,
+	`预计(?:于|在|将|[0-9一二三四五六七八九十]{2,4}年)`,
+	`拟(?:于|在|将)`, `计划(?:于|在)`, `限(?:期|于|[0-9一二三四五六七八九十两]+)`,
+	`严禁`, `禁止`, `不得`, `不准`, `杜绝`,
+)
 
-// markerFinder finds directive markers quickly: it tries its anchored
-// pattern only where a marker can begin.
+// markerFinder finds the leftmost, non-overlapping matches of a choice of
+// alternatives, as a regular expression of them all would, quickly. Each
+// alternative begins with one of a few characters; at each place in a text
+// it tries, as one anchored pattern, only the alternatives that begin with
+// the character there, in their order: the others cannot match there, so
+// the match is the one the whole choice finds, and the matcher's cost
+// grows with the size of what it tries.
 type markerFinder struct {
-	re    *regexp.Regexp
-	first string // the characters a marker can begin with
+	lead    [64]uint64        // bit r%4096 set when an alternative begins with r
+	byFirst map[rune]*pattern // the alternatives that begin with a character
 }
 
-// FindStringIndex returns the byte range of the first marker in s, or nil.
-func (f markerFinder) FindStringIndex(s string) []int {
-	if m := f.FindAllStringIndex(s, 1); len(m) > 0 {
-		return m[0]
+// newMarkerFinder returns the finder of the choice of alts.
+func newMarkerFinder(alts ...string) markerFinder {
+	f := markerFinder{byFirst: map[rune]*pattern{}}
+	groups := map[rune][]string{}
+	for _, alt := range alts {
+		re, err := syntax.Parse(alt, syntax.Perl)
+		if err != nil {
+			panic(err)
+		}
+		set, nullable, ok := firstRunes(re.Simplify())
+		if !ok || nullable {
+			panic("markerFinder: no first characters for " + alt)
+		}
+		for i := 0; i+1 < len(set); i += 2 {
+			for r := set[i]; r <= set[i+1]; r++ {
+				groups[r] = append(groups[r], alt)
+			}
+		}
 	}
-	return nil
+	for r, g := range groups {
+		f.lead[r>>6&63] |= 1 << (r & 63)
+		f.byFirst[r] = mustPattern(`^(?:` + strings.Join(g, "|") + `)`)
+	}
+	return f
 }
 
 // FindAllStringIndex returns the byte ranges of up to n markers in s (all
@@ -61,20 +93,19 @@ func (f markerFinder) FindAllStringIndex(s string, n int) [][]int {
 	var out [][]int
 	for i := 0; i < len(s) && (n < 0 || len(out) < n); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if strings.ContainsRune(f.first, r) {
-			if m := f.re.FindStringIndex(s[i:]); m != nil {
-				out = append(out, []int{i, i + m[1]})
-				i += m[1]
-				continue
+		if f.lead[r>>6&63]&(1<<(r&63)) != 0 {
+			if p := f.byFirst[r]; p != nil {
+				if m := p.FindStringIndex(s[i:]); m != nil {
+					out = append(out, []int{i, i + m[1]})
+					i += m[1]
+					continue
+				}
 			}
 		}
 		i += size
 	}
 	return out
 }
-
-// MatchString reports whether s holds a marker.
-func (f markerFinder) MatchString(s string) bool { return f.FindStringIndex(s) != nil }
 
 // imperativeOpening finds sentences that open with the verb of an
 // instruction (切实搞好……、严格执行……) with no 要: inside a run of
@@ -90,7 +121,7 @@ var pastReport = mustPattern(`[^为除]了[^解不起得]|已经|已(?:[^经]|$)
 // meetings, courtesy wishes (guide, "Task").
 var (
 	notDirectiveOpening = mustPattern(`^(?:[^，,。]{0,10}(?:决定|指出|强调|提出|要求我们)|希望大家|欢迎|感谢|谢谢|祝|恳请|敬请|最后,?祝|等一下|(?:如|比如|例如|譬如)[,，:：]|[^，,]{0,6}(?:说|讲)过)`)
-	quotedDirective     = regexp.MustCompile(`(?:书记|主席|总理|省长|市长|县长|区长|部长|局长|主任|同志|中央|国务院|会议|文件|通知)(?:[^，,。]{0,12})?(?:强调|指出|要求|提出|明确)[:：,，]`)
+	quotedDirective     = mustPattern(`(?:书记|主席|总理|省长|市长|县长|区长|部长|局长|主任|同志|中央|国务院|会议|文件|通知)(?:[^，,。]{0,12})?(?:强调|指出|要求|提出|明确)[:：,，]`)
 )
 
 // purpose finds statements of a meeting's purpose, which describe rather
@@ -102,7 +133,7 @@ func notDirective(s string) bool {
 	if containsAny(s, "请大家", "祝愿") || notDirectiveOpening.MatchString(s) || purpose.MatchString(s) {
 		return true
 	}
-	return containsAny(s, "强调", "指出", "要求", "提出", "明确") && quotedDirective.MatchString(s)
+	return quotedDirective.MatchString(s)
 }
 
 func containsAny(s string, words ...string) bool {
@@ -121,26 +152,45 @@ var awareness = mustPattern(`(?:要|必须|务必|一定要)(?:[^，,。]{0,4})(
 // quoted matches quotations (slogans such as “等、靠、要”, a quoted
 // directive of another meeting), whose words direct nothing here; a
 // quotation whose closing mark falls in a later sentence runs to the end.
-var quoted = regexp.MustCompile(`“[^”“]{1,200}(?:”|$)|"[^"]{1,200}"`)
+var quoted = mustPattern(`“[^”“]{1,200}(?:”|$)|"[^"]{1,200}"`)
 
 // description finds copulas and comparisons that make a sentence opening
 // with a verb a statement rather than an instruction.
 var description = mustPattern(`是|在于|只有|没有|较之|相辅相成`)
 
-// directive reports whether the folded sentence s directs future action,
+// directed is a folded sentence as the directive rules read it. A
+// sentence is asked whether it directs and then who its directives name,
+// and both need the same blanking and markers, so it computes them once.
+type directed struct {
+	text    string  // the folded sentence
+	blank   string  // text with neutral words and quotations blanked
+	markers [][]int // byte ranges of the directive markers in blank
+
+	subjects     []Body // the bodies the directives name, once found
+	haveSubjects bool
+}
+
+// newDirected prepares the folded sentence s for the directive rules.
+func newDirected(s string) *directed {
+	blank := blankNeutral(s)
+	return &directed{text: s, blank: blank, markers: directiveMarker.FindAllStringIndex(blank, -1)}
+}
+
+// directive reports whether the folded sentence d directs future action,
 // and whether it does so only by an imperative opening (which needs a run
 // of directives or a body to count).
-func (lx *lexicon) directive(s string, heading bool) (yes, weak bool) {
+func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
+	s, blank := d.text, d.blank
 	if notDirective(s) {
 		return false, false
 	}
-	blank := blankNeutral(s)
 	if awareness.MatchString(blank) {
 		return false, false
 	}
-	if m := directiveMarker.FindStringIndex(blank); m != nil {
+	if len(d.markers) > 0 {
+		m := d.markers[0]
 		future := strings.HasPrefix(blank[m[0]:], "预计") || strings.HasPrefix(blank[m[0]:], "将") || strings.HasPrefix(blank[m[0]:], "拟")
-		if !future && pastReport.MatchString(blank[:m[0]]) && len(lx.subjects(s)) == 0 {
+		if !future && pastReport.MatchString(blank[:m[0]]) && len(lx.subjects(d)) == 0 {
 			// A report of what was done followed by a directive with no
 			// subject of its own (……签订了协议,这项工作要抓紧跟进).
 			return false, false
@@ -176,14 +226,13 @@ func plain(s string) bool {
 // and short quotations, keeping rune offsets.
 func blankNeutral(s string) string {
 	hide := func(m string) string { return strings.Repeat("_", runeCount(m)) }
-	if strings.ContainsAny(s, "“\"") {
-		s = quoted.ReplaceAllStringFunc(s, hide)
+	s = quoted.ReplaceAllStringFunc(s, hide)
+	if strings.Contains(s, "要") || strings.Contains(s, "应") {
+		// Every neutral word holds one of them (TestNeutralWords), and
+		// the replacer is slow even on a text it leaves as it is.
+		s = neutralBlanker.Replace(s)
 	}
-	s = neutralBlanker.Replace(s)
-	if strings.Contains(s, "要") {
-		s = neutralPattern.ReplaceAllStringFunc(s, hide)
-	}
-	return s
+	return neutralPattern.ReplaceAllStringFunc(s, hide)
 }
 
 // leadingOrdinal matches the ordinal a paragraph or bullet opens with.
@@ -210,7 +259,12 @@ func TaskID(title, text string) string {
 // squeeze drops blanks and punctuation so ids ignore formatting.
 func squeeze(s string) string {
 	return strings.Map(func(r rune) rune {
-		if isBlank(r) || strings.ContainsRune("，,。.；;：:！!？?、“”\"'‘’（）()", r) {
+		switch r {
+		case '，', ',', '。', '.', '；', ';', '：', ':', '！', '!', '？', '?', '、',
+			'“', '”', '"', '\'', '‘', '’', '（', '）', '(', ')':
+			return -1
+		}
+		if isBlank(r) {
 			return -1
 		}
 		return r

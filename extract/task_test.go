@@ -51,7 +51,7 @@ func TestDirective(t *testing.T) {
 		{"heading: topic 要", "(一)领导重视要到位。", true, false},
 	}
 	for _, tt := range tests {
-		if got, _ := (*lexicon)(nil).directive(tt.s, tt.heading); got != tt.want {
+		if got, _ := (*lexicon)(nil).directive(newDirected(tt.s), tt.heading); got != tt.want {
 			t.Errorf("%s: directive(%q, heading=%v) = %v, want %v", tt.rule, tt.s, tt.heading, got, tt.want)
 		}
 	}
@@ -235,5 +235,15 @@ func TestScheduleYear(t *testing.T) {
 	}
 	if y := scheduleYear("2019年要完成招标", 0); y != 0 {
 		t.Errorf("a sentence opening with a year is no schedule row: %d", y)
+	}
+}
+
+// TestNeutralWords checks what blankNeutral relies on to skip the
+// replacer: every neutral word holds 要 or 应.
+func TestNeutralWords(t *testing.T) {
+	for _, w := range neutralWords {
+		if !strings.Contains(w, "要") && !strings.Contains(w, "应") {
+			t.Errorf("neutral word %q holds neither 要 nor 应", w)
+		}
 	}
 }

@@ -44,8 +44,9 @@ func FindTimes(s string, ref Date) []TimeNode { return findTimes(s, ref, true) }
 
 // findTimes is FindTimes, with the start-rune shortcut optional for tests.
 func findTimes(s string, ref Date, skip bool) []TimeNode {
-	rs := []rune(s)
-	p := &parser{rs: rs, ref: ref, springCtx: strings.Contains(s, "春节") || strings.Contains(s, "过年")}
+	p := newParser(s, ref)
+	p.springCtx = strings.Contains(s, "春节") || strings.Contains(s, "过年")
+	rs := p.rs
 	var out []TimeNode
 	for i := 0; i < len(rs); {
 		if _, maybe := startRunes[rs[i]]; skip && !maybe {
@@ -72,8 +73,9 @@ func findTimes(s string, ref Date, skip bool) []TimeNode {
 // time expression it understands, or is recurring (`每年春节`).
 func ParseTime(expr string, ref Date) (TimeNode, bool) {
 	expr = strings.TrimSpace(expr)
-	rs := []rune(expr)
-	p := &parser{rs: rs, ref: ref, exact: true, springCtx: strings.Contains(expr, "春节")}
+	p := newParser(expr, ref)
+	p.exact, p.springCtx = true, strings.Contains(expr, "春节")
+	rs := p.rs
 	m, ok := p.phrase(0)
 	if !ok || m.end != len(rs) {
 		return TimeNode{}, false
@@ -202,21 +204,36 @@ type match struct {
 
 type parser struct {
 	rs        []rune
+	text      string // the text rs holds
+	off       []int  // off[i] is the byte offset in text of rs[i]; off[len(rs)] is len(text)
 	ref       Date
 	exact     bool // parsing a whole expression (ParseTime)
 	springCtx bool // the sentence speaks of the Spring Festival (年前)
 }
 
+// newParser returns a parser over s, resolving against ref.
+func newParser(s string, ref Date) *parser {
+	rs, off := runesOf(s)
+	return &parser{rs: rs, text: s, off: off, ref: ref}
+}
+
 // Literal helpers.
 
+// at reports whether the runes from i are those of s. The parser spends
+// most of its time here, so it compares bytes, which gives the same
+// answer: s is valid UTF-8, and the runes decoded from text where its
+// bytes are found are its runes. Most literals differ from the text in the
+// last byte of their first rune, which it compares first.
 func (p *parser) at(i int, s string) bool {
-	for _, r := range s {
-		if i >= len(p.rs) || p.rs[i] != r {
-			return false
-		}
-		i++
+	if s == "" {
+		return true
 	}
-	return true
+	if i >= len(p.rs) {
+		return false
+	}
+	t := p.text[p.off[i]:]
+	w := p.off[i+1] - p.off[i]
+	return len(s) >= w && s[w-1] == t[w-1] && strings.HasPrefix(t, s)
 }
 
 // lit returns the end of the first of opts found at i (list longer
@@ -239,12 +256,29 @@ func (p *parser) runeAt(i int) rune {
 
 const cnDigits = "零〇○一二两俩三四五六七八九"
 
-func isCNDigit(r rune) bool   { return strings.ContainsRune(cnDigits, r) }
-func isCNNumeral(r rune) bool { return isCNDigit(r) || strings.ContainsRune("十百千", r) }
+// isCNDigit reports whether r is one of cnDigits; the parser asks at
+// nearly every character, so it switches rather than searches.
+func isCNDigit(r rune) bool {
+	switch r {
+	case '零', '〇', '○', '一', '二', '两', '俩', '三', '四', '五', '六', '七', '八', '九':
+		return true
+	}
+	return false
+}
+
+func isCNNumeral(r rune) bool { return isCNDigit(r) || r == '十' || r == '百' || r == '千' }
 func isDigit(r rune) bool     { return r >= '0' && r <= '9' }
 
-// numeralFold spells numerals the way ParseNumber reads them.
-var numeralFold = strings.NewReplacer("俩", "两", "○", "〇")
+// numeralFold spells a numeral's character the way ParseNumber reads it.
+func numeralFold(r rune) rune {
+	switch r {
+	case '俩':
+		return '两'
+	case '○':
+		return '〇'
+	}
+	return r
+}
 
 // num reads a small whole number at i: Arabic digits or a Chinese numeral.
 // An approximate pair (两三, 三五) reads as its larger number, the safe
@@ -274,7 +308,7 @@ func (p *parser) num(i int) (n, end int, ok bool) {
 			return b, j, true
 		}
 	}
-	s := numeralFold.Replace(string(w))
+	s := strings.Map(numeralFold, string(w))
 	v, ok := ParseNumber(s)
 	if !ok {
 		return 0, i, false
@@ -673,11 +707,12 @@ func (p *parser) dated(i int, inh *interval) (interval, int, bool) {
 		}
 	}
 	bestEnd := -1
+	var cand interval // outside the loop, which would allocate it each time round
 	for _, f := range []func(int, yearSpec, *interval) (int, bool){
 		p.yearPart, p.festivalCore, p.lunarCore,
 		func(j int, ys yearSpec, iv *interval) (int, bool) { return p.monthCore(j, ys, inh, iv) },
 	} {
-		var cand interval
+		cand = interval{}
 		if k, ok := f(j, ys, &cand); ok && k > bestEnd {
 			iv, bestEnd = cand, k
 		}

@@ -316,10 +316,10 @@ func agreesPoints(input string, ref Date, list []map[string]any) (bool, string) 
 // resolveInterval returns the days an expression names, before any
 // trigger turns them into a due date or start.
 func resolveInterval(expr string, ref Date) (lo, hi Date, ok bool) {
-	rs := []rune(strings.TrimSpace(expr))
-	p := &parser{rs: rs, ref: ref, exact: true}
+	p := newParser(strings.TrimSpace(expr), ref)
+	p.exact = true
 	m, ok := p.phrase(0)
-	if !ok || m.end != len(rs) || m.iv.unknown {
+	if !ok || m.end != len(p.rs) || m.iv.unknown {
 		return Date{}, Date{}, false
 	}
 	return m.iv.lo, m.iv.hi, true

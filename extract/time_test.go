@@ -437,3 +437,12 @@ func TestStartRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestCNDigits checks isCNDigit against cnDigits.
+func TestCNDigits(t *testing.T) {
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if got, want := isCNDigit(r), strings.ContainsRune(cnDigits, r); got != want {
+			t.Errorf("isCNDigit(%q) = %v, want %v", r, got, want)
+		}
+	}
+}
