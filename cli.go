@@ -48,6 +48,7 @@ type config struct {
 	paths      []string
 	nightly    nightlyConfig
 	cpuprofile string // file for a CPU profile of the run, "" for none
+	maxSheets  int    // the most speech sheets a workbook holds
 }
 
 // env is what the command gets from its surroundings.
@@ -159,6 +160,7 @@ func (c *command) parseFlags(args []string) (code int, ok bool) {
 	ref := fs.String("ref-date", "", p.sprintf(msgFlagRefDate))
 	bodies := fs.String("bodies", "", p.sprintf(msgFlagBodies))
 	template := fs.String("template", "", p.sprintf(msgFlagTemplate))
+	maxSheets := fs.Int("max-sheets", report.MaxSpeechSheets, p.sprintf(msgFlagMaxSheets))
 	rep := fs.String("report-date", "", p.sprintf(msgFlagReportDate))
 	enc := fs.String("encoding", "", p.sprintf(msgFlagEncoding))
 	verbose := fs.BoolP("verbose", "v", false, p.sprintf(msgFlagVerbose))
@@ -187,6 +189,9 @@ func (c *command) parseFlags(args []string) (code int, ok bool) {
 	cfg := &c.cfg
 	cfg.output, cfg.quiet, cfg.verbose, cfg.paths = *output, *quiet, *verbose, fs.Args()
 	cfg.template = *template
+	if cfg.maxSheets = *maxSheets; cfg.maxSheets < 1 {
+		return usage(msgBadMaxSheets, cfg.maxSheets)
+	}
 	cfg.cpuprofile = *cpuprofile
 	if len(cfg.paths) == 0 {
 		return usage(msgNoInput)
@@ -503,10 +508,10 @@ func (c *command) write(speeches []extract.Speech) error {
 	case strings.EqualFold(filepath.Ext(out), ".jsonl"):
 		err = report.WriteJSONLFile(out, speeches)
 	default:
-		if n := sheetsWanted(speeches); n > report.MaxSpeechSheets {
-			c.logf("%s", c.p.sprintf(msgWarnSheets, out, n, report.MaxSpeechSheets))
+		if n := sheetsWanted(speeches); n > c.cfg.maxSheets {
+			c.logf("%s", c.p.sprintf(msgWarnSheets, out, n, c.cfg.maxSheets))
 		}
-		c.night.stats, err = report.Update(out, speeches, report.Options{ReportDate: c.cfg.reportDate, Template: c.cfg.template, Inputs: c.cfg.paths, Keep: c.cfg.nightly.keep})
+		c.night.stats, err = report.Update(out, speeches, report.Options{ReportDate: c.cfg.reportDate, Template: c.cfg.template, Inputs: c.cfg.paths, Keep: c.cfg.nightly.keep, MaxSheets: c.cfg.maxSheets})
 	}
 	switch {
 	case err == nil:

@@ -403,6 +403,37 @@ func TestTenThousandSheets(t *testing.T) {
 	}
 }
 
+// --max-sheets gives only the first N speeches a sheet of their own, with
+// a warning; every speech stays a line of 汇总.
+func TestMaxSheets(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "l.xlsx")
+	_, stderr, code := speechledger(t, "--max-sheets", "3", "--report-date", "2021-09-01", "-o", out, "testdata/seeds/004_ff2848a0e228d2d6.txt")
+	if code != 0 || !strings.Contains(stderr, "more than the 3 sheets") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	must(t, err)
+	defer f.Close()
+	if got := speechSheets(f.GetSheetList()); len(got) != 3 {
+		t.Errorf("speech sheets %q, want 3", got)
+	}
+	rows, err := f.GetRows("汇总")
+	must(t, err)
+	notes := 0
+	for _, r := range rows {
+		if len(r) > 0 && strings.Contains(r[len(r)-1], "超过每个工作簿3张讲话表的上限") {
+			notes++
+		}
+	}
+	if notes == 0 {
+		t.Error("汇总 does not say which speeches have no sheet")
+	}
+	if _, stderr, code := speechledger(t, "--max-sheets", "0", "-o", out, "x.txt"); code != 2 || !strings.Contains(stderr, "--max-sheets") {
+		t.Errorf("--max-sheets 0: exit %d, stderr %q", code, stderr)
+	}
+}
+
 func copyFile(from, to string) error {
 	b, err := os.ReadFile(from)
 	if err != nil {

@@ -17,6 +17,8 @@ const (
 	msgFlagReportDate
 	msgFlagBodies
 	msgFlagTemplate
+	msgFlagMaxSheets
+	msgBadMaxSheets
 	msgFlagEncoding
 	msgFlagVerbose
 	msgFlagQuiet
@@ -115,6 +117,8 @@ Flags:
 	msgFlagReportDate: {"the day the report is made, `YYYY-MM-DD` (default today)", "制表日期 `YYYY-MM-DD`（默认今天）"},
 	msgFlagBodies:     {"`FILE` of local body names, one per line, optionally a tab and the name to group it under", "本地责任单位名单文件 `FILE`：每行一个名称，可加制表符和归并到的名称"},
 	msgFlagTemplate:   {"fill an office's own workbook layout `FILE.xlsx` instead of the default", "使用本单位自己的台账模板 `FILE.xlsx`（默认用内置版式）"},
+	msgFlagMaxSheets:  {"give at most `N` speeches a sheet of their own; the rest are counted in 汇总 (office programs open thousands of sheets slowly)", "最多为 `N` 篇讲话各建一张表，其余只在“汇总”中计数（办公软件打开几千张表很慢）"},
+	msgBadMaxSheets:   {"--max-sheets %d: want 1 or more", "--max-sheets %d：应为 1 或更大"},
 	msgFlagEncoding:   {"text encoding of the inputs: `NAME` UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, GB2312 or Big5 (default: detect)", "输入文本的编码 `NAME`：UTF-8、UTF-16LE、UTF-16BE、GB18030、GBK、GB2312 或 Big5（默认自动识别）"},
 	msgFlagVerbose:    {"say what is read and skipped, with each file's encoding", "显示读取和跳过的文件及其编码"},
 	msgFlagQuiet:      {"print only errors", "只显示错误"},

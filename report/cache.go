@@ -60,7 +60,7 @@ func writePackage(w io.Writer, parts *partsWriter, rows *rowWriter) error {
 	for i, name := range parts.names {
 		b := parts.parts[i].Bytes()
 		if r := rows.sheets[paths[name]]; r != nil {
-			head, tail, err := splitForRows(b, r)
+			head, tail, err := r.finish(b)
 			if err != nil {
 				return fmt.Errorf("%s: %w", name, err)
 			}

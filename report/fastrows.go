@@ -3,6 +3,7 @@ package report
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"strconv"
 	"strings"
@@ -21,6 +22,8 @@ type rawReader struct {
 	zr     *zip.Reader
 	paths  map[string]string // sheet name -> part
 	shared []string
+	sheets []string // names, in order
+	ledger bool     // whether speechledger wrote it (looksLedger)
 }
 
 // newRawReader prepares to read the package b.
@@ -40,6 +43,39 @@ func newRawReader(b []byte) (*rawReader, error) {
 	for part, name := range byPart {
 		r.paths[name] = part
 	}
+	wb, err := r.part("xl/workbook.xml")
+	if err != nil {
+		return nil, err
+	}
+	var info struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+		} `xml:"sheets>sheet"`
+		Names []struct {
+			Name string `xml:"name,attr"`
+		} `xml:"definedNames>definedName"`
+	}
+	if err := xml.Unmarshal(wb, &info); err != nil {
+		return nil, fmt.Errorf("read xl/workbook.xml: %w", err)
+	}
+	var names []string
+	for _, dn := range info.Names {
+		names = append(names, dn.Name)
+	}
+	for _, s := range info.Sheets {
+		r.sheets = append(r.sheets, s.Name)
+	}
+	core, err := r.part("docProps/core.xml")
+	if err != nil {
+		return nil, err
+	}
+	var props struct {
+		Creator string `xml:"creator"`
+	}
+	if core != nil {
+		xml.Unmarshal(core, &props) // a workbook may do without
+	}
+	r.ledger = looksLedger(r.sheets, names, props.Creator)
 	sst, err := r.part("xl/sharedStrings.xml")
 	if err != nil {
 		return nil, err

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -113,7 +114,20 @@ type previous struct {
 	speeches map[string]prevSpeech // by sheet name, once read
 	log      [][]string            // rows of 变更记录, raw, in order
 	other    []string              // sheets neither the summary, the log nor speech sheets
-	file     *excelize.File
+	// file is the workbook opened with excelize, which only what the
+	// fast reader does not read needs (styles, formulas and widths of
+	// staff's columns, the summary, sheets staff added): see excel.
+	file    *excelize.File
+	fileErr error
+}
+
+// excel returns the previous workbook opened with excelize, opening it
+// the first time.
+func (p *previous) excel() (*excelize.File, error) {
+	if p.file == nil && p.fileErr == nil {
+		p.file, p.fileErr = excelize.OpenReader(bytes.NewReader(p.data))
+	}
+	return p.file, p.fileErr
 }
 
 // ownerFiles return the lock files that Excel and WPS (~$name) and
@@ -143,19 +157,18 @@ func readPrevious(path string) (*previous, error) {
 				" exists); close it there, or delete " + o + " if no one has it open"}
 		}
 	}
-	// The cells' values are read straight from the package while excelize
-	// opens it: the two take about as long, and this machine has two
-	// cores.
-	raw := make(chan *rawRows, 1)
-	go func() { raw <- readRawRows(b) }()
-	f, err := excelize.OpenReader(bytes.NewReader(b))
-	rr := <-raw
-	if err != nil {
-		return nil, &PreviousError{Path: path, Reason: "is not a readable .xlsx workbook", Err: err}
+	// The cells' values are read straight from the package; excelize,
+	// which takes as long again to open it, only if the fast reader
+	// cannot read it or when something else is needed.
+	p := &previous{data: b}
+	rr := readRawRows(b)
+	if rr.rr == nil {
+		if _, err := p.excel(); err != nil {
+			return nil, &PreviousError{Path: path, Reason: "is not a readable .xlsx workbook", Err: err}
+		}
 	}
-	p := &previous{data: b, file: f}
-	if err := p.read(f, rr.reader(f)); err != nil {
-		f.Close()
+	if err := p.read(rr); err != nil {
+		p.close()
 		var pe *PreviousError
 		if errors.As(err, &pe) {
 			pe.Path = path
@@ -200,26 +213,32 @@ func readRawRows(b []byte) *rawRows {
 	return r
 }
 
-// reader returns a reader of the rows read ahead, or excelize's GetRows
-// on f where the fast reader cannot read the package.
-func (r *rawRows) reader(f *excelize.File) rowReader {
-	if r.rr == nil {
-		return func(sheet string) ([][]string, error) {
+// read reads the sheets of the previous workbook, with the rows r read
+// ahead, or with excelize when r has none.
+func (p *previous) read(r *rawRows) error {
+	var sheets []string
+	var ledger bool
+	var rows rowReader
+	if r.rr != nil {
+		sheets, ledger = r.rr.sheets, r.rr.ledger
+		rows = func(sheet string) ([][]string, error) {
+			if rows, ok := r.rows[sheet]; ok {
+				return rows, r.errs[sheet]
+			}
+			return r.rr.rows(sheet)
+		}
+	} else {
+		f, err := p.excel()
+		if err != nil {
+			return err
+		}
+		sheets = f.GetSheetList()
+		ledger = isLedger(f, sheets)
+		rows = func(sheet string) ([][]string, error) {
 			return f.GetRows(sheet, excelize.Options{RawCellValue: true})
 		}
 	}
-	return func(sheet string) ([][]string, error) {
-		if rows, ok := r.rows[sheet]; ok {
-			return rows, r.errs[sheet]
-		}
-		return r.rr.rows(sheet)
-	}
-}
-
-// read reads the sheets of f, their cells' values with rows.
-func (p *previous) read(f *excelize.File, rows rowReader) error {
-	sheets := f.GetSheetList()
-	if !isLedger(f, sheets) {
+	if !ledger {
 		return &PreviousError{Reason: "was not written by speechledger (no " + summarySheet + " sheet from it); move it away or choose another output name"}
 	}
 	styles := map[int]*excelize.Style{}
@@ -243,7 +262,7 @@ func (p *previous) read(f *excelize.File, rows rowReader) error {
 		if err != nil {
 			return fmt.Errorf("sheet %s: %w", name, err)
 		}
-		sh, err := readPrevSheet(f, name, cells, styles)
+		sh, err := readPrevSheet(p.excel, name, cells, styles)
 		if err != nil {
 			return fmt.Errorf("sheet %s: %w", name, err)
 		}
@@ -260,27 +279,30 @@ func (p *previous) read(f *excelize.File, rows rowReader) error {
 // summary sheet and the defined name of the report date, or names
 // speechledger as its creator.
 func isLedger(f *excelize.File, sheets []string) bool {
-	hasSummary := false
-	for _, s := range sheets {
-		hasSummary = hasSummary || s == summarySheet
-	}
-	if !hasSummary {
-		return false
-	}
+	var names []string
 	for _, dn := range f.GetDefinedName() {
-		if dn.Name == reportDateName {
-			return true
-		}
+		names = append(names, dn.Name)
 	}
 	props, err := f.GetDocProps()
-	return err == nil && props.Creator == "speechledger"
+	return err == nil && looksLedger(sheets, names, props.Creator)
 }
 
-// readPrevSheet reads a speech sheet, whose cells' values are rows: the first row, among the first
-// headerSearchRows, that names the task id and the task text is its
-// header. It returns nil for a sheet without one.
-func readPrevSheet(f *excelize.File, name string, rows [][]string, styles map[int]*excelize.Style) (*prevSheet, error) {
-	var err error
+// looksLedger reports whether a workbook with sheets, defined names and
+// creator is a ledger speechledger wrote: it has the summary sheet and
+// the defined name of the report date, or names speechledger as its
+// creator.
+func looksLedger(sheets, names []string, creator string) bool {
+	return slices.Contains(sheets, summarySheet) &&
+		(slices.Contains(names, reportDateName) || creator == "speechledger")
+}
+
+// readPrevSheet reads a speech sheet, whose cells' values are rows: the
+// first row, among the first headerSearchRows, that names the task id and
+// the task text is its header. It returns nil for a sheet without one.
+// open gives the workbook opened with excelize, for what rows do not
+// hold: the styles, formulas and widths of columns staff added, and the
+// heights of rows without a task.
+func readPrevSheet(open func() (*excelize.File, error), name string, rows [][]string, styles map[int]*excelize.Style) (*prevSheet, error) {
 	sh := &prevSheet{name: name, colOf: map[field]int{}, extras: map[int]string{}}
 	for i, cells := range rows[:min(len(rows), headerSearchRows)] {
 		colOf := map[field]int{}
@@ -314,6 +336,10 @@ func readPrevSheet(f *excelize.File, name string, rows [][]string, styles map[in
 			c.field, c.known = fd, true
 		}
 		if !c.known {
+			f, err := open()
+			if err != nil {
+				return nil, err
+			}
 			cn, _ := excelize.ColumnNumberToName(col)
 			if c.width, err = f.GetColWidth(name, cn); err != nil {
 				return nil, err
@@ -339,6 +365,10 @@ func readPrevSheet(f *excelize.File, name string, rows [][]string, styles map[in
 		r.id = strings.TrimSpace(sh.text(&r, fieldID))
 		r.change = sh.text(&r, fieldChange)
 		if r.id == "" {
+			f, err := open()
+			if err != nil {
+				return nil, err
+			}
 			if r.height, err = f.GetRowHeight(name, n); err != nil {
 				return nil, err
 			}
@@ -352,6 +382,10 @@ func readPrevSheet(f *excelize.File, name string, rows [][]string, styles map[in
 					r.cells[c.col] = carriedCell{value: raw[c.col-1]}
 				}
 				continue // extracted fields are made anew
+			}
+			f, err := open()
+			if err != nil {
+				return nil, err
 			}
 			cell, _ := excelize.CoordinatesToCellName(c.col, n)
 			cc, err := readCell(f, name, cell, raw[c.col-1], styles)
@@ -437,7 +471,9 @@ func isBlankRow(raw []string) bool {
 func (p *previous) speech(sheet string) prevSpeech {
 	if p.speeches == nil {
 		p.speeches = map[string]prevSpeech{}
-		p.readSummary(p.file) // what cannot be read shows as unknown
+		if f, err := p.excel(); err == nil {
+			p.readSummary(f) // what cannot be read shows as unknown
+		}
 	}
 	return p.speeches[sheet]
 }

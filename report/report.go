@@ -33,6 +33,17 @@ type Options struct {
 	// Keep is how many dated backups of the workbook being replaced to
 	// keep next to it (ledger.2010-01-15.bak.xlsx); 0 makes none.
 	Keep int
+	// MaxSheets is the most speech sheets the workbook holds; 0 means
+	// MaxSpeechSheets.
+	MaxSheets int
+}
+
+// maxSheets returns the most speech sheets the workbook holds.
+func (o Options) maxSheets() int {
+	if o.MaxSheets > 0 {
+		return o.MaxSheets
+	}
+	return MaxSpeechSheets
 }
 
 // WriteWorkbook is Update without its statistics.

@@ -121,12 +121,13 @@ const (
 	warnDays = 7
 )
 
-// MaxSpeechSheets is the most speech sheets one workbook holds; the tasks
-// of further speeches are counted in 汇总 and written in the JSON lines.
+// MaxSpeechSheets is the most speech sheets one workbook holds unless
+// Options.MaxSheets says otherwise; the tasks of further speeches are
+// counted in 汇总 and written in the JSON lines.
 const MaxSpeechSheets = 1000
 
-// overflowNote is 汇总's note on a speech past MaxSpeechSheets.
-const overflowNote = "超过每个工作簿1000张讲话表的上限，未单独建表；任务见 JSON 行输出（-o tasks.jsonl）"
+// overflowNote is 汇总's note on a speech past the most sheets.
+const overflowNote = "超过每个工作簿%d张讲话表的上限，未单独建表；任务见 JSON 行输出（-o tasks.jsonl）"
 
 // buildLedger turns speeches into the ledger the workbook shows.
 func buildLedger(speeches []extract.Speech, opt Options) ledger {
@@ -150,11 +151,11 @@ func buildLedger(speeches []extract.Speech, opt Options) ledger {
 			continue
 		}
 		// A workbook of thousands of sheets opens in no office program
-		// in reasonable time: past MaxSpeechSheets, a speech is counted
+		// in reasonable time: past the most sheets, a speech is counted
 		// in 汇总 but gets no sheet of its own.
-		overflow := len(l.Sheets) >= MaxSpeechSheets
+		overflow := len(l.Sheets) >= opt.maxSheets()
 		if overflow {
-			e.Note = strings.TrimSpace(e.Note + " " + overflowNote)
+			e.Note = strings.TrimSpace(e.Note + " " + fmt.Sprintf(overflowNote, opt.maxSheets()))
 		} else {
 			e.Sheet = names.name(sp)
 		}

@@ -142,7 +142,11 @@ func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows 
 		return fmt.Errorf("sheet %s: %w", summarySheet, err)
 	}
 	for _, name := range others {
-		if err := copySheet(p.file, f, name, styles); err != nil {
+		src, err := p.excel()
+		if err != nil {
+			return fmt.Errorf("sheet %q: %w", name, err)
+		}
+		if err := copySheet(src, f, name, styles); err != nil {
 			return fmt.Errorf("sheet %q: %w", name, err)
 		}
 	}
