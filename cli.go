@@ -100,6 +100,9 @@ func run(args []string, e env) int {
 	}
 	defer release()
 
+	// The workbook being replaced and the template are read while the
+	// inputs are.
+	pending := c.prepare()
 	files, failed := c.inputFiles()
 	x := extract.New(c.cfg.bodies...)
 	var speeches []extract.Speech
@@ -116,10 +119,13 @@ func run(args []string, e env) int {
 
 	if len(speeches) == 0 && failed {
 		// Writing an empty ledger over last week's would lose work.
+		if pending != nil {
+			pending.Abandon()
+		}
 		c.logf("%s", c.p.sprintf(msgNothingWritten, c.cfg.output))
 		return exitInput
 	}
-	if err := c.write(speeches); err != nil {
+	if err := c.write(speeches, pending); err != nil {
 		c.logf("%v", err)
 		return exitFor(err)
 	}
@@ -498,8 +504,25 @@ func longestLine(text string) (n, size int) {
 	return n, size
 }
 
-// write exports the speeches to the configured output.
-func (c *command) write(speeches []extract.Speech) error {
+// workbookOutput reports whether the output is a workbook.
+func (c *command) workbookOutput() bool {
+	out := c.cfg.output
+	return out != "-" && !strings.EqualFold(filepath.Ext(out), ".jsonl")
+}
+
+// prepare starts the update of the output workbook, or returns nil when
+// the output is not one.
+func (c *command) prepare() *report.Pending {
+	if !c.workbookOutput() {
+		return nil
+	}
+	return report.Prepare(c.cfg.output, report.Options{ReportDate: c.cfg.reportDate, Template: c.cfg.template,
+		Inputs: c.cfg.paths, Keep: c.cfg.nightly.keep, MaxSheets: c.cfg.maxSheets})
+}
+
+// write exports the speeches to the configured output; pending is the
+// update of the output workbook prepare started.
+func (c *command) write(speeches []extract.Speech, pending *report.Pending) error {
 	out := c.cfg.output
 	var err error
 	switch {
@@ -511,7 +534,7 @@ func (c *command) write(speeches []extract.Speech) error {
 		if n := sheetsWanted(speeches); n > c.cfg.maxSheets {
 			c.logf("%s", c.p.sprintf(msgWarnSheets, out, n, c.cfg.maxSheets))
 		}
-		c.night.stats, err = report.Update(out, speeches, report.Options{ReportDate: c.cfg.reportDate, Template: c.cfg.template, Inputs: c.cfg.paths, Keep: c.cfg.nightly.keep, MaxSheets: c.cfg.maxSheets})
+		c.night.stats, err = pending.Update(speeches)
 	}
 	switch {
 	case err == nil:

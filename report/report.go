@@ -67,47 +67,91 @@ func WriteWorkbook(path string, speeches []extract.Speech, opt Options) error {
 // fsync, rename), after a check that it did not change since it was read,
 // and with opt.Keep dated backups of it kept.
 func Update(path string, speeches []extract.Speech, opt Options) (Stats, error) {
-	st, err := updateWorkbook(path, speeches, opt)
+	return Prepare(path, opt).Update(speeches)
+}
+
+// A Pending is an update of the workbook at a path whose reading has
+// begun: the workbook it replaces and the template are read in the
+// background, so that a caller can start them before it extracts the
+// speeches.
+type Pending struct {
+	path string
+	opt  Options
+	prev chan prevResult
+	tpl  chan tplResult
+}
+
+type prevResult struct {
+	p   *previous
+	err error
+}
+
+type tplResult struct {
+	f   *excelize.File
+	lay *layout
+	err error
+}
+
+// Prepare starts an update of the workbook at path with opt: the
+// workbook there and the template are read while the caller works. The
+// caller must call Update or Abandon.
+func Prepare(path string, opt Options) *Pending {
+	u := &Pending{path: path, opt: opt, prev: make(chan prevResult, 1), tpl: make(chan tplResult, 1)}
+	go func() {
+		p, err := readPrevious(path)
+		u.prev <- prevResult{p, err}
+	}()
+	go func() {
+		tpl, name := templates.Default(), "default.xlsx"
+		if opt.Template != "" {
+			b, err := os.ReadFile(opt.Template)
+			if err != nil {
+				u.tpl <- tplResult{err: fmt.Errorf("read template: %w", err)}
+				return
+			}
+			tpl, name = b, opt.Template
+		}
+		f, lay, err := openTemplate(tpl, name)
+		u.tpl <- tplResult{f, lay, err}
+	}()
+	return u
+}
+
+// Abandon lets go of what Prepare read.
+func (u *Pending) Abandon() {
+	(<-u.prev).p.close()
+	if t := <-u.tpl; t.f != nil {
+		t.f.Close()
+	}
+}
+
+// Update writes the ledger for speeches, as the function Update does.
+func (u *Pending) Update(speeches []extract.Speech) (Stats, error) {
+	st, err := u.update(speeches)
 	if err != nil {
 		if _, ok := err.(*PreviousError); ok {
 			return st, err
 		}
-		return st, fmt.Errorf("write workbook %s: %w", path, err)
+		return st, fmt.Errorf("write workbook %s: %w", u.path, err)
 	}
 	return st, nil
 }
 
-func updateWorkbook(path string, speeches []extract.Speech, opt Options) (Stats, error) {
+func (u *Pending) update(speeches []extract.Speech) (Stats, error) {
+	path, opt := u.path, u.opt
 	if opt.ReportDate.IsZero() {
+		u.Abandon()
 		return Stats{}, fmt.Errorf("no report date")
 	}
-	tpl, name := templates.Default(), "default.xlsx"
-	if opt.Template != "" {
-		b, err := os.ReadFile(opt.Template)
-		if err != nil {
-			return Stats{}, fmt.Errorf("read template: %w", err)
-		}
-		tpl, name = b, opt.Template
+	t := <-u.tpl
+	if t.err != nil {
+		(<-u.prev).p.close()
+		return Stats{}, t.err
 	}
-	// The previous workbook is read while the template is opened and the
-	// rows are built: neither needs the other.
-	type prevResult struct {
-		p   *previous
-		err error
-	}
-	prevc := make(chan prevResult, 1)
-	go func() {
-		p, err := readPrevious(path)
-		prevc <- prevResult{p, err}
-	}()
-	f, lay, err := openTemplate(tpl, name)
-	if err != nil {
-		(<-prevc).p.close()
-		return Stats{}, err
-	}
+	f, lay := t.f, t.lay
 	defer f.Close()
 	l := buildLedger(speeches, opt)
-	pr := <-prevc
+	pr := <-u.prev
 	if pr.err != nil {
 		return Stats{}, pr.err
 	}
@@ -123,7 +167,7 @@ func updateWorkbook(path string, speeches []extract.Speech, opt Options) (Stats,
 	if _, err := f.WriteToBuffer(); err != nil {
 		return st, err
 	}
-	err = writeFileAtomic(path, func(w *os.File) error {
+	err := writeFileAtomic(path, func(w *os.File) error {
 		bw := bufio.NewWriterSize(w, 1<<16)
 		if err := writePackage(bw, parts, rows); err != nil {
 			return err

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -42,11 +43,12 @@ type rowWriter struct {
 type sheetRows struct {
 	z       deflated // the <row> elements, compressed
 	err     error    // from compressing them
-	first   int      // the first task row
+	first   int      // the first task row; 0 for a sheet without tasks (汇总)
 	lastRow int
 	lastCol int
 	titles  map[string]string // text of the title cells, by cell
 	hf      *strings.Replacer // fills the page header and footer
+	replace bool              // whether the rows replace all that excelize wrote
 }
 
 func newRowWriter(f *excelize.File, styles styleCache) *rowWriter {
@@ -115,14 +117,19 @@ func (w *rowWriter) writeRows(sh *sheet, titles map[string]string, hf *strings.R
 			return fmt.Errorf("row %d: %w", first+i, err)
 		}
 	}
-	r := &sheetRows{first: first, lastRow: lay.headerRow + len(sh.Rows), lastCol: lay.lastCol, titles: titles, hf: hf}
-	w.sheets[sh.Name] = r
+	w.add(sh.Name, &sheetRows{first: first, lastRow: lay.headerRow + len(sh.Rows), lastCol: lay.lastCol, titles: titles, hf: hf}, b.Bytes())
+	return nil
+}
+
+// add records r, the rows of sheet, and compresses their XML, rows, on
+// another goroutine.
+func (w *rowWriter) add(sheet string, r *sheetRows, rows []byte) {
+	w.sheets[sheet] = r
 	w.busy <- struct{}{}
 	w.wg.Go(func() {
 		defer func() { <-w.busy }()
-		r.z, r.err = deflate(b.Bytes())
+		r.z, r.err = deflate(rows)
 	})
-	return nil
 }
 
 // writeRow writes task row r as row n of a sheet laid out by lay: every
@@ -229,7 +236,7 @@ func (w *rowWriter) writeCarried(b *bytes.Buffer, ref string, cc carriedCell, st
 		}
 		openCell(b, ref, style, "")
 		b.WriteString("<f>")
-		xml.EscapeText(b, []byte(formula))
+		escapeText(b, formula)
 		b.WriteString("</f></c>")
 		return nil
 	case cellNumber:
@@ -258,7 +265,7 @@ func (w *rowWriter) richCell(b *bytes.Buffer, ref string, style int, runs []exce
 		b.WriteString("<r>")
 		b.WriteString(w.props[fontKey(run.Font)])
 		b.WriteString(`<t xml:space="preserve">`)
-		xml.EscapeText(b, []byte(run.Text))
+		escapeText(b, run.Text)
 		b.WriteString("</t></r>")
 	}
 	b.WriteString("</is></c>")
@@ -302,6 +309,36 @@ func numberCell(b *bytes.Buffer, ref string, style int, v string) {
 	b.WriteString("</v></c>")
 }
 
+// escapeText writes s to b escaped for XML character data: &, < and >
+// as entities, a carriage return as a character reference so that it
+// survives, everything else as it is.
+func escapeText(b *bytes.Buffer, s string) {
+	if !utf8.ValidString(s) {
+		xml.EscapeText(b, []byte(s)) // writes U+FFFD for bad bytes
+		return
+	}
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '\r':
+			esc = "&#xD;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(esc)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
+
 // stringCell writes a cell holding the text s, inline; an empty s gives
 // an empty cell.
 func stringCell(b *bytes.Buffer, ref string, style int, s string) {
@@ -311,7 +348,7 @@ func stringCell(b *bytes.Buffer, ref string, style int, s string) {
 	}
 	openCell(b, ref, style, "inlineStr")
 	b.WriteString(`<is><t xml:space="preserve">`)
-	xml.EscapeText(b, []byte(s))
+	escapeText(b, s)
 	b.WriteString("</t></is></c>")
 }
 
@@ -320,9 +357,9 @@ func stringCell(b *bytes.Buffer, ref string, style int, s string) {
 func formulaCell(b *bytes.Buffer, ref string, style int, formula, v string) {
 	openCell(b, ref, style, "str")
 	b.WriteString("<f>")
-	xml.EscapeText(b, []byte(formula))
+	escapeText(b, formula)
 	b.WriteString("</f><v>")
-	xml.EscapeText(b, []byte(v))
+	escapeText(b, v)
 	b.WriteString("</v></c>")
 }
 
@@ -341,6 +378,14 @@ func (r *sheetRows) finish(b []byte) (head, tail []byte, err error) {
 		}
 	}
 	head, tail = b[:at], b[at:]
+	if r.replace && !open {
+		// Drop the cells excelize made, such as those MergeCell adds.
+		start := bytes.Index(head, []byte("<sheetData>"))
+		if start < 0 {
+			return nil, nil, fmt.Errorf("worksheet: no sheet data")
+		}
+		head = head[:start+len("<sheetData>")]
+	}
 	if head, err = r.growDimension(head); err != nil {
 		return nil, nil, err
 	}
@@ -354,10 +399,10 @@ func (r *sheetRows) finish(b []byte) (head, tail []byte, err error) {
 		head = append(head, "<sheetData>"...)
 		tail = append([]byte("</sheetData>"), tail[len("<sheetData/>"):]...)
 	}
-	if last := max(r.lastRow, r.first); last > r.first {
+	if last := max(r.lastRow, r.first); r.first > 0 && last > r.first {
 		tail = growRanges(tail, r.first, last)
 	}
-	if i := bytes.Index(tail, []byte("<headerFooter")); i >= 0 {
+	if i := bytes.Index(tail, []byte("<headerFooter")); i >= 0 && r.hf != nil {
 		j := bytes.Index(tail[i:], []byte("</headerFooter>"))
 		if j >= 0 {
 			hf := r.hf.Replace(string(tail[i : i+j]))

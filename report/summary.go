@@ -1,7 +1,9 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -74,48 +76,75 @@ func newSummaryStyles(f *excelize.File) (*summaryStyles, error) {
 	return s, nil
 }
 
-// A summaryWriter writes the summary sheet row by row.
+// A summaryWriter writes the summary sheet row by row, as SpreadsheetML
+// (see rowWriter); excelize merges cells, adds links and the chart.
 type summaryWriter struct {
-	f   *excelize.File
-	st  *summaryStyles
-	row int // the last row written
-	err error
+	f      *excelize.File
+	st     *summaryStyles
+	row    int     // the row being written
+	height float64 // of the row being written, 0 for the default
+	cells  []summaryCell
+	xml    bytes.Buffer // the rows written before
+	err    error
 }
 
-// cell writes v to column col of the current row with style.
+// A summaryCell is a cell of the row being written, as XML.
+type summaryCell struct {
+	col int
+	xml []byte
+}
+
+// cell writes v (a string, an int or nil) to column col of the current
+// row with style.
 func (w *summaryWriter) cell(col int, v any, style int) {
-	if w.err != nil {
-		return
-	}
-	cell, _ := excelize.CoordinatesToCellName(col, w.row)
-	if w.err = w.f.SetCellStyle(summarySheet, cell, cell, style); w.err != nil {
-		return
-	}
+	var b bytes.Buffer
+	ref := cellName(col, w.row)
 	switch v := v.(type) {
 	case nil:
+		emptyCell(&b, ref, style)
 	case string:
-		if v != "" {
-			w.err = w.f.SetCellStr(summarySheet, cell, cleanText(v))
-		}
+		stringCell(&b, ref, style, cleanText(v))
 	case int:
-		w.err = w.f.SetCellInt(summarySheet, cell, int64(v))
+		numberCell(&b, ref, style, strconv.Itoa(v))
 	default:
 		panic(fmt.Sprintf("summary cell of type %T", v))
 	}
+	w.cells = append(w.cells, summaryCell{col, b.Bytes()})
 }
 
 // line starts a new row of height h (0 for the default) and merges its
 // columns from..to when from < to.
 func (w *summaryWriter) line(h float64, from, to int) {
+	w.flush()
 	w.row++
-	if w.err == nil && h > 0 {
-		w.err = w.f.SetRowHeight(summarySheet, w.row, h)
-	}
+	w.height = h
 	if w.err == nil && from < to {
-		a, _ := excelize.CoordinatesToCellName(from, w.row)
-		b, _ := excelize.CoordinatesToCellName(to, w.row)
-		w.err = w.f.MergeCell(summarySheet, a, b)
+		w.err = w.f.MergeCell(summarySheet, cellName(from, w.row), cellName(to, w.row))
 	}
+}
+
+// flush writes out the row being written.
+func (w *summaryWriter) flush() {
+	if w.row == 0 || len(w.cells) == 0 && w.height == 0 {
+		return
+	}
+	slices.SortStableFunc(w.cells, func(a, b summaryCell) int { return a.col - b.col })
+	w.xml.WriteString(`<row r="`)
+	w.xml.WriteString(strconv.Itoa(w.row))
+	if w.height > 0 {
+		w.xml.WriteString(`" ht="`)
+		w.xml.WriteString(strconv.FormatFloat(w.height, 'g', -1, 64))
+		w.xml.WriteString(`" customHeight="1`)
+	}
+	w.xml.WriteString(`">`)
+	for i, c := range w.cells {
+		if i+1 < len(w.cells) && w.cells[i+1].col == c.col {
+			continue // written again: the last wins
+		}
+		w.xml.Write(c.xml)
+	}
+	w.xml.WriteString("</row>")
+	w.cells = w.cells[:0]
 }
 
 // header writes a table's header row.
@@ -126,9 +155,10 @@ func (w *summaryWriter) header(labels ...string) {
 	}
 }
 
-// writeSummary writes the summary sheet: the report date, one line per
-// speech, totals, then the tasks by lead body and by month of deadline.
-func writeSummary(f *excelize.File, l *ledger) error {
+// writeSummary writes the summary sheet, its rows with rows: the report
+// date, one line per speech, totals, then the tasks by lead body and by
+// month of deadline.
+func writeSummary(f *excelize.File, l *ledger, rows *rowWriter) error {
 	st, err := newSummaryStyles(f)
 	if err != nil {
 		return err
@@ -144,10 +174,7 @@ func writeSummary(f *excelize.File, l *ledger) error {
 	}
 	w.cell(1, "报告日期", st.label)
 	w.cell(2, nil, st.label)
-	w.cell(3, nil, st.reportDate)
-	if w.err == nil {
-		w.err = f.SetCellInt(summarySheet, reportDateCell, excelSerial(l.ReportDate))
-	}
+	w.cell(3, int(excelSerial(l.ReportDate)), st.reportDate) // reportDateCell
 	w.cell(4, "← 各篇“预警”列和行底色按此日期计算，改动后随之更新；本表计数为生成时按此日期的统计。", st.note)
 	w.line(34, 1, last)
 	w.cell(1, "说明：“工作任务”列中，蓝色为时间节点，紫色为责任单位，橙色为量化目标。行底色：红色为已逾期未办结，黄色为7日内到期，绿色为已办结。", st.note)
@@ -275,9 +302,11 @@ func writeSummary(f *excelize.File, l *ledger) error {
 		w.line(0, 0, 0)
 		w.err = addBodyChart(f, "A"+strconv.Itoa(w.row), bodyRow, bodyRow+n-1)
 	}
+	w.flush()
 	if w.err != nil {
 		return w.err
 	}
+	rows.add(summarySheet, &sheetRows{lastRow: w.row, lastCol: last, replace: true}, w.xml.Bytes())
 	for i, c := range summaryCols {
 		name, _ := excelize.ColumnNumberToName(i + 1)
 		if err := f.SetColWidth(summarySheet, name, name, c.width); err != nil {

@@ -138,7 +138,7 @@ func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows 
 			return fmt.Errorf("sheet %q: %w", l.Sheets[i].Name, err)
 		}
 	}
-	if err := writeSummary(f, l); err != nil {
+	if err := writeSummary(f, l, rows); err != nil {
 		return fmt.Errorf("sheet %s: %w", summarySheet, err)
 	}
 	for _, name := range others {
