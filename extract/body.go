@@ -96,7 +96,12 @@ const maxBodyRunes = 20
 // (各镇办各部门从现在开始要…); when the marker opens its clause, the names
 // that open the clause before it (各镇办各部门从现在开始,要…).
 func (lx *lexicon) subjectBodies(s string, at int) []Body {
-	rs := []rune(s)
+	return lx.subjectBodiesIn([]rune(s), at)
+}
+
+// subjectBodiesIn is subjectBodies for the runes of the sentence, which a
+// caller asking for several markers converts once. It does not change rs.
+func (lx *lexicon) subjectBodiesIn(rs []rune, at int) []Body {
 	if at > len(rs) {
 		at = len(rs)
 	}
@@ -315,11 +320,14 @@ var markForms = []struct {
 	{together, RoleSupport},
 }
 
-// markedBodies returns the bodies a folded sentence marks explicitly.
-func (lx *lexicon) markedBodies(s string) []Body {
+// markedBodies returns the bodies a folded sentence marks explicitly; its
+// characters are in cs, when not nil.
+func (lx *lexicon) markedBodies(s string, cs *charSet) []Body {
 	var out []Body
 	for _, form := range markForms {
-		out = append(out, lx.namesAt(s, form.re, form.role)...)
+		if !form.re.excludes(cs) {
+			out = append(out, lx.namesAt(s, form.re, form.role)...)
+		}
 	}
 	return out
 }

@@ -42,6 +42,7 @@ func (x *Extractor) Fold(s string) string { return x.fold.foldString(s) }
 func (x *Extractor) Speeches(source, text string, opt Options) []Speech {
 	raws := x.splitSpeeches(text)
 	out := make([]Speech, 0, len(raws))
+	memo := newAnalyses()
 	for i, r := range raws {
 		sp := Speech{
 			Source:  source,
@@ -55,7 +56,9 @@ func (x *Extractor) Speeches(source, text string, opt Options) []Speech {
 			if len(folded) == 10 {
 				break
 			}
-			folded = append(folded, x.fold.foldString(l))
+			// tasks reads the same paragraphs: folding them through the
+			// memo folds each once.
+			folded = append(folded, x.paragraph(memo, l).text)
 		}
 		sp.SpeechDate = statedDate(folded)
 		switch {
@@ -67,7 +70,7 @@ func (x *Extractor) Speeches(source, text string, opt Options) []Speech {
 		case !opt.RefDate.IsZero():
 			sp.RefDate, sp.RefSource = opt.RefDate, "option"
 		}
-		sp.Tasks = x.tasks(x.fold.foldString(sp.Title), r.lines, sp.RefDate)
+		sp.Tasks = x.tasks(x.fold.foldString(sp.Title), r.lines, sp.RefDate, memo)
 		out = append(out, sp)
 	}
 	return out
@@ -82,8 +85,9 @@ type run struct {
 	level  int // paragraph kind of the items the run covers; 0 when none
 }
 
-// tasks extracts the tasks of one speech body.
-func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
+// tasks extracts the tasks of one speech body; memo holds what the file's
+// earlier speeches found in their paragraphs and sentences.
+func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses) []Task {
 	var (
 		out       []Task
 		section   string
@@ -93,6 +97,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 		continues bool // the previous line broke off mid-sentence
 		seen      = map[string]bool{}
 		docMood   = sectionMood(title, moodUnknown)
+		idTitle   = squeeze(title) // the title as task ids hash it
 		mood      = docMood
 		rowYear   int // the year a schedule table's row gives its months
 	)
@@ -100,9 +105,9 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		fl := x.fold.fold(line)
-		kind := paragraphKind(fl.text)
-		rowYear = scheduleYear(fl.text, rowYear)
+		para := x.paragraph(memo, line)
+		kind := para.kind
+		rowYear = scheduleYear(para.text, rowYear)
 		lineRef := ref
 		if rowYear != 0 {
 			// 105 1、4月：统包工程决标: the row's months are in its year.
@@ -127,7 +132,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 			lead = run{}
 		}
 		continues = !endsSentence(line)
-		sents := x.taggedSentences(line, fl)
+		sents := para.sents
 		// open is the subject of the paragraph's first directive, if it
 		// names one: it carries into the later sentences and inline bullets
 		// of the paragraph; a side sentence with its own subject does not
@@ -140,9 +145,10 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 			// (三是强化宣传引导。), is a heading: it needs a marker to be a
 			// task (guide, "Task": bare sub-heading labels are not).
 			heading := i == 0 && kind != paraPlain || inlineOrdinal.MatchString(f)
-			d := newDirected(f)
-			yes, weak := x.lex.directive(d, heading)
-			if !yes && !heading && mood == moodPlan && plain(f) {
+			an := memo.sentence(f)
+			d := an.d
+			yes, weak := an.directive(x.lex, heading)
+			if !yes && !heading && mood == moodPlan && plain(f, d.chars) {
 				// In a plan or a policy document every statement of work
 				// to do is an instruction: 5年内引进1万名紧缺人才。
 				yes, weak = true, true
@@ -151,7 +157,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 				continue
 			}
 			own := x.origBodies(s, x.lex.subjects(d))
-			marked := x.origBodies(s, x.lex.markedBodies(f))
+			marked := x.origBodies(s, an.markedBodies(x.lex))
 			bullet := i > 0 && inlineOrdinal.MatchString(f)
 			if !bullet && (!opened || len(open) == 0 && lead.level == 0) {
 				open, opened = carried(own), true
@@ -185,19 +191,19 @@ func (x *Extractor) tasks(title string, lines []string, ref Date) []Task {
 			if weak && len(bodies) == 0 && mood != moodPlan {
 				continue
 			}
-			key := squeeze(f)
+			key := an.squeezed()
 			if seen[key] {
 				continue // a paragraph repeated inside the speech gives no second row
 			}
-			times := dropHypothetical(f, FindTimes(f, lineRef))
-			targets := FindTargets(f)
+			times := an.findTimes(lineRef)
+			targets := an.findTargets()
 			if len(bodies) == 0 && len(times) == 0 && len(targets) == 0 {
 				continue // guide, "Task", rule 2
 			}
 			seen[key] = true
 			t := Task{
 				Seq:     len(out) + 1,
-				ID:      TaskID(title, f),
+				ID:      taskID(idTitle, key),
 				Text:    s.text,
 				Section: section,
 				Bodies:  bodies,
@@ -372,7 +378,7 @@ func (lx *lexicon) findSubjects(d *directed) []Body {
 		if !modalMarker.MatchString(word) {
 			continue // 确保、力争、尽快……: what precedes is no subject
 		}
-		out = mergeBodies(out, lx.subjectBodies(s, runeCount(blank[:m[0]])))
+		out = mergeBodies(out, lx.subjectBodiesIn(rs, runeCount(blank[:m[0]])))
 	}
 	return out
 }
@@ -384,7 +390,12 @@ func (lx *lexicon) findSubjects(d *directed) []Body {
 // the paragraph), and are not part of any sentence (guide,
 // "Clarifications"). fl is line folded.
 func (x *Extractor) taggedSentences(line string, fl folded) []sentence {
-	tags := respTag.FindAllStringIndex(fl.text, -1)
+	var tags [][]int
+	// A tag opens with a parenthesis, which most paragraphs lack: looking
+	// for one is cheaper than the pattern's own tests on a long paragraph.
+	if strings.IndexByte(fl.text, '(') >= 0 || strings.Contains(fl.text, "（") {
+		tags = respTag.FindAllStringIndex(fl.text, -1)
+	}
 	if tags == nil {
 		return x.splitFolded(line, fl) // most paragraphs have none
 	}

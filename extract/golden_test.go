@@ -106,3 +106,21 @@ func lineDiff(want, got string) string {
 	}
 	return b.String()
 }
+
+// seedLines returns the lines of the seed compilations, as stored.
+func seedLines(t testing.TB) []string {
+	t.Helper()
+	seeds, err := filepath.Glob("../testdata/seeds/*.txt")
+	if err != nil || len(seeds) == 0 {
+		t.Fatalf("no seeds: %v", err)
+	}
+	var lines []string
+	for _, p := range seeds {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(b), "\n")...)
+	}
+	return lines
+}

@@ -3,6 +3,7 @@ package extract
 import (
 	"bufio"
 	_ "embed"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -20,6 +21,10 @@ type folder struct {
 	// form, or 0 when r has none. Indexing is much cheaper than the map
 	// lookup, which remains for the few characters outside the range.
 	cjk []rune
+	// pian holds, as text, each character that folds to 篇, which every
+	// speech heading holds: looking for them in a line is much cheaper
+	// than folding it.
+	pian []string
 }
 
 // The range of characters folder.cjk covers: CJK Extension A and the
@@ -48,7 +53,25 @@ func newFolder() *folder {
 			f.cjk[a-cjkLow] = b
 		}
 	}
+	f.pian = f.foldsTo('篇')
 	return f
+}
+
+// foldsTo returns, as text, the characters that fold to the ideograph r:
+// r itself unless it is folded to another, and those the table folds to
+// it. No other character folds to an ideograph.
+func (f *folder) foldsTo(r rune) []string {
+	var out []string
+	if f.foldRune(r) == r {
+		out = append(out, string(r))
+	}
+	for a, b := range f.t2s {
+		if b == r && a != r {
+			out = append(out, string(a))
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Ruby annotations copied along with characters from web pages, such as
@@ -128,7 +151,7 @@ func (f *folder) foldInto(s string, orig []int) (string, []int) {
 	// yield it, so that offsets match the pattern's even in invalid UTF-8.
 	bi, ri := 0, 0
 	for i := 0; i < len(s); ri++ {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		i += size
 		at := bi
 		bi += utf8.RuneLen(r)
@@ -200,12 +223,13 @@ func (f *folder) foldRune(r rune) rune {
 	return r
 }
 
-// holds reports whether the fold of s holds r, without folding s: folding
-// maps character to character and only drops blanks and Latin letters
-// and parentheses.
-func (f *folder) holds(s string, r rune) bool {
-	for _, c := range s {
-		if f.foldRune(c) == r {
+// holdsPian reports whether the fold of s holds 篇, without folding s:
+// folding maps character to character and only drops blanks and Latin
+// letters and parentheses, so the fold holds 篇 when s holds a character
+// that folds to it.
+func (f *folder) holdsPian(s string) bool {
+	for _, w := range f.pian {
+		if strings.Contains(s, w) {
 			return true
 		}
 	}
@@ -224,4 +248,18 @@ func (fd folded) origSpan(sp Span) Span {
 		return Span{fd.orig[sp.Start], fd.orig[sp.Start]}
 	}
 	return Span{fd.orig[sp.Start], fd.orig[sp.End-1] + 1}
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]), faster on the three-byte
+// characters Chinese text is made of, which the library decodes out of
+// line. A three-byte sequence that does not encode a character (an
+// overlong form, a surrogate) is left to the library.
+func decodeRune(s string, i int) (rune, int) {
+	if i+2 < len(s) && s[i]&0xF0 == 0xE0 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		r := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		if r >= 0x800 && r&0xF800 != 0xD800 {
+			return r, 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }

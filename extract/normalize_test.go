@@ -5,8 +5,11 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // pinyinPattern is the definition pinyinSpans implements.
@@ -58,4 +61,52 @@ func FuzzPinyinSpans(f *testing.F) {
 			t.Errorf("pinyinSpans(%q) = %v, want %v", s, got, want)
 		}
 	})
+}
+
+// TestHoldsPian checks the characters holdsPian looks for against folding
+// every character there is.
+func TestHoldsPian(t *testing.T) {
+	f := newFolder()
+	var want []string
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if f.foldRune(r) == '篇' {
+			want = append(want, string(r))
+		}
+	}
+	if got := f.pian; !slices.Equal(got, want) {
+		t.Fatalf("pian = %q, want %q", got, want)
+	}
+	for _, s := range []string{"", "篇", "第一篇", "abc", "讲话"} {
+		if got, want := f.holdsPian(s), strings.ContainsRune(f.foldString(s), '篇'); got != want {
+			t.Errorf("holdsPian(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestDecodeRune compares decodeRune with the library on every sequence
+// of three bytes that opens with a three-byte lead, and on short and
+// other texts.
+func TestDecodeRune(t *testing.T) {
+	check := func(s string, i int) {
+		r, n := decodeRune(s, i)
+		wr, wn := utf8.DecodeRuneInString(s[i:])
+		if r != wr || n != wn {
+			t.Fatalf("decodeRune(%q, %d) = %U, %d, want %U, %d", s, i, r, n, wr, wn)
+		}
+	}
+	b := []byte{0, 0, 0, 'x'}
+	for b0 := 0xE0; b0 <= 0xEF; b0++ {
+		for b1 := 0; b1 < 256; b1++ {
+			for b2 := 0; b2 < 256; b2++ {
+				b[0], b[1], b[2] = byte(b0), byte(b1), byte(b2)
+				check(string(b), 0)
+				check(string(b[:3]), 0)
+			}
+		}
+	}
+	for _, s := range []string{"a", "中", "中文", "\xe4\xb8", "\xe4", "é", "𝄞x", "\xff"} {
+		for i := range len(s) {
+			check(s, i)
+		}
+	}
 }

@@ -368,6 +368,7 @@ type literals struct {
 	lead   [64]uint64        // bit r%4096 set when a literal begins with r
 	byLead map[rune][]string // the literals by the character they begin with
 	few    []string          // the literals, when so few that searching for each is cheaper
+	chars  [][]rune          // the characters of each literal
 }
 
 // newLiterals returns the set of strings set, none of them empty.
@@ -380,8 +381,48 @@ func newLiterals(set []string) *literals {
 		r, _ := utf8.DecodeRuneInString(w)
 		l.lead[r>>6&63] |= 1 << (r & 63)
 		l.byLead[r] = append(l.byLead[r], w)
+		l.chars = append(l.chars, []rune(w))
 	}
 	return l
+}
+
+// charSet is the set of the characters a text holds, by their low 12
+// bits as literals' bitmap is: a character outside the set is surely not
+// in the text, one inside it may be. Made once for a sentence, it lets
+// every pattern that needs a literal rule the sentence out with a few bit
+// tests, where searching it would read it whole.
+type charSet [64]uint64
+
+// charsOf returns the set of the characters of s. A literal, valid UTF-8,
+// is found in s only where its characters are read whole, so even in
+// invalid UTF-8 the set holds the characters of every literal s holds.
+func charsOf(s string) *charSet {
+	cs := new(charSet)
+	for _, r := range s {
+		cs.add(r)
+	}
+	return cs
+}
+
+// add puts r in the set.
+func (cs *charSet) add(r rune) { cs[r>>6&63] |= 1 << (r & 63) }
+
+// has reports whether the set may hold r.
+func (cs *charSet) has(r rune) bool { return cs[r>>6&63]&(1<<(r&63)) != 0 }
+
+// mayHold reports whether a text whose characters are in cs may hold one
+// of the literals: whether cs has every character of one of them.
+func (l *literals) mayHold(cs *charSet) bool {
+next:
+	for _, w := range l.chars {
+		for _, r := range w {
+			if !cs.has(r) {
+				continue next
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // in reports whether s holds one of the literals.
@@ -466,6 +507,17 @@ func (p *pattern) anyFirst(s string) bool {
 		}
 	}
 	return false
+}
+
+// excludes reports whether no text whose characters are in cs can hold a
+// match, by the literals every match holds; a nil cs excludes nothing.
+func (p *pattern) excludes(cs *charSet) bool {
+	return cs != nil && p.need != nil && !p.need.mayHold(cs)
+}
+
+// MatchIn is MatchString for a text s whose characters are in cs.
+func (p *pattern) MatchIn(s string, cs *charSet) bool {
+	return !p.excludes(cs) && p.MatchString(s)
 }
 
 // MatchString reports whether s holds a match.

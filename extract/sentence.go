@@ -14,17 +14,19 @@ type sentence struct {
 	tag  []Body // bodies of the responsibility tag closing its item
 }
 
-// isSentenceEnd reports whether the folded rune rs[i] ends a sentence
-// (guide, "Task": 。！？； and their half-width forms). A half-width ? next
-// to another ? is garbling from a lost encoding, not punctuation.
-func isSentenceEnd(rs []rune, i int) bool {
-	switch rs[i] {
-	case '。', '!', ';', '！', '；':
+// isSentenceEnd reports whether the folded rune r ends a sentence
+// (guide, "Task": 。！？； and their half-width forms); prev is the rune
+// before it (0 at the start) and after the text after it. A half-width ?
+// next to another ? is garbling from a lost encoding, not punctuation.
+func isSentenceEnd(prev, r rune, after string) bool {
+	switch r {
+	case '。', '!', ';', '！', '；', '？':
 		return true
-	case '?', '？':
+	case '?':
 		// Garbling: ?? runs, and a ? standing for a lost character
 		// before ruby pinyin (要?jiǎng)).
-		if rs[i] == '?' && (i > 0 && rs[i-1] == '?' || i+1 < len(rs) && (rs[i+1] == '?' || rs[i+1] < 0x80 && unicode.IsLetter(rs[i+1]))) {
+		next, _ := utf8.DecodeRuneInString(after)
+		if prev == '?' || next == '?' || next < 0x80 && unicode.IsLetter(next) {
 			return false
 		}
 		return true
@@ -41,57 +43,96 @@ func (x *Extractor) splitSentences(line string) []sentence {
 	return x.splitFolded(line, x.fold.fold(line))
 }
 
-// splitFolded is splitSentences for a line already folded as fl.
+// splitFolded is splitSentences for a line already folded as fl. It walks
+// both texts by their bytes rather than converting them to runes: a run
+// splits every paragraph, and the conversions were most of what it
+// allocated.
 func (x *Extractor) splitFolded(line string, fl folded) []sentence {
-	rs, foff := runesOf(fl.text)
-	orig, off := runesOf(line)
+	t := fl.text
 	var out []sentence
-	start := 0
+	start, startByte := 0, 0 // where the current sentence starts in t, in runes and bytes
 	// Folding finds ruby annotations by their place in the text as
 	// written, which in invalid UTF-8 is not the same in a sentence as in
-	// its line: only a valid line gives the folds of its sentences.
+	// its line: only a valid line gives the folds of its sentences. An
+	// invalid one is read as runes, as []rune reads it.
 	valid := utf8.ValidString(line)
-	emit := func(end int) {
+	var orig []rune
+	if !valid {
+		orig = []rune(line)
+	}
+	// lr is a rune offset in line and lb its byte offset; sentences come
+	// in order, so it only moves forward.
+	lr, lb := 0, 0
+	advance := func(to int) int {
+		for ; lr < to; lr++ {
+			_, n := decodeRune(line, lb)
+			lb += n
+		}
+		return lb
+	}
+	emit := func(end, endByte int) {
 		sp := fl.origSpan(Span{start, end})
 		a, b := sp.Start, sp.End
-		for a < b && isBlank(orig[a]) {
-			a++
-		}
-		for b > a && isBlank(orig[b-1]) {
-			b--
-		}
-		from := start
-		start = end
 		var text string
 		if valid {
-			text = line[off[a]:off[b]]
+			ab, bb := advance(a), advance(b)
+			for a < b {
+				r, n := utf8.DecodeRuneInString(line[ab:bb])
+				if !isBlank(r) {
+					break
+				}
+				a, ab = a+1, ab+n
+			}
+			for b > a {
+				r, n := utf8.DecodeLastRuneInString(line[ab:bb])
+				if !isBlank(r) {
+					break
+				}
+				b, bb = b-1, bb-n
+			}
+			text = line[ab:bb]
 		} else {
+			for a < b && isBlank(orig[a]) {
+				a++
+			}
+			for b > a && isBlank(orig[b-1]) {
+				b--
+			}
 			text = string(orig[a:b])
 		}
+		from, fromByte := start, startByte
+		start, startByte = end, endByte
 		if text == "" || !hasLetter(text) {
 			return
 		}
 		var fold folded
 		if valid {
-			fold = fl.part(foff, from, end, a, b)
+			fold = fl.part(from, end, fromByte, endByte, a, b)
 		} else {
 			fold = x.fold.fold(text)
 		}
 		out = append(out, sentence{text: text, fold: fold})
 	}
-	for i := 0; i < len(rs); i++ {
-		if !isSentenceEnd(rs, i) {
+	var prev rune // the rune before i
+	i := 0        // the rune offset in t of byte bi
+	for bi := 0; bi < len(t); {
+		r, n := decodeRune(t, bi)
+		if !isSentenceEnd(prev, r, t[bi+n:]) {
+			prev, i, bi = r, i+1, bi+n
 			continue
 		}
-		end := i + 1
-		for end < len(rs) && (strings.ContainsRune(closers, rs[end]) || isSentenceEnd(rs, end)) {
-			end++
+		prev, i, bi = r, i+1, bi+n
+		for bi < len(t) {
+			c, m := decodeRune(t, bi)
+			if !strings.ContainsRune(closers, c) && !isSentenceEnd(prev, c, t[bi+m:]) {
+				break
+			}
+			prev, i, bi = c, i+1, bi+m
 		}
-		emit(end)
-		i = end - 1
+		emit(i, bi)
 	}
-	if start < len(rs) {
-		emit(len(rs))
+	if startByte < len(t) {
+		emit(i, len(t))
 	}
 	return out
 }
@@ -109,25 +150,27 @@ func runesOf(s string) ([]rune, []int) {
 }
 
 // part returns the fold of the text as written from rune a to b, the
-// sentence that the folded runes from to end (off, their byte offsets in
-// fd.text) came from, less the blanks around it. Folding the sentence on its own would
-// give the same: a ruby annotation lies wholly inside a sentence or
-// wholly outside it, and whether a blank is kept depends on the runes
-// either side of it, which the sentence holds, or on a rune before it that
-// is neither a letter nor a digit (a sentence end, a blank, or none). The
-// text as written must be valid UTF-8.
-func (fd folded) part(off []int, from, end, a, b int) folded {
+// sentence that the folded runes from to end (fromByte to endByte in
+// fd.text) came from, less the blanks around it. Folding the sentence on
+// its own would give the same: a ruby annotation lies wholly inside a
+// sentence or wholly outside it, and whether a blank is kept depends on
+// the runes either side of it, which the sentence holds, or on a rune
+// before it that is neither a letter nor a digit (a sentence end, a blank,
+// or none). The text as written must be valid UTF-8.
+func (fd folded) part(from, end, fromByte, endByte, a, b int) folded {
 	for from < end && fd.orig[from] < a {
-		from++
+		_, n := utf8.DecodeRuneInString(fd.text[fromByte:])
+		from, fromByte = from+1, fromByte+n
 	}
 	for end > from && fd.orig[end-1] >= b {
-		end--
+		_, n := utf8.DecodeLastRuneInString(fd.text[:endByte])
+		end, endByte = end-1, endByte-n
 	}
 	orig := make([]int, 0, end-from+1)
 	for _, o := range fd.orig[from:end] {
 		orig = append(orig, o-a)
 	}
-	return folded{text: fd.text[off[from]:off[end]], orig: append(orig, b-a)}
+	return folded{text: fd.text[fromByte:endByte], orig: append(orig, b-a)}
 }
 
 func isBlank(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' || r == '\ufeff' }

@@ -52,7 +52,7 @@ func (x *Extractor) splitSpeeches(text string) []rawSpeech {
 	for _, line := range lines {
 		// A heading holds 篇, so most lines need not be folded to see
 		// they are none.
-		heading := x.fold.holds(line, '篇')
+		heading := x.fold.holdsPian(line)
 		if heading {
 			_, _, heading = parseHeading(x.fold.foldString(line))
 		}
@@ -121,8 +121,8 @@ func speakerOf(title string) string {
 // Dates a speech states near its start: `(2009年10月30日)` on a line of its
 // own, or `发表时间:2009-12-01`.
 var (
-	datedLine   = regexp.MustCompile(`^\s*[(（]?\s*([0-9〇零一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月\s*([0-9一二三四五六七八九十]{1,3})\s*日\s*[)）]?\s*$`)
-	publishedAt = regexp.MustCompile(`(?:发表|发布|印发)(?:时间|日期)\s*[:：]\s*([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})`)
+	datedLine   = mustPattern(`^\s*[(（]?\s*([0-9〇零一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月\s*([0-9一二三四五六七八九十]{1,3})\s*日\s*[)）]?\s*$`)
+	publishedAt = mustPattern(`(?:发表|发布|印发)(?:时间|日期)\s*[:：]\s*([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})`)
 )
 
 // statedDate returns the speech date stated in the first lines of a
@@ -136,7 +136,7 @@ func statedDate(lines []string) Date {
 		if seen++; seen > 8 {
 			break
 		}
-		for _, re := range []*regexp.Regexp{datedLine, publishedAt} {
+		for _, re := range []*pattern{datedLine, publishedAt} {
 			if m := re.FindStringSubmatch(l); m != nil {
 				if d, ok := civilDate(m[1], m[2], m[3]); ok {
 					return d

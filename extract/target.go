@@ -175,6 +175,30 @@ type tgtNumeral struct {
 // sentence (simplified characters, half-width digits and punctuation).
 // Spans are rune offsets in s. See the annotation guide, "Numeric target".
 func FindTargets(s string) []Target {
+	if !tgtMayHold(s) {
+		return nil
+	}
+	return findTargets(s)
+}
+
+// tgtMayHold reports whether s holds a character a target's numeral or
+// ratio can begin with: a digit, a Chinese digit, 十, 廿, or the 百 and 千
+// of 百分之 and 千分之. A sentence with none has no targets, and this one
+// pass over it is much cheaper than reading it for them.
+func tgtMayHold(s string) bool {
+	for _, r := range s {
+		if r >= '0' && r <= '9' || r == '十' || r == '廿' || r == '百' || r == '千' {
+			return true
+		}
+		if _, ok := digitValue[r]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// findTargets is FindTargets without the test of tgtMayHold.
+func findTargets(s string) []Target {
 	// A sentence that reports work done and sets no goal has no targets:
 	// its numbers are past statistics.
 	if tgtReportOnly(s) {

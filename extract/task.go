@@ -5,6 +5,7 @@ import (
 	"encoding/base32"
 	"regexp/syntax"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -19,18 +20,144 @@ var neutralWords = []string{
 	"要求和", "要求下",
 }
 
-// neutralBlanker blanks the neutral words in one pass, keeping rune offsets.
-var neutralBlanker = func() *strings.Replacer {
-	var pairs []string
+// neutralByLead holds neutralWords by the character they begin with, each
+// list in neutralWords' order, and neutralLead those characters, which
+// are cheaper to test for than the map.
+var neutralByLead, neutralLead = func() (map[rune][]string, *runeSet) {
+	m, lead := map[rune][]string{}, new(runeSet)
 	for _, w := range neutralWords {
-		pairs = append(pairs, w, strings.Repeat("_", runeCount(w)))
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = append(m[r], w)
+		lead.add(r)
 	}
-	return strings.NewReplacer(pairs...)
+	return m, lead
 }()
 
-// neutralPattern finds the neutral uses of 要 that need context: 必要 but
-// not 务必要, 要求 ending a clause, comparisons (要好些).
-var neutralPattern = mustPattern(`(?:^|[^务])必要|要求[,，。；;、]|要[好高强差低大小多少](?:些|得多|一些)`)
+// blankNeutralWords blanks the neutral words of s, each with as many _ as
+// it has characters, as a strings.Replacer of them would: from left to
+// right, without overlaps, and of the words found at a place the first in
+// neutralWords. A word begins where its first character does, so only the
+// words that begin with the character at a place are compared there; the
+// replacer, much slower, compares a trie at every byte.
+func blankNeutralWords(s string) string {
+	var b strings.Builder
+	done := 0 // s[:done] is in b
+	for i := 0; i < len(s); {
+		r, size := decodeRune(s, i)
+		if !neutralLead.has(r) {
+			i += size
+			continue
+		}
+		w := ""
+		for _, cand := range neutralByLead[r] {
+			if strings.HasPrefix(s[i:], cand) {
+				w = cand
+				break
+			}
+		}
+		if w == "" {
+			i += size
+			continue
+		}
+		if done == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[done:i])
+		blankRunes(&b, w)
+		i += len(w)
+		done = i
+	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// blankNeutralUses blanks the neutral uses of 要 that need context: 必要
+// but not 务必要, 要求 ending a clause, comparisons (要好些). It replaces
+// each match of
+//
+//	(?:^|[^务])必要|要求[,，。；;、]|要[好高强差低大小多少](?:些|得多|一些)
+//
+// with as many _ as it has characters, as the regular expression's
+// ReplaceAllStringFunc would (leftmost-first, without overlaps; a match of
+// the first choice takes the character before 必要), without running a
+// matcher over every sentence that holds 要.
+func blankNeutralUses(s string) string {
+	if !strings.Contains(s, "要") {
+		return s // every choice holds 要
+	}
+	return blankMatches(s, neutralUseAt)
+}
+
+// blankMatches returns s with each match blanked, as many _ as it has
+// characters: end(s, i, r, size) is the end of the match that starts at
+// byte i of s, whose character r is size bytes long, or -1 for none.
+// Matches are taken leftmost first and do not overlap.
+func blankMatches(s string, end func(s string, i int, r rune, size int) int) string {
+	var b strings.Builder
+	done := 0 // s[:done] is in b
+	for i := 0; i < len(s); {
+		r, size := decodeRune(s, i)
+		e := end(s, i, r, size)
+		if e < 0 {
+			i += size
+			continue
+		}
+		if done == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[done:i])
+		blankRunes(&b, s[i:e])
+		i, done = e, e
+	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// neutralUseAt returns the end of the match of blankNeutralUses' pattern
+// that starts at byte i of s, or -1; r, of size bytes, is the character at
+// i. The choices are tried in the pattern's order.
+func neutralUseAt(s string, i int, r rune, size int) int {
+	if i == 0 && strings.HasPrefix(s, "必要") {
+		return len("必要")
+	}
+	if r != '务' && strings.HasPrefix(s[i+size:], "必要") {
+		return i + size + len("必要")
+	}
+	if r != '要' {
+		return -1
+	}
+	j := i + size
+	if strings.HasPrefix(s[j:], "求") {
+		c, n := utf8.DecodeRuneInString(s[j+len("求"):])
+		if strings.ContainsRune(",，。；;、", c) {
+			return j + len("求") + n
+		}
+	}
+	c, n := utf8.DecodeRuneInString(s[j:])
+	if !strings.ContainsRune("好高强差低大小多少", c) {
+		return -1
+	}
+	j += n
+	for _, w := range []string{"些", "得多", "一些"} {
+		if strings.HasPrefix(s[j:], w) {
+			return j + len(w)
+		}
+	}
+	return -1
+}
+
+// blankRunes writes one _ for each character of s.
+func blankRunes(b *strings.Builder, s string) {
+	for range utf8.RuneCountInString(s) {
+		b.WriteByte('_')
+	}
+}
 
 // directiveMarker finds the words that direct future action (guide,
 // "Task", rule 1): 要、必须、务必、确保、力争、抓紧、尽快、一定要、请……、
@@ -92,7 +219,7 @@ func newMarkerFinder(alts ...string) markerFinder {
 func (f markerFinder) FindAllStringIndex(s string, n int) [][]int {
 	var out [][]int
 	for i := 0; i < len(s) && (n < 0 || len(out) < n); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		if f.lead[r>>6&63]&(1<<(r&63)) != 0 {
 			if p := f.byFirst[r]; p != nil {
 				if m := p.FindStringIndex(s[i:]); m != nil {
@@ -107,14 +234,145 @@ func (f markerFinder) FindAllStringIndex(s string, n int) [][]int {
 	return out
 }
 
-// imperativeOpening finds sentences that open with the verb of an
+// isImperativeOpening reports whether s opens with the verb of an
 // instruction (切实搞好……、严格执行……) with no 要: inside a run of
-// directives these are directives too.
-var imperativeOpening = mustPattern(`^(?:在[^，,：:]{1,12}上[,，:：])?(?:[\p{Han}]{2,4}地)?(?:同时[,，]?|此外[,，]?|另外[,，]?|特别是|尤其是|并)?(?:切实|认真|积极|进一步|大力|全力|扎实|加快|加强|加大|严格|继续|坚持|深入|着力|努力|抓好|做好|推进|推动|落实|强化|完善|建立|健全|狠抓|全面|持续|坚决|及时|不断|高度|牢固|注重|突出|集中|主动|广泛|充分|统筹|精心|规范|严厉|力求|抓实|用好|搞好|办好|开展|组织|实施|启动|做到|提高|提升|巩固|优化|深化|落细|压实|夯实|筑牢|确立|明确|细化|探索|鼓励|引导|督促|指导|配合|协助|保证|维护|防止|杜绝|排查|整治|清理|谋划|筹划|召开|举办|完成|实现|抓紧|尽快|务必|推动|促进|培育|打造|新增|新建|改造|扩大|做大|做强|建成|建设|发展|加速|力促|攻坚|聚焦|支持|深入推进|全面推进|稳步推进|大力推进|有序推进|统筹推进)`)
+// directives these are directives too. It matches
+//
+//	^(?:在[^，,：:]{1,12}上[,，:：])?(?:[\p{Han}]{2,4}地)?(?:同时[,，]?|此外[,，]?|另外[,，]?|特别是|尤其是|并)?(?:切实|认真|……)
+//
+// with the verbs of imperativeVerbs last, trying each way through the
+// optional parts, which is cheaper than the matcher: a place phrase
+// (在……上,), a manner (认真地), a link (同时, 特别是), then a verb.
+func isImperativeOpening(s string) bool {
+	for _, a := range placeEnds(s) {
+		for _, b := range mannerEnds(s, a) {
+			for _, c := range linkEnds(s, b) {
+				r, _ := utf8.DecodeRuneInString(s[c:])
+				for _, v := range imperativeVerbs[r] {
+					if strings.HasPrefix(s[c:], v) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
 
-// pastReport finds what marks a report of work already done or a
-// description of the situation rather than a directive.
-var pastReport = mustPattern(`[^为除]了[^解不起得]|已经|已(?:[^经]|$)|取得|以来|去年|过去|曾经|先后|共评出|累计|截至目前|目前已|荣获|被评为|获得了`)
+// placeEnds returns where s may be after its optional opening place
+// phrase, 在[^，,：:]{1,12}上[,，:：]: 0, and the end of each such phrase.
+func placeEnds(s string) []int {
+	ends := []int{0}
+	if !strings.HasPrefix(s, "在") {
+		return ends
+	}
+	i := len("在")
+	for n := 1; n <= 12 && i < len(s); n++ {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if strings.ContainsRune("，,：:", r) {
+			break
+		}
+		i += size
+		if strings.HasPrefix(s[i:], "上") {
+			if c, size := utf8.DecodeRuneInString(s[i+len("上"):]); strings.ContainsRune(",，:：", c) {
+				ends = append(ends, i+len("上")+size)
+			}
+		}
+	}
+	return ends
+}
+
+// mannerEnds returns where s may be from i after an optional manner,
+// [\p{Han}]{2,4}地: i, and the end of each such manner.
+func mannerEnds(s string, i int) []int {
+	ends := []int{i}
+	for n := 1; n <= 4 && i < len(s); n++ {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.Is(unicode.Han, r) {
+			break
+		}
+		i += size
+		if n >= 2 && strings.HasPrefix(s[i:], "地") {
+			ends = append(ends, i+len("地"))
+		}
+	}
+	return ends
+}
+
+// linkEnds returns where s may be from i after an optional link,
+// 同时[,，]?|此外[,，]?|另外[,，]?|特别是|尤其是|并: i, and the end of each.
+func linkEnds(s string, i int) []int {
+	ends := []int{i}
+	for _, w := range []string{"同时", "此外", "另外", "特别是", "尤其是", "并"} {
+		if !strings.HasPrefix(s[i:], w) {
+			continue
+		}
+		j := i + len(w)
+		ends = append(ends, j)
+		if w == "同时" || w == "此外" || w == "另外" {
+			if r, size := utf8.DecodeRuneInString(s[j:]); r == ',' || r == '，' {
+				ends = append(ends, j+size)
+			}
+		}
+	}
+	return ends
+}
+
+// imperativeVerbs holds the verbs isImperativeOpening looks for by their
+// first character.
+var imperativeVerbs = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, v := range []string{
+		"切实", "认真", "积极", "进一步", "大力", "全力", "扎实", "加快", "加强", "加大", "严格", "继续", "坚持", "深入", "着力",
+		"努力", "抓好", "做好", "推进", "推动", "落实", "强化", "完善", "建立", "健全", "狠抓", "全面", "持续", "坚决", "及时", "不断",
+		"高度", "牢固", "注重", "突出", "集中", "主动", "广泛", "充分", "统筹", "精心", "规范", "严厉", "力求", "抓实", "用好", "搞好",
+		"办好", "开展", "组织", "实施", "启动", "做到", "提高", "提升", "巩固", "优化", "深化", "落细", "压实", "夯实", "筑牢", "确立",
+		"明确", "细化", "探索", "鼓励", "引导", "督促", "指导", "配合", "协助", "保证", "维护", "防止", "杜绝", "排查", "整治", "清理",
+		"谋划", "筹划", "召开", "举办", "完成", "实现", "抓紧", "尽快", "务必", "推动", "促进", "培育", "打造", "新增", "新建", "改造",
+		"扩大", "做大", "做强", "建成", "建设", "发展", "加速", "力促", "攻坚", "聚焦", "支持", "深入推进", "全面推进", "稳步推进",
+		"大力推进", "有序推进", "统筹推进",
+	} {
+		r, _ := utf8.DecodeRuneInString(v)
+		m[r] = append(m[r], v)
+	}
+	return m
+}()
+
+// isPastReport reports whether s holds what marks a report of work
+// already done or a description of the situation: a match of
+//
+//	[^为除]了[^解不起得]|已经|已(?:[^经]|$)|取得|以来|去年|过去|曾经|先后|共评出|累计|截至目前|目前已|荣获|被评为|获得了
+//
+// It is asked of nearly every sentence, and 了 is common enough that the
+// matcher ran on most of them. Any 已 matches one of the choices that
+// begin with it, and 了 needs a character either side of it other than
+// those named.
+func isPastReport(s string) bool {
+	for _, w := range pastWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	for i := 0; ; {
+		k := strings.Index(s[i:], "了")
+		if k < 0 {
+			return false
+		}
+		at, end := i+k, i+k+len("了")
+		if at > 0 && end < len(s) {
+			prev, _ := utf8.DecodeLastRuneInString(s[:at])
+			next, _ := utf8.DecodeRuneInString(s[end:])
+			if prev != '为' && prev != '除' && !strings.ContainsRune("解不起得", next) {
+				return true
+			}
+		}
+		i = end
+	}
+}
+
+// pastWords are the choices of isPastReport's pattern that are words, less
+// those holding 已.
+var pastWords = []string{"已", "取得", "以来", "去年", "过去", "曾经", "先后", "共评出", "累计", "截至目前", "荣获", "被评为", "获得了"}
 
 // notDirectiveOpening and quotedDirective find the sentences the guide excludes even when
 // they hold a marker: announced decisions, quoted directives from other
@@ -128,12 +386,13 @@ var (
 // than direct: 主要任务是……, 其目的就是要…….
 var purpose = mustPattern(`(?:主要任务|主要目的|其目的|目的|主题)(?:就)?是`)
 
-// notDirective reports whether a folded sentence is one of those.
-func notDirective(s string) bool {
-	if containsAny(s, "请大家", "祝愿") || notDirectiveOpening.MatchString(s) || purpose.MatchString(s) {
+// notDirective reports whether a folded sentence is one of those; its
+// characters are in cs, when not nil.
+func notDirective(s string, cs *charSet) bool {
+	if containsAny(s, "请大家", "祝愿") || notDirectiveOpening.MatchIn(s, cs) || purpose.MatchIn(s, cs) {
 		return true
 	}
-	return quotedDirective.MatchString(s)
+	return quotedDirective.MatchIn(s, cs)
 }
 
 func containsAny(s string, words ...string) bool {
@@ -149,10 +408,65 @@ func containsAny(s string, words ...string) bool {
 // 要明白……, 必须清醒地认识到…….
 var awareness = mustPattern(`(?:要|必须|务必|一定要)(?:[^，,。]{0,4})(?:明白|认识到|清醒认识|清醒地认识|看到|懂得|引起[^，,。]{0,4}重视)`)
 
-// quoted matches quotations (slogans such as “等、靠、要”, a quoted
-// directive of another meeting), whose words direct nothing here; a
-// quotation whose closing mark falls in a later sentence runs to the end.
-var quoted = mustPattern(`“[^”“]{1,200}(?:”|$)|"[^"]{1,200}"`)
+// blankQuotations blanks the quotations of s (slogans such as “等、靠、要”,
+// a quoted directive of another meeting), whose words direct nothing here,
+// each with as many _ as it has characters; a quotation whose closing mark
+// falls in a later sentence runs to the end. It replaces the matches of
+//
+//	“[^”“]{1,200}(?:”|$)|"[^"]{1,200}"
+//
+// as the regular expression's ReplaceAllStringFunc would, leftmost first
+// and without overlaps, without running a matcher over every sentence
+// that holds a quotation mark.
+func blankQuotations(s string) string {
+	if strings.IndexByte(s, '"') < 0 && !strings.Contains(s, "“") {
+		return s // most sentences quote nothing
+	}
+	return blankMatches(s, quotationAt)
+}
+
+// quotationAt returns the end of the quotation blankQuotations blanks
+// that starts at byte i of s, or -1; r, of size bytes, is the character
+// there.
+func quotationAt(s string, i int, r rune, size int) int {
+	switch r {
+	case '“':
+		return quotationEnd(s, i+size, '”', "“”", true)
+	case '"':
+		return quotationEnd(s, i+size, '"', `"`, false)
+	}
+	return -1
+}
+
+// quotationEnd returns the end of a quotation whose opening mark ends at
+// byte j of s: one to 200 characters that are not marks, then the closing
+// mark, or the end of s when toEnd is set; -1 when there is none. A
+// shorter run of characters cannot end at a mark either, so the longest
+// is the only one to try.
+func quotationEnd(s string, j int, closing rune, marks string, toEnd bool) int {
+	n := 0
+	for j < len(s) && n < 200 {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if strings.ContainsRune(marks, r) {
+			break
+		}
+		j += size
+		n++
+	}
+	if n == 0 {
+		return -1
+	}
+	if j == len(s) {
+		if toEnd {
+			return j
+		}
+		return -1
+	}
+	if r, size := utf8.DecodeRuneInString(s[j:]); r == closing {
+		return j + size
+	}
+	return -1
+}
 
 // description finds copulas and comparisons that make a sentence opening
 // with a verb a statement rather than an instruction.
@@ -162,9 +476,10 @@ var description = mustPattern(`是|在于|只有|没有|较之|相辅相成`)
 // sentence is asked whether it directs and then who its directives name,
 // and both need the same blanking and markers, so it computes them once.
 type directed struct {
-	text    string  // the folded sentence
-	blank   string  // text with neutral words and quotations blanked
-	markers [][]int // byte ranges of the directive markers in blank
+	text    string   // the folded sentence
+	blank   string   // text with neutral words and quotations blanked
+	markers [][]int  // byte ranges of the directive markers in blank
+	chars   *charSet // the characters of text and blank, for the patterns' tests
 
 	subjects     []Body // the bodies the directives name, once found
 	haveSubjects bool
@@ -173,24 +488,26 @@ type directed struct {
 // newDirected prepares the folded sentence s for the directive rules.
 func newDirected(s string) *directed {
 	blank := blankNeutral(s)
-	return &directed{text: s, blank: blank, markers: directiveMarker.FindAllStringIndex(blank, -1)}
+	cs := charsOf(s)
+	cs.add('_') // what blankNeutral blanks with
+	return &directed{text: s, blank: blank, markers: directiveMarker.FindAllStringIndex(blank, -1), chars: cs}
 }
 
 // directive reports whether the folded sentence d directs future action,
 // and whether it does so only by an imperative opening (which needs a run
 // of directives or a body to count).
 func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
-	s, blank := d.text, d.blank
-	if notDirective(s) {
+	s, blank, cs := d.text, d.blank, d.chars
+	if notDirective(s, cs) {
 		return false, false
 	}
-	if awareness.MatchString(blank) {
+	if awareness.MatchIn(blank, cs) {
 		return false, false
 	}
 	if len(d.markers) > 0 {
 		m := d.markers[0]
 		future := strings.HasPrefix(blank[m[0]:], "预计") || strings.HasPrefix(blank[m[0]:], "将") || strings.HasPrefix(blank[m[0]:], "拟")
-		if !future && pastReport.MatchString(blank[:m[0]]) && len(lx.subjects(d)) == 0 {
+		if !future && isPastReport(blank[:m[0]]) && len(lx.subjects(d)) == 0 {
 			// A report of what was done followed by a directive with no
 			// subject of its own (……签订了协议,这项工作要抓紧跟进).
 			return false, false
@@ -209,7 +526,7 @@ func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
 		return false, false
 	}
 	body := stripNumbering(s)
-	if imperativeOpening.MatchString(body) && !pastReport.MatchString(body) && !description.MatchString(body) {
+	if isImperativeOpening(body) && !isPastReport(body) && !description.MatchIn(body, cs) {
 		return true, true
 	}
 	return false, false
@@ -217,22 +534,21 @@ func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
 
 // plain reports whether a folded sentence states work without reporting
 // the past or describing what is: in a plan section it is an instruction.
-func plain(s string) bool {
+// Its characters are in cs, when not nil.
+func plain(s string, cs *charSet) bool {
 	body := stripNumbering(s)
-	return runeCount(body) >= 6 && !pastReport.MatchString(body) && !description.MatchString(body) && !notDirective(body)
+	return runeCount(body) >= 6 && !isPastReport(body) && !description.MatchIn(body, cs) && !notDirective(body, cs)
 }
 
 // blankNeutral hides the words that contain 要 without directing anything,
 // and short quotations, keeping rune offsets.
 func blankNeutral(s string) string {
-	hide := func(m string) string { return strings.Repeat("_", runeCount(m)) }
-	s = quoted.ReplaceAllStringFunc(s, hide)
+	s = blankQuotations(s)
 	if strings.Contains(s, "要") || strings.Contains(s, "应") {
-		// Every neutral word holds one of them (TestNeutralWords), and
-		// the replacer is slow even on a text it leaves as it is.
-		s = neutralBlanker.Replace(s)
+		// Every neutral word holds one of them (TestNeutralWords).
+		s = blankNeutralWords(s)
 	}
-	return neutralPattern.ReplaceAllStringFunc(s, hide)
+	return blankNeutralUses(s)
 }
 
 // leadingOrdinal matches the ordinal a paragraph or bullet opens with.
@@ -248,10 +564,17 @@ func stripNumbering(s string) string {
 // files and changes to other sentences. A sentence repeated within a
 // speech is one task, so title and text identify it.
 func TaskID(title, text string) string {
+	return taskID(squeeze(title), squeeze(text))
+}
+
+// taskID is TaskID for a title and text already squeezed: a speech's
+// tasks share its title, and each task's text is squeezed anyway to find
+// repeats.
+func taskID(title, text string) string {
 	h := sha1.New()
-	h.Write([]byte(squeeze(title)))
+	h.Write([]byte(title))
 	h.Write([]byte{0})
-	h.Write([]byte(squeeze(text)))
+	h.Write([]byte(text))
 	sum := h.Sum(nil)
 	return "RW-" + base32.StdEncoding.EncodeToString(sum)[:10]
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -245,5 +246,149 @@ func TestNeutralWords(t *testing.T) {
 		if !strings.Contains(w, "要") && !strings.Contains(w, "应") {
 			t.Errorf("neutral word %q holds neither 要 nor 应", w)
 		}
+	}
+}
+
+// TestBlankNeutral checks the scanners blankNeutral uses against what
+// they stand for, a strings.Replacer of the neutral words and regular
+// expressions, on the seeds' lines, folded, and on texts made to catch the
+// edges.
+func TestBlankNeutral(t *testing.T) {
+	texts := []string{
+		"", "要", "必要", "必要的", "务必要", "的必要", "\xff必要", "要求", "要求,", "要求。的要求，",
+		"要好些", "要高得多", "要多一些", "要大", "需要要求；", "要必要", "将要求和", "就要到了要素",
+		"“", "“”", "“要”", "“要", "“要“要”", `"要"`, `""`, `"要`, "\xff“\xff”", "“" + strings.Repeat("要", 200) + "”",
+		"“" + strings.Repeat("要", 201) + "”", "“" + strings.Repeat("要", 200), "“" + strings.Repeat("要", 201),
+		`"` + strings.Repeat("要", 200) + `"`, `"` + strings.Repeat("要", 201) + `"`, "“要”“要”", `"要""要"`,
+	}
+	x := New()
+	for _, line := range seedLines(t) {
+		texts = append(texts, x.Fold(line))
+	}
+	for _, s := range texts {
+		checkBlankNeutral(t, s)
+	}
+}
+
+// FuzzBlankNeutral compares the scanners blankNeutral uses with what they
+// stand for.
+func FuzzBlankNeutral(f *testing.F) {
+	for _, s := range []string{"必要", "务必要", "要求,", "要好些", "需要", "的要求和", "“要”", `"要"`, "“要"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkBlankNeutral)
+}
+
+var (
+	neutralReplacer = func() *strings.Replacer {
+		var pairs []string
+		for _, w := range neutralWords {
+			pairs = append(pairs, w, strings.Repeat("_", runeCount(w)))
+		}
+		return strings.NewReplacer(pairs...)
+	}()
+	quotation  = regexp.MustCompile(`“[^”“]{1,200}(?:”|$)|"[^"]{1,200}"`)
+	neutralUse = regexp.MustCompile(`(?:^|[^务])必要|要求[,，。；;、]|要[好高强差低大小多少](?:些|得多|一些)`)
+)
+
+// checkBlankNeutral compares blankQuotations, blankNeutralWords and
+// blankNeutralUses on s with the replacer and the regular expressions they
+// stand for.
+func checkBlankNeutral(t *testing.T, s string) {
+	hide := func(m string) string { return strings.Repeat("_", runeCount(m)) }
+	if got, want := blankQuotations(s), quotation.ReplaceAllStringFunc(s, hide); got != want {
+		t.Fatalf("blankQuotations(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := blankNeutralWords(s), neutralReplacer.Replace(s); got != want {
+		t.Fatalf("blankNeutralWords(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := blankNeutralUses(s), neutralUse.ReplaceAllStringFunc(s, hide); got != want {
+		t.Fatalf("blankNeutralUses(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// pastReportPattern is what isPastReport stands for.
+var pastReportPattern = regexp.MustCompile(`[^为除]了[^解不起得]|已经|已(?:[^经]|$)|取得|以来|去年|过去|曾经|先后|共评出|累计|截至目前|目前已|荣获|被评为|获得了`)
+
+// TestPastReport checks isPastReport against the regular expression it
+// stands for on the seeds' lines, folded, and their clauses, and on texts
+// made to catch the edges.
+func TestPastReport(t *testing.T) {
+	texts := []string{"", "了", "了了", "为了", "除了解", "做了", "做了解", "做了。", "已", "已经", "我已", "\xff了\xff", "为\xff了x", "获得了"}
+	x := New()
+	for _, line := range seedLines(t) {
+		f := x.Fold(line)
+		texts = append(texts, f)
+		texts = append(texts, strings.FieldsFunc(f, func(r rune) bool { return strings.ContainsRune("，,。；;", r) })...)
+	}
+	for _, s := range texts {
+		checkPastReport(t, s)
+	}
+}
+
+// FuzzPastReport compares isPastReport with the regular expression it
+// stands for.
+func FuzzPastReport(f *testing.F) {
+	for _, s := range []string{"为了", "做了事", "了解", "已", "除了"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkPastReport)
+}
+
+// checkPastReport compares isPastReport on s with the regular expression.
+func checkPastReport(t *testing.T, s string) {
+	if got, want := isPastReport(s), pastReportPattern.MatchString(s); got != want {
+		t.Fatalf("isPastReport(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// imperativePattern is what isImperativeOpening stands for.
+var imperativePattern = regexp.MustCompile(`^(?:在[^，,：:]{1,12}上[,，:：])?(?:[\p{Han}]{2,4}地)?(?:同时[,，]?|此外[,，]?|另外[,，]?|特别是|尤其是|并)?(?:切实|认真|积极|进一步|大力|全力|扎实|加快|加强|加大|严格|继续|坚持|深入|着力|努力|抓好|做好|推进|推动|落实|强化|完善|建立|健全|狠抓|全面|持续|坚决|及时|不断|高度|牢固|注重|突出|集中|主动|广泛|充分|统筹|精心|规范|严厉|力求|抓实|用好|搞好|办好|开展|组织|实施|启动|做到|提高|提升|巩固|优化|深化|落细|压实|夯实|筑牢|确立|明确|细化|探索|鼓励|引导|督促|指导|配合|协助|保证|维护|防止|杜绝|排查|整治|清理|谋划|筹划|召开|举办|完成|实现|抓紧|尽快|务必|推动|促进|培育|打造|新增|新建|改造|扩大|做大|做强|建成|建设|发展|加速|力促|攻坚|聚焦|支持|深入推进|全面推进|稳步推进|大力推进|有序推进|统筹推进)`)
+
+// TestImperativeOpening checks isImperativeOpening against the regular
+// expression it stands for on the seeds' lines, folded, their clauses and
+// the sentences they hold less their numbering, and on texts made to
+// catch the edges.
+func TestImperativeOpening(t *testing.T) {
+	texts := []string{
+		"", "切实", "在会上,切实", "在会上上，认真", "在一二三四五六七八九十一二上,做好", "在一二三四五六七八九十一二三上,做好",
+		"在上,做好", "认真地做好", "认真认真地落实", "一二三四五地落实", "同时,加强", "同时，加强", "同时加强", "特别是要",
+		"在工作上:同时，认真地加强", "并深入推进", "\xff地加强", "在\xff上,加强",
+	}
+	x := New()
+	for _, line := range seedLines(t) {
+		f := x.Fold(line)
+		texts = append(texts, f, stripNumbering(f))
+		texts = append(texts, strings.FieldsFunc(f, func(r rune) bool { return strings.ContainsRune("。；;", r) })...)
+		for _, s := range x.splitSentences(line) {
+			texts = append(texts, stripNumbering(s.fold.text))
+		}
+	}
+	matched := 0
+	for _, s := range texts {
+		checkImperativeOpening(t, s)
+		if isImperativeOpening(s) {
+			matched++
+		}
+	}
+	if matched == 0 {
+		t.Fatal("no text opens with an imperative")
+	}
+}
+
+// FuzzImperativeOpening compares isImperativeOpening with the regular
+// expression it stands for.
+func FuzzImperativeOpening(f *testing.F) {
+	for _, s := range []string{"在会上,切实", "认真地做好", "同时,加强", "特别是要", "并深入推进"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkImperativeOpening)
+}
+
+// checkImperativeOpening compares isImperativeOpening on s with the
+// regular expression.
+func checkImperativeOpening(t *testing.T, s string) {
+	if got, want := isImperativeOpening(s), imperativePattern.MatchString(s); got != want {
+		t.Fatalf("isImperativeOpening(%q) = %v, want %v", s, got, want)
 	}
 }

@@ -49,7 +49,7 @@ func findTimes(s string, ref Date, skip bool) []TimeNode {
 	rs := p.rs
 	var out []TimeNode
 	for i := 0; i < len(rs); {
-		if _, maybe := startRunes[rs[i]]; skip && !maybe {
+		if skip && (!startRunes.has(rs[i]) || festivalOnly.has(rs[i]) && !p.namesFestival(i)) {
 			i++
 			continue
 		}
@@ -84,21 +84,57 @@ func ParseTime(expr string, ref Date) (TimeNode, bool) {
 }
 
 // startRunes holds every rune a time phrase can start with: digits,
-// numerals and the first runes of the words the grammar below reads. It lets
-// FindTimes skip most positions cheaply; TestStartRunes checks it misses
-// nothing on the seed texts.
-var startRunes = func() map[rune]struct{} {
-	m := make(map[rune]struct{})
-	for _, r := range "0123456789" + cnDigits + "十百千" +
-		"今明去前后上下本这当次翌昨大来从自截到不最直元农正腊冬寒暑春夏秋年全岁底末终初伊第首头半会在未再过奋用利苦决周星礼週开新民月中" {
-		m[r] = struct{}{}
+// numerals and the first runes of the words the grammar below reads, and
+// the first runes of festivals' names. It lets FindTimes skip most
+// positions cheaply; TestStartRunes checks it misses nothing on the seed
+// texts.
+var startRunes = func() *runeSet {
+	s := new(runeSet)
+	for _, r := range grammarStarts {
+		s.add(r)
 	}
 	for name := range festivals {
 		r, _ := utf8.DecodeRuneInString(name)
-		m[r] = struct{}{}
+		s.add(r)
 	}
-	return m
+	return s
 }()
+
+// grammarStarts are the runes a time phrase can start with other than at
+// a festival's name.
+const grammarStarts = "0123456789" + cnDigits + "十百千" +
+	"今明去前后上下本这当次翌昨大来从自截到不最直元农正腊冬寒暑春夏秋年全岁底末终初伊第首头半会在未再过奋用利苦决周星礼週开新民月中"
+
+// festivalOnly holds the runes of startRunes that only a festival's name
+// starts with (教 of 教师节, 高 of 高考): a phrase can start at one only
+// where a festival is named, and most of their places name none.
+var festivalOnly = func() *runeSet {
+	s := new(runeSet)
+	for name := range festivals {
+		if r, _ := utf8.DecodeRuneInString(name); !strings.ContainsRune(grammarStarts, r) {
+			s.add(r)
+		}
+	}
+	return s
+}()
+
+// runeSet is a set of characters of the Basic Multilingual Plane, as a
+// bitmap: the time parser asks at every character of a sentence, and a
+// bitmap answers much faster than a map.
+type runeSet [0x10000 / 64]uint64
+
+// add puts r, which must lie in the plane, in the set.
+func (s *runeSet) add(r rune) {
+	if r < 0 || r >= 0x10000 {
+		panic("runeSet: character outside the Basic Multilingual Plane")
+	}
+	s[r>>6] |= 1 << (r & 63)
+}
+
+// has reports whether r is in the set.
+func (s *runeSet) has(r rune) bool {
+	return r >= 0 && r < 0x10000 && s[r>>6]&(1<<(r&63)) != 0
+}
 
 // festivalNames lists the written forms of festivals, longest first, so
 // the first one found at a position is the longest.
@@ -115,6 +151,18 @@ var festivalNames = func() []string {
 		return names[i] < names[j]
 	})
 	return names
+}()
+
+// festivalsByLead holds festivalNames by their first rune, each list in
+// festivalNames' order: festivalAt compares only the names that begin
+// with the rune at hand, which are the only ones that can be there.
+var festivalsByLead = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, name := range festivalNames {
+		r, _ := utf8.DecodeRuneInString(name)
+		m[r] = append(m[r], name)
+	}
+	return m
 }()
 
 func dupNode(out []TimeNode, tn TimeNode) bool {
@@ -498,15 +546,25 @@ func (p *parser) suffix(i int, m match) (suffix, int) {
 func (p *parser) core(i int, inh *interval) (interval, int, bool) {
 	// The longest reading wins (9月30日 over the span 9月, 去年春节 over
 	// the season 去年春); on a tie the earlier alternative.
+	// The readers are called directly, not through a table of method
+	// values: an indirect call makes what it is handed escape, and the
+	// parser calls core at nearly every place in a sentence.
 	var best interval
 	bestEnd := -1
-	for _, f := range []func(int, *interval) (interval, int, bool){
-		p.special, p.numericDate, p.relDay, p.week, p.relMonth, p.relQuarter, p.school, p.dated, p.span,
-	} {
-		if iv, k, ok := f(i, inh); ok && k > bestEnd {
+	try := func(iv interval, k int, ok bool) {
+		if ok && k > bestEnd {
 			best, bestEnd = iv, k
 		}
 	}
+	try(p.special(i, inh))
+	try(p.numericDate(i, inh))
+	try(p.relDay(i, inh))
+	try(p.week(i, inh))
+	try(p.relMonth(i, inh))
+	try(p.relQuarter(i, inh))
+	try(p.school(i, inh))
+	try(p.dated(i, inh))
+	try(p.span(i, inh))
 	return best, bestEnd, bestEnd > i
 }
 
@@ -707,16 +765,19 @@ func (p *parser) dated(i int, inh *interval) (interval, int, bool) {
 		}
 	}
 	bestEnd := -1
-	var cand interval // outside the loop, which would allocate it each time round
-	for _, f := range []func(int, yearSpec, *interval) (int, bool){
-		p.yearPart, p.festivalCore, p.lunarCore,
-		func(j int, ys yearSpec, iv *interval) (int, bool) { return p.monthCore(j, ys, inh, iv) },
-	} {
-		cand = interval{}
-		if k, ok := f(j, ys, &cand); ok && k > bestEnd {
+	// Each reader fills cand from zero. They are called directly, as in
+	// core, so that cand stays on the stack.
+	var cand interval
+	try := func(k int, ok bool) {
+		if ok && k > bestEnd {
 			iv, bestEnd = cand, k
 		}
+		cand = interval{}
 	}
+	try(p.yearPart(j, ys, &cand))
+	try(p.festivalCore(j, ys, &cand))
+	try(p.lunarCore(j, ys, &cand))
+	try(p.monthCore(j, ys, inh, &cand))
 	if bestEnd > j {
 		iv.yearGiven = hasYear
 		return iv, bestEnd, true
@@ -739,33 +800,36 @@ func (p *parser) dated(i int, inh *interval) (interval, int, bool) {
 	return iv, j, true
 }
 
+// yearParts are the named parts of a year, from month and day lo to month
+// and day hi (day 0 is the last of the month before); bare ones may stand
+// with no year before them, after ones follow a year. The table is built
+// once: yearPart runs at nearly every place the time parser looks.
+var yearParts = []struct {
+	s           string
+	loM         time.Month
+	loD         int
+	hiM         time.Month
+	hiD         int
+	bare, after bool
+}{
+	{"上半年", 1, 1, 6, 30, true, true},
+	{"下半年", 7, 1, 12, 31, true, true},
+	{"年初", 1, 1, 3, 0, true, true}, {"年头", 1, 1, 3, 0, true, true},
+	{"初", 1, 1, 3, 0, false, true}, {"伊始", 1, 1, 1, 31, false, true},
+	{"年中", 6, 1, 6, 30, true, true},
+	{"全年", 1, 1, 12, 31, true, false}, {"年内", 1, 1, 12, 31, true, false},
+	{"年度", 1, 1, 12, 31, false, true},
+	{"年底", 11, 1, 12, 31, true, true}, {"年末", 11, 1, 12, 31, true, true},
+	{"年终", 11, 1, 12, 31, true, true}, {"年尾", 11, 1, 12, 31, true, true},
+	{"岁末", 11, 1, 12, 31, true, false},
+	{"底", 11, 1, 12, 31, false, true}, {"末", 11, 1, 12, 31, false, true},
+	{"终", 11, 1, 12, 31, false, true},
+}
+
 // yearPart recognises the parts of a year: 上半年, 年底, 第四季度, 前三季度,
 // 后两个月, seasons, 寒假/暑假, 伊始. With no year they are of ref's year.
 func (p *parser) yearPart(i int, ys yearSpec, iv *interval) (int, bool) {
 	hasYear := ys.kind != yNone
-	md := func(m time.Month, d int) func(int) Date {
-		return func(y int) Date { return NewDate(y, m, d) }
-	}
-	end := md(12, 31)
-	// bare: allowed with no year before it; after: allowed after a year.
-	parts := []struct {
-		s           string
-		lo, hi      func(y int) Date
-		bare, after bool
-	}{
-		{"上半年", md(1, 1), md(6, 30), true, true},
-		{"下半年", md(7, 1), end, true, true},
-		{"年初", md(1, 1), md(3, 0), true, true}, {"年头", md(1, 1), md(3, 0), true, true},
-		{"初", md(1, 1), md(3, 0), false, true}, {"伊始", md(1, 1), md(1, 31), false, true},
-		{"年中", md(6, 1), md(6, 30), true, true},
-		{"全年", md(1, 1), end, true, false}, {"年内", md(1, 1), end, true, false},
-		{"年度", md(1, 1), end, false, true},
-		{"年底", md(11, 1), end, true, true}, {"年末", md(11, 1), end, true, true},
-		{"年终", md(11, 1), end, true, true}, {"年尾", md(11, 1), end, true, true},
-		{"岁末", md(11, 1), end, true, false},
-		{"底", md(11, 1), end, false, true}, {"末", md(11, 1), end, false, true},
-		{"终", md(11, 1), end, false, true},
-	}
 	if !hasYear {
 		// 2 年内 with a stray space is a span, read elsewhere.
 		prev := p.runeAt(i - 1)
@@ -776,7 +840,8 @@ func (p *parser) yearPart(i int, ys yearSpec, iv *interval) (int, bool) {
 			return 0, false
 		}
 	}
-	for _, pt := range parts {
+	for k := range yearParts {
+		pt := &yearParts[k] // not copied: most are passed over
 		if !p.at(i, pt.s) || !hasYear && !pt.bare || hasYear && !pt.after {
 			continue
 		}
@@ -789,7 +854,9 @@ func (p *parser) yearPart(i int, ys yearSpec, iv *interval) (int, bool) {
 			// rolled: 上半年 said in November looks back.
 			ys = yearSpec{kind: yRel}
 		}
-		if !p.rollYear(ys, iv, func(y int) (Date, Date, bool) { return pt.lo(y), pt.hi(y), true }) {
+		if !p.rollYear(ys, iv, func(y int) (Date, Date, bool) {
+			return NewDate(y, pt.loM, pt.loD), NewDate(y, pt.hiM, pt.hiD), true
+		}) {
 			return 0, false
 		}
 		if e, _ := p.lit(k, "岁尾", "岁末", "年初"); e > 0 {
@@ -887,24 +954,27 @@ func (p *parser) yearPart(i int, ys yearSpec, iv *interval) (int, bool) {
 	return 0, false
 }
 
+// seasons are the seasons and school holidays season reads, built once.
+var seasons = []struct {
+	s      string
+	lo, hi func(y int) Date
+	school bool
+}{
+	{"秋冬", func(y int) Date { return NewDate(y, 9, 1) }, func(y int) Date { return NewDate(y+1, 3, 0) }, false},
+	{"冬春", func(y int) Date { return NewDate(y, 12, 1) }, func(y int) Date { return NewDate(y+1, 5, 31) }, false},
+	{"春", func(y int) Date { return NewDate(y, 3, 1) }, func(y int) Date { return NewDate(y, 5, 31) }, false},
+	{"夏", func(y int) Date { return NewDate(y, 6, 1) }, func(y int) Date { return NewDate(y, 8, 31) }, false},
+	{"秋", func(y int) Date { return NewDate(y, 9, 1) }, func(y int) Date { return NewDate(y, 11, 30) }, false},
+	{"冬", func(y int) Date { return NewDate(y, 12, 1) }, func(y int) Date { return NewDate(y+1, 3, 0) }, false},
+	{"寒假", func(y int) Date { return NewDate(y, 1, 16) }, func(y int) Date { return NewDate(y, 2, 15) }, true},
+	{"暑假", func(y int) Date { return NewDate(y, 7, 11) }, func(y int) Date { return NewDate(y, 8, 31) }, true},
+}
+
 // season recognises 春季, 秋冬, 今冬 (with the year before it), 寒假, 暑假.
 func (p *parser) season(i int, ys yearSpec, iv *interval) (int, bool) {
 	hasYear := ys.kind != yNone
-	seasons := []struct {
-		s      string
-		lo, hi func(y int) Date
-		school bool
-	}{
-		{"秋冬", func(y int) Date { return NewDate(y, 9, 1) }, func(y int) Date { return NewDate(y+1, 3, 0) }, false},
-		{"冬春", func(y int) Date { return NewDate(y, 12, 1) }, func(y int) Date { return NewDate(y+1, 5, 31) }, false},
-		{"春", func(y int) Date { return NewDate(y, 3, 1) }, func(y int) Date { return NewDate(y, 5, 31) }, false},
-		{"夏", func(y int) Date { return NewDate(y, 6, 1) }, func(y int) Date { return NewDate(y, 8, 31) }, false},
-		{"秋", func(y int) Date { return NewDate(y, 9, 1) }, func(y int) Date { return NewDate(y, 11, 30) }, false},
-		{"冬", func(y int) Date { return NewDate(y, 12, 1) }, func(y int) Date { return NewDate(y+1, 3, 0) }, false},
-		{"寒假", func(y int) Date { return NewDate(y, 1, 16) }, func(y int) Date { return NewDate(y, 2, 15) }, true},
-		{"暑假", func(y int) Date { return NewDate(y, 7, 11) }, func(y int) Date { return NewDate(y, 8, 31) }, true},
-	}
-	for _, s := range seasons {
+	for k := range seasons {
+		s := &seasons[k]
 		if !p.at(i, s.s) {
 			continue
 		}
@@ -934,13 +1004,23 @@ func (p *parser) season(i int, ys yearSpec, iv *interval) (int, bool) {
 	return 0, false
 }
 
+// namesFestival reports whether a festival's name is written at i.
+func (p *parser) namesFestival(i int) bool {
+	for _, name := range festivalsByLead[p.rs[i]] {
+		if p.at(i, name) {
+			return true
+		}
+	}
+	return false
+}
+
 // festivalAt returns the festival written at i, if any, and its end.
 func (p *parser) festivalAt(i int) (festival, int, bool) {
-	if _, maybe := startRunes[p.runeAt(i)]; !maybe {
+	if !startRunes.has(p.runeAt(i)) {
 		return festival{}, 0, false
 	}
 	best, bestEnd := festival{}, -1
-	for _, name := range festivalNames {
+	for _, name := range festivalsByLead[p.rs[i]] {
 		if p.at(i, name) {
 			best, bestEnd = festivals[name], i+utf8.RuneCountInString(name)
 			break
