@@ -3,7 +3,6 @@ package extract
 import (
 	"slices"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Thresholds for repeated speeches (guide, "Speech"): a speech whose text
@@ -28,9 +27,10 @@ const shingleRunes = 8
 const winnowWindow = 12
 
 // minWinnowed is the fewest n-grams a text has for its fingerprints to be
-// thinned out: a shorter text keeps them all, as a handful of winnowed
-// ones would make any two short texts that share a phrase look alike.
-const minWinnowed = 64
+// thinned out: a shorter text keeps them all. A few dozen winnowed ones
+// would make two short texts that share a phrase look alike, and an edit
+// at one end would move the share by several points.
+const minWinnowed = 256
 
 // fingerprints returns the distinct fingerprints of a folded text, sorted:
 // hashes of its character n-grams, ignoring blanks and punctuation so that
@@ -42,8 +42,10 @@ const minWinnowed = 64
 // fingerprints costs less to index and compare. A short text keeps every
 // hash, a superset of its winnowed ones: it is compared exactly with
 // other short texts and as usual with long ones, though a short text
-// inside a long one shows only about a seventh of its share. Each n-gram
-// is hashed with 64-bit FNV-1a over its UTF-8 bytes.
+// inside a long one shows only about a seventh of its share. The n-grams
+// are hashed with a rolling polynomial hash over their characters, one
+// step per character, mixed by splitmix64's finalizer so that the
+// smallest of a window is as good as a random pick.
 func fingerprints(text string) []uint64 {
 	rs := make([]rune, 0, len(text)/3)
 	for _, r := range text {
@@ -54,22 +56,21 @@ func fingerprints(text string) []uint64 {
 	if len(rs) < shingleRunes {
 		return nil
 	}
-	const (
-		offset64 = 14695981039346656037
-		prime64  = 1099511628211
-	)
+	const base = 0x100000001b3 // odd: multiplying by it loses nothing mod 2^64
+	top := uint64(1)           // base^(shingleRunes-1), the weight of a window's first character
+	for range shingleRunes - 1 {
+		top *= base
+	}
 	hs := make([]uint64, 0, len(rs)-shingleRunes+1)
-	var buf [utf8.UTFMax]byte
-	for i := 0; i+shingleRunes <= len(rs); i++ {
-		h := uint64(offset64)
-		for _, r := range rs[i : i+shingleRunes] {
-			n := utf8.EncodeRune(buf[:], r)
-			for _, c := range buf[:n] {
-				h ^= uint64(c)
-				h *= prime64
-			}
+	var h uint64
+	for i, r := range rs {
+		if i >= shingleRunes {
+			h -= uint64(rs[i-shingleRunes]) * top
 		}
-		hs = append(hs, h)
+		h = h*base + uint64(r)
+		if i >= shingleRunes-1 {
+			hs = append(hs, mix64(h))
+		}
 	}
 	if len(hs) < minWinnowed {
 		slices.Sort(hs)
@@ -100,6 +101,17 @@ func (x *Extractor) Fingerprint(speeches []Speech) {
 	for i := range speeches {
 		speeches[i].Fingerprints = fingerprints(x.Fold(speeches[i].Text))
 	}
+}
+
+// mix64 is splitmix64's finalizer: every bit of x affects every bit of the
+// result.
+func mix64(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
 }
 
 // MarkDuplicates compares each speech with the earlier ones of the run and

@@ -13,15 +13,17 @@ const (
 	filterDatabase = "_xlnm._FilterDatabase"
 )
 
-// setLocalName sets a name local to sheet (print titles, filter range),
-// replacing the sheet's name of that name if it has one. It does what
+// setLocalName sets a name local to sheet, whose index is idx (print
+// titles, filter range), replacing the sheet's name of that name if it
+// has one. It does what
 // f.SetDefinedName does, at a cost that does not grow with the
 // workbook. SetDefinedName looks up the whole sheet list once for every
 // defined name already set to check for a duplicate; with names for each
 // speech sheet, a ledger of thousands of sheets spent minutes there (the
 // cost grows with the cube of the sheet count). The duplicate check here
-// compares sheet indexes instead of names, which is the same test.
-func setLocalName(f *excelize.File, sheet, name, refersTo string, hidden bool) error {
+// compares sheet indexes instead of names, which is the same test, and the
+// caller looks the index up.
+func setLocalName(f *excelize.File, sheet string, idx int, name, refersTo string, hidden bool) error {
 	wb := f.WorkBook
 	if wb == nil || wb.DefinedNames == nil || len(wb.DefinedNames.DefinedName) == 0 {
 		// The first name loads the workbook part and creates the list.
@@ -32,13 +34,9 @@ func setLocalName(f *excelize.File, sheet, name, refersTo string, hidden bool) e
 		names[len(names)-1].Hidden = hidden
 		return nil
 	}
-	idx, err := f.GetSheetIndex(sheet)
-	if err != nil {
-		return err
-	}
 	names := &wb.DefinedNames.DefinedName
 	for i, dn := range *names {
-		if dn.Name == name && dn.LocalSheetID != nil && idx >= 0 && *dn.LocalSheetID == idx {
+		if dn.Name == name && dn.LocalSheetID != nil && *dn.LocalSheetID == idx {
 			(*names)[i].Data, (*names)[i].Hidden = refersTo, hidden
 			return nil
 		}
@@ -48,9 +46,7 @@ func setLocalName(f *excelize.File, sheet, name, refersTo string, hidden bool) e
 	d := (*names)[0]
 	reflect.ValueOf(&d).Elem().SetZero()
 	d.Name, d.Data, d.Hidden = name, refersTo, hidden
-	if idx >= 0 {
-		d.LocalSheetID = &idx
-	}
+	d.LocalSheetID = &idx
 	*names = append(*names, d)
 	return nil
 }

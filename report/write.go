@@ -133,8 +133,12 @@ func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows 
 	}); err != nil {
 		return fmt.Errorf("define %s: %w", reportDateName, err)
 	}
+	index := map[string]int{} // of each sheet: one lookup, not one per sheet
+	for i, name := range f.GetSheetList() {
+		index[name] = i
+	}
 	for i := range l.Sheets {
-		if err := writeSpeechSheet(f, l, &l.Sheets[i], rows); err != nil {
+		if err := writeSpeechSheet(f, l, &l.Sheets[i], index[l.Sheets[i].Name], rows); err != nil {
 			return fmt.Errorf("sheet %q: %w", l.Sheets[i].Name, err)
 		}
 	}
@@ -229,9 +233,10 @@ func prepareSheet(f *excelize.File, name string, lay *layout) error {
 }
 
 // writeSpeechSheet fills one speech's sheet, a copy of the prepared
-// template sheet: its rows, title cells and page header and footer are
-// written by rows, its print titles and filter range named here.
-func writeSpeechSheet(f *excelize.File, l *ledger, sh *sheet, rows *rowWriter) error {
+// template sheet at index idx: its rows, title cells and page header and
+// footer are written by rows, its print titles and filter range named
+// here.
+func writeSpeechSheet(f *excelize.File, l *ledger, sh *sheet, idx int, rows *rowWriter) error {
 	name, lay := sh.Name, sh.lay
 	if err := rows.addFonts(lay); err != nil {
 		return err
@@ -244,11 +249,11 @@ func writeSpeechSheet(f *excelize.File, l *ledger, sh *sheet, rows *rowWriter) e
 		return err
 	}
 	last := max(lay.headerRow+len(sh.Rows), lay.headerRow+1)
-	if err := setLocalName(f, name, printTitles, fmt.Sprintf("%s!$1:$%d", sheetRef(name), lay.headerRow), false); err != nil {
+	if err := setLocalName(f, name, idx, printTitles, fmt.Sprintf("%s!$1:$%d", sheetRef(name), lay.headerRow), false); err != nil {
 		return err
 	}
 	filter := fmt.Sprintf("%s!$A$%d:$%s$%d", sheetRef(name), lay.headerRow, columnName(lay.lastCol), last)
-	return setLocalName(f, name, filterDatabase, filter, true)
+	return setLocalName(f, name, idx, filterDatabase, filter, true)
 }
 
 // headerFooterValues returns what replaces each placeholder in the page
