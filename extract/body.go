@@ -24,15 +24,13 @@ var bodySuffixes = []string{
 
 // suffixLast holds the last character of every body suffix, for a quick
 // test before the full one.
-var suffixLast = func() string {
-	var b strings.Builder
+var suffixLast = func() *runeSet {
+	s := new(runeSet)
 	for _, w := range bodySuffixes {
-		rs := []rune(w)
-		if !strings.ContainsRune(b.String(), rs[len(rs)-1]) {
-			b.WriteRune(rs[len(rs)-1])
-		}
+		r, _ := utf8.DecodeLastRuneInString(w)
+		s.add(r)
 	}
-	return b.String()
+	return s
 }()
 
 // bodyPattern matches a body name ending a subject clause: an optional
@@ -118,9 +116,12 @@ func (lx *lexicon) subjectBodiesIn(rs []rune, at int) []Body {
 // marker (……负责人,更要……): the subject is in the clause before.
 var adverbsOnly = regexp.MustCompile(`^(?:更|也|还|都|就|则|均|一定|务必|必须|切实|尤其|特别|首先|同时|进一步)+$`)
 
+// clauseMarks are the marks that end a clause for clauseStart.
+var clauseMarks = runeSetOf("，,。；;：:！!？?“”\"")
+
 // clauseStart returns the offset where the clause holding rs[at-1] begins.
 func clauseStart(rs []rune, at int) int {
-	for at > 0 && !strings.ContainsRune("，,。；;：:！!？?“”\"", rs[at-1]) {
+	for at > 0 && !clauseMarks.has(rs[at-1]) {
 		at--
 	}
 	return at
@@ -141,10 +142,14 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 	var out []Body
 	rs := []rune(c)
 	// Word boundaries cost a segmentation: find them only for a clause
-	// that opens with something shaped like a name.
+	// that opens with something shaped like a name. That name, the
+	// longest ignoring word ends, bounds the first one taken.
 	var ends []bool
-	if lx != nil && lx.words != nil && lx.longestBodyPrefix(rs, nil) > 0 {
-		ends = lx.words.wordEnds(c)
+	longest := maxBodyRunes
+	if lx != nil && lx.words != nil {
+		if longest = lx.longestBodyPrefix(rs, nil, maxBodyRunes); longest > 0 {
+			ends = lx.words.wordEnds(c)
+		}
 	}
 	pos := 0
 	for pos < len(rs) {
@@ -152,7 +157,8 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 		if ends != nil {
 			wordEnd = ends[pos:]
 		}
-		n := lx.longestBodyPrefix(rs[pos:], wordEnd)
+		n := lx.longestBodyPrefix(rs[pos:], wordEnd, longest)
+		longest = maxBodyRunes
 		if n == 0 {
 			break
 		}
@@ -177,11 +183,11 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 var coordinationPrefix = mustPattern(`^(?:、|和|与|及|以及|同|特别是|尤其是|会同|联合|配合)`)
 
 // longestBodyPrefix returns the rune length of the longest body name that
-// rs opens with, or 0. A name must end where a word ends (guide,
-// "Responsible body": 全力以赴组织施工 holds no 组): wordEnd, from gse,
-// says where words end; nil means every offset may.
-func (lx *lexicon) longestBodyPrefix(rs []rune, wordEnd []bool) int {
-	for n := min(len(rs), maxBodyRunes); n >= 2; n-- {
+// rs opens with, of at most longest runes, or 0. A name must end where a
+// word ends (guide, "Responsible body": 全力以赴组织施工 holds no 组):
+// wordEnd, from gse, says where words end; nil means every offset may.
+func (lx *lexicon) longestBodyPrefix(rs []rune, wordEnd []bool, longest int) int {
+	for n := min(len(rs), longest); n >= 2; n-- {
 		if wordEnd != nil && !wordEnd[n] {
 			continue
 		}
@@ -197,7 +203,7 @@ func (lx *lexicon) longestBodyPrefix(rs []rune, wordEnd []bool) int {
 
 // mayEnd reports whether some body name, built in or the user's, ends in r.
 func (lx *lexicon) mayEnd(r rune) bool {
-	if strings.ContainsRune(suffixLast, r) {
+	if suffixLast.has(r) {
 		return true
 	}
 	if lx != nil {
@@ -289,9 +295,40 @@ var (
 	approvedBy = mustPattern(`(?:经|报)([^，,。；;]{2,20}?)(?:审批|批准|审核|同意|备案)`)
 	tagLead    = mustPattern(`(?:牵头单位|责任单位|负责单位|牵头部门|责任部门|主办单位)[:：]\s*([^；;，,。)）]+(?:[、][^；;，,。)）]+)*)`)
 	tagSupport = mustPattern(`(?:配合单位|协办单位|参与单位|配合部门)[:：]\s*([^；;，,。)）]+(?:[、][^；;，,。)）]+)*)`)
-	respTag    = mustPattern(`[(（][^()（）]*(?:牵头|配合|负责|参与|指导|落实)[^()（）]*[)）]`)
 	tagClause  = regexp.MustCompile(`^(.+?)(?:等)?(牵头|负总责|负责落实|负责|指导|落实|参与|配合|协助|协同)$`)
 )
+
+// respTags returns the byte ranges of the responsibility tags of s
+// (（牵头单位：市委组织部）, (市财政局负责)), leftmost first, as
+// FindAllStringIndex would for
+//
+//	[(（][^()（）]*(?:牵头|配合|负责|参与|指导|落实)[^()（）]*[)）]
+//
+// A match runs from an opening parenthesis to the next parenthesis of
+// either kind, so each opening one has at most one, found by reading on to
+// that parenthesis once; the matcher tried every split of the text
+// around the word.
+func respTags(s string) [][]int {
+	var out [][]int
+	open := -1 // the opening parenthesis a tag may start at
+	for i := 0; i < len(s); {
+		r, size := decodeRune(s, i)
+		switch r {
+		case '(', '（':
+			open = i
+		case ')', '）':
+			if open >= 0 && respWords.in(s[open:i]) {
+				out = append(out, []int{open, i + size})
+			}
+			open = -1
+		}
+		i += size
+	}
+	return out
+}
+
+// respWords are the words a responsibility tag holds.
+var respWords = newLiterals([]string{"牵头", "配合", "负责", "参与", "指导", "落实"})
 
 // splitNames splits a list of names at coordination, keeping together a
 // name joined by 和/与/及 whose first part names no body of its own

@@ -148,7 +148,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 			an := memo.sentence(f)
 			d := an.d
 			yes, weak := an.directive(x.lex, heading)
-			if !yes && !heading && mood == moodPlan && plain(f, d.chars) {
+			if !yes && !heading && mood == moodPlan && plain(f, &d.chars) {
 				// In a plan or a policy document every statement of work
 				// to do is an instruction: 5年内引进1万名紧缺人才。
 				yes, weak = true, true
@@ -362,10 +362,19 @@ func (lx *lexicon) subjects(d *directed) []Body {
 func (lx *lexicon) findSubjects(d *directed) []Body {
 	s, blank := d.text, d.blank
 	var out []Body
-	rs := []rune(s)
+	// Most markers name no subject (确保、力争……): the sentence is read as
+	// runes only for one that may.
+	var rs []rune
+	runes := func() []rune {
+		if rs == nil {
+			rs = []rune(s)
+		}
+		return rs
+	}
 	for _, m := range d.markers {
 		word := blank[m[0]:m[1]]
 		if lead, ok := leadingMarker(word); ok {
+			rs := runes()
 			// 希望各镇办各部门……, 请各单位……: the body follows the marker.
 			at := runeCount(blank[:m[0]]) + runeCount(lead)
 			end := at
@@ -378,7 +387,7 @@ func (lx *lexicon) findSubjects(d *directed) []Body {
 		if !modalMarker.MatchString(word) {
 			continue // 确保、力争、尽快……: what precedes is no subject
 		}
-		out = mergeBodies(out, lx.subjectBodiesIn(rs, runeCount(blank[:m[0]])))
+		out = mergeBodies(out, lx.subjectBodiesIn(runes(), runeCount(blank[:m[0]])))
 	}
 	return out
 }
@@ -394,7 +403,7 @@ func (x *Extractor) taggedSentences(line string, fl folded) []sentence {
 	// A tag opens with a parenthesis, which most paragraphs lack: looking
 	// for one is cheaper than the pattern's own tests on a long paragraph.
 	if strings.IndexByte(fl.text, '(') >= 0 || strings.Contains(fl.text, "（") {
-		tags = respTag.FindAllStringIndex(fl.text, -1)
+		tags = respTags(fl.text)
 	}
 	if tags == nil {
 		return x.splitFolded(line, fl) // most paragraphs have none

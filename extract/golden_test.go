@@ -124,3 +124,17 @@ func seedLines(t testing.TB) []string {
 	}
 	return lines
 }
+
+// seedClauses returns the seeds' lines folded, and the clauses they hold:
+// texts to check a scanner against the pattern it stands for.
+func seedClauses(t testing.TB) []string {
+	t.Helper()
+	x := New()
+	var texts []string
+	for _, line := range seedLines(t) {
+		f := x.Fold(line)
+		texts = append(texts, f)
+		texts = append(texts, strings.FieldsFunc(f, func(r rune) bool { return strings.ContainsRune("，,。；;", r) })...)
+	}
+	return texts
+}

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -46,5 +48,70 @@ func TestCanonicalNames(t *testing.T) {
 		if got[name] != c {
 			t.Errorf("canonical(%s) = %q, want %q (all: %v)", name, got[name], c, got)
 		}
+	}
+}
+
+// TestBodyPrefixBound checks what leadingBodies relies on to search a
+// clause once less: the longest name a clause opens with at a word end is
+// no longer than the longest it opens with at all, so searching up to that
+// length finds the same name.
+func TestBodyPrefixBound(t *testing.T) {
+	x := New()
+	x.lex.words.load()
+	found := 0
+	for _, line := range seedLines(t) {
+		for _, c := range strings.FieldsFunc(x.Fold(line), func(r rune) bool { return clauseMarks.has(r) }) {
+			rs := []rune(c)
+			longest := x.lex.longestBodyPrefix(rs, nil, maxBodyRunes)
+			if longest == 0 {
+				continue
+			}
+			ends := x.lex.words.wordEnds(c)
+			want := x.lex.longestBodyPrefix(rs, ends, maxBodyRunes)
+			if got := x.lex.longestBodyPrefix(rs, ends, longest); got != want {
+				t.Fatalf("longestBodyPrefix(%q) up to %d = %d, want %d", c, longest, got, want)
+			}
+			if want > 0 {
+				found++
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no clause opens with a name")
+	}
+}
+
+// respTagPattern is what respTags stands for.
+var respTagPattern = regexp.MustCompile(`[(（][^()（）]*(?:牵头|配合|负责|参与|指导|落实)[^()（）]*[)）]`)
+
+// TestRespTags checks respTags against the regular expression it stands
+// for on the seeds' lines, folded, and on texts made to catch the edges.
+func TestRespTags(t *testing.T) {
+	texts := []string{
+		"", "(牵头)", "（市财政局负责）", "((牵头)", "(牵头))", "(牵（头)", "(市委牵头）（配合)", "(\xff负责\xff)", "牵头)", "(牵头",
+		"（牵头单位：市委组织部，配合单位：市财政局）", "(a)(b负责)",
+	}
+	x := New()
+	for _, line := range seedLines(t) {
+		texts = append(texts, x.Fold(line))
+	}
+	for _, s := range texts {
+		checkRespTags(t, s)
+	}
+}
+
+// FuzzRespTags compares respTags with the regular expression it stands
+// for.
+func FuzzRespTags(f *testing.F) {
+	for _, s := range []string{"(牵头)", "（市财政局负责）", "((牵头)", "(牵（头)"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkRespTags)
+}
+
+// checkRespTags compares respTags on s with the regular expression.
+func checkRespTags(t *testing.T, s string) {
+	if got, want := respTags(s), respTagPattern.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
+		t.Fatalf("respTags(%q) = %v, want %v", s, got, want)
 	}
 }

@@ -90,7 +90,7 @@ func (an *analysis) directive(lx *lexicon, heading bool) (yes, weak bool) {
 // callers must not change it.
 func (an *analysis) markedBodies(lx *lexicon) []Body {
 	if !an.haveMarked {
-		an.marked, an.haveMarked = lx.markedBodies(an.d.text, an.d.chars), true
+		an.marked, an.haveMarked = lx.markedBodies(an.d.text, &an.d.chars), true
 	}
 	return an.marked
 }

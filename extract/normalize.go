@@ -21,6 +21,10 @@ type folder struct {
 	// form, or 0 when r has none. Indexing is much cheaper than the map
 	// lookup, which remains for the few characters outside the range.
 	cjk []rune
+	// folds has bit r-cjkLow set when cjk holds a form for r. Most
+	// characters fold to themselves, and the bitmap, a small fraction of
+	// cjk's size, stays in the cache that cjk's lookups kept missing.
+	folds []uint64
 	// pian holds, as text, each character that folds to 篇, which every
 	// speech heading holds: looking for them in a line is much cheaper
 	// than folding it.
@@ -35,7 +39,7 @@ const (
 )
 
 func newFolder() *folder {
-	f := &folder{t2s: make(map[rune]rune, 4096), cjk: make([]rune, cjkHigh-cjkLow+1)}
+	f := &folder{t2s: make(map[rune]rune, 4096), cjk: make([]rune, cjkHigh-cjkLow+1), folds: make([]uint64, (cjkHigh-cjkLow)/64+1)}
 	sc := bufio.NewScanner(strings.NewReader(t2sTable))
 	for sc.Scan() {
 		line := sc.Text()
@@ -51,6 +55,9 @@ func newFolder() *folder {
 		f.t2s[a] = b
 		if a >= cjkLow && a <= cjkHigh {
 			f.cjk[a-cjkLow] = b
+			if b != 0 {
+				f.folds[(a-cjkLow)/64] |= 1 << ((a - cjkLow) % 64)
+			}
 		}
 	}
 	f.pian = f.foldsTo('篇')
@@ -168,7 +175,14 @@ func (f *folder) foldInto(s string, orig []int) (string, []int) {
 				continue
 			}
 		}
-		b.WriteRune(fr)
+		if fr == r && size > 1 {
+			// Most characters fold to themselves, and a character read
+			// from more than one byte was valid: the bytes are its
+			// encoding.
+			b.WriteString(s[i-size : i])
+		} else {
+			b.WriteRune(fr)
+		}
 		if keep {
 			orig = append(orig, ri)
 		}
@@ -209,8 +223,8 @@ func (f *folder) foldRune(r rune) rune {
 		return ' '
 	}
 	if r >= cjkLow && r <= cjkHigh {
-		if s := f.cjk[r-cjkLow]; s != 0 {
-			return s
+		if d := uint(r - cjkLow); f.folds[d/64]>>(d%64)&1 != 0 {
+			return f.cjk[d]
 		}
 		return r
 	}

@@ -110,3 +110,18 @@ func TestDecodeRune(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldRuneTable checks foldRune, which looks the ideographs up by
+// index behind a bitmap, against the table it was built from.
+func TestFoldRuneTable(t *testing.T) {
+	f := newFolder()
+	for r := rune(cjkLow); r <= cjkHigh; r++ {
+		want, ok := f.t2s[r]
+		if !ok {
+			want = r
+		}
+		if got := f.foldRune(r); got != want {
+			t.Fatalf("foldRune(%q) = %q, want %q", r, got, want)
+		}
+	}
+}

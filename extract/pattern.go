@@ -393,15 +393,15 @@ func newLiterals(set []string) *literals {
 // tests, where searching it would read it whole.
 type charSet [64]uint64
 
-// charsOf returns the set of the characters of s. A literal, valid UTF-8,
-// is found in s only where its characters are read whole, so even in
-// invalid UTF-8 the set holds the characters of every literal s holds.
-func charsOf(s string) *charSet {
-	cs := new(charSet)
-	for _, r := range s {
+// addAll puts the characters of s in the set. A literal, valid UTF-8, is
+// found in s only where its characters are read whole, so even in invalid
+// UTF-8 the set then holds the characters of every literal s holds.
+func (cs *charSet) addAll(s string) {
+	for i := 0; i < len(s); {
+		r, size := decodeRune(s, i)
 		cs.add(r)
+		i += size
 	}
-	return cs
 }
 
 // add puts r in the set.
@@ -433,7 +433,9 @@ func (l *literals) in(s string) bool {
 	// A literal begins where a character does, at a byte that continues
 	// none. The character is read without checking that it is valid: the
 	// bitmap only picks places to compare at, and a literal, valid UTF-8,
-	// is found only where its bytes are.
+	// is found only where its bytes are. For the same reason the bytes
+	// that continue a three-byte character, as nearly every character of
+	// Chinese is, can be stepped over with it.
 	for i := 0; i < len(s); i++ {
 		var r rune
 		switch b := s[i]; {
@@ -445,6 +447,10 @@ func (l *literals) in(s string) bool {
 			r = rune(b&0x1F)<<6 | rune(s[i+1]&0x3F)
 		case b < 0xF0 && i+2 < len(s):
 			r = rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && l.lead[r>>6&63]&(1<<(r&63)) == 0 {
+				i += 2
+				continue
+			}
 		case i+3 < len(s):
 			r = rune(b&0x07)<<18 | rune(s[i+1]&0x3F)<<12 | rune(s[i+2]&0x3F)<<6 | rune(s[i+3]&0x3F)
 		default:

@@ -14,15 +14,22 @@ func rulePatterns() map[string]*pattern {
 	return map[string]*pattern{
 		"notBodies": notBodies, "subjectTrim": subjectTrim, "verbOpening": verbOpening,
 		"coordinationPrefix": coordinationPrefix, "coordination": coordination, "bodyPattern": bodyPattern,
-		"notDirectiveOpening": notDirectiveOpening, "purpose": purpose, "awareness": awareness,
+		"purpose": purpose, "awareness": awareness,
 		"description": description, "leadingOrdinal": leadingOrdinal,
 		"inlineOrdinal": inlineOrdinal, "modalMarker": modalMarker, "reviewHeading": reviewHeading,
 		"planHeading": planHeading, "level1Mark": level1Mark, "level2Mark": level2Mark,
 		"level3Mark": level3Mark, "bulletMark": bulletMark, "hypothesis": hypothesis,
-		"quotedDirective": quotedDirective, "byYou": byYou, "leadMark": leadMark, "supportMk": supportMk,
+		"byYou": byYou, "leadMark": leadMark, "supportMk": supportMk,
 		"together": together, "approvedBy": approvedBy, "tagLead": tagLead, "tagSupport": tagSupport,
-		"respTag": respTag, "datedLine": datedLine, "publishedAt": publishedAt,
+		"datedLine": datedLine, "publishedAt": publishedAt,
 	}
+}
+
+// charsOf returns the set of the characters of s.
+func charsOf(s string) *charSet {
+	cs := new(charSet)
+	cs.addAll(s)
+	return cs
 }
 
 // samePattern reports the first method where p differs from its regexp on s.
@@ -131,19 +138,37 @@ func FuzzPatterns(f *testing.F) {
 	})
 }
 
+// markerPattern is the regular expression of directiveMarker's whole
+// choice.
+var markerPattern = regexp.MustCompile(`希望(?:各|全体|广大|[^，,。]{0,10}(?:部门|单位|干部|老师|同志们))|要|必须|务必|确保|力争|抓紧|尽快|一定|争取|应当|应该|应(?:[^当该对用届有急变运声邀聘收付试]|$)|需(?:[^要]|$)|请(?:各|全|大家|你们|同志|有关|相关|县|市|区|镇|乡|局|校)|由[^，,。；;]{1,30}?(?:负责|牵头|承担|组织|实施)|(?:牵头|负责)[,，。；;）)]|将(?:于|在|从|对|把|专门|继续|进一步|全面|加快|加大|重点|着力|按照|组织|开展|召开|启动|出台|实施|适时|规划|建设|推动|推进|持续|积极|加强|完成|办理|提供|建置|设置|争取|成立|设立|扩大|提升|改善|协助|配合|陆续|全力|逐步|优先|投入|编列|补助|辅导|修订|制定|研拟|评估|建立|新建|兴建|改建|开辟|辟建)|预计(?:于|在|将|[0-9一二三四五六七八九十]{2,4}年)|拟(?:于|在|将)|计划(?:于|在)|限(?:期|于|[0-9一二三四五六七八九十两]+)|严禁|禁止|不得|不准|杜绝`)
+
 // TestMarkerFinder checks directiveMarker against the regular expression
 // of its whole choice on the seeds' lines, folded and blanked.
 func TestMarkerFinder(t *testing.T) {
-	re := regexp.MustCompile(`希望(?:各|全体|广大|[^，,。]{0,10}(?:部门|单位|干部|老师|同志们))|要|必须|务必|确保|力争|抓紧|尽快|一定|争取|应当|应该|应(?:[^当该对用届有急变运声邀聘收付试]|$)|需(?:[^要]|$)|请(?:各|全|大家|你们|同志|有关|相关|县|市|区|镇|乡|局|校)|由[^，,。；;]{1,30}?(?:负责|牵头|承担|组织|实施)|(?:牵头|负责)[,，。；;）)]|将(?:于|在|从|对|把|专门|继续|进一步|全面|加快|加大|重点|着力|按照|组织|开展|召开|启动|出台|实施|适时|规划|建设|推动|推进|持续|积极|加强|完成|办理|提供|建置|设置|争取|成立|设立|扩大|提升|改善|协助|配合|陆续|全力|逐步|优先|投入|编列|补助|辅导|修订|制定|研拟|评估|建立|新建|兴建|改建|开辟|辟建)|预计(?:于|在|将|[0-9一二三四五六七八九十]{2,4}年)|拟(?:于|在|将)|计划(?:于|在)|限(?:期|于|[0-9一二三四五六七八九十两]+)|严禁|禁止|不得|不准|杜绝`)
 	x := New()
-	texts := []string{"", "应", "需", "应当要需", "希望各部门要", "由县委负责,牵头。", "将于将", "限期限3"}
+	texts := []string{"", "应", "需", "应当要需", "希望各部门要", "由县委负责,牵头。", "将于将", "限期限3", "必\xff须要"}
 	for _, line := range seedLines(t) {
 		f := x.Fold(line)
 		texts = append(texts, f, blankNeutral(f))
 	}
 	for _, s := range texts {
-		if got, want := directiveMarker.FindAllStringIndex(s, -1), re.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
-			t.Fatalf("directiveMarker.FindAllStringIndex(%q) = %v, want %v", s, got, want)
-		}
+		checkMarkerFinder(t, s)
+	}
+}
+
+// FuzzMarkerFinder compares directiveMarker with the regular expression of
+// its whole choice.
+func FuzzMarkerFinder(f *testing.F) {
+	for _, s := range []string{"各单位要抓紧", "必须严禁", "应当要需", "由县委负责,牵头。"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkMarkerFinder)
+}
+
+// checkMarkerFinder compares directiveMarker on s with the regular
+// expression.
+func checkMarkerFinder(t *testing.T, s string) {
+	if got, want := directiveMarker.FindAllStringIndex(s, -1), markerPattern.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
+		t.Fatalf("directiveMarker.FindAllStringIndex(%q) = %v, want %v", s, got, want)
 	}
 }

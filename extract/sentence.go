@@ -166,14 +166,25 @@ func (fd folded) part(from, end, fromByte, endByte, a, b int) folded {
 		_, n := utf8.DecodeLastRuneInString(fd.text[:endByte])
 		end, endByte = end-1, endByte-n
 	}
-	orig := make([]int, 0, end-from+1)
-	for _, o := range fd.orig[from:end] {
-		orig = append(orig, o-a)
+	orig := make([]int, end-from+1)
+	for k, o := range fd.orig[from:end] {
+		orig[k] = o - a
 	}
-	return folded{text: fd.text[fromByte:endByte], orig: append(orig, b-a)}
+	orig[end-from] = b - a
+	return folded{text: fd.text[fromByte:endByte], orig: orig}
 }
 
-func isBlank(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' || r == '\ufeff' }
+// isBlank reports whether r is a blank: white space, the ideographic
+// space, or a byte order mark.
+func isBlank(r rune) bool {
+	if r > '\u3000' {
+		// No white space lies above the ideographic space, where nearly
+		// every character of Chinese text does, and the table need not be
+		// searched.
+		return r == '\ufeff'
+	}
+	return unicode.IsSpace(r) || r == '\u3000'
+}
 
 func hasLetter(s string) bool {
 	for _, r := range s {

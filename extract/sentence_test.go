@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // Guide, "Task": a sentence ends at 。！？； or their half-width forms, or
@@ -98,6 +99,16 @@ func TestSentenceFolds(t *testing.T) {
 			if want := x.fold.fold(s.text); !reflect.DeepEqual(s.fold, want) {
 				t.Fatalf("sentence %q of %q folds to %+v, want %+v", s.text, line, s.fold, want)
 			}
+		}
+	}
+}
+
+// TestIsBlank checks isBlank, which tests few characters above U+3000,
+// against what it stands for on every character.
+func TestIsBlank(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := isBlank(r), unicode.IsSpace(r) || r == '\u3000' || r == '\ufeff'; got != want {
+			t.Fatalf("isBlank(%U) = %v, want %v", r, got, want)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // This file finds numeric targets, following the annotation guide,
@@ -98,18 +99,18 @@ var tgtAdverbCmps = []tgtCmpWord{{"至少", CmpAtLeast}, {"最少", CmpAtLeast},
 
 // tgtPastMarkers in the clause of a number make it a statistic of work done
 // (guide: "Not: … past statistics").
-var tgtPastMarkers = []string{"已", "截至", "截止", "以来", "年来", "共有", "评出", "曾经", "过去", "历来", "尚有", "还有", "累计完成了"}
+var tgtPastMarkers = newLiterals([]string{"已", "截至", "截止", "以来", "年来", "共有", "评出", "曾经", "过去", "历来", "尚有", "还有", "累计完成了"})
 
 // tgtLastYearMarkers make a number a past statistic unless the clause sets a
 // goal against last year (今年要比去年增长10%).
-var tgtLastYearMarkers = []string{"去年", "上年", "前年", "往年", "同比", "上一年"}
+var tgtLastYearMarkers = newLiterals([]string{"去年", "上年", "前年", "往年", "同比", "上一年"})
 
 // tgtGoalMarkers show that a clause sets a goal.
-var tgtGoalMarkers = []string{"要", "力争", "确保", "争取", "将", "计划", "预计", "目标", "今年", "明年", "拟", "必须", "务必"}
+var tgtGoalMarkers = newLiterals([]string{"要", "力争", "确保", "争取", "将", "计划", "预计", "目标", "今年", "明年", "拟", "必须", "务必"})
 
 // tgtReferenceVerbs introduce a standard that the work is measured against,
 // not a goal: 对照贫困户退出4条标准.
-var tgtReferenceVerbs = []string{"对照", "按照", "依照", "参照", "根据", "依据", "遵循"}
+var tgtReferenceVerbs = newLiterals([]string{"对照", "按照", "依照", "参照", "根据", "依据", "遵循"})
 
 // tgtEventVerbs before 一次/一场 make a single event a target: 开一次培训会.
 var tgtEventVerbs = []string{"召开", "组织", "举办", "举行", "开展", "进行", "开", "办", "搞"}
@@ -154,12 +155,52 @@ const tgtRangeSeps = "—–-~～至到"
 // tgtClauseSeps end a clause, the unit within which context is read.
 const tgtClauseSeps = "，,；;。!?！？:：\n"
 
+// tgtClauseSepSet holds tgtClauseSeps, for the test at every character.
+var tgtClauseSepSet = runeSetOf(tgtClauseSeps)
+
 // tgtOpenClose pairs the marks whose contents are names, titles, slogans or
 // asides: numbers inside them are never targets.
 var tgtOpenClose = map[rune]rune{
 	'“': '”', '‘': '’', '「': '」', '『': '』', '《': '》', '〈': '〉',
 	'(': ')', '（': '）', '〔': '〕', '[': ']', '【': '】', '"': '"',
 }
+
+// tgtOpeners holds the opening marks of tgtOpenClose: tgtEnclosed asks at
+// every character, and the bitmap answers faster than the map.
+var tgtOpeners = func() *runeSet {
+	s := new(runeSet)
+	for r := range tgtOpenClose {
+		s.add(r)
+	}
+	return s
+}()
+
+// tgtNumRunes holds the characters tgtIsNumRune accepts, and
+// tgtNumeralLeads those tgtMayHold looks for, as bitmaps: they are asked
+// of nearly every character of a sentence, and the maps they are built
+// from answer much more slowly.
+var tgtNumRunes, tgtNumeralLeads = func() (*runeSet, *runeSet) {
+	num, lead := new(runeSet), new(runeSet)
+	for r := '0'; r <= '9'; r++ {
+		num.add(r)
+		lead.add(r)
+	}
+	for _, m := range []map[rune]float64{digitValue, unitValue, tensValue} {
+		for r := range m {
+			num.add(r)
+		}
+	}
+	for r := range digitValue {
+		lead.add(r)
+	}
+	for _, r := range "万亿" {
+		num.add(r)
+	}
+	for _, r := range "十廿百千" {
+		lead.add(r)
+	}
+	return num, lead
+}()
 
 // tgtNumeral is a number found in a sentence.
 type tgtNumeral struct {
@@ -186,13 +227,12 @@ func FindTargets(s string) []Target {
 // of 百分之 and 千分之. A sentence with none has no targets, and this one
 // pass over it is much cheaper than reading it for them.
 func tgtMayHold(s string) bool {
-	for _, r := range s {
-		if r >= '0' && r <= '9' || r == '十' || r == '廿' || r == '百' || r == '千' {
+	for i := 0; i < len(s); {
+		r, size := decodeRune(s, i)
+		if tgtNumeralLeads.has(r) {
 			return true
 		}
-		if _, ok := digitValue[r]; ok {
-			return true
-		}
+		i += size
 	}
 	return false
 }
@@ -257,10 +297,10 @@ func (t Target) String() string {
 func tgtEnclosed(rs []rune) []bool {
 	in := make([]bool, len(rs))
 	for i := 0; i < len(rs); i++ {
-		cl, ok := tgtOpenClose[rs[i]]
-		if !ok {
+		if !tgtOpeners.has(rs[i]) {
 			continue
 		}
+		cl := tgtOpenClose[rs[i]]
 		depth := 0
 		for j := i + 1; j < len(rs); j++ {
 			if rs[j] == cl && depth == 0 {
@@ -280,21 +320,7 @@ func tgtEnclosed(rs []rune) []bool {
 }
 
 // tgtIsNumRune reports whether r may be part of a numeral.
-func tgtIsNumRune(r rune) bool {
-	if r >= '0' && r <= '9' {
-		return true
-	}
-	if _, ok := digitValue[r]; ok {
-		return true
-	}
-	if _, ok := unitValue[r]; ok {
-		return true
-	}
-	if _, ok := tensValue[r]; ok {
-		return true
-	}
-	return r == '万' || r == '亿'
-}
+func tgtIsNumRune(r rune) bool { return tgtNumRunes.has(r) }
 
 // tgtIsNumStart reports whether a numeral may start at rs[i]: a digit, 十,
 // or the letter l misread for 1 before digits (l20亿元).
@@ -306,8 +332,7 @@ func tgtIsNumStart(rs []rune, i int) bool {
 	if r == 'l' && i+1 < len(rs) && rs[i+1] >= '0' && rs[i+1] <= '9' && (i == 0 || !tgtIsLatin(rs[i-1])) {
 		return true
 	}
-	_, ok := digitValue[r]
-	return ok && r != 'Ｏ' && r != '○' && r != '零' && r != '〇'
+	return tgtNumRunes.has(r) && digitValue[r] != 0 // a Chinese digit but zero
 }
 
 func tgtIsLatin(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
@@ -316,6 +341,12 @@ func tgtIsDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // tgtHasAt reports whether rs has w at i.
 func tgtHasAt(rs []rune, i int, w string) bool {
+	// Most words differ from rs at their first character, which for the
+	// three-byte characters of Chinese is cheaper to compare here than to
+	// decode in the loop; w, a word of this file, is valid UTF-8.
+	if i < len(rs) && len(w) >= 3 && w[0]&0xF0 == 0xE0 && rs[i] != rune(w[0]&0x0F)<<12|rune(w[1]&0x3F)<<6|rune(w[2]&0x3F) {
+		return false
+	}
 	for _, r := range w {
 		if i >= len(rs) || rs[i] != r {
 			return false
@@ -530,7 +561,7 @@ func tgtClauseEnd(rs []rune, i int) int {
 // tgtIsClauseSep reports whether rs[i] ends a clause; a colon between digits
 // (10:1) does not.
 func tgtIsClauseSep(rs []rune, i int) bool {
-	if !strings.ContainsRune(tgtClauseSeps, rs[i]) {
+	if !tgtClauseSepSet.has(rs[i]) {
 		return false
 	}
 	if rs[i] == ':' || rs[i] == ',' {
@@ -745,13 +776,13 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 	before := string(rs[cs:i])
 	after := string(rs[k:ce])
 	switch {
-	case tgtContainsAny(clause, tgtPastMarkers) || tgtHasPastLe(clause):
+	case tgtPastMarkers.in(clause) || tgtHasPastLe(clause):
 		return Target{}, k, false // past statistics
-	case tgtContainsAny(clause, tgtLastYearMarkers) && !tgtContainsAny(clause, tgtGoalMarkers):
+	case tgtLastYearMarkers.in(clause) && !tgtGoalMarkers.in(clause):
 		return Target{}, k, false
 	case strings.Contains(before, "在") && strings.Contains(after, "基础上"):
 		return Target{}, k, false // a baseline: 在突破20%的基础上
-	case count && tgtContainsAny(before, tgtReferenceVerbs):
+	case count && tgtReferenceVerbs.in(before):
 		return Target{}, k, false // a standard referred to: 对照4条标准
 	}
 	for p := spanStart; p < spanEnd; p++ {
@@ -788,15 +819,6 @@ func tgtRs2s(rs []rune, i, j int) string {
 		return ""
 	}
 	return string(rs[i:j])
-}
-
-func tgtContainsAny(s string, ws []string) bool {
-	for _, w := range ws {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 func tgtEndsWithAny(rs []rune, i int, ws []string) bool {
@@ -850,35 +872,44 @@ func tgtLeftBlockerAt(rs []rune, i int) string {
 
 // tgtHasPastLe reports whether s holds a perfective 了 (完成了), not the 了
 // of 为了, 除了 or 了解.
+//
+// It matches (?:^|[^为除不得罢])了(?:[^解如]|$), looking for 了 and reading
+// the characters either side of it rather than converting s to runes.
 func tgtHasPastLe(s string) bool {
-	rs := []rune(s)
-	for i, r := range rs {
-		if r != '了' {
-			continue
+	for i := 0; ; {
+		k := strings.Index(s[i:], "了")
+		if k < 0 {
+			return false
 		}
-		if i > 0 && strings.ContainsRune("为除不得罢", rs[i-1]) {
-			continue
+		at, end := i+k, i+k+len("了")
+		prev, _ := utf8.DecodeLastRuneInString(s[:at])
+		next, _ := utf8.DecodeRuneInString(s[end:])
+		if (at == 0 || !strings.ContainsRune("为除不得罢", prev)) && (end == len(s) || !strings.ContainsRune("解如", next)) {
+			return true
 		}
-		if i+1 < len(rs) && strings.ContainsRune("解如", rs[i+1]) {
-			continue
-		}
-		return true
+		i = end
 	}
-	return false
 }
 
 // tgtReportOnly reports whether sentence s tells of work done (已, 了,
 // 以来) and nowhere sets a goal.
 func tgtReportOnly(s string) bool {
-	if !(tgtContainsAny(s, []string{"已", "以来", "截至", "截止", "共有", "累计"}) || tgtHasPastLe(s)) {
+	if !(tgtReportMarkers.in(s) || tgtHasPastLe(s)) {
 		return false
 	}
 	t := s
 	for _, w := range []string{"要求", "主要", "重要", "需要", "要点", "只要", "纪要"} {
 		t = strings.ReplaceAll(t, w, "")
 	}
-	return !tgtContainsAny(t, tgtGoalMarkers) && !tgtContainsAny(t, []string{"应", "需", "请", "努力", "争创", "务求", "务必"})
+	return !tgtGoalMarkers.in(t) && !tgtDutyMarkers.in(t)
 }
+
+// tgtReportMarkers tell of work done, and tgtDutyMarkers of work to do,
+// in tgtReportOnly.
+var (
+	tgtReportMarkers = newLiterals([]string{"已", "以来", "截至", "截止", "共有", "累计"})
+	tgtDutyMarkers   = newLiterals([]string{"应", "需", "请", "努力", "争创", "务求", "务必"})
+)
 
 // tgtIsRateName reports whether an object names a rate, whose number is a
 // percentage even where % is missing (组建率达100). Guide: "A rate whose

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -237,5 +239,59 @@ func TestTargetsNeedNumerals(t *testing.T) {
 	}
 	if skipped == 0 {
 		t.Fatal("no text skipped")
+	}
+}
+
+// pastLePattern is what tgtHasPastLe stands for.
+var pastLePattern = regexp.MustCompile(`(?:^|[^为除不得罢])了(?:[^解如]|$)`)
+
+// TestHasPastLe checks tgtHasPastLe against the regular expression it
+// stands for on the seeds' lines, folded, and their clauses, and on texts
+// made to catch the edges.
+func TestHasPastLe(t *testing.T) {
+	texts := []string{"", "了", "了了", "为了", "了解", "为了解", "做了", "除了如", "\xff了\xff", "罢\xff了", "了\xe4\xb8"}
+	texts = append(texts, seedClauses(t)...)
+	for _, s := range texts {
+		checkHasPastLe(t, s)
+	}
+}
+
+// FuzzHasPastLe compares tgtHasPastLe with the regular expression it
+// stands for.
+func FuzzHasPastLe(f *testing.F) {
+	for _, s := range []string{"为了", "做了事", "了解", "除了", "\xff了"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkHasPastLe)
+}
+
+// checkHasPastLe compares tgtHasPastLe on s with the regular expression.
+func checkHasPastLe(t *testing.T, s string) {
+	if got, want := tgtHasPastLe(s), pastLePattern.MatchString(s); got != want {
+		t.Fatalf("tgtHasPastLe(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// TestHasAt checks tgtHasAt, which compares a word's first character
+// before decoding it, against the runes of the word, for the words it is
+// asked about at every place in the seeds' lines.
+func TestHasAt(t *testing.T) {
+	var words []string
+	for _, ws := range [][]string{tgtMeasureUnits, tgtCountUnits, tgtTimeWords, tgtLatinUnits, tgtObjectStops, tgtObjectCuts} {
+		words = append(words, ws...)
+	}
+	words = append(words, "百分之", "千分之", "十分", "分之", "成不变", "")
+	x := New()
+	for _, line := range append(seedLines(t), "\xff百分之", "千\xe5\x88") {
+		rs := []rune(x.Fold(line))
+		for i := range len(rs) + 1 {
+			for _, w := range words {
+				wr := []rune(w)
+				want := i+len(wr) <= len(rs) && slices.Equal(rs[i:i+len(wr)], wr)
+				if got := tgtHasAt(rs, i, w); got != want {
+					t.Fatalf("tgtHasAt(%q, %d, %q) = %v, want %v", string(rs), i, w, got, want)
+				}
+			}
+		}
 	}
 }

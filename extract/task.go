@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"encoding/base32"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -186,18 +187,25 @@ var directiveMarker = newMarkerFinder(
 type markerFinder struct {
 	lead    [64]uint64        // bit r%4096 set when an alternative begins with r
 	byFirst map[rune]*pattern // the alternatives that begin with a character
+	// words holds, for a character whose alternatives are all words
+	// (要, 必须, 严禁 …), those words in their order: the first of them the
+	// text holds is the pattern's match, found without the matcher.
+	words map[rune][]string
 }
 
 // newMarkerFinder returns the finder of the choice of alts.
 func newMarkerFinder(alts ...string) markerFinder {
-	f := markerFinder{byFirst: map[rune]*pattern{}}
+	f := markerFinder{byFirst: map[rune]*pattern{}, words: map[rune][]string{}}
 	groups := map[rune][]string{}
+	word := map[string]bool{} // the alternatives that are words
 	for _, alt := range alts {
 		re, err := syntax.Parse(alt, syntax.Perl)
 		if err != nil {
 			panic(err)
 		}
-		set, nullable, ok := firstRunes(re.Simplify())
+		re = re.Simplify()
+		word[alt] = re.Op == syntax.OpLiteral && re.Flags&syntax.FoldCase == 0 && string(re.Rune) == alt
+		set, nullable, ok := firstRunes(re)
 		if !ok || nullable {
 			panic("markerFinder: no first characters for " + alt)
 		}
@@ -210,6 +218,9 @@ func newMarkerFinder(alts ...string) markerFinder {
 	for r, g := range groups {
 		f.lead[r>>6&63] |= 1 << (r & 63)
 		f.byFirst[r] = mustPattern(`^(?:` + strings.Join(g, "|") + `)`)
+		if !slices.ContainsFunc(g, func(alt string) bool { return !word[alt] }) {
+			f.words[r] = g
+		}
 	}
 	return f
 }
@@ -221,7 +232,13 @@ func (f markerFinder) FindAllStringIndex(s string, n int) [][]int {
 	for i := 0; i < len(s) && (n < 0 || len(out) < n); {
 		r, size := decodeRune(s, i)
 		if f.lead[r>>6&63]&(1<<(r&63)) != 0 {
-			if p := f.byFirst[r]; p != nil {
+			if ws, ok := f.words[r]; ok {
+				if w := firstPrefix(s[i:], ws); w != "" {
+					out = append(out, []int{i, i + len(w)})
+					i += len(w)
+					continue
+				}
+			} else if p := f.byFirst[r]; p != nil {
 				if m := p.FindStringIndex(s[i:]); m != nil {
 					out = append(out, []int{i, i + m[1]})
 					i += m[1]
@@ -232,6 +249,16 @@ func (f markerFinder) FindAllStringIndex(s string, n int) [][]int {
 		i += size
 	}
 	return out
+}
+
+// firstPrefix returns the first of words that s begins with, or "".
+func firstPrefix(s string, words []string) string {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return w
+		}
+	}
+	return ""
 }
 
 // isImperativeOpening reports whether s opens with the verb of an
@@ -348,10 +375,8 @@ var imperativeVerbs = func() map[rune][]string {
 // begin with it, and 了 needs a character either side of it other than
 // those named.
 func isPastReport(s string) bool {
-	for _, w := range pastWords {
-		if strings.Contains(s, w) {
-			return true
-		}
+	if pastWords.in(s) {
+		return true
 	}
 	for i := 0; ; {
 		k := strings.Index(s[i:], "了")
@@ -371,16 +396,119 @@ func isPastReport(s string) bool {
 }
 
 // pastWords are the choices of isPastReport's pattern that are words, less
-// those holding 已.
-var pastWords = []string{"已", "取得", "以来", "去年", "过去", "曾经", "先后", "共评出", "累计", "截至目前", "荣获", "被评为", "获得了"}
+// those holding 已; looking for them all in one pass is cheaper than a
+// search for each.
+var pastWords = newLiterals([]string{"已", "取得", "以来", "去年", "过去", "曾经", "先后", "共评出", "累计", "截至目前", "荣获", "被评为", "获得了"})
 
-// notDirectiveOpening and quotedDirective find the sentences the guide excludes even when
-// they hold a marker: announced decisions, quoted directives from other
-// meetings, courtesy wishes (guide, "Task").
+// notDirectiveOpening and isQuotedDirective find the sentences the guide
+// excludes even when they hold a marker: announced decisions, quoted
+// directives from other meetings, courtesy wishes (guide, "Task").
+//
+// notDirectiveOpening reports whether s opens as
+//
+//	^(?:[^，,。]{0,10}(?:决定|指出|强调|提出|要求我们)|希望大家|欢迎|感谢|谢谢|祝|恳请|敬请|最后,?祝|等一下|(?:如|比如|例如|譬如)[,，:：]|[^，,]{0,6}(?:说|讲)过)
+//
+// It is asked of nearly every sentence, any character may open the first
+// and last choices, and the matcher tried them at each; this reads the
+// first ten characters once, looking for the words at each place.
+func notDirectiveOpening(s string) bool {
+	if firstPrefix(s, courtesyOpenings) != "" {
+		return true
+	}
+	if w := firstPrefix(s, exampleOpenings); w != "" {
+		if r, _ := utf8.DecodeRuneInString(s[len(w):]); strings.ContainsRune(",，:：", r) {
+			return true
+		}
+	}
+	// The first choice reads up to ten characters but a comma or full
+	// stop before its verb, the last up to six but a comma.
+	verbs, said := true, true
+	for i, n := 0, 0; ; n++ {
+		if verbs && firstPrefix(s[i:], announcingVerbs) != "" {
+			return true
+		}
+		if said && (strings.HasPrefix(s[i:], "说过") || strings.HasPrefix(s[i:], "讲过")) {
+			return true
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		verbs = verbs && n < 10 && r != '，' && r != ',' && r != '。'
+		said = said && n < 6 && r != '，' && r != ','
+		if !verbs && !said || i == len(s) {
+			return false
+		}
+		i += size
+	}
+}
+
+// courtesyOpenings, exampleOpenings and announcingVerbs are words of
+// notDirectiveOpening's pattern.
 var (
-	notDirectiveOpening = mustPattern(`^(?:[^，,。]{0,10}(?:决定|指出|强调|提出|要求我们)|希望大家|欢迎|感谢|谢谢|祝|恳请|敬请|最后,?祝|等一下|(?:如|比如|例如|譬如)[,，:：]|[^，,]{0,6}(?:说|讲)过)`)
-	quotedDirective     = mustPattern(`(?:书记|主席|总理|省长|市长|县长|区长|部长|局长|主任|同志|中央|国务院|会议|文件|通知)(?:[^，,。]{0,12})?(?:强调|指出|要求|提出|明确)[:：,，]`)
+	courtesyOpenings = []string{"希望大家", "欢迎", "感谢", "谢谢", "祝", "恳请", "敬请", "最后祝", "最后,祝", "等一下"}
+	exampleOpenings  = []string{"如", "比如", "例如", "譬如"}
+	announcingVerbs  = []string{"决定", "指出", "强调", "提出", "要求我们"}
 )
+
+// isQuotedDirective reports whether s quotes a directive of someone else
+// (书记强调：, 会议要求,): whether it holds a match of
+//
+//	(?:书记|主席|总理|省长|市长|县长|区长|部长|局长|主任|同志|中央|国务院|会议|文件|通知)(?:[^，,。]{0,12})?(?:强调|指出|要求|提出|明确)[:：,，]
+//
+// It is asked of nearly every sentence, and the matcher tried the gap at
+// every place; this reads on from each speaker for at most 12 characters,
+// stopping at a comma or full stop, and looks for a verb and its
+// punctuation at each.
+func isQuotedDirective(s string) bool {
+	for i := 0; i < len(s); {
+		r, size := decodeRune(s, i)
+		if quoteSpeakerLead.has(r) {
+			for _, w := range quoteSpeakers[r] {
+				if strings.HasPrefix(s[i:], w) && quoteVerbWithin(s, i+len(w)) {
+					return true
+				}
+			}
+		}
+		i += size
+	}
+	return false
+}
+
+// quoteVerbWithin reports whether a verb of isQuotedDirective's pattern,
+// with its punctuation, starts at byte j of s or within the 12 characters
+// after it that are not a comma or full stop.
+func quoteVerbWithin(s string, j int) bool {
+	for n := 0; ; n++ {
+		for _, v := range quoteVerbs {
+			if strings.HasPrefix(s[j:], v) {
+				if r, _ := utf8.DecodeRuneInString(s[j+len(v):]); strings.ContainsRune(":：,，", r) {
+					return true
+				}
+			}
+		}
+		if n == 12 || j == len(s) {
+			return false
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if r == '，' || r == ',' || r == '。' {
+			return false
+		}
+		j += size
+	}
+}
+
+// quoteVerbs are the verbs of isQuotedDirective's pattern.
+var quoteVerbs = []string{"强调", "指出", "要求", "提出", "明确"}
+
+// quoteSpeakers holds the speakers of isQuotedDirective's pattern by their
+// first character, and quoteSpeakerLead those characters.
+var quoteSpeakers, quoteSpeakerLead = func() (map[rune][]string, *runeSet) {
+	m, lead := map[rune][]string{}, new(runeSet)
+	for _, w := range []string{"书记", "主席", "总理", "省长", "市长", "县长", "区长", "部长", "局长", "主任", "同志", "中央", "国务院", "会议", "文件", "通知"} {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = append(m[r], w)
+		lead.add(r)
+	}
+	return m, lead
+}()
 
 // purpose finds statements of a meeting's purpose, which describe rather
 // than direct: 主要任务是……, 其目的就是要…….
@@ -389,10 +517,10 @@ var purpose = mustPattern(`(?:主要任务|主要目的|其目的|目的|主题)
 // notDirective reports whether a folded sentence is one of those; its
 // characters are in cs, when not nil.
 func notDirective(s string, cs *charSet) bool {
-	if containsAny(s, "请大家", "祝愿") || notDirectiveOpening.MatchIn(s, cs) || purpose.MatchIn(s, cs) {
+	if containsAny(s, "请大家", "祝愿") || notDirectiveOpening(s) || purpose.MatchIn(s, cs) {
 		return true
 	}
-	return quotedDirective.MatchIn(s, cs)
+	return isQuotedDirective(s)
 }
 
 func containsAny(s string, words ...string) bool {
@@ -476,10 +604,10 @@ var description = mustPattern(`是|在于|只有|没有|较之|相辅相成`)
 // sentence is asked whether it directs and then who its directives name,
 // and both need the same blanking and markers, so it computes them once.
 type directed struct {
-	text    string   // the folded sentence
-	blank   string   // text with neutral words and quotations blanked
-	markers [][]int  // byte ranges of the directive markers in blank
-	chars   *charSet // the characters of text and blank, for the patterns' tests
+	text    string  // the folded sentence
+	blank   string  // text with neutral words and quotations blanked
+	markers [][]int // byte ranges of the directive markers in blank
+	chars   charSet // the characters of text and blank, for the patterns' tests
 
 	subjects     []Body // the bodies the directives name, once found
 	haveSubjects bool
@@ -488,16 +616,19 @@ type directed struct {
 // newDirected prepares the folded sentence s for the directive rules.
 func newDirected(s string) *directed {
 	blank := blankNeutral(s)
-	cs := charsOf(s)
-	cs.add('_') // what blankNeutral blanks with
-	return &directed{text: s, blank: blank, markers: directiveMarker.FindAllStringIndex(blank, -1), chars: cs}
+	// The set is held in d rather than allocated on its own: a run
+	// prepares every sentence.
+	d := &directed{text: s, blank: blank, markers: directiveMarker.FindAllStringIndex(blank, -1)}
+	d.chars.addAll(s)
+	d.chars.add('_') // what blankNeutral blanks with
+	return d
 }
 
 // directive reports whether the folded sentence d directs future action,
 // and whether it does so only by an imperative opening (which needs a run
 // of directives or a body to count).
 func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
-	s, blank, cs := d.text, d.blank, d.chars
+	s, blank, cs := d.text, d.blank, &d.chars
 	if notDirective(s, cs) {
 		return false, false
 	}
@@ -579,17 +710,32 @@ func taskID(title, text string) string {
 	return "RW-" + base32.StdEncoding.EncodeToString(sum)[:10]
 }
 
-// squeeze drops blanks and punctuation so ids ignore formatting.
+// squeeze drops blanks and punctuation so ids ignore formatting. It is
+// strings.Map with squeezeDrops, which a run asks of every task: copying
+// the bytes of the characters kept is cheaper than encoding each again.
 func squeeze(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case '，', ',', '。', '.', '；', ';', '：', ':', '！', '!', '？', '?', '、',
-			'“', '”', '"', '\'', '‘', '’', '（', '）', '(', ')':
-			return -1
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := decodeRune(s, i)
+		switch {
+		case squeezeDrops(r):
+		case r == utf8.RuneError && size == 1:
+			b.WriteRune(r) // strings.Map spells an invalid byte so
+		default:
+			b.WriteString(s[i : i+size])
 		}
-		if isBlank(r) {
-			return -1
-		}
-		return r
-	}, s)
+		i += size
+	}
+	return b.String()
+}
+
+// squeezeDrops reports whether squeeze drops r.
+func squeezeDrops(r rune) bool {
+	switch r {
+	case '，', ',', '。', '.', '；', ';', '：', ':', '！', '!', '？', '?', '、',
+		'“', '”', '"', '\'', '‘', '’', '（', '）', '(', ')':
+		return true
+	}
+	return isBlank(r)
 }

@@ -315,12 +315,7 @@ var pastReportPattern = regexp.MustCompile(`[^为除]了[^解不起得]|已经|�
 // made to catch the edges.
 func TestPastReport(t *testing.T) {
 	texts := []string{"", "了", "了了", "为了", "除了解", "做了", "做了解", "做了。", "已", "已经", "我已", "\xff了\xff", "为\xff了x", "获得了"}
-	x := New()
-	for _, line := range seedLines(t) {
-		f := x.Fold(line)
-		texts = append(texts, f)
-		texts = append(texts, strings.FieldsFunc(f, func(r rune) bool { return strings.ContainsRune("，,。；;", r) })...)
-	}
+	texts = append(texts, seedClauses(t)...)
 	for _, s := range texts {
 		checkPastReport(t, s)
 	}
@@ -390,5 +385,129 @@ func FuzzImperativeOpening(f *testing.F) {
 func checkImperativeOpening(t *testing.T, s string) {
 	if got, want := isImperativeOpening(s), imperativePattern.MatchString(s); got != want {
 		t.Fatalf("isImperativeOpening(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// quotedDirectivePattern is what isQuotedDirective stands for.
+var quotedDirectivePattern = regexp.MustCompile(`(?:书记|主席|总理|省长|市长|县长|区长|部长|局长|主任|同志|中央|国务院|会议|文件|通知)(?:[^，,。]{0,12})?(?:强调|指出|要求|提出|明确)[:：,，]`)
+
+// TestQuotedDirective checks isQuotedDirective against the regular
+// expression it stands for on the seeds' lines, folded, and their
+// sentences, and on texts made to catch the edges.
+func TestQuotedDirective(t *testing.T) {
+	texts := []string{
+		"", "书记强调:", "书记强调", "会议要求,", "市长一二三四五六七八九十一二指出：", "市长一二三四五六七八九十一二三指出：",
+		"市长，指出：", "市长。指出：", "国务院\xff明确，", "中央\n提出,", "同志们要求：", "通知通知要求,", "书记强调\xff",
+		"部长说的要求，", "主任要求我们：",
+	}
+	x := New()
+	matched := 0
+	for _, line := range seedLines(t) {
+		texts = append(texts, x.Fold(line))
+		for _, s := range x.splitSentences(line) {
+			texts = append(texts, s.fold.text)
+		}
+	}
+	for _, s := range texts {
+		checkQuotedDirective(t, s)
+		if isQuotedDirective(s) {
+			matched++
+		}
+	}
+	if matched == 0 {
+		t.Fatal("no text quotes a directive")
+	}
+}
+
+// FuzzQuotedDirective compares isQuotedDirective with the regular
+// expression it stands for.
+func FuzzQuotedDirective(f *testing.F) {
+	for _, s := range []string{"书记强调:", "会议一再要求，", "市长，指出：", "国务院\xff明确，"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkQuotedDirective)
+}
+
+// checkQuotedDirective compares isQuotedDirective on s with the regular
+// expression.
+func checkQuotedDirective(t *testing.T, s string) {
+	if got, want := isQuotedDirective(s), quotedDirectivePattern.MatchString(s); got != want {
+		t.Fatalf("isQuotedDirective(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// FuzzSqueeze compares squeeze with the strings.Map it stands for.
+func FuzzSqueeze(f *testing.F) {
+	for _, s := range []string{"", "各单位要抓紧，落实。", " a\u3000b\ufeff（c）", "\xff要\xe4\xb8", "，"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkSqueeze)
+}
+
+// TestSqueeze compares squeeze with the strings.Map it stands for on the
+// seeds' lines.
+func TestSqueeze(t *testing.T) {
+	for _, s := range append(seedLines(t), "", "，", "\xff要\xe4\xb8", " a\u3000b\ufeff（c）") {
+		checkSqueeze(t, s)
+	}
+}
+
+// checkSqueeze compares squeeze on s with strings.Map.
+func checkSqueeze(t *testing.T, s string) {
+	want := strings.Map(func(r rune) rune {
+		if squeezeDrops(r) {
+			return -1
+		}
+		return r
+	}, s)
+	if got := squeeze(s); got != want {
+		t.Fatalf("squeeze(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// notDirectiveOpeningPattern is what notDirectiveOpening stands for.
+var notDirectiveOpeningPattern = regexp.MustCompile(`^(?:[^，,。]{0,10}(?:决定|指出|强调|提出|要求我们)|希望大家|欢迎|感谢|谢谢|祝|恳请|敬请|最后,?祝|等一下|(?:如|比如|例如|譬如)[,，:：]|[^，,]{0,6}(?:说|讲)过)`)
+
+// TestNotDirectiveOpening checks notDirectiveOpening against the regular
+// expression it stands for on the seeds' lines, folded, and their
+// sentences, and on texts made to catch the edges.
+func TestNotDirectiveOpening(t *testing.T) {
+	texts := []string{
+		"", "决定", "一二三四五六七八九十决定", "一二三四五六七八九十一决定", "一，决定", "一。决定", "一二三四五六说过", "一二三四五六七说过",
+		"一。说过", "一，说过", "最后,祝", "最后，祝", "如，", "如果", "例如:", "\xff\xff讲过", "祝", "谢谢大家", "要求我们",
+	}
+	x := New()
+	matched := 0
+	for _, line := range seedLines(t) {
+		texts = append(texts, x.Fold(line))
+		for _, s := range x.splitSentences(line) {
+			texts = append(texts, s.fold.text, stripNumbering(s.fold.text))
+		}
+	}
+	for _, s := range texts {
+		checkNotDirectiveOpening(t, s)
+		if notDirectiveOpening(s) {
+			matched++
+		}
+	}
+	if matched == 0 {
+		t.Fatal("no text opens so")
+	}
+}
+
+// FuzzNotDirectiveOpening compares notDirectiveOpening with the regular
+// expression it stands for.
+func FuzzNotDirectiveOpening(f *testing.F) {
+	for _, s := range []string{"会议决定", "一。说过", "最后,祝", "例如:", "一二三四五六七说过"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkNotDirectiveOpening)
+}
+
+// checkNotDirectiveOpening compares notDirectiveOpening on s with the
+// regular expression.
+func checkNotDirectiveOpening(t *testing.T, s string) {
+	if got, want := notDirectiveOpening(s), notDirectiveOpeningPattern.MatchString(s); got != want {
+		t.Fatalf("notDirectiveOpening(%q) = %v, want %v", s, got, want)
 	}
 }

@@ -131,6 +131,15 @@ func (s *runeSet) add(r rune) {
 	s[r>>6] |= 1 << (r & 63)
 }
 
+// runeSetOf returns the set of the characters of chars.
+func runeSetOf(chars string) *runeSet {
+	s := new(runeSet)
+	for _, r := range chars {
+		s.add(r)
+	}
+	return s
+}
+
 // has reports whether r is in the set.
 func (s *runeSet) has(r rune) bool {
 	return r >= 0 && r < 0x10000 && s[r>>6]&(1<<(r&63)) != 0
@@ -285,10 +294,16 @@ func (p *parser) at(i int, s string) bool {
 }
 
 // lit returns the end of the first of opts found at i (list longer
-// alternatives first), or -1.
+// alternatives first), or -1. None of opts is empty.
 func (p *parser) lit(i int, opts ...string) (int, string) {
+	if i >= len(p.rs) {
+		return -1, ""
+	}
+	// The tests of at, with the rune at i read once for all of opts.
+	t := p.text[p.off[i]:]
+	w := p.off[i+1] - p.off[i]
 	for _, o := range opts {
-		if p.at(i, o) {
+		if len(o) >= w && o[w-1] == t[w-1] && strings.HasPrefix(t, o) {
 			return i + len([]rune(o)), o
 		}
 	}
@@ -340,8 +355,13 @@ func (p *parser) num(i int) (n, end int, ok bool) {
 		if isDigit(p.runeAt(j)) {
 			return 0, i, false
 		}
-		v, _ := ParseNumber(string(p.rs[i:j]))
-		return int(v), j, true
+		// The digits' value, as ParseNumber reads them, without its
+		// allocations: the parser reads a number at most places it tries.
+		v := 0
+		for _, r := range p.rs[i:j] {
+			v = v*10 + int(r-'0')
+		}
+		return v, j, true
 	}
 	for isCNNumeral(p.runeAt(j)) && j-i < 5 {
 		j++
@@ -356,12 +376,55 @@ func (p *parser) num(i int) (n, end int, ok bool) {
 			return b, j, true
 		}
 	}
-	s := strings.Map(numeralFold, string(w))
-	v, ok := ParseNumber(s)
+	v, ok := 0, false
+	if len(w) <= 2 {
+		v, ok = shortCNNumeral(w)
+	} else {
+		v, ok = cnNumeralValue(w)
+	}
 	if !ok {
 		return 0, i, false
 	}
-	return int(v), j, true
+	return v, j, true
+}
+
+// cnNumeralValue reads the Chinese numeral w as ParseNumber does.
+func cnNumeralValue(w []rune) (int, bool) {
+	v, ok := ParseNumber(strings.Map(numeralFold, string(w)))
+	return int(v), ok
+}
+
+// shortCNNumerals holds cnNumeralValue of every numeral of one or two of
+// the characters isCNNumeral accepts, by its characters (the second 0 for
+// one): nearly every numeral the parser reads is one of these, and
+// parsing each cost more than the rest of reading it.
+var shortCNNumerals = func() map[[2]rune]shortNumeral {
+	m := map[[2]rune]shortNumeral{}
+	cs := []rune(cnDigits + "十百千")
+	for _, a := range cs {
+		v, ok := cnNumeralValue([]rune{a})
+		m[[2]rune{a, 0}] = shortNumeral{v, ok}
+		for _, b := range cs {
+			v, ok := cnNumeralValue([]rune{a, b})
+			m[[2]rune{a, b}] = shortNumeral{v, ok}
+		}
+	}
+	return m
+}()
+
+// shortNumeral is a value of shortCNNumerals.
+type shortNumeral struct {
+	v  int
+	ok bool
+}
+
+// shortCNNumeral is cnNumeralValue for one or two characters isCNNumeral
+// accepts.
+func shortCNNumeral(w []rune) (int, bool) {
+	var k [2]rune
+	copy(k[:], w)
+	n := shortCNNumerals[k]
+	return n.v, n.ok
 }
 
 // cnDigit returns the value of a Chinese digit, or -1.
@@ -593,13 +656,25 @@ var relYears = []struct {
 	{"后年", 2}, {"大后年", 3},
 }
 
+// relYearLeads holds the characters relYears open with.
+var relYearLeads = func() *runeSet {
+	s := new(runeSet)
+	for _, r := range relYears {
+		c, _ := utf8.DecodeRuneInString(r.s)
+		s.add(c)
+	}
+	return s
+}()
+
 // year reads a year at i: 2009年, 二〇二一年, 20xx年, 民国104年, 07年, 今年.
 // Two-digit and bare three-digit years need something after them (a month,
 // a quarter, 底), since 10年 alone is a span.
 func (p *parser) year(i int) (yearSpec, bool) {
-	for _, r := range relYears {
-		if p.at(i, r.s) {
-			return yearSpec{kind: yRel, y: r.n, end: i + len([]rune(r.s))}, true
+	if relYearLeads.has(p.runeAt(i)) { // most places open no relative year
+		for _, r := range relYears {
+			if p.at(i, r.s) {
+				return yearSpec{kind: yRel, y: r.n, end: i + len([]rune(r.s))}, true
+			}
 		}
 	}
 	j := i
@@ -826,6 +901,16 @@ var yearParts = []struct {
 	{"终", 11, 1, 12, 31, false, true},
 }
 
+// yearPartLeads holds the characters the yearParts begin with.
+var yearPartLeads = func() *runeSet {
+	s := new(runeSet)
+	for _, pt := range yearParts {
+		r, _ := utf8.DecodeRuneInString(pt.s)
+		s.add(r)
+	}
+	return s
+}()
+
 // yearPart recognises the parts of a year: 上半年, 年底, 第四季度, 前三季度,
 // 后两个月, seasons, 寒假/暑假, 伊始. With no year they are of ref's year.
 func (p *parser) yearPart(i int, ys yearSpec, iv *interval) (int, bool) {
@@ -840,8 +925,12 @@ func (p *parser) yearPart(i int, ys yearSpec, iv *interval) (int, bool) {
 			return 0, false
 		}
 	}
-	for k := range yearParts {
-		pt := &yearParts[k] // not copied: most are passed over
+	parts := yearParts
+	if !yearPartLeads.has(p.runeAt(i)) {
+		parts = nil // most places open no part
+	}
+	for k := range parts {
+		pt := &parts[k] // not copied: most are passed over
 		if !p.at(i, pt.s) || !hasYear && !pt.bare || hasYear && !pt.after {
 			continue
 		}
@@ -1432,17 +1521,34 @@ func (p *parser) numericDate(i int, _ *interval) (interval, int, bool) {
 	return iv, 0, false
 }
 
+// relDays are the days named relative to the meeting, by their offset.
+var relDays = []struct {
+	s string
+	n int
+}{
+	{"大后天", 3}, {"今天", 0}, {"今日", 0}, {"当天", 0}, {"当日", 0}, {"本日", 0},
+	{"明天", 1}, {"明日", 1}, {"次日", 1}, {"翌日", 1}, {"后天", 2},
+	{"昨天", -1}, {"昨日", -1}, {"前天", -2},
+}
+
+// relDayLeads holds the characters relDay's days open with: those of
+// relDays and the 第 of 第三天.
+var relDayLeads = func() *runeSet {
+	s := runeSetOf("第")
+	for _, x := range relDays {
+		r, _ := utf8.DecodeRuneInString(x.s)
+		s.add(r)
+	}
+	return s
+}()
+
 // relDay resolves days named relative to the meeting: 今天, 明天, 次日, 后天.
 func (p *parser) relDay(i int, _ *interval) (interval, int, bool) {
 	var iv interval
-	for _, x := range []struct {
-		s string
-		n int
-	}{
-		{"大后天", 3}, {"今天", 0}, {"今日", 0}, {"当天", 0}, {"当日", 0}, {"本日", 0},
-		{"明天", 1}, {"明日", 1}, {"次日", 1}, {"翌日", 1}, {"后天", 2},
-		{"昨天", -1}, {"昨日", -1}, {"前天", -2},
-	} {
+	if !relDayLeads.has(p.runeAt(i)) {
+		return iv, 0, false
+	}
+	for _, x := range relDays {
 		if !p.at(i, x.s) {
 			continue
 		}
@@ -1476,23 +1582,49 @@ func (p *parser) fromRef(iv *interval, f func(Date) (Date, Date)) {
 	iv.y, iv.m = iv.lo.Year, iv.lo.Month
 }
 
+// weekShifts are the words that shift a week from the meeting's, and
+// weekWords those that name a week.
+var (
+	weekShifts = []struct {
+		s string
+		n int
+	}{{"下下个", 2}, {"下下", 2}, {"上上个", -2}, {"上上", -2}, {"下一个", 1}, {"下个", 1}, {"下", 1}, {"上一个", -1}, {"上个", -1}, {"上", -1}, {"本", 0}, {"这个", 0}, {"这", 0}}
+	weekWords = []string{"星期", "礼拜", "周", "週"}
+)
+
+// weekLeads holds the characters a week opens with, a shift's or a week
+// word's first: week is asked at most places the parser tries, and few
+// open with one.
+var weekLeads = func() *runeSet {
+	s := new(runeSet)
+	for _, x := range weekShifts {
+		r, _ := utf8.DecodeRuneInString(x.s)
+		s.add(r)
+	}
+	for _, w := range weekWords {
+		r, _ := utf8.DecodeRuneInString(w)
+		s.add(r)
+	}
+	return s
+}()
+
 // week resolves weeks and weekdays: 本周, 下周一, 下下周一, 上周星期三,
 // 周日, 星期天. Weeks run Monday to Sunday; a bare weekday is the next such
 // day on or after the meeting.
 func (p *parser) week(i int, _ *interval) (interval, int, bool) {
 	var iv interval
+	if !weekLeads.has(p.runeAt(i)) {
+		return iv, 0, false
+	}
 	j := i
 	off, rel := 0, false
-	for _, x := range []struct {
-		s string
-		n int
-	}{{"下下个", 2}, {"下下", 2}, {"上上个", -2}, {"上上", -2}, {"下一个", 1}, {"下个", 1}, {"下", 1}, {"上一个", -1}, {"上个", -1}, {"上", -1}, {"本", 0}, {"这个", 0}, {"这", 0}} {
+	for _, x := range weekShifts {
 		if p.at(j, x.s) {
 			off, rel, j = x.n, true, j+len([]rune(x.s))
 			break
 		}
 	}
-	k, _ := p.lit(j, "星期", "礼拜", "周", "週")
+	k, _ := p.lit(j, weekWords...)
 	if k < 0 {
 		return iv, 0, false
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -443,6 +444,37 @@ func TestCNDigits(t *testing.T) {
 	for r := rune(0); r <= 0xFFFF; r++ {
 		if got, want := isCNDigit(r), strings.ContainsRune(cnDigits, r); got != want {
 			t.Errorf("isCNDigit(%q) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// TestNumShortcuts checks the parser's number reading against ParseNumber,
+// which it avoids: every run of one to five digits, and every numeral of
+// one or two Chinese numeral characters.
+func TestNumShortcuts(t *testing.T) {
+	ref := NewDate(2021, 9, 1)
+	for n := 1; n <= 5; n++ {
+		for v := range int(math.Pow10(n)) {
+			s := fmt.Sprintf("%0*d", n, v)
+			got, end, ok := newParser(s+"年", ref).num(0)
+			want, _ := ParseNumber(s)
+			if !ok || end != n || got != int(want) {
+				t.Fatalf("num(%q) = %d, %d, %v; want %v", s, got, end, ok, want)
+			}
+		}
+	}
+	cs := []rune(cnDigits + "十百千")
+	for _, a := range cs {
+		check := func(w []rune) {
+			got, gotOK := shortCNNumeral(w)
+			want, wantOK := cnNumeralValue(w)
+			if got != want || gotOK != wantOK {
+				t.Fatalf("shortCNNumeral(%q) = %d, %v; want %d, %v", string(w), got, gotOK, want, wantOK)
+			}
+		}
+		check([]rune{a})
+		for _, b := range cs {
+			check([]rune{a, b})
 		}
 	}
 }
