@@ -90,15 +90,18 @@ func (c *command) readAll(x *extract.Extractor, files []input, use func(sp []ext
 		}
 		close(next)
 	}()
+	// Each file is read by its own copy of the command, which logs into
+	// r.log and records its cache keys in r.keys. The copies are made of
+	// base, taken before the workers start, as this goroutine goes on to
+	// change c.night while they work.
+	base := *c
+	base.night.keys, base.night.cached = nil, 0
 	for range workers {
 		go func() {
 			for i := range next {
 				r := &results[i]
-				// Each file is read by its own copy of the command, which
-				// logs into r.log and records its cache keys in r.keys.
-				cc := *c
+				cc := base
 				cc.stderr = &r.log
-				cc.night.keys, cc.night.cached = nil, 0
 				r.sp, r.err = cc.readSpeeches(x, files[i])
 				r.keys, r.cached = cc.night.keys, cc.night.cached
 				close(r.done)
