@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -110,8 +109,4 @@ func FuzzRespTags(f *testing.F) {
 }
 
 // checkRespTags compares respTags on s with the regular expression.
-func checkRespTags(t *testing.T, s string) {
-	if got, want := respTags(s), respTagPattern.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
-		t.Fatalf("respTags(%q) = %v, want %v", s, got, want)
-	}
-}
+var checkRespTags = indexCheck("respTags", respTags, respTagPattern)

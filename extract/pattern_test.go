@@ -167,8 +167,6 @@ func FuzzMarkerFinder(f *testing.F) {
 
 // checkMarkerFinder compares directiveMarker on s with the regular
 // expression.
-func checkMarkerFinder(t *testing.T, s string) {
-	if got, want := directiveMarker.FindAllStringIndex(s, -1), markerPattern.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
-		t.Fatalf("directiveMarker.FindAllStringIndex(%q) = %v, want %v", s, got, want)
-	}
-}
+var checkMarkerFinder = indexCheck("directiveMarker.FindAllStringIndex", func(s string) [][]int {
+	return directiveMarker.FindAllStringIndex(s, -1)
+}, markerPattern)

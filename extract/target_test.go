@@ -266,11 +266,7 @@ func FuzzHasPastLe(f *testing.F) {
 }
 
 // checkHasPastLe compares tgtHasPastLe on s with the regular expression.
-func checkHasPastLe(t *testing.T, s string) {
-	if got, want := tgtHasPastLe(s), pastLePattern.MatchString(s); got != want {
-		t.Fatalf("tgtHasPastLe(%q) = %v, want %v", s, got, want)
-	}
-}
+var checkHasPastLe = matchCheck("tgtHasPastLe", tgtHasPastLe, pastLePattern)
 
 // TestHasAt checks tgtHasAt, which compares a word's first character
 // before decoding it, against the runes of the word, for the words it is

@@ -331,11 +331,7 @@ func FuzzPastReport(f *testing.F) {
 }
 
 // checkPastReport compares isPastReport on s with the regular expression.
-func checkPastReport(t *testing.T, s string) {
-	if got, want := isPastReport(s), pastReportPattern.MatchString(s); got != want {
-		t.Fatalf("isPastReport(%q) = %v, want %v", s, got, want)
-	}
-}
+var checkPastReport = matchCheck("isPastReport", isPastReport, pastReportPattern)
 
 // imperativePattern is what isImperativeOpening stands for.
 var imperativePattern = regexp.MustCompile(`^(?:在[^，,：:]{1,12}上[,，:：])?(?:[\p{Han}]{2,4}地)?(?:同时[,，]?|此外[,，]?|另外[,，]?|特别是|尤其是|并)?(?:切实|认真|积极|进一步|大力|全力|扎实|加快|加强|加大|严格|继续|坚持|深入|着力|努力|抓好|做好|推进|推动|落实|强化|完善|建立|健全|狠抓|全面|持续|坚决|及时|不断|高度|牢固|注重|突出|集中|主动|广泛|充分|统筹|精心|规范|严厉|力求|抓实|用好|搞好|办好|开展|组织|实施|启动|做到|提高|提升|巩固|优化|深化|落细|压实|夯实|筑牢|确立|明确|细化|探索|鼓励|引导|督促|指导|配合|协助|保证|维护|防止|杜绝|排查|整治|清理|谋划|筹划|召开|举办|完成|实现|抓紧|尽快|务必|推动|促进|培育|打造|新增|新建|改造|扩大|做大|做强|建成|建设|发展|加速|力促|攻坚|聚焦|支持|深入推进|全面推进|稳步推进|大力推进|有序推进|统筹推进)`)
@@ -382,11 +378,7 @@ func FuzzImperativeOpening(f *testing.F) {
 
 // checkImperativeOpening compares isImperativeOpening on s with the
 // regular expression.
-func checkImperativeOpening(t *testing.T, s string) {
-	if got, want := isImperativeOpening(s), imperativePattern.MatchString(s); got != want {
-		t.Fatalf("isImperativeOpening(%q) = %v, want %v", s, got, want)
-	}
-}
+var checkImperativeOpening = matchCheck("isImperativeOpening", isImperativeOpening, imperativePattern)
 
 // quotedDirectivePattern is what isQuotedDirective stands for.
 var quotedDirectivePattern = regexp.MustCompile(`(?:书记|主席|总理|省长|市长|县长|区长|部长|局长|主任|同志|中央|国务院|会议|文件|通知)(?:[^，,。]{0,12})?(?:强调|指出|要求|提出|明确)[:：,，]`)
@@ -430,11 +422,7 @@ func FuzzQuotedDirective(f *testing.F) {
 
 // checkQuotedDirective compares isQuotedDirective on s with the regular
 // expression.
-func checkQuotedDirective(t *testing.T, s string) {
-	if got, want := isQuotedDirective(s), quotedDirectivePattern.MatchString(s); got != want {
-		t.Fatalf("isQuotedDirective(%q) = %v, want %v", s, got, want)
-	}
-}
+var checkQuotedDirective = matchCheck("isQuotedDirective", isQuotedDirective, quotedDirectivePattern)
 
 // FuzzSqueeze compares squeeze with the strings.Map it stands for.
 func FuzzSqueeze(f *testing.F) {
@@ -506,8 +494,4 @@ func FuzzNotDirectiveOpening(f *testing.F) {
 
 // checkNotDirectiveOpening compares notDirectiveOpening on s with the
 // regular expression.
-func checkNotDirectiveOpening(t *testing.T, s string) {
-	if got, want := notDirectiveOpening(s), notDirectiveOpeningPattern.MatchString(s); got != want {
-		t.Fatalf("notDirectiveOpening(%q) = %v, want %v", s, got, want)
-	}
-}
+var checkNotDirectiveOpening = matchCheck("notDirectiveOpening", notDirectiveOpening, notDirectiveOpeningPattern)
