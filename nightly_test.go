@@ -42,6 +42,18 @@ func nightly(t testing.TB, args ...string) (stderr string, code int) {
 	return errb.String(), 0
 }
 
+// nightlyFolder makes the folder of a nightly test: dir, holding in, a
+// folder of copies of the named seeds, and the paths of the workbook,
+// out, and of the cache folder.
+func nightlyFolder(t *testing.T, seeds ...string) (dir, in, out, cache string) {
+	t.Helper()
+	dir = t.TempDir()
+	in = filepath.Join(dir, "speeches")
+	must(t, os.Mkdir(in, 0o755))
+	copySeeds(t, in, seeds...)
+	return dir, in, filepath.Join(dir, "ledger.xlsx"), filepath.Join(dir, "cache")
+}
+
 // copySeeds copies the named seeds into dir.
 func copySeeds(t testing.TB, dir string, names ...string) {
 	t.Helper()
@@ -129,12 +141,7 @@ func (ts taskSheet) get(row int, label string) string {
 // nights, the gone speeches keep their sheets with every task marked
 // 已移出, the new ones appear, and the change log has three lines.
 func TestNightlyThreeRuns(t *testing.T) {
-	dir := t.TempDir()
-	in := filepath.Join(dir, "speeches")
-	must(t, os.Mkdir(in, 0o755))
-	copySeeds(t, in, seed0, seed4)
-	out := filepath.Join(dir, "ledger.xlsx")
-	cache := filepath.Join(dir, "cache")
+	_, in, out, cache := nightlyFolder(t, seed0, seed4)
 	run := func(date string) {
 		t.Helper()
 		if stderr, code := nightly(t, "--report-date", date, "--cache-dir", cache, "-o", out, in); code != 0 {
@@ -265,12 +272,7 @@ func TestKillNightly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills 50 runs")
 	}
-	dir := t.TempDir()
-	in := filepath.Join(dir, "speeches")
-	must(t, os.Mkdir(in, 0o755))
-	copySeeds(t, in, seed0)
-	out := filepath.Join(dir, "ledger.xlsx")
-	cache := filepath.Join(dir, "cache")
+	dir, in, out, cache := nightlyFolder(t, seed0)
 	args := func(day int) []string {
 		return []string{"-q", "--report-date", fmt.Sprintf("2010-02-%02d", 1+day%28), "--cache-dir", cache, "--keep", "2", "-o", out, in}
 	}
@@ -335,13 +337,8 @@ func TestKillNightly(t *testing.T) {
 // that is gone is taken over; two runs at once both finish, one after
 // the other.
 func TestNightlyLock(t *testing.T) {
-	dir := t.TempDir()
-	in := filepath.Join(dir, "speeches")
-	must(t, os.Mkdir(in, 0o755))
-	copySeeds(t, in, seed0)
-	out := filepath.Join(dir, "ledger.xlsx")
+	dir, in, out, cache := nightlyFolder(t, seed0)
 	lock := filepath.Join(dir, ".ledger.xlsx.lock")
-	cache := filepath.Join(dir, "cache")
 	host, _ := os.Hostname()
 
 	// Held by a live process: this test.
@@ -395,11 +392,7 @@ func TestNightlyLock(t *testing.T) {
 // fills it and one that reads it write the same bytes. And a rerun on the
 // same previous workbook with the same report date writes the same bytes.
 func TestNightlyCacheSameOutput(t *testing.T) {
-	dir := t.TempDir()
-	in := filepath.Join(dir, "speeches")
-	must(t, os.Mkdir(in, 0o755))
-	copySeeds(t, in, seed0, seed4)
-	cache := filepath.Join(dir, "cache")
+	dir, in, _, cache := nightlyFolder(t, seed0, seed4)
 	var outs [][]byte
 	for i, flags := range [][]string{{"--no-cache"}, {"--cache-dir", cache}, {"--cache-dir", cache}} {
 		out := filepath.Join(dir, fmt.Sprintf("ledger%d.xlsx", i))
@@ -435,12 +428,7 @@ func TestNightlyCacheSameOutput(t *testing.T) {
 // --log-format json; a workbook that cannot be carried forward stops the
 // run with exit status 4 and is left as it was.
 func TestNightlyLogAndExit(t *testing.T) {
-	dir := t.TempDir()
-	in := filepath.Join(dir, "speeches")
-	must(t, os.Mkdir(in, 0o755))
-	copySeeds(t, in, seed0)
-	out := filepath.Join(dir, "ledger.xlsx")
-	cache := filepath.Join(dir, "cache")
+	_, in, out, cache := nightlyFolder(t, seed0)
 	stderr, code := nightly(t, "--report-date", "2010-01-15", "--cache-dir", cache, "-o", out, in)
 	m := regexp.MustCompile(`^speechledger: 1 files, 5 speeches \(0 duplicates\), (\d+) tasks \((\d+) new, 0 removed, \d+ overdue\) -> .*ledger.xlsx in [0-9.]+s\n$`).FindStringSubmatch(stderr)
 	if code != 0 || m == nil || m[1] != m[2] {
