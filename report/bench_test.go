@@ -13,22 +13,11 @@ import (
 // until they hold at least rows tasks, cut to exactly rows tasks.
 func benchSpeeches(b *testing.B, rows int) []extract.Speech {
 	b.Helper()
-	names, err := filepath.Glob(filepath.Join("..", "testdata", "seeds", "*.txt"))
-	if err != nil || len(names) == 0 {
-		b.Fatalf("no seeds: %v", err)
-	}
 	x := extract.New()
 	var seeds []extract.Speech
-	for _, name := range names {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		text, _, err := extract.Decode(data)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, sp := range x.Speeches(filepath.Base(name), text, extract.Options{RefDate: extract.NewDate(2021, 9, 1)}) {
+	names, texts := seedTexts(b)
+	for i, name := range names {
+		for _, sp := range x.Speeches(name, texts[i], extract.Options{RefDate: extract.NewDate(2021, 9, 1)}) {
 			if len(sp.Tasks) > 0 {
 				seeds = append(seeds, sp)
 			}

@@ -14,27 +14,36 @@ import (
 // excelizeRaw reads numbers and dates unformatted.
 var excelizeRaw = excelize.Options{RawCellValue: true}
 
+// seedTexts returns the file names and decoded texts of testdata/seeds.
+func seedTexts(tb testing.TB) (names, texts []string) {
+	tb.Helper()
+	paths, err := filepath.Glob(filepath.Join("..", "testdata", "seeds", "*.txt"))
+	if err != nil || len(paths) == 0 {
+		tb.Fatalf("no seeds: %v", err)
+	}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		text, _, err := extract.Decode(b)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		names, texts = append(names, filepath.Base(p)), append(texts, text)
+	}
+	return names, texts
+}
+
 // seedSpeeches extracts the speeches of testdata/seeds the way the command
 // does.
 func seedSpeeches(t *testing.T) []extract.Speech {
 	t.Helper()
-	names, err := filepath.Glob(filepath.Join("..", "testdata", "seeds", "*.txt"))
-	if err != nil || len(names) == 0 {
-		t.Fatalf("no seeds: %v", err)
-	}
 	x := extract.New()
 	var speeches []extract.Speech
-	for _, name := range names {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text, _, err := extract.Decode(b)
-		if err != nil {
-			t.Fatal(err)
-		}
-		base := filepath.Base(name)
-		speeches = append(speeches, x.Speeches(base, text, extract.Options{FileDate: extract.DateInName(base)})...)
+	names, texts := seedTexts(t)
+	for i, name := range names {
+		speeches = append(speeches, x.Speeches(name, texts[i], extract.Options{FileDate: extract.DateInName(name)})...)
 	}
 	x.Fingerprint(speeches)
 	extract.MarkDuplicates(speeches)
