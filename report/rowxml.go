@@ -201,14 +201,23 @@ func (w *rowWriter) writeRow(b *bytes.Buffer, lay *layout, n int, r *row) error 
 	if r.Verbatim && r.Height > 0 {
 		h = r.Height
 	}
+	rowElement(b, n, h, cells.Bytes())
+	return nil
+}
+
+// rowElement writes row n holding cells, h points high (0 for the sheet's
+// default height).
+func rowElement(b *bytes.Buffer, n int, h float64, cells []byte) {
 	b.WriteString(`<row r="`)
 	b.WriteString(strconv.Itoa(n))
-	b.WriteString(`" ht="`)
-	b.WriteString(strconv.FormatFloat(h, 'g', -1, 64))
-	b.WriteString(`" customHeight="1">`)
-	b.Write(cells.Bytes())
+	if h > 0 {
+		b.WriteString(`" ht="`)
+		b.WriteString(strconv.FormatFloat(h, 'g', -1, 64))
+		b.WriteString(`" customHeight="1`)
+	}
+	b.WriteString(`">`)
+	b.Write(cells)
 	b.WriteString("</row>")
-	return nil
 }
 
 // cellName returns the reference of the cell at col, row n.

@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -81,35 +80,27 @@ func newSummaryStyles(f *excelize.File) (*summaryStyles, error) {
 type summaryWriter struct {
 	f      *excelize.File
 	st     *summaryStyles
-	row    int     // the row being written
-	height float64 // of the row being written, 0 for the default
-	cells  []summaryCell
+	row    int          // the row being written
+	height float64      // of the row being written, 0 for the default
+	cells  bytes.Buffer // of the row being written, as XML
 	xml    bytes.Buffer // the rows written before
 	err    error
 }
 
-// A summaryCell is a cell of the row being written, as XML.
-type summaryCell struct {
-	col int
-	xml []byte
-}
-
 // cell writes v (a string, an int or nil) to column col of the current
-// row with style.
+// row with style. A row's cells are written in column order.
 func (w *summaryWriter) cell(col int, v any, style int) {
-	var b bytes.Buffer
 	ref := cellName(col, w.row)
 	switch v := v.(type) {
 	case nil:
-		emptyCell(&b, ref, style)
+		emptyCell(&w.cells, ref, style)
 	case string:
-		stringCell(&b, ref, style, cleanText(v))
+		stringCell(&w.cells, ref, style, cleanText(v))
 	case int:
-		numberCell(&b, ref, style, strconv.Itoa(v))
+		numberCell(&w.cells, ref, style, strconv.Itoa(v))
 	default:
 		panic(fmt.Sprintf("summary cell of type %T", v))
 	}
-	w.cells = append(w.cells, summaryCell{col, b.Bytes()})
 }
 
 // line starts a new row of height h (0 for the default) and merges its
@@ -125,26 +116,11 @@ func (w *summaryWriter) line(h float64, from, to int) {
 
 // flush writes out the row being written.
 func (w *summaryWriter) flush() {
-	if w.row == 0 || len(w.cells) == 0 && w.height == 0 {
+	if w.row == 0 || w.cells.Len() == 0 && w.height == 0 {
 		return
 	}
-	slices.SortStableFunc(w.cells, func(a, b summaryCell) int { return a.col - b.col })
-	w.xml.WriteString(`<row r="`)
-	w.xml.WriteString(strconv.Itoa(w.row))
-	if w.height > 0 {
-		w.xml.WriteString(`" ht="`)
-		w.xml.WriteString(strconv.FormatFloat(w.height, 'g', -1, 64))
-		w.xml.WriteString(`" customHeight="1`)
-	}
-	w.xml.WriteString(`">`)
-	for i, c := range w.cells {
-		if i+1 < len(w.cells) && w.cells[i+1].col == c.col {
-			continue // written again: the last wins
-		}
-		w.xml.Write(c.xml)
-	}
-	w.xml.WriteString("</row>")
-	w.cells = w.cells[:0]
+	rowElement(&w.xml, w.row, w.height, w.cells.Bytes())
+	w.cells.Reset()
 }
 
 // header writes a table's header row.
