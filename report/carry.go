@@ -41,22 +41,32 @@ func writeCarried(f *excelize.File, sheet, cell string, cc carriedCell, style, n
 	}
 	switch cc.kind {
 	case cellFormula:
-		formula := cc.formula
-		if n != 0 && cc.row != 0 && n != cc.row {
-			formula = moveRow(formula, cc.row, n)
-		}
-		return f.SetCellFormula(sheet, cell, formula)
+		return f.SetCellFormula(sheet, cell, cc.formulaAt(n))
 	case cellNumber:
 		if v, err := strconv.ParseFloat(cc.value, 64); err == nil {
 			return f.SetCellFloat(sheet, cell, v, -1, 64)
 		}
 	case cellBool:
-		return f.SetCellBool(sheet, cell, cc.value == "1" || strings.EqualFold(cc.value, "TRUE"))
+		return f.SetCellBool(sheet, cell, cc.isTrue())
 	}
 	if cc.value == "" {
 		return nil
 	}
 	return f.SetCellStr(sheet, cell, cleanText(cc.value))
+}
+
+// formulaAt returns the formula of cc as written on row n: its relative
+// references to its own row moved to n; n == 0 leaves them.
+func (cc carriedCell) formulaAt(n int) string {
+	if n != 0 && cc.row != 0 && n != cc.row {
+		return moveRow(cc.formula, cc.row, n)
+	}
+	return cc.formula
+}
+
+// isTrue reports whether the boolean cell cc holds TRUE.
+func (cc carriedCell) isTrue() bool {
+	return cc.value == "1" || strings.EqualFold(cc.value, "TRUE")
 }
 
 // cellRef matches a cell reference in a formula, with what precedes it.

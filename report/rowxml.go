@@ -239,13 +239,9 @@ func (w *rowWriter) writeCarried(b *bytes.Buffer, ref string, cc carriedCell, st
 	}
 	switch cc.kind {
 	case cellFormula:
-		formula := cc.formula
-		if cc.row != 0 && n != cc.row {
-			formula = moveRow(formula, cc.row, n)
-		}
 		openCell(b, ref, style, "")
 		b.WriteString("<f>")
-		escapeText(b, formula)
+		escapeText(b, cc.formulaAt(n))
 		b.WriteString("</f></c>")
 		return nil
 	case cellNumber:
@@ -255,7 +251,7 @@ func (w *rowWriter) writeCarried(b *bytes.Buffer, ref string, cc carriedCell, st
 		}
 	case cellBool:
 		v := "0"
-		if cc.value == "1" || bytes.EqualFold([]byte(cc.value), []byte("TRUE")) {
+		if cc.isTrue() {
 			v = "1"
 		}
 		openCell(b, ref, style, "b")
