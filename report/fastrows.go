@@ -32,39 +32,15 @@ func newRawReader(b []byte) (*rawReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &rawReader{zr: zr, paths: map[string]string{}}
-	byPart, err := sheetPaths(func(name string) []byte {
+	r := &rawReader{zr: zr}
+	info, err := readWorkbook(func(name string) []byte {
 		b, _ := r.part(name)
 		return b
 	})
 	if err != nil {
 		return nil, err
 	}
-	for part, name := range byPart {
-		r.paths[name] = part
-	}
-	wb, err := r.part("xl/workbook.xml")
-	if err != nil {
-		return nil, err
-	}
-	var info struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-		} `xml:"sheets>sheet"`
-		Names []struct {
-			Name string `xml:"name,attr"`
-		} `xml:"definedNames>definedName"`
-	}
-	if err := xml.Unmarshal(wb, &info); err != nil {
-		return nil, fmt.Errorf("read xl/workbook.xml: %w", err)
-	}
-	var names []string
-	for _, dn := range info.Names {
-		names = append(names, dn.Name)
-	}
-	for _, s := range info.Sheets {
-		r.sheets = append(r.sheets, s.Name)
-	}
+	r.paths, r.sheets = info.parts, info.sheets
 	core, err := r.part("docProps/core.xml")
 	if err != nil {
 		return nil, err
@@ -75,7 +51,7 @@ func newRawReader(b []byte) (*rawReader, error) {
 	if core != nil {
 		xml.Unmarshal(core, &props) // a workbook may do without
 	}
-	r.ledger = looksLedger(r.sheets, names, props.Creator)
+	r.ledger = looksLedger(r.sheets, info.names, props.Creator)
 	sst, err := r.part("xl/sharedStrings.xml")
 	if err != nil {
 		return nil, err

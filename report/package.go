@@ -49,9 +49,13 @@ func (p *partsWriter) part(name string) []byte {
 // order). Entries keep their order and carry no timestamps, so the output
 // is deterministic. The entries are compressed on all cores at once.
 func writePackage(w io.Writer, parts *partsWriter, rows *rowWriter) error {
-	paths, err := sheetPaths(parts.part)
+	info, err := readWorkbook(parts.part)
 	if err != nil {
 		return err
+	}
+	sheetOf := map[string]string{} // sheet name by package path
+	for name, part := range info.parts {
+		sheetOf[part] = name
 	}
 	if err := rows.wait(); err != nil {
 		return err
@@ -59,7 +63,7 @@ func writePackage(w io.Writer, parts *partsWriter, rows *rowWriter) error {
 	pieces := make([][]piece, len(parts.names))
 	for i, name := range parts.names {
 		b := parts.parts[i].Bytes()
-		if r := rows.sheets[paths[name]]; r != nil {
+		if r := rows.sheets[sheetOf[name]]; r != nil {
 			head, tail, err := r.finish(b)
 			if err != nil {
 				return fmt.Errorf("%s: %w", name, err)
@@ -125,14 +129,25 @@ func readZipFile(zf *zip.File) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// sheetPaths maps the package paths of the worksheets to their names,
-// reading xl/workbook.xml and its relationships.
-func sheetPaths(part func(name string) []byte) (map[string]string, error) {
+// A workbookInfo is what xl/workbook.xml and its relationships say of a
+// package.
+type workbookInfo struct {
+	sheets []string          // names, in order
+	parts  map[string]string // package path of each sheet, by name
+	names  []string          // the defined names
+}
+
+// readWorkbook reads xl/workbook.xml and its relationships, which part
+// returns (nil for a part there is not).
+func readWorkbook(part func(name string) []byte) (*workbookInfo, error) {
 	var wb struct {
 		Sheets []struct {
 			Name string `xml:"name,attr"`
 			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
 		} `xml:"sheets>sheet"`
+		Names []struct {
+			Name string `xml:"name,attr"`
+		} `xml:"definedNames>definedName"`
 	}
 	var rels struct {
 		Rels []struct {
@@ -162,13 +177,17 @@ func sheetPaths(part func(name string) []byte) (map[string]string, error) {
 		}
 		target[r.ID] = t
 	}
-	paths := map[string]string{}
+	info := &workbookInfo{parts: map[string]string{}}
 	for _, s := range wb.Sheets {
+		info.sheets = append(info.sheets, s.Name)
 		if t, ok := target[s.ID]; ok {
-			paths[t] = s.Name
+			info.parts[s.Name] = t
 		}
 	}
-	return paths, nil
+	for _, dn := range wb.Names {
+		info.names = append(info.names, dn.Name)
+	}
+	return info, nil
 }
 
 // contentDefault matches one <Default> entry of [Content_Types].xml.
