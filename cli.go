@@ -526,15 +526,15 @@ func (c *command) write(speeches []extract.Speech, pending *report.Pending) erro
 	out := c.cfg.output
 	var err error
 	switch {
-	case out == "-":
-		err = report.WriteJSONL(c.stdout, speeches)
-	case strings.EqualFold(filepath.Ext(out), ".jsonl"):
-		err = report.WriteJSONLFile(out, speeches)
-	default:
+	case c.workbookOutput():
 		if n := sheetsWanted(speeches); n > c.cfg.maxSheets {
 			c.logf("%s", c.p.sprintf(msgWarnSheets, out, n, c.cfg.maxSheets))
 		}
 		c.night.stats, err = pending.Update(speeches)
+	case out == "-":
+		err = report.WriteJSONL(c.stdout, speeches)
+	default:
+		err = report.WriteJSONLFile(out, speeches)
 	}
 	switch {
 	case err == nil:
