@@ -516,8 +516,13 @@ func (c *command) prepare() *report.Pending {
 	if !c.workbookOutput() {
 		return nil
 	}
-	return report.Prepare(c.cfg.output, report.Options{ReportDate: c.cfg.reportDate, Template: c.cfg.template,
-		Inputs: c.cfg.paths, Keep: c.cfg.nightly.keep, MaxSheets: c.cfg.maxSheets})
+	opt := report.Options{ReportDate: c.cfg.reportDate, Template: c.cfg.template,
+		Inputs: c.cfg.paths, Keep: c.cfg.nightly.keep, MaxSheets: c.cfg.maxSheets}
+	if cache := c.night.cache; cache != nil {
+		// What the run remembers of the workbook is kept with the cache.
+		opt.MemoDir, opt.Build = cache.dir, cache.program
+	}
+	return report.Prepare(c.cfg.output, opt)
 }
 
 // write exports the speeches to the configured output; pending is the

@@ -26,8 +26,9 @@ const cacheFormat = "speechledger-cache-2"
 // Entries are gob files named by their key in the cache folder, written
 // atomically; a damaged or unreadable entry is a miss.
 type extractCache struct {
-	dir  string
-	salt []byte // hash of the program and the options
+	dir     string
+	program string // programID
+	salt    []byte // hash of the program and the options
 }
 
 // openExtractCache returns the cache in dir for extraction with the given
@@ -40,12 +41,13 @@ func openExtractCache(dir string, options ...string) *extractCache {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil
 	}
+	program := programID(dir)
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00", cacheFormat, programID(dir))
+	fmt.Fprintf(h, "%s\x00%s\x00", cacheFormat, program)
 	for _, o := range options {
 		fmt.Fprintf(h, "%d:%s\x00", len(o), o)
 	}
-	return &extractCache{dir: dir, salt: h.Sum(nil)}
+	return &extractCache{dir: dir, program: program, salt: h.Sum(nil)}
 }
 
 // key returns the key of an input named name holding data.

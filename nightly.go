@@ -118,6 +118,7 @@ type runSummary struct {
 	Carried    int     `json:"carried"`
 	Overdue    int     `json:"overdue"`
 	Cached     int     `json:"cached"` // inputs read from the cache
+	Reused     int     `json:"reused"` // speech sheets whose rows were taken from the previous workbook
 	Output     string  `json:"output"`
 	Backup     string  `json:"backup,omitempty"`
 	Seconds    float64 `json:"seconds"`
@@ -127,6 +128,7 @@ type runSummary struct {
 // addStats adds what report.Update said to s.
 func (s *runSummary) addStats(st report.Stats) {
 	s.New, s.Removed, s.Changed, s.Carried, s.Overdue, s.Backup = st.New, st.Removed, st.Changed, st.Carried, st.Overdue, st.Backup
+	s.Reused = st.Reused + st.RowsOnly
 }
 
 // writeSummaryLine writes s as one line to w: text for people, in Chinese

@@ -56,10 +56,17 @@ func newRawReader(b []byte) (*rawReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, si := range elements(sst, "si") {
-		r.shared = append(r.shared, siText(si))
-	}
+	r.shared = sharedStrings(sst)
 	return r, nil
+}
+
+// sharedStrings returns the strings of the shared strings part sst.
+func sharedStrings(sst []byte) []string {
+	var shared []string
+	for _, si := range elements(sst, "si") {
+		shared = append(shared, siText(si))
+	}
+	return shared
 }
 
 // part returns the content of the part name, or nil if there is none.
@@ -83,14 +90,26 @@ func (r *rawReader) rows(sheet string) ([][]string, error) {
 	if err != nil || b == nil {
 		return nil, err
 	}
-	var rows [][]string
+	rows, err := parseRows(nil, b, r.shared)
+	if err != nil {
+		return nil, fmt.Errorf("sheet %s: %w", sheet, err)
+	}
+	return rows, nil
+}
+
+// parseRows reads the <row> elements of worksheet XML b into rows, by row
+// and column, as rows does: a row of b replaces the same row of rows, a
+// row without values leaves it as it was. shared are the package's
+// shared strings.
+func parseRows(rows [][]string, b []byte, shared []string) ([][]string, error) {
 	next := 1 // the row of a <row> without r
 	for _, row := range elements(b, "row") {
 		open, body := splitElement(row)
 		n := next
 		if v, ok := attr(open, "r"); ok {
-			if n, err = strconv.Atoi(v); err != nil {
-				return nil, fmt.Errorf("sheet %s: row %q", sheet, v)
+			var err error
+			if n, err = strconv.Atoi(v); err != nil || n < 1 {
+				return nil, fmt.Errorf("row %q", v)
 			}
 		}
 		next = n + 1
@@ -100,11 +119,12 @@ func (r *rawReader) rows(sheet string) ([][]string, error) {
 			copen, cbody := splitElement(c)
 			col++
 			if ref, ok := attr(copen, "r"); ok {
+				var err error
 				if col, _, err = excelize.CellNameToCoordinates(ref); err != nil {
-					return nil, fmt.Errorf("sheet %s: cell %q", sheet, ref)
+					return nil, fmt.Errorf("cell %q", ref)
 				}
 			}
-			v := rawCellValue(copen, cbody, r.shared)
+			v := rawCellValue(copen, cbody, shared)
 			if v == "" {
 				continue
 			}

@@ -20,6 +20,8 @@ type Stats struct {
 	Changed  int    // tasks whose extracted fields changed since the previous workbook
 	Carried  int    // cells staff filled, carried forward from the previous workbook
 	Overdue  int    // tasks past due and not 已办结 as of the report date
+	Reused   int    // speech sheets taken as they were from the previous workbook
+	RowsOnly int    // speech sheets whose task rows only were taken from it
 	First    bool   // there was no previous workbook
 	Backup   string // the backup made of the previous workbook, "" if none
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"archive/zip"
 	"bytes"
+	"crypto/sha256"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -48,37 +49,70 @@ func (p *partsWriter) part(name string) []byte {
 // order (excelize writes the image types it adds with a chart in map
 // order). Entries keep their order and carry no timestamps, so the output
 // is deterministic. The entries are compressed on all cores at once.
-func writePackage(w io.Writer, parts *partsWriter, rows *rowWriter) error {
+//
+// It returns the memo of the workbook, but for its Build and Template.
+func writePackage(w io.Writer, parts *partsWriter, rows *rowWriter) (*memo, error) {
 	info, err := readWorkbook(parts.part)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	sheetOf := map[string]string{} // sheet name by package path
 	for name, part := range info.parts {
 		sheetOf[part] = name
 	}
 	if err := rows.wait(); err != nil {
-		return err
+		return nil, err
+	}
+	m := &memo{Styles: sha256.Sum256(parts.part("xl/styles.xml")), Sheets: map[string]*memoSheet{}}
+	shared := sharedStrings(parts.part("xl/sharedStrings.xml"))
+	if rows.whole > 0 {
+		m.Shared = rows.from.Shared
 	}
 	pieces := make([][]piece, len(parts.names))
 	for i, name := range parts.names {
 		b := parts.parts[i].Bytes()
-		if r := rows.sheets[sheetOf[name]]; r != nil {
+		r := rows.sheets[sheetOf[name]]
+		switch {
+		case r != nil && r.whole != nil:
+			continue
+		case r != nil:
 			head, tail, err := r.finish(b)
 			if err != nil {
-				return fmt.Errorf("%s: %w", name, err)
+				return nil, fmt.Errorf("%s: %w", name, err)
+			}
+			if r.memo != nil {
+				if r.memo.HeadRows, err = parseRows(nil, head, shared); err != nil {
+					return nil, fmt.Errorf("%s: %w", name, err)
+				}
+				if n := sharedRefs(head); n > len(m.Shared) && n <= len(shared) {
+					m.Shared = shared[:n]
+				}
+				dir, file := path.Split(name)
+				r.memo.Whole = parts.part(dir+"_rels/"+file+".rels") == nil
 			}
 			pieces[i] = []piece{{raw: head}, {z: &r.z}, {raw: tail}}
 			continue
-		}
-		if name == "[Content_Types].xml" {
+		case name == "[Content_Types].xml":
 			b = sortDefaults(b)
 		}
 		pieces[i] = []piece{{raw: b}}
 	}
 	comp, err := compressAll(pieces)
 	if err != nil {
-		return err
+		return nil, err
+	}
+	for i, name := range parts.names {
+		sheet := sheetOf[name]
+		r := rows.sheets[sheet]
+		if r == nil || r.memo == nil {
+			continue
+		}
+		if r.whole != nil {
+			comp[i] = *r.whole
+		} else {
+			r.memo.Head = int64(len(pieces[i][0].z.data))
+		}
+		m.Sheets[sheet] = r.memo
 	}
 	zw := zip.NewWriter(w)
 	for i, name := range parts.names {
@@ -93,13 +127,13 @@ func writePackage(w io.Writer, parts *partsWriter, rows *rowWriter) error {
 			UncompressedSize64: uint64(comp[i].n),
 		})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if _, err := fw.Write(comp[i].data); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return zw.Close()
+	return m, zw.Close()
 }
 
 // What zip.Writer.CreateHeader puts in the header of an entry whose name
@@ -127,6 +161,26 @@ func readZipFile(zf *zip.File) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// fits returns errStale if the sheets w took from the previous workbook
+// do not fit the styles or shared strings of the package of parts, which
+// they refer to by number.
+func (w *rowWriter) fits(parts *partsWriter) error {
+	from := w.from
+	if from == nil {
+		return nil
+	}
+	if sha256.Sum256(parts.part("xl/styles.xml")) != from.Styles {
+		return errStale
+	}
+	if w.whole > 0 {
+		shared, n := sharedStrings(parts.part("xl/sharedStrings.xml")), len(from.Shared)
+		if len(shared) < n || !slices.Equal(shared[:n], from.Shared) {
+			return errStale
+		}
+	}
+	return nil
 }
 
 // A workbookInfo is what xl/workbook.xml and its relationships say of a

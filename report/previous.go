@@ -119,6 +119,11 @@ type previous struct {
 	// staff's columns, the summary, sheets staff added): see excel.
 	file    *excelize.File
 	fileErr error
+	// memo is what the run that wrote the workbook remembers of it, if
+	// the workbook is as it left it; raw is the fast reader of the
+	// package, nil when it cannot read it.
+	memo *memo
+	raw  *rawReader
 }
 
 // excel returns the previous workbook opened with excelize, opening it
@@ -143,7 +148,7 @@ func ownerFiles(path string) []string {
 // readPrevious reads the workbook at path, if there is one. It returns
 // nil, nil when there is none, and a *PreviousError when there is one
 // that cannot be carried forward.
-func readPrevious(path string) (*previous, error) {
+func readPrevious(path, memoDir, build string) (*previous, error) {
 	b, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -160,8 +165,9 @@ func readPrevious(path string) (*previous, error) {
 	// The cells' values are read straight from the package; excelize,
 	// which takes as long again to open it, only if the fast reader
 	// cannot read it or when something else is needed.
-	p := &previous{data: b}
-	rr := readRawRows(b)
+	p := &previous{data: b, memo: loadMemo(memoDir, build, b)}
+	rr := readRawRows(b, p.memo)
+	p.raw = rr.rr
 	if rr.rr == nil {
 		if _, err := p.excel(); err != nil {
 			return nil, &PreviousError{Path: path, Reason: "is not a readable .xlsx workbook", Err: err}
@@ -198,15 +204,19 @@ type rawRows struct {
 }
 
 // readRawRows reads ahead the rows of the sheets of the package b that
-// read reads: all but the summary.
-func readRawRows(b []byte) *rawRows {
+// read reads: all but the summary; those of the speech sheets from the
+// memo m of b, if not nil.
+func readRawRows(b []byte, m *memo) *rawRows {
 	rr, err := newRawReader(b)
 	if err != nil {
 		return &rawRows{}
 	}
 	r := &rawRows{rr: rr, rows: map[string][][]string{}, errs: map[string]error{}}
 	for name := range rr.paths {
-		if name != summarySheet {
+		switch ms := m.sheet(name); {
+		case ms != nil:
+			r.rows[name] = ms.rows()
+		case name != summarySheet:
 			r.rows[name], r.errs[name] = rr.rows(name)
 		}
 	}

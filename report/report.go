@@ -13,6 +13,7 @@ package report
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -36,6 +37,13 @@ type Options struct {
 	// MaxSheets is the most speech sheets the workbook holds; 0 means
 	// MaxSpeechSheets.
 	MaxSheets int
+	// MemoDir is a folder where a run keeps what it remembers of the
+	// workbook it writes, so that the next run over it need not read or
+	// write again what did not change (see memo); "" keeps nothing.
+	MemoDir string
+	// Build identifies the program: a memo is used only by the build of
+	// the program that kept it. "" keeps no memo.
+	Build string
 }
 
 // maxSheets returns the most speech sheets the workbook holds.
@@ -87,9 +95,11 @@ type prevResult struct {
 }
 
 type tplResult struct {
-	f   *excelize.File
-	lay *layout
-	err error
+	f    *excelize.File
+	lay  *layout
+	b    []byte // the template
+	name string
+	err  error
 }
 
 // Prepare starts an update of the workbook at path with opt: the
@@ -98,7 +108,7 @@ type tplResult struct {
 func Prepare(path string, opt Options) *Pending {
 	u := &Pending{path: path, opt: opt, prev: make(chan prevResult, 1), tpl: make(chan tplResult, 1)}
 	go func() {
-		p, err := readPrevious(path)
+		p, err := readPrevious(path, opt.MemoDir, opt.Build)
 		u.prev <- prevResult{p, err}
 	}()
 	go func() {
@@ -112,7 +122,7 @@ func Prepare(path string, opt Options) *Pending {
 			tpl, name = b, opt.Template
 		}
 		f, lay, err := openTemplate(tpl, name)
-		u.tpl <- tplResult{f, lay, err}
+		u.tpl <- tplResult{f, lay, tpl, name, err}
 	}()
 	return u
 }
@@ -148,28 +158,39 @@ func (u *Pending) update(speeches []extract.Speech) (Stats, error) {
 		(<-u.prev).p.close()
 		return Stats{}, t.err
 	}
-	f, lay := t.f, t.lay
-	defer f.Close()
 	l := buildLedger(speeches, opt)
 	pr := <-u.prev
 	if pr.err != nil {
+		t.f.Close()
 		return Stats{}, pr.err
 	}
 	prev := pr.p
 	defer prev.close()
-	st := merge(&l, prev, lay)
-	rows := newRowWriter(f, styleCache{})
-	if err := fill(f, lay, &l, prev, st, rows); err != nil {
+	tplSum := sha256.Sum256(t.b)
+	st, parts, rows, err := build(t.f, t.lay, l, prev, newReuse(prev, opt.Build, tplSum))
+	if err == nil {
+		err = rows.fits(parts)
+	}
+	if errors.Is(err, errStale) {
+		// Write every sheet afresh, on a fresh copy of the template.
+		rows.wait()
+		t.f.Close()
+		var lay *layout
+		if t.f, lay, err = openTemplate(t.b, t.name); err != nil {
+			return Stats{}, err
+		}
+		st, parts, rows, err = build(t.f, lay, buildLedger(speeches, opt), prev, nil)
+	}
+	defer t.f.Close()
+	if err != nil {
 		return st, err
 	}
-	parts := &partsWriter{}
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return parts })
-	if _, err := f.WriteToBuffer(); err != nil {
-		return st, err
-	}
-	err := writeFileAtomic(path, func(w *os.File) error {
-		bw := bufio.NewWriterSize(w, 1<<16)
-		if err := writePackage(bw, parts, rows); err != nil {
+	var m *memo
+	sum := sha256.New()
+	err = writeFileAtomic(path, func(w *os.File) error {
+		bw := bufio.NewWriterSize(io.MultiWriter(w, sum), 1<<16)
+		var err error
+		if m, err = writePackage(bw, parts, rows); err != nil {
 			return err
 		}
 		return bw.Flush()
@@ -195,12 +216,37 @@ func (u *Pending) update(speeches []extract.Speech) (Stats, error) {
 	if err != nil {
 		return st, err
 	}
+	m.Build, m.Template = opt.Build, tplSum
+	var old []byte
+	if prev != nil {
+		old = prev.data
+	}
+	saveMemo(opt.MemoDir, m, sum.Sum(nil), old)
 	if st.Backup != "" {
 		if err := pruneBackups(path, opt.Keep); err != nil {
 			return st, err
 		}
 	}
 	return st, nil
+}
+
+// build lays ledger l, carried forward from the previous workbook prev,
+// into the template f laid out by lay, taking by re what it can from
+// prev, and returns what the run did and the parts of the package and
+// rows that writePackage writes.
+func build(f *excelize.File, lay *layout, l ledger, prev *previous, re *reuse) (Stats, *partsWriter, *rowWriter, error) {
+	st := merge(&l, prev, lay)
+	rows := newRowWriter(f, styleCache{})
+	if err := fill(f, lay, &l, prev, st, rows, re); err != nil {
+		return st, nil, nil, err
+	}
+	st.Reused, st.RowsOnly = rows.whole, rows.rowsOnly
+	parts := &partsWriter{}
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return parts })
+	if _, err := f.WriteToBuffer(); err != nil {
+		return st, nil, nil, err
+	}
+	return st, parts, rows, nil
 }
 
 // writeFileAtomic writes path through a temporary file in the same folder,

@@ -36,6 +36,12 @@ type rowWriter struct {
 	// holds.
 	busy chan struct{}
 	wg   sync.WaitGroup
+	// from is the memo of the previous workbook when sheets are taken
+	// from it; whole counts those taken whole, rowsOnly those whose task
+	// rows only are taken.
+	from     *memo
+	whole    int
+	rowsOnly int
 }
 
 // sheetRows are the rows written for one sheet, and what else is
@@ -49,6 +55,11 @@ type sheetRows struct {
 	titles  map[string]string // text of the title cells, by cell
 	hf      *strings.Replacer // fills the page header and footer
 	replace bool              // whether the rows replace all that excelize wrote
+	// memo is what the memo of the workbook will keep of a speech sheet,
+	// filled in as it is written; whole is its part taken as it is from
+	// the previous workbook, nil when the part is written.
+	memo  *memoSheet
+	whole *deflated
 }
 
 func newRowWriter(f *excelize.File, styles styleCache) *rowWriter {
@@ -104,31 +115,93 @@ func (w *rowWriter) addFonts(lay *layout) error {
 	return nil
 }
 
-// writeRows writes the task rows of the speech sheet sh, from the row
-// under the header down, and records the texts of its title cells and
-// what fills its page header and footer.
-func (w *rowWriter) writeRows(sh *sheet, titles map[string]string, hf *strings.Replacer) error {
+// A sheetPlan is how a speech sheet is written: what its title cells and
+// page header and footer say, the digests of what it is written from,
+// and what of it the previous workbook's part gives.
+type sheetPlan struct {
+	titles map[string]string
+	hf     []string // placeholder, value, ... as strings.NewReplacer takes them
+	memo   memoSheet
+	prev   deflated   // the part in the previous workbook, if it gives any
+	from   *memoSheet // what the previous workbook's memo keeps of that part
+	memoOf *memo      // the previous workbook's memo
+	whole  bool       // the previous part is reused whole
+}
+
+// plan works out how the speech sheet sh of ledger l is written, and what
+// it reuses of the previous workbook by re.
+func (w *rowWriter) plan(sh *sheet, l *ledger, re *reuse) (*sheetPlan, error) {
 	lay := sh.lay
+	p := &sheetPlan{titles: map[string]string{}}
+	for _, tc := range lay.titleCells {
+		p.titles[tc.cell] = cleanText(fillPlaceholders(tc.text, sh.Speech, l))
+	}
+	p.hf = headerFooterValues(sh.Speech, l)
+	var err error
+	if p.memo.Rows, err = w.rowsKey(sh); err != nil {
+		return nil, err
+	}
+	p.memo.Frame = frameKey(p.titles, p.hf, lay.headerRow+1, lay.headerRow+len(sh.Rows), lay.lastCol)
+	if len(sh.Extras) > 0 {
+		return p, nil
+	}
+	if prev, from, ok := re.entry(sh.Name); ok && from.Rows == p.memo.Rows {
+		p.prev, p.from, p.memoOf = prev, from, re.m
+		p.whole = from.Whole && from.Frame == p.memo.Frame
+	}
+	return p, nil
+}
+
+// writeRows writes the task rows of the speech sheet sh as planned by p,
+// from the row under the header down, and records the texts of its title
+// cells and what fills its page header and footer. Rows the previous
+// workbook gives are taken from it, compressed as they are.
+func (w *rowWriter) writeRows(sh *sheet, p *sheetPlan) error {
+	lay := sh.lay
+	first := lay.headerRow + 1
+	r := &sheetRows{first: first, lastRow: lay.headerRow + len(sh.Rows), lastCol: lay.lastCol,
+		titles: p.titles, hf: strings.NewReplacer(p.hf...), memo: &p.memo}
+	switch {
+	case p.whole:
+		*r.memo = *p.from
+		w.from = p.memoOf
+		w.whole++
+		r.whole = &p.prev
+		w.sheets[sh.Name] = r
+		return nil
+	case p.from != nil:
+		body := p.prev.data[p.from.Head : p.from.Head+p.from.Body.Len]
+		r.z = deflated{data: body, crc: p.from.Body.CRC, n: p.from.Body.N}
+		r.memo.Body, r.memo.TaskRows = p.from.Body, p.from.TaskRows
+		w.from = p.memoOf
+		w.rowsOnly++
+		w.sheets[sh.Name] = r
+		return nil
+	}
 	var b bytes.Buffer
 	b.Grow(len(sh.Rows) * 1024)
-	first := lay.headerRow + 1
 	for i := range sh.Rows {
 		if err := w.writeRow(&b, lay, first+i, &sh.Rows[i]); err != nil {
 			return fmt.Errorf("row %d: %w", first+i, err)
 		}
 	}
-	w.add(sh.Name, &sheetRows{first: first, lastRow: lay.headerRow + len(sh.Rows), lastCol: lay.lastCol, titles: titles, hf: hf}, b.Bytes())
+	w.add(sh.Name, r, b.Bytes())
 	return nil
 }
 
 // add records r, the rows of sheet, and compresses their XML, rows, on
-// another goroutine.
+// another goroutine; for a speech sheet it also reads them back as the
+// fast reader would, for the memo.
 func (w *rowWriter) add(sheet string, r *sheetRows, rows []byte) {
 	w.sheets[sheet] = r
 	w.busy <- struct{}{}
 	w.wg.Go(func() {
 		defer func() { <-w.busy }()
-		r.z, r.err = deflate(rows)
+		if r.z, r.err = deflate(rows); r.err != nil || r.memo == nil {
+			return
+		}
+		r.memo.Body = pieceSum{Len: int64(len(r.z.data)), CRC: r.z.crc, N: r.z.n}
+		r.memo.TaskRows, r.err = parseRows(nil, rows, nil)
 	})
 }
 

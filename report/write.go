@@ -46,8 +46,9 @@ const cutMarker = "…【已截断】"
 // summary first, then one copy of the template sheet per speech, the
 // sheets staff added to the previous workbook p (nil on a first run) and
 // the change log with st as its last line; the template's own sheets are
-// removed.
-func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows *rowWriter) error {
+// removed. Speech sheets that come out as they are in the previous
+// workbook are taken from it, by re (nil for none).
+func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows *rowWriter, re *reuse) error {
 	// Move the template's sheets out of the way of the names we give.
 	orig := f.GetSheetList()
 	tplIndex := -1
@@ -82,11 +83,23 @@ func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows 
 		return fmt.Errorf("template sheet: %w", err)
 	}
 	orig = append(orig, preparedSheet)
+	// Every sheet is planned before any is made, so that the styles of
+	// cells carried from the previous workbook are added in the same
+	// order whatever is reused.
+	plans := make([]*sheetPlan, len(l.Sheets))
+	for i := range l.Sheets {
+		if plans[i], err = rows.plan(&l.Sheets[i], l, re); err != nil {
+			return fmt.Errorf("sheet %q: %w", l.Sheets[i].Name, err)
+		}
+	}
 	for i := range l.Sheets {
 		sh := &l.Sheets[i]
 		idx, err := f.NewSheet(sh.Name)
 		if err != nil {
 			return fmt.Errorf("add sheet %q: %w", sh.Name, err)
+		}
+		if plans[i].whole {
+			continue // its part is the previous one
 		}
 		if len(sh.Extras) == 0 {
 			if err := f.CopySheet(prepared, idx); err != nil {
@@ -138,7 +151,7 @@ func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows 
 		index[name] = i
 	}
 	for i := range l.Sheets {
-		if err := writeSpeechSheet(f, l, &l.Sheets[i], index[l.Sheets[i].Name], rows); err != nil {
+		if err := writeSpeechSheet(f, &l.Sheets[i], index[l.Sheets[i].Name], plans[i], rows); err != nil {
 			return fmt.Errorf("sheet %q: %w", l.Sheets[i].Name, err)
 		}
 	}
@@ -233,19 +246,15 @@ func prepareSheet(f *excelize.File, name string, lay *layout) error {
 }
 
 // writeSpeechSheet fills one speech's sheet, a copy of the prepared
-// template sheet at index idx: its rows, title cells and page header and
-// footer are written by rows, its print titles and filter range named
-// here.
-func writeSpeechSheet(f *excelize.File, l *ledger, sh *sheet, idx int, rows *rowWriter) error {
+// template sheet at index idx, as planned by p: its rows, title cells and
+// page header and footer are written by rows, its print titles and
+// filter range named here.
+func writeSpeechSheet(f *excelize.File, sh *sheet, idx int, p *sheetPlan, rows *rowWriter) error {
 	name, lay := sh.Name, sh.lay
 	if err := rows.addFonts(lay); err != nil {
 		return err
 	}
-	titles := map[string]string{}
-	for _, tc := range lay.titleCells {
-		titles[tc.cell] = cleanText(fillPlaceholders(tc.text, sh.Speech, l))
-	}
-	if err := rows.writeRows(sh, titles, headerFooterValues(sh.Speech, l)); err != nil {
+	if err := rows.writeRows(sh, p); err != nil {
 		return err
 	}
 	last := max(lay.headerRow+len(sh.Rows), lay.headerRow+1)
@@ -258,14 +267,15 @@ func writeSpeechSheet(f *excelize.File, l *ledger, sh *sheet, idx int, rows *row
 
 // headerFooterValues returns what replaces each placeholder in the page
 // header and footer of speech e's sheet, as XML text: & doubled, since it
-// starts a header code there, and the title shortened to fit.
-func headerFooterValues(e speechEntry, l *ledger) *strings.Replacer {
+// starts a header code there, and the title shortened to fit. They come
+// in pairs, placeholder and value, as strings.NewReplacer takes them.
+func headerFooterValues(e speechEntry, l *ledger) []string {
 	e = escapeHeaderFooter(e)
 	var pairs []string
 	for _, p := range placeholders {
 		pairs = append(pairs, p, xmlText(fillPlaceholders(p, e, l)))
 	}
-	return strings.NewReplacer(pairs...)
+	return pairs
 }
 
 // xmlText returns s escaped for XML character data.

@@ -1,0 +1,397 @@
+package report
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/gob"
+	"encoding/hex"
+	"errors"
+	"io"
+	"maps"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"time"
+)
+
+// A memo is what a run remembers of the workbook it wrote, so that the
+// next run over it neither reads again the rows of its speech sheets nor
+// writes again the sheets that come out the same. A nightly run over a
+// folder where nothing changed does little else.
+//
+// A memo is kept in Options.MemoDir under the SHA-256 of the workbook's
+// bytes, so it is found only for the workbook exactly as the run left it:
+// once staff save it in Excel or WPS, or change it in any way, it has no
+// memo and is read and written in full. What a memo says of a sheet is
+// checked before it is used: the rows read from it are those the fast
+// reader reads from the sheet's XML (parseRows, run on the XML when it was
+// written); a sheet is reused only when digests of everything it was
+// written from (rowsKey, frameKey) are those of the sheet this run would
+// write, by the same build of the program from the same template; and
+// the workbook's styles and shared strings, which a sheet refers to by
+// number, are compared once the new ones are known (see stale).
+type memo struct {
+	Build    string                // Options.Build of the run that wrote it
+	Template [32]byte              // SHA-256 of the template
+	Styles   [32]byte              // SHA-256 of xl/styles.xml as written
+	Shared   []string              // the shared strings the speech sheets' heads refer to, from the first
+	Sheets   map[string]*memoSheet // the speech sheets, by name
+}
+
+// A memoSheet is what a memo keeps of one speech sheet, whose part is
+// written as three deflate pieces (see deflated): the head, up to where
+// the task rows go; the task rows; and the tail.
+type memoSheet struct {
+	Rows     [32]byte // rowsKey of its task rows
+	Frame    [32]byte // frameKey of the rest
+	Whole    bool     // the part can be reused whole: it has no relationships of its own
+	Head     int64    // compressed length of the head piece
+	Body     pieceSum // the task rows' piece
+	HeadRows [][]string
+	TaskRows [][]string // raw cell values of the head's rows and of the task rows, as parseRows reads them
+}
+
+// A pieceSum describes a deflate piece: its compressed length, and the
+// CRC-32 and length of what it holds.
+type pieceSum struct {
+	Len int64
+	CRC uint32
+	N   int64
+}
+
+// sheet returns what m keeps of the speech sheet name, or nil.
+func (m *memo) sheet(name string) *memoSheet {
+	if m == nil {
+		return nil
+	}
+	return m.Sheets[name]
+}
+
+// rows returns the raw values of the sheet's cells as the fast reader
+// reads them from the whole part: the task rows over the head's rows.
+func (m *memoSheet) rows() [][]string {
+	rows := slices.Clone(m.HeadRows)
+	for i, r := range m.TaskRows {
+		if r == nil {
+			continue
+		}
+		for len(rows) <= i {
+			rows = append(rows, nil)
+		}
+		rows[i] = r
+	}
+	return rows
+}
+
+// memoFolder is the folder of MemoDir that holds memos.
+const memoFolder = "workbooks"
+
+// memoMaxAge is how long a memo no run has used is kept: that of a
+// workbook staff changed, or moved away, is never used again.
+const memoMaxAge = 30 * 24 * time.Hour
+
+// memoPath returns the file in dir of the memo of the workbook whose
+// SHA-256 is sum.
+func memoPath(dir string, sum []byte) string {
+	return filepath.Join(dir, memoFolder, hex.EncodeToString(sum)+".gob")
+}
+
+// A memo is kept as a gob stream of the memo without its sheets and then
+// a memoEntry for each sheet, so that neither keeping nor reading it
+// holds the whole memo encoded at once.
+type memoEntry struct {
+	Name  string
+	Sheet *memoSheet
+}
+
+// encode writes m to w.
+func (m *memo) encode(w io.Writer) error {
+	enc := gob.NewEncoder(w)
+	head := *m
+	head.Sheets = nil
+	if err := enc.Encode(&head); err != nil {
+		return err
+	}
+	for _, name := range slices.Sorted(maps.Keys(m.Sheets)) {
+		if err := enc.Encode(memoEntry{name, m.Sheets[name]}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decodeMemo reads a memo from r, or returns nil if r does not hold one
+// kept by build.
+func decodeMemo(r io.Reader, build string) *memo {
+	dec := gob.NewDecoder(r)
+	var m memo
+	if dec.Decode(&m) != nil || m.Build != build {
+		return nil
+	}
+	m.Sheets = map[string]*memoSheet{}
+	for {
+		var e memoEntry
+		switch err := dec.Decode(&e); {
+		case errors.Is(err, io.EOF):
+			return &m
+		case err != nil || e.Sheet == nil:
+			return nil
+		}
+		m.Sheets[e.Name] = e.Sheet
+	}
+}
+
+// loadMemo returns the memo of the workbook data kept in dir by build, or
+// nil when there is none.
+func loadMemo(dir, build string, data []byte) *memo {
+	if dir == "" || build == "" {
+		return nil
+	}
+	sum := sha256.Sum256(data)
+	f, err := os.Open(memoPath(dir, sum[:]))
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	return decodeMemo(bufio.NewReaderSize(f, 1<<16), build)
+}
+
+// saveMemo keeps m in dir as the memo of the workbook whose SHA-256 is
+// sum, and lets go of that of old, the workbook it replaced, and of memos
+// no run has used for memoMaxAge. A memo that cannot be kept is no reason
+// to fail the run: the next one reads the workbook in full.
+func saveMemo(dir string, m *memo, sum, old []byte) {
+	if dir == "" || m == nil {
+		return
+	}
+	path := memoPath(dir, sum)
+	if os.MkdirAll(filepath.Dir(path), 0o755) != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".*.tmp")
+	if err != nil {
+		return
+	}
+	bw := bufio.NewWriterSize(tmp, 1<<16)
+	err = m.encode(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return
+	}
+	if old != nil {
+		oldSum := sha256.Sum256(old)
+		if p := memoPath(dir, oldSum[:]); p != path {
+			os.Remove(p)
+		}
+	}
+	pruneMemos(filepath.Dir(path), time.Now().Add(-memoMaxAge))
+}
+
+// pruneMemos removes the memos in folder last changed before cutoff.
+func pruneMemos(folder string, cutoff time.Time) {
+	entries, err := os.ReadDir(folder)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && info.ModTime().Before(cutoff) {
+			os.Remove(filepath.Join(folder, e.Name()))
+		}
+	}
+}
+
+// A reuse is what a run may take from the workbook it replaces, by its
+// memo: the compressed pieces of speech sheets that come out the same.
+type reuse struct {
+	m       *memo
+	data    []byte               // the previous workbook
+	entries map[string]*zip.File // of its speech sheets, by sheet name
+}
+
+// newReuse returns what may be reused of the previous workbook p by a run
+// of build with the template whose SHA-256 is tpl, or nil.
+func newReuse(p *previous, build string, tpl [32]byte) *reuse {
+	if p == nil || p.memo == nil || p.raw == nil || p.memo.Build != build || p.memo.Template != tpl {
+		return nil
+	}
+	r := &reuse{m: p.memo, data: p.data, entries: map[string]*zip.File{}}
+	for name := range p.memo.Sheets {
+		part, ok := p.raw.paths[name]
+		if !ok {
+			continue
+		}
+		for _, zf := range p.raw.zr.File {
+			if zf.Name == part && zf.Method == zip.Deflate {
+				r.entries[name] = zf
+			}
+		}
+	}
+	return r
+}
+
+// entry returns the part of sheet in the previous workbook, compressed,
+// with what the memo keeps of the sheet.
+func (r *reuse) entry(sheet string) (deflated, *memoSheet, bool) {
+	if r == nil {
+		return deflated{}, nil, false
+	}
+	zf, ok := r.entries[sheet]
+	ms := r.m.Sheets[sheet]
+	if !ok || ms == nil {
+		return deflated{}, nil, false
+	}
+	off, err := zf.DataOffset()
+	size := int64(zf.CompressedSize64)
+	if err != nil || off < 0 || size < ms.Head+ms.Body.Len || off+size > int64(len(r.data)) {
+		return deflated{}, nil, false
+	}
+	return deflated{data: r.data[off : off+size], crc: zf.CRC32, n: int64(zf.UncompressedSize64)}, ms, true
+}
+
+// errStale says that the styles or shared strings of a workbook being
+// written are not those the sheets it reused were written with.
+var errStale = errors.New("the previous workbook's sheets do not fit the new styles")
+
+// A keyWriter builds the bytes a digest is taken of, each value with its
+// length or kind, so that different values never run together the same.
+type keyWriter struct{ b []byte }
+
+func (k *keyWriter) str(s string) {
+	k.b = binary.AppendUvarint(k.b, uint64(len(s)))
+	k.b = append(k.b, s...)
+}
+
+func (k *keyWriter) int(n int) { k.b = binary.AppendVarint(k.b, int64(n)) }
+
+func (k *keyWriter) bool(v bool) {
+	if v {
+		k.b = append(k.b, 1)
+	} else {
+		k.b = append(k.b, 0)
+	}
+}
+
+func (k *keyWriter) float(f float64) {
+	k.b = binary.LittleEndian.AppendUint64(k.b, math.Float64bits(f))
+}
+
+func (k *keyWriter) sum() [32]byte { return sha256.Sum256(k.b) }
+
+// rowsKey returns a digest of all that writeRow writes the task rows of
+// sh from, with the template and the build: the columns, the rows'
+// fields and carried cells, the style of each carried cell (added to the
+// workbook here, in the order writing the rows would add them) and where
+// the rows start.
+func (w *rowWriter) rowsKey(sh *sheet) ([32]byte, error) {
+	var k keyWriter
+	lay := sh.lay
+	k.int(lay.headerRow)
+	for _, c := range lay.cols {
+		k.int(c.col)
+		k.int(int(c.field))
+		k.bool(c.known)
+		k.int(c.extra)
+		k.int(c.style)
+		k.float(c.width)
+		k.bool(c.wrap)
+	}
+	k.int(len(sh.Rows))
+	for i := range sh.Rows {
+		r := &sh.Rows[i]
+		k.int(r.Seq)
+		for _, s := range [...]string{r.ID, r.Text, r.Times, r.Due.String(), r.Lead, r.Support, r.Targets,
+			r.Section, r.Hints, r.Status, r.Warning, r.Progress, r.Note, r.Change} {
+			k.str(s)
+		}
+		k.int(len(r.Marks))
+		for _, m := range r.Marks {
+			k.int(m.Start)
+			k.int(m.End)
+			k.int(int(m.Kind))
+		}
+		k.float(r.TargetValue)
+		k.bool(r.HasValue)
+		k.bool(r.Removed)
+		k.bool(r.Verbatim)
+		k.float(r.Height)
+		for _, c := range lay.cols {
+			cc, ok := r.Cells[c.col]
+			if !ok {
+				continue
+			}
+			style := 0
+			if cc.style != nil {
+				id, err := w.styles.id(w.f, cc.style)
+				if err != nil {
+					return [32]byte{}, err
+				}
+				style = id
+			}
+			k.int(c.col)
+			k.int(int(cc.kind))
+			k.str(cc.value)
+			k.str(cc.formula)
+			k.int(style)
+			k.int(cc.row)
+		}
+		k.int(-1)
+	}
+	return k.sum(), nil
+}
+
+// frameKey returns a digest of what the rest of a speech sheet's part is
+// written from besides the template: the texts of its title cells, what
+// fills its page header and footer, and the rows it spans.
+func frameKey(titles map[string]string, hf []string, first, lastRow, lastCol int) [32]byte {
+	var k keyWriter
+	refs := make([]string, 0, len(titles))
+	for ref := range titles {
+		refs = append(refs, ref)
+	}
+	slices.Sort(refs)
+	for _, ref := range refs {
+		k.str(ref)
+		k.str(titles[ref])
+	}
+	k.int(len(hf))
+	for _, s := range hf {
+		k.str(s)
+	}
+	k.int(first)
+	k.int(lastRow)
+	k.int(lastCol)
+	return k.sum()
+}
+
+// sharedRefs returns one more than the highest shared string the cells of
+// worksheet XML b refer to, or 0.
+func sharedRefs(b []byte) int {
+	n := 0
+	for _, c := range elements(b, "c") {
+		open, body := splitElement(c)
+		if t, _ := attr(open, "t"); t != "s" {
+			continue
+		}
+		if vs := elements(body, "v"); len(vs) > 0 {
+			_, v := splitElement(vs[0])
+			if i, err := strconv.Atoi(string(bytes.TrimSpace(v))); err == nil && i >= n {
+				n = i + 1
+			}
+		}
+	}
+	return n
+}
