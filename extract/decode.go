@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -120,7 +121,7 @@ func DecodeAs(b []byte, name string) (Decoded, error) {
 	}
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
-		d := decodeUTF8(b[3:])
+		d := decodeWith(EncUTF8, b[3:])
 		d.BOM = true
 		return check(d)
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
@@ -177,13 +178,18 @@ func forced(b []byte, enc string) (Decoded, error) {
 	return check(d)
 }
 
+// decodeUTF8 is decodeWith(EncUTF8, b) for b that is valid UTF-8, which
+// leaves nothing to replace.
 func decodeUTF8(b []byte) Decoded {
-	return decodeWith(EncUTF8, b)
+	return dropNUL(Decoded{Encoding: EncUTF8}, string(b))
 }
 
 // decodeWith decodes b in enc, replacing invalid sequences with U+FFFD and
 // counting them, and dropping NUL characters.
 func decodeWith(enc string, b []byte) Decoded {
+	if enc == EncUTF8 && utf8.Valid(b) {
+		return decodeUTF8(b)
+	}
 	d := Decoded{Encoding: enc}
 	var s string
 	var e encoding.Encoding
@@ -213,6 +219,12 @@ func decodeWith(enc string, b []byte) Decoded {
 		s = string(out)
 		d.Invalid += strings.Count(s, "\uFFFD")
 	}
+	return dropNUL(d, s)
+}
+
+// dropNUL sets d.Text to s without its NUL characters, counting them in
+// d.NUL.
+func dropNUL(d Decoded, s string) Decoded {
 	if d.NUL = strings.Count(s, "\x00"); d.NUL > 0 {
 		s = strings.ReplaceAll(s, "\x00", "")
 	}
@@ -221,21 +233,54 @@ func decodeWith(enc string, b []byte) Decoded {
 }
 
 // check rejects decoded text that is blank or mostly control characters.
+// d.Text must be valid UTF-8, as decodeWith leaves it.
 func check(d Decoded) (Decoded, error) {
 	if strings.TrimSpace(d.Text) == "" {
 		return Decoded{}, ErrEmpty
 	}
-	ctrl, n := 0, 0
-	for _, r := range d.Text {
-		n++
-		if r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' || r == 0x7F {
-			ctrl++
-		}
-	}
+	n, ctrl := countChars(d.Text)
 	if ctrl > n/20 || d.NUL > n/20+2 {
 		return Decoded{}, ErrBinary
 	}
 	return d, nil
+}
+
+// countChars returns the number of characters in s, which must be valid
+// UTF-8, and how many of them are control characters other than tab, line
+// feed, form feed and carriage return. It reads s eight bytes at a time.
+func countChars(s string) (n, ctrl int) {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	// Every byte but a continuation byte (10xxxxxx) starts a character.
+	n = len(s)
+	for ; len(s) >= 8; s = s[8:] {
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		n -= bits.OnesCount64(w &^ (w << 1) & high)
+		// A byte below 0x20 sets a high bit in w-0x20*ones, and a 0x7F
+		// byte one in w+ones, that is clear in w: only words with such a
+		// bit can hold control characters.
+		if ((w-0x20*ones)|(w+ones))&^w&high != 0 {
+			ctrl += countControls(s[:8])
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			n--
+		}
+	}
+	return n, ctrl + countControls(s)
+}
+
+// countControls counts the bytes of s that are control characters other
+// than tab, line feed, form feed and carriage return.
+func countControls(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' || c == 0x7F {
+			n++
+		}
+	}
+	return n
 }
 
 // binaryMagic lists the openings of common binary files that are often
@@ -277,6 +322,12 @@ func utf16NoBOM(b []byte) string {
 	if len(b) < 8 || len(b)%2 == 1 {
 		return ""
 	}
+	// Either side needs more than pairs*3/10 NUL bytes, which most text,
+	// having none, is quick to rule out.
+	pairs := len(b) / 2
+	if bytes.Count(b, []byte{0}) <= pairs*3/10 {
+		return ""
+	}
 	var even, odd int
 	for i := 0; i+1 < len(b); i += 2 {
 		if b[i] == 0 {
@@ -286,7 +337,6 @@ func utf16NoBOM(b []byte) string {
 			odd++
 		}
 	}
-	pairs := len(b) / 2
 	switch {
 	case odd > pairs*3/10 && even < odd/20:
 		return EncUTF16LE

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -324,7 +325,24 @@ func FuzzDecode(f *testing.F) {
 	}
 	f.Add([]byte{0xEF, 0xBB, 0xBF})
 	f.Add([]byte("\x00\x00a\x00"))
+	f.Add([]byte("\xef\xbb\xbf要\x1b\x7f\x01加强\x00领导\xff。\r\n"))
+	f.Add([]byte("要加强\x1b领导\x7f，落实\x00责任。\xe8\xa6\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
+		// DecodeAs gives what the code it replaced gave, detecting or
+		// forced to any encoding.
+		for _, name := range referenceNames {
+			sameAsReference(t, b, name)
+		}
+		// check and countChars get valid UTF-8 in every encoding.
+		for _, enc := range []string{EncUTF8, EncUTF16LE, EncUTF16BE, EncGB18030, EncBig5} {
+			text := decodeWith(enc, b).Text
+			if !utf8.ValidString(text) {
+				t.Fatalf("%s: invalid UTF-8 %q", enc, text)
+			}
+			if n, ctrl := countChars(text); n != utf8.RuneCountInString(text) || ctrl != slowControls(text) {
+				t.Errorf("%s: countChars(%q) = %d, %d", enc, text, n, ctrl)
+			}
+		}
 		d, err := DecodeAs(b, "")
 		if err != nil {
 			if d != (Decoded{}) {
@@ -340,4 +358,371 @@ func FuzzDecode(f *testing.F) {
 			t.Errorf("forced %s: %q, detected %q", d.Encoding, f.Text, d.Text)
 		}
 	})
+}
+
+// slowControls counts the control characters of s other than tab, line
+// feed, form feed and carriage return, character by character.
+func slowControls(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' || r == 0x7F {
+			n++
+		}
+	}
+	return n
+}
+
+// countChars agrees with counting character by character, wherever in a
+// word the control characters and multi-byte characters fall.
+func TestCountChars(t *testing.T) {
+	var in []string
+	for c := range 0x80 {
+		for _, around := range []string{"", "a", "要", "\x7f", "\x1f", " ", "\u00e9", "𠀀"} {
+			for i := range 17 {
+				in = append(in, strings.Repeat(around, i)+string(rune(c))+strings.Repeat(around, 16-i))
+			}
+		}
+	}
+	for _, b := range referenceInputs(t) {
+		if utf8.Valid(b) {
+			in = append(in, string(b))
+		}
+	}
+	for _, s := range in {
+		n, ctrl := countChars(s)
+		if n != utf8.RuneCountInString(s) || ctrl != slowControls(s) {
+			t.Errorf("countChars(%q) = %d, %d; want %d, %d", s, n, ctrl, utf8.RuneCountInString(s), slowControls(s))
+		}
+	}
+}
+
+// referenceNames are the encoding names the reference tests decode with.
+var referenceNames = []string{"", "utf-8", "gbk", "big5", "utf-16le", "utf-16be"}
+
+// sameAsReference fails t unless DecodeAs(b, name) gives what
+// refDecodeAs(b, name) gives.
+func sameAsReference(t *testing.T, b []byte, name string) {
+	t.Helper()
+	d, err := DecodeAs(b, name)
+	rd, rerr := refDecodeAs(b, name)
+	same := d == rd && fmt.Sprint(err) == fmt.Sprint(rerr)
+	for _, e := range []error{ErrEmpty, ErrBinary, ErrEncoding} {
+		same = same && errors.Is(err, e) == errors.Is(rerr, e)
+	}
+	if !same {
+		short := b
+		if len(short) > 64 {
+			short = short[:64]
+		}
+		t.Errorf("DecodeAs(%q..., %q) (%d bytes) = %s %v invalid=%d nul=%d len %d, %v; reference %s %v invalid=%d nul=%d len %d, %v",
+			short, name, len(b), d.Encoding, d.BOM, d.Invalid, d.NUL, len(d.Text), err,
+			rd.Encoding, rd.BOM, rd.Invalid, rd.NUL, len(rd.Text), rerr)
+	}
+}
+
+// referenceInputs returns inputs for comparing DecodeAs with refDecodeAs:
+// the seeds and fixtures in every encoding, with and without byte-order
+// marks, and short texts with controls, NULs, damage and blanks, many of
+// them near the thresholds for binary data.
+func referenceInputs(t testing.TB) [][]byte {
+	t.Helper()
+	le := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
+	be := unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
+	// Each of texts is also tried after each byte-order mark; encoded
+	// seeds only as they are.
+	var in, texts [][]byte
+	for _, seed := range []string{"000", "001", "002", "003", "004"} {
+		text := readSeed(t, seed)
+		texts = append(texts, []byte(text))
+		in = append(in,
+			encode(t, simplifiedchinese.GBK, encodable(simplifiedchinese.GBK, text)),
+			encode(t, simplifiedchinese.GB18030, text),
+			encode(t, traditionalchinese.Big5, encodable(traditionalchinese.Big5, text)),
+			encode(t, le, text),
+			encode(t, be, text),
+		)
+	}
+	fixtures, _ := filepath.Glob(filepath.Join("..", "testdata", "encodings", "*.txt"))
+	for _, path := range fixtures {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in = append(in, b)
+	}
+	for _, s := range []string{
+		"", " ", " \r\n\t\f\v\u3000\u00a0\n", "\x00", "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00",
+		sample, "a", "要", "\x7f", "\x1b[0m要加强领导。", "\ufeff要", "\ufffd\ufffd要",
+		"\xff", "\xff\xfe", "\xfe\xff", "\xef\xbb", "\xef\xbb\xbf", "\xef\xbb\xbf\xef\xbb\xbf",
+		"\xed\xa0\x80要", "\xf4\x90\x80\x80要", "\xc0\xaf要", "要\xe8", "要\xe8\xa6",
+		"PK\x03\x04", "MZ要加强领导", "%PDF-", "\x7fELF",
+		"S\x00p\x00e\x00e\x00c\x00h\x00", "\x00S\x00p\x00e\x00e\x00c\x00h",
+	} {
+		texts = append(texts, []byte(s))
+	}
+	// Text with k controls (or NULs, or damage) among n characters, around
+	// the thresholds of check, looksBinary and DecodeAs.
+	x := uint32(7)
+	rand := func(n int) int {
+		x = x*1664525 + 1013904223
+		return int(x>>8) % n
+	}
+	pieces := []string{"a", " ", "\n", "\r\n", "\t", "要", "領", "。", "𠀀", "\ufffd", "\u3000"}
+	odd := []string{"\x00", "\x01", "\x08", "\x0b", "\x1b", "\x1f", "\x7f", "\x0c", "\xff", "\xe8\xa6", "\x80", "\xc3"}
+	for n := 1; n <= 120; n += 1 + n/10 {
+		for k := 0; k <= n/10+4; k++ {
+			for range 3 {
+				var sb strings.Builder
+				for range n {
+					sb.WriteString(pieces[rand(len(pieces))])
+				}
+				s := sb.String()
+				for range k {
+					i := rand(len(s) + 1)
+					s = s[:i] + odd[rand(len(odd))] + s[i:]
+				}
+				texts = append(texts, []byte(s))
+			}
+		}
+	}
+	for _, b := range texts {
+		in = append(in, b,
+			append([]byte{0xEF, 0xBB, 0xBF}, b...),
+			append([]byte{0xFF, 0xFE}, b...),
+			append([]byte{0xFE, 0xFF}, b...),
+		)
+	}
+	return in
+}
+
+// DecodeAs agrees with refDecodeAs, the code it replaced, on every
+// reference input and encoding name.
+func TestDecodeReference(t *testing.T) {
+	for _, b := range referenceInputs(t) {
+		for _, name := range referenceNames {
+			sameAsReference(t, b, name)
+		}
+	}
+}
+
+// BenchmarkDecodeUTF8 measures DecodeAs on the largest seed, valid UTF-8,
+// with and without a byte-order mark.
+func BenchmarkDecodeUTF8(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "seeds", "002_df9160acd0344ef3.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct {
+		name string
+		in   []byte
+	}{
+		{"plain", data},
+		{"bom", append([]byte{0xEF, 0xBB, 0xBF}, data...)},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(bc.in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := DecodeAs(bc.in, ""); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// refDecodeAs is DecodeAs as it was before its fast paths for valid UTF-8,
+// kept with its helpers below, unchanged but for their names, as the
+// reference that DecodeAs must agree with on every input.
+func refDecodeAs(b []byte, name string) (Decoded, error) {
+	if name != "" {
+		enc, ok := LookupEncoding(name)
+		if !ok {
+			return Decoded{}, fmt.Errorf("unknown encoding %q", name)
+		}
+		return refForced(b, enc)
+	}
+	switch {
+	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+		d := refDecodeUTF8(b[3:])
+		d.BOM = true
+		return refCheck(d)
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
+		d := refDecodeWith(EncUTF16LE, b[2:])
+		d.BOM = true
+		return refCheck(d)
+	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		d := refDecodeWith(EncUTF16BE, b[2:])
+		d.BOM = true
+		return refCheck(d)
+	}
+	if len(bytes.TrimSpace(b)) == 0 {
+		return Decoded{}, ErrEmpty
+	}
+	if enc := refUTF16NoBOM(b); enc != "" {
+		return refCheck(refDecodeWith(enc, b))
+	}
+	if refLooksBinary(b) {
+		return Decoded{}, ErrBinary
+	}
+	if utf8.Valid(b) {
+		return refCheck(refDecodeUTF8(b))
+	}
+	best, bestScore := Decoded{}, 0.0
+	for i, enc := range []string{EncUTF8, EncGB18030, EncBig5} {
+		d := refDecodeWith(enc, b)
+		if s := score(d); i == 0 || s > bestScore {
+			best, bestScore = d, s
+		}
+	}
+	if runes := utf8.RuneCountInString(best.Text); best.Invalid > runes/20+1 {
+		return Decoded{}, ErrEncoding
+	}
+	return refCheck(best)
+}
+
+// refForced decodes b in enc, dropping a matching byte-order mark.
+func refForced(b []byte, enc string) (Decoded, error) {
+	var d Decoded
+	switch {
+	case enc == EncUTF8 && bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+		d = refDecodeWith(enc, b[3:])
+		d.BOM = true
+	case enc == EncUTF16LE && bytes.HasPrefix(b, []byte{0xFF, 0xFE}),
+		enc == EncUTF16BE && bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		d = refDecodeWith(enc, b[2:])
+		d.BOM = true
+	default:
+		d = refDecodeWith(enc, b)
+	}
+	if n := utf8.RuneCountInString(d.Text); d.Invalid > n/20+1 {
+		return Decoded{}, &EncodingError{Encoding: enc, Invalid: d.Invalid}
+	}
+	return refCheck(d)
+}
+
+// refDecodeUTF8 decodes b as UTF-8.
+func refDecodeUTF8(b []byte) Decoded {
+	return refDecodeWith(EncUTF8, b)
+}
+
+// refDecodeWith decodes b in enc, replacing invalid sequences with U+FFFD and
+// counting them, and dropping NUL characters.
+func refDecodeWith(enc string, b []byte) Decoded {
+	d := Decoded{Encoding: enc}
+	var s string
+	var e encoding.Encoding
+	switch enc {
+	case EncUTF8:
+		d.Invalid = refInvalidUTF8(b)
+		s = strings.ToValidUTF8(string(b), "\uFFFD")
+	case EncUTF16LE:
+		e = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
+	case EncUTF16BE:
+		e = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
+	case EncGB18030:
+		e = simplifiedchinese.GB18030
+	case EncBig5:
+		e = traditionalchinese.Big5
+	}
+	if e != nil {
+		if len(b)%2 == 1 && (enc == EncUTF16LE || enc == EncUTF16BE) {
+			b = b[:len(b)-1]
+			d.Invalid++
+		}
+		out, err := e.NewDecoder().Bytes(b)
+		if err != nil {
+			// The x/text decoders replace rather than fail; be safe anyway.
+			out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
+		}
+		s = string(out)
+		d.Invalid += strings.Count(s, "\uFFFD")
+	}
+	if d.NUL = strings.Count(s, "\x00"); d.NUL > 0 {
+		s = strings.ReplaceAll(s, "\x00", "")
+	}
+	d.Text = s
+	return d
+}
+
+// refCheck rejects decoded text that is blank or mostly control characters.
+func refCheck(d Decoded) (Decoded, error) {
+	if strings.TrimSpace(d.Text) == "" {
+		return Decoded{}, ErrEmpty
+	}
+	ctrl, n := 0, 0
+	for _, r := range d.Text {
+		n++
+		if r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' || r == 0x7F {
+			ctrl++
+		}
+	}
+	if ctrl > n/20 || d.NUL > n/20+2 {
+		return Decoded{}, ErrBinary
+	}
+	return d, nil
+}
+
+// refLooksBinary reports whether b opens like a known binary format or has
+// more NUL and other control bytes than damage would explain.
+func refLooksBinary(b []byte) bool {
+	for _, m := range binaryMagic {
+		if bytes.HasPrefix(b, m) {
+			return true
+		}
+	}
+	ctrl := 0
+	for _, c := range b {
+		// C0 controls other than tab, line feed, form feed, carriage
+		// return and escape: no text encoding here puts them inside a
+		// character, and text uses none of them.
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' && c != 0x1B {
+			ctrl++
+		}
+	}
+	return ctrl > len(b)/50+8
+}
+
+// refUTF16NoBOM recognises UTF-16 without a byte-order mark by its NUL bytes:
+// in mostly ASCII text they fall on one side of nearly every byte pair.
+func refUTF16NoBOM(b []byte) string {
+	if len(b) < 8 || len(b)%2 == 1 {
+		return ""
+	}
+	var even, odd int
+	for i := 0; i+1 < len(b); i += 2 {
+		if b[i] == 0 {
+			even++
+		}
+		if b[i+1] == 0 {
+			odd++
+		}
+	}
+	pairs := len(b) / 2
+	switch {
+	case odd > pairs*3/10 && even < odd/20:
+		return EncUTF16LE
+	case even > pairs*3/10 && odd < even/20:
+		return EncUTF16BE
+	}
+	return ""
+}
+
+// refInvalidUTF8 counts the invalid sequences of b, as ToValidUTF8 replaces
+// them: a run of bad bytes counts once.
+func refInvalidUTF8(b []byte) int {
+	bad, inRun := 0, false
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			if !inRun {
+				bad++
+			}
+			inRun = true
+		} else {
+			inRun = false
+		}
+		i += n
+	}
+	return bad
 }
