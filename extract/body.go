@@ -104,7 +104,7 @@ func (lx *lexicon) subjectBodiesIn(rs []rune, at int) []Body {
 		at = len(rs)
 	}
 	start := clauseStart(rs, at)
-	if c := strings.TrimSpace(string(rs[start:at])); (c == "" || adverbsOnly.MatchString(c)) && start > 0 {
+	if c := strings.TrimSpace(string(rs[start:at])); (c == "" || adverbsOnly().MatchString(c)) && start > 0 {
 		prevEnd := start - 1
 		start = clauseStart(rs, prevEnd)
 		at = prevEnd
@@ -114,7 +114,7 @@ func (lx *lexicon) subjectBodiesIn(rs []rune, at int) []Body {
 
 // adverbsOnly matches a clause holding nothing but adverbs before its
 // marker (……负责人,更要……): the subject is in the clause before.
-var adverbsOnly = regexp.MustCompile(`^(?:更|也|还|都|就|则|均|一定|务必|必须|切实|尤其|特别|首先|同时|进一步)+$`)
+var adverbsOnly = mustRegexp(`^(?:更|也|还|都|就|则|均|一定|务必|必须|切实|尤其|特别|首先|同时|进一步)+$`)
 
 // clauseMarks are the marks that end a clause for clauseStart.
 var clauseMarks = runeSetOf("，,。；;：:！!？?“”\"")
@@ -295,7 +295,7 @@ var (
 	approvedBy = mustPattern(`(?:经|报)([^，,。；;]{2,20}?)(?:审批|批准|审核|同意|备案)`)
 	tagLead    = mustPattern(`(?:牵头单位|责任单位|负责单位|牵头部门|责任部门|主办单位)[:：]\s*([^；;，,。)）]+(?:[、][^；;，,。)）]+)*)`)
 	tagSupport = mustPattern(`(?:配合单位|协办单位|参与单位|配合部门)[:：]\s*([^；;，,。)）]+(?:[、][^；;，,。)）]+)*)`)
-	tagClause  = regexp.MustCompile(`^(.+?)(?:等)?(牵头|负总责|负责落实|负责|指导|落实|参与|配合|协助|协同)$`)
+	tagClause  = mustRegexp(`^(.+?)(?:等)?(牵头|负总责|负责落实|负责|指导|落实|参与|配合|协助|协同)$`)
 )
 
 // respTags returns the byte ranges of the responsibility tags of s
@@ -336,7 +336,7 @@ var respWords = newLiterals([]string{"牵头", "配合", "负责", "参与", "�
 func (lx *lexicon) splitNames(text string) []part {
 	rs := []rune(text)
 	var out []part
-	for _, p := range splitKeep(text, coordination.re) {
+	for _, p := range splitKeep(text, coordination.regexp()) {
 		joiner := string(rs[max(p.at-1, 0):p.at])
 		if n := len(out); n > 0 && joiner != "、" && !lx.isBodyName(strings.TrimSpace(out[n-1].text)) {
 			out[n-1].text = string(rs[out[n-1].at : p.at+runeCount(p.text)])
@@ -418,7 +418,7 @@ func (lx *lexicon) tagBodies(tag string) []Body {
 			continue
 		}
 		clause := string(rs[start:i])
-		if m := tagClause.FindStringSubmatchIndex(clause); m != nil {
+		if m := tagClause().FindStringSubmatchIndex(clause); m != nil {
 			role := RoleLead
 			switch clause[m[4]:m[5]] {
 			case "参与", "配合", "协助", "协同":

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -264,23 +263,23 @@ func sectionMood(heading string, doc int) int {
 
 // scheduleRow matches the row of a schedule table that opens with its
 // year, Gregorian or ROC (民国), before the numbered items: `105 1、4月：…`.
-var scheduleRow = regexp.MustCompile(`^\s*(1[0-9]{2}|20[0-9]{2})\s*(?:年度?)?\s+[0-9]{1,2}\s*[、.]`)
+var scheduleRow = mustRegexp(`^\s*(1[0-9]{2}|20[0-9]{2})\s*(?:年度?)?\s+[0-9]{1,2}\s*[、.]`)
 
 // scheduleItem matches a further numbered item of the same row.
-var scheduleItem = regexp.MustCompile(`^\s*[0-9]{1,2}\s*[、.]`)
+var scheduleItem = mustRegexp(`^\s*[0-9]{1,2}\s*[、.]`)
 
 // scheduleYear returns the year a line of a schedule table gives its
 // months: the year it opens with, or, for a further numbered item, the
 // current row's year; 0 outside such a table.
 func scheduleYear(line string, current int) int {
-	if m := scheduleRow.FindStringSubmatch(line); m != nil {
+	if m := scheduleRow().FindStringSubmatch(line); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		if y < 1000 {
 			y += 1911 // ROC year (guide, "Time node")
 		}
 		return y
 	}
-	if current != 0 && scheduleItem.MatchString(line) {
+	if current != 0 && scheduleItem().MatchString(line) {
 		return current
 	}
 	return 0

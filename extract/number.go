@@ -2,7 +2,6 @@ package extract
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -28,7 +27,7 @@ var numberFold = strings.NewReplacer("萬", "万", "億", "亿", "點", "点", "
 
 // arabicNumber matches a plain Arabic numeral, optionally with thousands
 // separators and a decimal part.
-var arabicNumber = regexp.MustCompile(`^(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.[0-9]+)?$`)
+var arabicNumber = mustRegexp(`^(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.[0-9]+)?$`)
 
 // ParseNumber reads a whole numeral and reports false if s is not one.
 // It accepts
@@ -67,7 +66,7 @@ func parseUnsigned(s string) (float64, bool) {
 	if s == "" {
 		return 0, false
 	}
-	if arabicNumber.MatchString(s) {
+	if arabicNumber().MatchString(s) {
 		v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
 		return v, err == nil
 	}

@@ -5,6 +5,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -28,9 +29,20 @@ import (
 //     than running the matcher over it. When the pattern is nothing but a
 //     choice of literals (是|在于|只有), finding one is finding a match.
 //
+// A pattern is compiled, and its tests derived, on its first use: the
+// package's patterns cost start-up several milliseconds, and a run that
+// extracts nothing never needs them.
+//
 // Each method returns exactly what the same method of regexp.Regexp
 // returns.
 type pattern struct {
+	expr string
+	once sync.Once
+	c    *compiledPattern // set once by compile; read through compiled
+}
+
+// compiledPattern is a pattern compiled, with its tests.
+type compiledPattern struct {
 	re       *regexp.Regexp
 	anchored bool      // the pattern starts with ^ (or \A)
 	first    []rune    // sorted ranges lo, hi of the characters a match begins with; nil when unknown
@@ -39,37 +51,71 @@ type pattern struct {
 	literal  bool      // an unanchored pattern whose matches are need's literals
 }
 
-// mustPattern compiles expr like regexp.MustCompile and derives its tests.
+// allPatterns and allRegexps hold every pattern mustPattern and every
+// regular expression mustRegexp has made, for the test that compiles them
+// all.
+var (
+	allPatterns []*pattern
+	allRegexps  []func() *regexp.Regexp
+)
+
+// mustPattern returns the pattern of expr, to be compiled like
+// regexp.MustCompile on its first use. It records the pattern in
+// allPatterns without locking, so it is for package-level variables.
 func mustPattern(expr string) *pattern {
-	p := &pattern{re: regexp.MustCompile(expr), window: -1}
-	re, err := syntax.Parse(expr, syntax.Perl)
+	p := &pattern{expr: expr}
+	allPatterns = append(allPatterns, p)
+	return p
+}
+
+// mustRegexp returns a function that returns expr compiled like
+// regexp.MustCompile, compiling it on the first call. It records the
+// function in allRegexps without locking, so it is for package-level
+// variables.
+func mustRegexp(expr string) func() *regexp.Regexp {
+	re := sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+	allRegexps = append(allRegexps, re)
+	return re
+}
+
+// compiled returns p compiled, compiling it on the first call.
+func (p *pattern) compiled() *compiledPattern {
+	p.once.Do(p.compile)
+	return p.c
+}
+
+// compile compiles p.expr, panicking when it is not valid, and derives its
+// tests.
+func (p *pattern) compile() {
+	c := &compiledPattern{re: regexp.MustCompile(p.expr), window: -1}
+	re, err := syntax.Parse(p.expr, syntax.Perl)
 	if err != nil {
 		panic(err)
 	}
 	re = re.Simplify()
 	body := re
 	if re.Op == syntax.OpConcat && len(re.Sub) > 0 && re.Sub[0].Op == syntax.OpBeginText {
-		p.anchored = true
+		c.anchored = true
 		body = &syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[1:]}
 	}
 	if set, nullable, ok := firstRunes(body); ok && !nullable {
-		p.first = set
+		c.first = set
 	}
-	if n := maxRunes(body); p.anchored && n >= 0 {
+	if n := maxRunes(body); c.anchored && n >= 0 {
 		if hasAssertion(body) {
 			// An assertion at the end of the longest match looks at one
 			// character more; one before it, at no character before the
 			// start.
 			n++
 		}
-		p.window = n
+		c.window = n
 	}
 	if need, ok := required(body); ok && len(need) > 0 {
-		p.need = newLiterals(need)
+		c.need = newLiterals(need)
 		set, ok := exact(body)
-		p.literal = !p.anchored && ok && !slices.Contains(set, "")
+		c.literal = !c.anchored && ok && !slices.Contains(set, "")
 	}
-	return p
+	p.c = c
 }
 
 // Bounds on the literal sets required derives: a character class of more
@@ -467,10 +513,10 @@ func (l *literals) in(s string) bool {
 	return false
 }
 
-// inFirst reports whether r is in p.first.
-func (p *pattern) inFirst(r rune) bool {
-	for i := 0; i+1 < len(p.first); i += 2 {
-		if p.first[i] <= r && r <= p.first[i+1] {
+// inFirst reports whether r is in c.first.
+func (c *compiledPattern) inFirst(r rune) bool {
+	for i := 0; i+1 < len(c.first); i += 2 {
+		if c.first[i] <= r && r <= c.first[i+1] {
 			return true
 		}
 	}
@@ -479,36 +525,36 @@ func (p *pattern) inFirst(r rune) bool {
 
 // mayMatch reports whether s passes the cheap tests, and returns the part
 // of s the matcher needs to see.
-func (p *pattern) mayMatch(s string) (string, bool) {
-	if p.first != nil {
-		if p.anchored {
+func (c *compiledPattern) mayMatch(s string) (string, bool) {
+	if c.first != nil {
+		if c.anchored {
 			r, _ := utf8.DecodeRuneInString(s)
-			if s == "" || !p.inFirst(r) {
+			if s == "" || !c.inFirst(r) {
 				return s, false
 			}
-		} else if p.need == nil && !p.anyFirst(s) {
+		} else if c.need == nil && !c.anyFirst(s) {
 			// The literals, when known, are the better test.
 			return s, false
 		}
 	}
-	if p.window >= 0 {
+	if c.window >= 0 {
 		i := 0
-		for n := 0; n < p.window && i < len(s); n++ {
+		for n := 0; n < c.window && i < len(s); n++ {
 			_, size := utf8.DecodeRuneInString(s[i:])
 			i += size
 		}
 		s = s[:i]
 	}
-	if p.need != nil && !p.need.in(s) {
+	if c.need != nil && !c.need.in(s) {
 		return s, false
 	}
 	return s, true
 }
 
 // anyFirst reports whether s holds a character a match can begin with.
-func (p *pattern) anyFirst(s string) bool {
+func (c *compiledPattern) anyFirst(s string) bool {
 	for _, r := range s {
-		if p.inFirst(r) {
+		if c.inFirst(r) {
 			return true
 		}
 	}
@@ -518,7 +564,11 @@ func (p *pattern) anyFirst(s string) bool {
 // excludes reports whether no text whose characters are in cs can hold a
 // match, by the literals every match holds; a nil cs excludes nothing.
 func (p *pattern) excludes(cs *charSet) bool {
-	return cs != nil && p.need != nil && !p.need.mayHold(cs)
+	if cs == nil {
+		return false
+	}
+	need := p.compiled().need
+	return need != nil && !need.mayHold(cs)
 }
 
 // MatchIn is MatchString for a text s whose characters are in cs.
@@ -528,74 +578,85 @@ func (p *pattern) MatchIn(s string, cs *charSet) bool {
 
 // MatchString reports whether s holds a match.
 func (p *pattern) MatchString(s string) bool {
-	if p.literal {
-		return p.need.in(s)
+	c := p.compiled()
+	if c.literal {
+		return c.need.in(s)
 	}
-	t, ok := p.mayMatch(s)
-	return ok && p.re.MatchString(t)
+	t, ok := c.mayMatch(s)
+	return ok && c.re.MatchString(t)
 }
 
 // FindStringIndex returns the byte range of the leftmost match in s, or nil.
 func (p *pattern) FindStringIndex(s string) []int {
-	t, ok := p.mayMatch(s)
+	c := p.compiled()
+	t, ok := c.mayMatch(s)
 	if !ok {
 		return nil
 	}
-	return p.re.FindStringIndex(t)
+	return c.re.FindStringIndex(t)
 }
 
 // FindString returns the leftmost match in s, or "".
 func (p *pattern) FindString(s string) string {
-	t, ok := p.mayMatch(s)
+	c := p.compiled()
+	t, ok := c.mayMatch(s)
 	if !ok {
 		return ""
 	}
-	return p.re.FindString(t)
+	return c.re.FindString(t)
 }
 
 // ReplaceAllString returns s with the matches replaced by repl. Only an
 // anchored pattern, which matches at most once, is cut short.
 func (p *pattern) ReplaceAllString(s, repl string) string {
-	if _, ok := p.mayMatch(s); !ok {
+	c := p.compiled()
+	if _, ok := c.mayMatch(s); !ok {
 		return s
 	}
-	return p.re.ReplaceAllString(s, repl)
+	return c.re.ReplaceAllString(s, repl)
 }
 
 // ReplaceAllStringFunc returns s with each match m replaced by repl(m).
 func (p *pattern) ReplaceAllStringFunc(s string, repl func(string) string) string {
-	if _, ok := p.mayMatch(s); !ok {
+	c := p.compiled()
+	if _, ok := c.mayMatch(s); !ok {
 		return s
 	}
-	return p.re.ReplaceAllStringFunc(s, repl)
+	return c.re.ReplaceAllStringFunc(s, repl)
 }
 
 // FindAllStringIndex returns the byte ranges of up to n matches in s (all
 // when n < 0), or nil.
 func (p *pattern) FindAllStringIndex(s string, n int) [][]int {
-	if _, ok := p.mayMatch(s); !ok {
+	c := p.compiled()
+	if _, ok := c.mayMatch(s); !ok {
 		return nil
 	}
-	return p.re.FindAllStringIndex(s, n)
+	return c.re.FindAllStringIndex(s, n)
 }
 
 // FindAllStringSubmatchIndex returns the byte ranges of up to n matches in
 // s and of their groups (all when n < 0), or nil.
 func (p *pattern) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	if _, ok := p.mayMatch(s); !ok {
+	c := p.compiled()
+	if _, ok := c.mayMatch(s); !ok {
 		return nil
 	}
-	return p.re.FindAllStringSubmatchIndex(s, n)
+	return c.re.FindAllStringSubmatchIndex(s, n)
 }
 
 // FindStringSubmatch returns the leftmost match in s and its groups, or nil.
 func (p *pattern) FindStringSubmatch(s string) []string {
-	t, ok := p.mayMatch(s)
+	c := p.compiled()
+	t, ok := c.mayMatch(s)
 	if !ok {
 		return nil
 	}
-	return p.re.FindStringSubmatch(t)
+	return c.re.FindStringSubmatch(t)
 }
 
+// regexp returns the regular expression of p, compiled.
+func (p *pattern) regexp() *regexp.Regexp { return p.compiled().re }
+
 // String returns the source text of the pattern.
-func (p *pattern) String() string { return p.re.String() }
+func (p *pattern) String() string { return p.expr }

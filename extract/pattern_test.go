@@ -25,6 +25,39 @@ func rulePatterns() map[string]*pattern {
 	}
 }
 
+// TestPatternsCompile compiles every pattern and regular expression of the
+// package. They compile on first use, so a bad one would otherwise fail
+// only the run that first needs it.
+func TestPatternsCompile(t *testing.T) {
+	if compilePanic(func() { (&pattern{expr: `(`}).compiled() }) == nil {
+		t.Fatal("a bad pattern compiled")
+	}
+	recorded := map[*pattern]bool{}
+	for _, p := range allPatterns {
+		recorded[p] = true
+		if err := compilePanic(func() { p.compiled() }); err != nil {
+			t.Errorf("pattern %q: %v", p.expr, err)
+		}
+	}
+	for name, p := range rulePatterns() {
+		if !recorded[p] {
+			t.Errorf("%s is not in allPatterns", name)
+		}
+	}
+	for _, re := range allRegexps {
+		if err := compilePanic(func() { re() }); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// compilePanic calls compile and returns what it panicked with, or nil.
+func compilePanic(compile func()) (err any) {
+	defer func() { err = recover() }()
+	compile()
+	return nil
+}
+
 // charsOf returns the set of the characters of s.
 func charsOf(s string) *charSet {
 	cs := new(charSet)
@@ -34,26 +67,27 @@ func charsOf(s string) *charSet {
 
 // samePattern reports the first method where p differs from its regexp on s.
 func samePattern(p *pattern, s string) string {
+	re := p.regexp()
 	switch {
-	case p.MatchString(s) != p.re.MatchString(s):
+	case p.MatchString(s) != re.MatchString(s):
 		return "MatchString"
-	case p.MatchIn(s, charsOf(s)) != p.re.MatchString(s):
+	case p.MatchIn(s, charsOf(s)) != re.MatchString(s):
 		return "MatchIn"
-	case p.excludes(charsOf(s)) && p.re.FindStringIndex(s) != nil:
+	case p.excludes(charsOf(s)) && re.FindStringIndex(s) != nil:
 		return "excludes"
-	case !reflect.DeepEqual(p.FindStringIndex(s), p.re.FindStringIndex(s)):
+	case !reflect.DeepEqual(p.FindStringIndex(s), re.FindStringIndex(s)):
 		return "FindStringIndex"
-	case p.FindString(s) != p.re.FindString(s):
+	case p.FindString(s) != re.FindString(s):
 		return "FindString"
-	case !reflect.DeepEqual(p.FindStringSubmatch(s), p.re.FindStringSubmatch(s)):
+	case !reflect.DeepEqual(p.FindStringSubmatch(s), re.FindStringSubmatch(s)):
 		return "FindStringSubmatch"
-	case p.ReplaceAllString(s, "_") != p.re.ReplaceAllString(s, "_"):
+	case p.ReplaceAllString(s, "_") != re.ReplaceAllString(s, "_"):
 		return "ReplaceAllString"
-	case p.ReplaceAllStringFunc(s, strings.ToUpper) != p.re.ReplaceAllStringFunc(s, strings.ToUpper):
+	case p.ReplaceAllStringFunc(s, strings.ToUpper) != re.ReplaceAllStringFunc(s, strings.ToUpper):
 		return "ReplaceAllStringFunc"
-	case !reflect.DeepEqual(p.FindAllStringIndex(s, -1), p.re.FindAllStringIndex(s, -1)):
+	case !reflect.DeepEqual(p.FindAllStringIndex(s, -1), re.FindAllStringIndex(s, -1)):
 		return "FindAllStringIndex"
-	case !reflect.DeepEqual(p.FindAllStringSubmatchIndex(s, -1), p.re.FindAllStringSubmatchIndex(s, -1)):
+	case !reflect.DeepEqual(p.FindAllStringSubmatchIndex(s, -1), re.FindAllStringSubmatchIndex(s, -1)):
 		return "FindAllStringSubmatchIndex"
 	}
 	return ""
@@ -107,10 +141,10 @@ func TestPatternsAgree(t *testing.T) {
 		texts = some
 	}
 	for _, s := range texts {
-		if got, want := hasBodySuffix(s), bodyPattern.re.MatchString(s); got != want {
+		if got, want := hasBodySuffix(s), bodyPattern.regexp().MatchString(s); got != want {
 			t.Fatalf("hasBodySuffix(%q) = %v, bodyPattern matches: %v", s, got, want)
 		}
-		if got, want := bodySuffixSet[s], s != "" && bodyPattern.re.FindString(s) == s; got != want {
+		if got, want := bodySuffixSet[s], s != "" && bodyPattern.regexp().FindString(s) == s; got != want {
 			t.Fatalf("bodySuffixSet[%q] = %v, bodyPattern finds all of it: %v", s, got, want)
 		}
 	}

@@ -17,8 +17,8 @@ type rawSpeech struct {
 // Speech headings (guide, "Speech"): `第一篇:标题`, and `标题篇1` /
 // `标题篇一` where the text after the marker, if any, is already the body.
 var (
-	headingOrdinal = regexp.MustCompile(`^\s*第([0-9]+|[〇零一二三四五六七八九十百两]+)篇\s*[:：]\s*(\S.*)$`)
-	headingSuffix  = regexp.MustCompile(`^\s*([^。，,！!？?；;:：]{2,80}?)\s*篇([0-9]+|[一二三四五六七八九十百]+)(.*)$`)
+	headingOrdinal = mustRegexp(`^\s*第([0-9]+|[〇零一二三四五六七八九十百两]+)篇\s*[:：]\s*(\S.*)$`)
+	headingSuffix  = mustRegexp(`^\s*([^。，,！!？?；;:：]{2,80}?)\s*篇([0-9]+|[一二三四五六七八九十百]+)(.*)$`)
 )
 
 // parseHeading reports whether the folded line starts a speech, and if so
@@ -28,10 +28,10 @@ func parseHeading(line string) (title, rest string, ok bool) {
 	if !strings.Contains(line, "篇") {
 		return "", "", false // both forms of heading hold 篇
 	}
-	if m := headingOrdinal.FindStringSubmatch(line); m != nil {
+	if m := headingOrdinal().FindStringSubmatch(line); m != nil {
 		return strings.TrimSpace(m[2]), "", true
 	}
-	m := headingSuffix.FindStringSubmatch(line)
+	m := headingSuffix().FindStringSubmatch(line)
 	if m == nil {
 		return "", "", false
 	}
@@ -102,12 +102,12 @@ func runeCount(s string) int { return utf8.RuneCountInString(s) }
 
 // speakerInTitle finds the speaker in titles such as
 // `杨钊同志在全区工会……上的讲话` (guide, "Speech": speaker).
-var speakerInTitle = regexp.MustCompile(`^\s*([\p{Han}XxＸ*＊×]{1,6}?)(?:同志)?(?:在|于)[^，。]*(?:讲话|发言|报告|致辞)`)
+var speakerInTitle = mustRegexp(`^\s*([\p{Han}XxＸ*＊×]{1,6}?)(?:同志)?(?:在|于)[^，。]*(?:讲话|发言|报告|致辞)`)
 
 // speakerOf returns the speaker named by title, or "" for none or a
 // placeholder (XX, **).
 func speakerOf(title string) string {
-	m := speakerInTitle.FindStringSubmatch(title)
+	m := speakerInTitle().FindStringSubmatch(title)
 	if m == nil || !strings.Contains(title, "同志") {
 		return ""
 	}
@@ -165,14 +165,14 @@ func civilDate(y, m, d string) (Date, bool) {
 
 // Dates in file names: 2024-03-05, 2024.3.5, 20240305, 2024年3月5日.
 var (
-	nameDateSep     = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})[-_.]([0-9]{1,2})[-_.]([0-9]{1,2})(?:[^0-9]|$)`)
-	nameDateCompact = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])(?:[^0-9]|$)`)
-	nameDateHan     = regexp.MustCompile(`((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日`)
+	nameDateSep     = mustRegexp(`(?:^|[^0-9])((?:19|20)[0-9]{2})[-_.]([0-9]{1,2})[-_.]([0-9]{1,2})(?:[^0-9]|$)`)
+	nameDateCompact = mustRegexp(`(?:^|[^0-9])((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])(?:[^0-9]|$)`)
+	nameDateHan     = mustRegexp(`((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日`)
 )
 
 // DateInName returns the date a file name states, or the zero Date.
 func DateInName(name string) Date {
-	for _, re := range []*regexp.Regexp{nameDateSep, nameDateHan, nameDateCompact} {
+	for _, re := range []*regexp.Regexp{nameDateSep(), nameDateHan(), nameDateCompact()} {
 		if m := re.FindStringSubmatch(name); m != nil {
 			if d, ok := civilDate(m[1], m[2], m[3]); ok {
 				return d
