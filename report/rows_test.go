@@ -205,3 +205,24 @@ func TestCleanText(t *testing.T) {
 		t.Errorf("short text changed")
 	}
 }
+
+// hasBadXMLRune finds what badXMLRune finds rune by rune.
+func TestHasBadXMLRune(t *testing.T) {
+	for _, s := range []string{"", "任务，完成。", "a\tb\nc\rd", "a\x01", "\x1f", "x\uFFFE", "\uFFFF", "\uFFFD",
+		"\xEF\xBF\xBE", "\xEF\xBF", "\xEF\xBF\xC0", "\xED\xA0\x80", "\xEF\xBF\xBD\xBE", "\xE0\xEF\xBF\xBF", "ｘ\xEF"} {
+		checkBadXMLRune(t, s)
+	}
+}
+
+func FuzzHasBadXMLRune(f *testing.F) {
+	for _, s := range []string{"任务，完成。", "a\x01", "x\uFFFE", "\xEF\xBF\xC0"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkBadXMLRune)
+}
+
+func checkBadXMLRune(t *testing.T, s string) {
+	if got, want := hasBadXMLRune(s), strings.IndexFunc(s, badXMLRune) >= 0; got != want {
+		t.Errorf("hasBadXMLRune(%q) = %v, want %v", s, got, want)
+	}
+}

@@ -178,6 +178,9 @@ func (w *rowWriter) writeRows(sh *sheet, p *sheetPlan) error {
 		w.sheets[sh.Name] = r
 		return nil
 	}
+	if err := w.addFonts(lay); err != nil {
+		return err
+	}
 	var b bytes.Buffer
 	b.Grow(len(sh.Rows) * 1024)
 	for i := range sh.Rows {

@@ -57,7 +57,15 @@ type titleCell struct {
 
 // placeholders lists what the title rows, header and footer of a template
 // may contain; fillPlaceholders replaces them.
-var placeholders = []string{"{标题}", "{讲话人}", "{讲话日期}", "{来源文件}", "{篇次}", "{报告日期}", "{任务数}"}
+var placeholders = func() []string {
+	var names []string
+	for i, s := range placeholderValues(speechEntry{}, &ledger{}) {
+		if i%2 == 0 {
+			names = append(names, s)
+		}
+	}
+	return names
+}()
 
 // openTemplate opens the template workbook b and reads its layout. name
 // identifies the template in errors.
@@ -333,6 +341,12 @@ func fillPlaceholders(s string, e speechEntry, l *ledger) string {
 	if !containsPlaceholder(s) {
 		return s
 	}
+	return strings.NewReplacer(placeholderValues(e, l)...).Replace(s)
+}
+
+// placeholderValues returns each of placeholders, in order, followed by
+// what it stands for in speech e, as strings.NewReplacer takes them.
+func placeholderValues(e speechEntry, l *ledger) []string {
 	orDash := func(s string) string {
 		if s == "" {
 			return "—"
@@ -343,7 +357,7 @@ func fillPlaceholders(s string, e speechEntry, l *ledger) string {
 	if e.Gone {
 		part = "" // Source names it
 	}
-	return strings.NewReplacer(
+	return []string{
 		"{标题}", orDash(e.Title),
 		"{讲话人}", orDash(e.Speaker),
 		"{讲话日期}", orDash(e.Date.String()),
@@ -351,7 +365,7 @@ func fillPlaceholders(s string, e speechEntry, l *ledger) string {
 		"{篇次}", part,
 		"{报告日期}", l.ReportDate.String(),
 		"{任务数}", strconv.Itoa(e.Tasks),
-	).Replace(s)
+	}
 }
 
 func ptr[T any](v T) *T { return &v }

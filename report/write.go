@@ -251,9 +251,6 @@ func prepareSheet(f *excelize.File, name string, lay *layout) error {
 // filter range named here.
 func writeSpeechSheet(f *excelize.File, sh *sheet, idx int, p *sheetPlan, rows *rowWriter) error {
 	name, lay := sh.Name, sh.lay
-	if err := rows.addFonts(lay); err != nil {
-		return err
-	}
 	if err := rows.writeRows(sh, p); err != nil {
 		return err
 	}
@@ -270,10 +267,9 @@ func writeSpeechSheet(f *excelize.File, sh *sheet, idx int, p *sheetPlan, rows *
 // starts a header code there, and the title shortened to fit. They come
 // in pairs, placeholder and value, as strings.NewReplacer takes them.
 func headerFooterValues(e speechEntry, l *ledger) []string {
-	e = escapeHeaderFooter(e)
-	var pairs []string
-	for _, p := range placeholders {
-		pairs = append(pairs, p, xmlText(fillPlaceholders(p, e, l)))
+	pairs := placeholderValues(escapeHeaderFooter(e), l)
+	for i := 1; i < len(pairs); i += 2 {
+		pairs[i] = xmlText(pairs[i])
 	}
 	return pairs
 }
@@ -459,7 +455,7 @@ func sheetRef(name string) string {
 // spaces (so rune offsets into s stay valid), and text longer than a cell
 // holds is cut with a visible marker.
 func cleanText(s string) string {
-	if strings.IndexFunc(s, badXMLRune) >= 0 {
+	if hasBadXMLRune(s) {
 		s = strings.Map(func(r rune) rune {
 			if badXMLRune(r) {
 				return ' '
@@ -503,6 +499,22 @@ func badXMLRune(r rune) bool {
 		return false
 	case r < 0x20, r == 0xFFFE, r == 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
 		return true
+	}
+	return false
+}
+
+// hasBadXMLRune reports whether s holds a rune badXMLRune rejects, byte by
+// byte: ranging over a string never gives a surrogate, and the other such
+// runes are ASCII controls and U+FFFE and U+FFFF, EF BF BE and EF BF BF in
+// UTF-8, none of whose bytes can be part of another rune.
+func hasBadXMLRune(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
+			return true
+		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && (s[i+2] == 0xBE || s[i+2] == 0xBF):
+			return true
+		}
 	}
 	return false
 }
