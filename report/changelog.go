@@ -29,35 +29,23 @@ var logCols = []struct {
 // logHeaderRow is the row of the change log's header.
 const logHeaderRow = 2
 
-// writeLog writes the change log: the lines of the previous workbook's,
-// old, then one for this run.
-func writeLog(f *excelize.File, l *ledger, old [][]string, st Stats) error {
+// writeLog writes the change log, its rows with rows: the lines of the
+// previous workbook's, old, then one for this run.
+func writeLog(f *excelize.File, l *ledger, old [][]string, st Stats, rows *rowWriter) error {
 	ss, err := newSummaryStyles(f)
 	if err != nil {
 		return err
 	}
-	last, _ := excelize.ColumnNumberToName(len(logCols))
-	if err := f.MergeCell(logSheet, "A1", last+"1"); err != nil {
-		return err
+	w := &summaryWriter{f: f, sheet: logSheet, st: ss}
+	w.line(24, 1, len(logCols))
+	w.cell(1, "台账变更记录（每次生成一行）", ss.section)
+	for col := 2; col <= len(logCols); col++ {
+		w.cell(col, nil, ss.section)
 	}
-	if err := f.SetCellStr(logSheet, "A1", "台账变更记录（每次生成一行）"); err != nil {
-		return err
-	}
-	if err := f.SetCellStyle(logSheet, "A1", last+"1", ss.section); err != nil {
-		return err
-	}
-	if err := f.SetRowHeight(logSheet, 1, 24); err != nil {
-		return err
-	}
+	w.line(0, 0, 0) // logHeaderRow
 	for i, c := range logCols {
+		w.cell(i+1, c.label, ss.header)
 		name, _ := excelize.ColumnNumberToName(i + 1)
-		cell := name + strconv.Itoa(logHeaderRow)
-		if err := f.SetCellStr(logSheet, cell, c.label); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(logSheet, cell, cell, ss.header); err != nil {
-			return err
-		}
 		if err := f.SetColWidth(logSheet, name, name, c.width); err != nil {
 			return err
 		}
@@ -66,16 +54,15 @@ func writeLog(f *excelize.File, l *ledger, old [][]string, st Stats) error {
 	if st.First {
 		note = "首次生成"
 	}
-	rows := append([][]string(nil), old...)
-	rows = append(rows, []string{
+	lines := append([][]string(nil), old...)
+	lines = append(lines, []string{
 		"", strconv.FormatInt(excelSerial(l.ReportDate), 10), strings.Join(l.Inputs, "、"),
 		strconv.Itoa(st.Speeches), strconv.Itoa(st.Tasks), strconv.Itoa(st.New), strconv.Itoa(st.Removed),
 		strconv.Itoa(st.Changed), strconv.Itoa(st.Carried), note,
 	})
-	for i, r := range rows {
-		n := logHeaderRow + 1 + i
+	for i, r := range lines {
+		w.line(0, 0, 0)
 		for j, c := range logCols {
-			cell, _ := excelize.CoordinatesToCellName(j+1, n)
 			v := ""
 			if j < len(r) {
 				v = r[j]
@@ -90,21 +77,20 @@ func writeLog(f *excelize.File, l *ledger, old [][]string, st Stats) error {
 			if j == 1 {
 				style = ss.date
 			}
-			if err := f.SetCellStyle(logSheet, cell, cell, style); err != nil {
-				return err
-			}
 			if x, err := strconv.ParseFloat(v, 64); c.num && err == nil {
-				err = f.SetCellFloat(logSheet, cell, x, -1, 64)
-				if err != nil {
-					return err
-				}
+				w.cell(j+1, x, style)
 			} else if v != "" {
-				if err := f.SetCellStr(logSheet, cell, cleanText(v)); err != nil {
-					return err
-				}
+				w.cell(j+1, v, style)
+			} else {
+				w.cell(j+1, nil, style)
 			}
 		}
 	}
+	w.flush()
+	if w.err != nil {
+		return w.err
+	}
+	rows.add(logSheet, &sheetRows{lastRow: w.row, lastCol: len(logCols), replace: true}, w.xml.Bytes())
 	if err := f.SetPanes(logSheet, &excelize.Panes{
 		Freeze: true, YSplit: logHeaderRow, TopLeftCell: "A3", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A3", ActiveCell: "A3", Pane: "bottomLeft"}},

@@ -79,6 +79,7 @@ func newSummaryStyles(f *excelize.File) (*summaryStyles, error) {
 // (see rowWriter); excelize merges cells, adds links and the chart.
 type summaryWriter struct {
 	f      *excelize.File
+	sheet  string
 	st     *summaryStyles
 	row    int          // the row being written
 	height float64      // of the row being written, 0 for the default
@@ -87,7 +88,7 @@ type summaryWriter struct {
 	err    error
 }
 
-// cell writes v (a string, an int or nil) to column col of the current
+// cell writes v (a string, a number or nil) to column col of the current
 // row with style. A row's cells are written in column order.
 func (w *summaryWriter) cell(col int, v any, style int) {
 	ref := cellName(col, w.row)
@@ -98,6 +99,8 @@ func (w *summaryWriter) cell(col int, v any, style int) {
 		stringCell(&w.cells, ref, style, cleanText(v))
 	case int:
 		numberCell(&w.cells, ref, style, strconv.Itoa(v))
+	case float64:
+		numberCell(&w.cells, ref, style, strconv.FormatFloat(v, 'f', -1, 64))
 	default:
 		panic(fmt.Sprintf("summary cell of type %T", v))
 	}
@@ -110,7 +113,7 @@ func (w *summaryWriter) line(h float64, from, to int) {
 	w.row++
 	w.height = h
 	if w.err == nil && from < to {
-		w.err = w.f.MergeCell(summarySheet, cellName(from, w.row), cellName(to, w.row))
+		w.err = w.f.MergeCell(w.sheet, cellName(from, w.row), cellName(to, w.row))
 	}
 }
 
@@ -139,7 +142,7 @@ func writeSummary(f *excelize.File, l *ledger, rows *rowWriter) error {
 	if err != nil {
 		return err
 	}
-	w := &summaryWriter{f: f, st: st}
+	w := &summaryWriter{f: f, sheet: summarySheet, st: st}
 	last := len(summaryCols)
 
 	w.line(34, 1, last)

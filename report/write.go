@@ -171,7 +171,7 @@ func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows 
 	if p != nil {
 		log = p.log
 	}
-	if err := writeLog(f, l, log, st); err != nil {
+	if err := writeLog(f, l, log, st, rows); err != nil {
 		return fmt.Errorf("sheet %s: %w", logSheet, err)
 	}
 	f.SetActiveSheet(0)
