@@ -177,3 +177,19 @@ func BenchmarkMarkDuplicates(b *testing.B) {
 		MarkDuplicates(run)
 	}
 }
+
+// BenchmarkCompareDuplicates compares speeches fingerprinted before, as a
+// run whose inputs come from the cache does.
+func BenchmarkCompareDuplicates(b *testing.B) {
+	texts, _ := benchTexts(b)
+	x := New()
+	var speeches []Speech
+	for i, text := range texts {
+		speeches = append(speeches, x.Speeches(string(rune('a'+i)), text, Options{})...)
+	}
+	x.Fingerprint(speeches)
+	b.ReportAllocs()
+	for b.Loop() {
+		MarkDuplicates(slices.Clone(speeches))
+	}
+}

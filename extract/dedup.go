@@ -13,6 +13,13 @@ const (
 	OverlapShare   = 0.50
 )
 
+// postings are the speeches a fingerprint occurs in: n of them, the first
+// one, and the others in more[more] (-1 while there are none). Most
+// fingerprints occur in one speech, which then costs no list.
+type postings struct {
+	n, first, more int32
+}
+
 // maxPostings is how many speeches a fingerprint may occur in before it stops
 // counting towards similarity.
 const maxPostings = 64
@@ -124,9 +131,14 @@ func mix64(x uint64) uint64 {
 // The work grows with the corpus, not its square: a fingerprint stops
 // being looked up once it is in more than maxPostings speeches.
 func MarkDuplicates(speeches []Speech) {
+	total := 0
+	for _, sp := range speeches {
+		total += len(sp.Fingerprints)
+	}
 	// index lists, for each fingerprint, the speeches it occurs in; a list
 	// longer than maxPostings is full and grows no more.
-	index := map[uint64][]int32{}
+	index := make(map[uint64]postings, total)
+	var more [][]int32                     // the lists of postings, but for their first speech
 	counts := make([]int32, len(speeches)) // fingerprints shared with speech i
 	for j := range speeches {
 		sh := speeches[j].Fingerprints
@@ -134,14 +146,25 @@ func MarkDuplicates(speeches []Speech) {
 			// A fingerprint found in many speeches is boilerplate (同志们,
 			// 下面我讲几点意见); counting it would make the comparison grow
 			// with the square of the corpus.
-			list := index[k]
-			if len(list) > maxPostings {
+			p, ok := index[k]
+			switch {
+			case !ok:
+				index[k] = postings{n: 1, first: int32(j), more: -1}
+				continue
+			case p.n > maxPostings:
 				continue
 			}
-			for _, i := range list {
+			counts[p.first]++
+			if p.more < 0 {
+				p.more = int32(len(more))
+				more = append(more, nil)
+			}
+			for _, i := range more[p.more] {
 				counts[i]++
 			}
-			index[k] = append(list, int32(j))
+			more[p.more] = append(more[p.more], int32(j))
+			p.n++
+			index[k] = p
 		}
 		best, bestShare := -1, 0.0
 		var overlaps []Overlap
