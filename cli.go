@@ -400,22 +400,28 @@ func (c *command) readSpeeches(x *extract.Extractor, in input) ([]extract.Speech
 	if len(b) > maxInputMB<<20 {
 		return nil, p.errorf(msgTooLarge, path, maxInputMB)
 	}
-	text, err := c.decode(path, b)
-	if err != nil {
-		return nil, err
-	}
-	if n, size := longestLine(text); size > maxLineKB<<10 {
-		return nil, p.errorf(msgLongLine, path, n, size>>10, maxLineKB)
-	}
-	// An input extracted before comes from the cache (README, "Nightly runs").
-	sp, key, hit := c.night.lookup(name, text)
-	if !hit {
-		sp = x.Speeches(name, text, extract.Options{RefDate: c.cfg.refDate, FileDate: extract.DateInName(name)})
+	// An input read before comes from the cache, by its bytes, with how
+	// they were decoded (README, "Nightly runs").
+	entry, key, hit := c.night.lookup(name, b)
+	if hit {
+		c.noteDecoding(path, entry.Decoding)
+	} else {
+		text, dec, err := c.decode(path, b)
+		if err != nil {
+			return nil, err
+		}
+		c.noteDecoding(path, dec)
+		if n, size := longestLine(text); size > maxLineKB<<10 {
+			return nil, p.errorf(msgLongLine, path, n, size>>10, maxLineKB)
+		}
+		sp := x.Speeches(name, text, extract.Options{RefDate: c.cfg.refDate, FileDate: extract.DateInName(name)})
 		// The ledger shows tasks, not the speeches' texts: once they are
 		// fingerprinted for duplicates, a large corpus need not hold them.
 		x.Fingerprint(sp)
 		extract.Release(sp)
+		entry = cachedInput{Speeches: sp, Decoding: dec}
 	}
+	sp := entry.Speeches
 	if len(sp) == 0 {
 		return nil, p.errorf(msgNoSpeech, path)
 	}
@@ -426,64 +432,83 @@ func (c *command) readSpeeches(x *extract.Extractor, in input) ([]extract.Speech
 		}
 		c.note(msgNoteSpeeches, path, len(sp), tasks)
 	}
-	if err := c.night.remember(key, sp, hit); err != nil && c.cfg.verbose {
+	if err := c.night.remember(key, entry, hit); err != nil && c.cfg.verbose {
 		c.logf("%v", err)
 	}
 	return sp, nil
+}
+
+// A decoding says how the bytes of an input became text: what a run
+// notes and warns about each input, whether it decodes it or finds it in
+// the cache.
+type decoding struct {
+	Docx     bool   // a Word document
+	Encoding string // else the text encoding, with
+	BOM      bool   // a byte-order mark,
+	Invalid  int    // invalid sequences replaced
+	NUL      int    // and NUL bytes dropped
 }
 
 // decode turns the bytes of an input into text: a Word document by its
 // zip opening, the old formats by their OLE or PDF opening whatever the
 // file is called, anything else as text in the detected or forced
 // encoding.
-func (c *command) decode(path string, b []byte) (string, error) {
+func (c *command) decode(path string, b []byte) (string, decoding, error) {
 	p := c.p
 	switch {
 	case bytes.HasPrefix(b, magicZip) || strings.EqualFold(filepath.Ext(path), ".docx"):
 		text, err := extract.Docx(b)
 		switch {
 		case errors.Is(err, extract.ErrDocxBomb):
-			return "", p.errorf(msgDocxBomb, path, 64)
+			return "", decoding{}, p.errorf(msgDocxBomb, path, 64)
 		case errors.Is(err, extract.ErrNotDocx):
-			return "", p.errorf(msgNotDocx, path)
+			return "", decoding{}, p.errorf(msgNotDocx, path)
 		case err != nil:
-			return "", p.errorf(msgDocxCorrupt, path, strings.TrimPrefix(err.Error(), extract.ErrDocxCorrupt.Error()+": "))
+			return "", decoding{}, p.errorf(msgDocxCorrupt, path, strings.TrimPrefix(err.Error(), extract.ErrDocxCorrupt.Error()+": "))
 		case strings.TrimSpace(text) == "":
-			return "", p.errorf(msgEmpty, path)
+			return "", decoding{}, p.errorf(msgEmpty, path)
 		}
-		c.note(msgNoteDocx, path)
-		return text, nil
+		return text, decoding{Docx: true}, nil
 	case bytes.HasPrefix(b, magicOLE):
-		return "", p.errorf(msgOldFormat, path, ".doc/.wps")
+		return "", decoding{}, p.errorf(msgOldFormat, path, ".doc/.wps")
 	case bytes.HasPrefix(b, magicPDF):
-		return "", p.errorf(msgPDF, path)
+		return "", decoding{}, p.errorf(msgPDF, path)
 	}
 	d, err := extract.DecodeAs(b, c.cfg.encoding)
 	var ee *extract.EncodingError
 	switch {
 	case errors.As(err, &ee):
-		return "", p.errorf(msgForcedEncoding, path, ee.Encoding, ee.Invalid)
+		return "", decoding{}, p.errorf(msgForcedEncoding, path, ee.Encoding, ee.Invalid)
 	case errors.Is(err, extract.ErrEmpty):
-		return "", p.errorf(msgEmpty, path)
+		return "", decoding{}, p.errorf(msgEmpty, path)
 	case errors.Is(err, extract.ErrBinary):
-		return "", p.errorf(msgBinary, path)
+		return "", decoding{}, p.errorf(msgBinary, path)
 	case errors.Is(err, extract.ErrEncoding):
-		return "", p.errorf(msgEncoding, path)
+		return "", decoding{}, p.errorf(msgEncoding, path)
 	case err != nil:
-		return "", fmt.Errorf("%s: %w", path, err)
+		return "", decoding{}, fmt.Errorf("%s: %w", path, err)
 	}
-	if d.BOM {
+	return d.Text, decoding{Encoding: d.Encoding, BOM: d.BOM, Invalid: d.Invalid, NUL: d.NUL}, nil
+}
+
+// noteDecoding notes how the input at path was decoded (with -v) and
+// warns of what decoding replaced or dropped.
+func (c *command) noteDecoding(path string, d decoding) {
+	switch {
+	case d.Docx:
+		c.note(msgNoteDocx, path)
+		return
+	case d.BOM:
 		c.note(msgNoteBOM, path, d.Encoding)
-	} else {
+	default:
 		c.note(msgNoteEncoding, path, d.Encoding)
 	}
 	if d.Invalid > 0 && !c.cfg.quiet {
-		c.logf("%s", p.sprintf(msgWarnInvalid, path, d.Invalid, d.Encoding))
+		c.logf("%s", c.p.sprintf(msgWarnInvalid, path, d.Invalid, d.Encoding))
 	}
 	if d.NUL > 0 && !c.cfg.quiet {
-		c.logf("%s", p.sprintf(msgWarnNUL, path, d.NUL))
+		c.logf("%s", c.p.sprintf(msgWarnNUL, path, d.NUL))
 	}
-	return d.Text, nil
 }
 
 // longestLine returns the 1-based number and byte length of text's

@@ -14,13 +14,13 @@ import (
 
 // cacheFormat changes whenever what the cache stores changes shape, or
 // to drop every entry made before.
-const cacheFormat = "speechledger-cache-2"
+const cacheFormat = "speechledger-cache-3"
 
 // An extractCache keeps the speeches extracted from each input, so that a
 // nightly run over a folder where little changed extracts only what did.
-// An entry's key is a hash of the input's decoded text and name and of
-// everything else extraction depends on: the program itself and the
-// options. The results never depend on the cache: an entry is what
+// An entry's key is a hash of the input's bytes and name and of
+// everything else decoding and extraction depend on: the program itself
+// and the options. The results never depend on the cache: an entry is what
 // extracting would give. A nil *extractCache is a cache that is off.
 //
 // Entries are gob files named by their key in the cache folder, written

@@ -365,27 +365,33 @@ func (n *nightRun) begin(cfg nightlyConfig, output string, logf func(string, ...
 	return l.unlock, exitOK, true
 }
 
-// lookup returns the speeches extracted before from the input name whose
-// decoded text is text, if the cache has them, and the key to keep them
-// under. Decoding is not cached: its warnings are shown every run.
-func (n *nightRun) lookup(name, text string) (sp []extract.Speech, key string, ok bool) {
-	key = n.cache.key(name, []byte(text))
-	if n.cache.load(key, &sp) {
-		return sp, key, true
-	}
-	return nil, key, false
+// A cachedInput is what the cache keeps of an input: its speeches, and
+// how its bytes were decoded.
+type cachedInput struct {
+	Speeches []extract.Speech
+	Decoding decoding
 }
 
-// remember records that the speeches of an input, sp, go under key, and
-// keeps them in the cache unless they came from it. It returns the error
-// of a cache that cannot be written, which is no reason to fail the run.
-func (n *nightRun) remember(key string, sp []extract.Speech, cached bool) error {
+// lookup returns what the cache keeps of the input name holding data, if
+// it keeps it, and the key to keep it under.
+func (n *nightRun) lookup(name string, data []byte) (in cachedInput, key string, ok bool) {
+	key = n.cache.key(name, data)
+	if n.cache.load(key, &in) {
+		return in, key, true
+	}
+	return cachedInput{}, key, false
+}
+
+// remember records that an input, in, goes under key, and keeps it in the
+// cache unless it came from it. It returns the error of a cache that
+// cannot be written, which is no reason to fail the run.
+func (n *nightRun) remember(key string, in cachedInput, cached bool) error {
 	n.keys = append(n.keys, key)
 	if cached {
 		n.cached++
 		return nil
 	}
-	return n.cache.store(key, sp)
+	return n.cache.store(key, in)
 }
 
 // exitFor returns the exit status of a run whose output failed with err.

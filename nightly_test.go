@@ -388,6 +388,36 @@ func TestNightlyLock(t *testing.T) {
 	}
 }
 
+// What decoding notes and warns of is shown every run, whether the input
+// is decoded or comes from the cache: a run without the cache, one that
+// fills it and one that reads it say the same of each input.
+func TestNightlyCacheNotes(t *testing.T) {
+	dir, in, _, cache := nightlyFolder(t, seed0)
+	for _, f := range []string{"bad/invalid-utf8.txt", "bad/nul-bytes.txt", "encodings/gbk.txt", "encodings/utf8-bom.txt"} {
+		b, err := os.ReadFile(filepath.Join("testdata", f))
+		must(t, err)
+		must(t, os.WriteFile(filepath.Join(in, filepath.Base(f)), b, 0o644))
+	}
+	out := filepath.Join(dir, "tasks.jsonl")
+	var said []string
+	for _, flags := range [][]string{{"--no-cache"}, {"--cache-dir", cache}, {"--cache-dir", cache}} {
+		stderr, code := nightly(t, append(flags, "-v", "--ref-date", "2010-01-15", "-o", out, in)...)
+		if code != 0 {
+			t.Fatalf("%q: exit %d: %s", flags, code, stderr)
+		}
+		// All but the summary line, which tells the time taken.
+		said = append(said, stderr[:strings.LastIndex(strings.TrimSuffix(stderr, "\n"), "\n")+1])
+	}
+	for _, want := range []string{"invalid byte sequences", "NUL bytes removed", "GB18030", "byte-order mark"} {
+		if !strings.Contains(said[0], want) {
+			t.Errorf("no %q in %s", want, said[0])
+		}
+	}
+	if said[1] != said[0] || said[2] != said[0] {
+		t.Errorf("the runs say different things:\n%s\n--- filling the cache:\n%s\n--- from the cache:\n%s", said[0], said[1], said[2])
+	}
+}
+
 // The cache changes nothing but the time: a run without it, one that
 // fills it and one that reads it write the same bytes. And a rerun on the
 // same previous workbook with the same report date writes the same bytes.
