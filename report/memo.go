@@ -166,7 +166,7 @@ func loadMemo(dir, build string, data []byte) *memo {
 // no run has used for memoMaxAge. A memo that cannot be kept is no reason
 // to fail the run: the next one reads the workbook in full.
 func saveMemo(dir string, m *memo, sum, old []byte) {
-	if dir == "" || m == nil {
+	if dir == "" || m == nil || m.Build == "" {
 		return
 	}
 	path := memoPath(dir, sum)
