@@ -167,7 +167,8 @@ func (u *Pending) update(speeches []extract.Speech) (Stats, error) {
 	prev := pr.p
 	defer prev.close()
 	tplSum := sha256.Sum256(t.b)
-	st, parts, rows, err := build(t.f, t.lay, l, prev, newReuse(prev, opt.Build, tplSum))
+	remember := opt.MemoDir != "" && opt.Build != ""
+	st, parts, rows, err := build(t.f, t.lay, l, prev, newReuse(prev, opt.Build, tplSum), remember)
 	if err == nil {
 		err = rows.fits(parts)
 	}
@@ -179,7 +180,7 @@ func (u *Pending) update(speeches []extract.Speech) (Stats, error) {
 		if t.f, lay, err = openTemplate(t.b, t.name); err != nil {
 			return Stats{}, err
 		}
-		st, parts, rows, err = build(t.f, lay, buildLedger(speeches, opt), prev, nil)
+		st, parts, rows, err = build(t.f, lay, buildLedger(speeches, opt), prev, nil, remember)
 	}
 	defer t.f.Close()
 	if err != nil {
@@ -216,12 +217,14 @@ func (u *Pending) update(speeches []extract.Speech) (Stats, error) {
 	if err != nil {
 		return st, err
 	}
-	m.Build, m.Template = opt.Build, tplSum
-	var old []byte
-	if prev != nil {
-		old = prev.data
+	if remember {
+		m.Build, m.Template = opt.Build, tplSum
+		var old []byte
+		if prev != nil {
+			old = prev.data
+		}
+		saveMemo(opt.MemoDir, m, sum.Sum(nil), old)
 	}
-	saveMemo(opt.MemoDir, m, sum.Sum(nil), old)
 	if st.Backup != "" {
 		if err := pruneBackups(path, opt.Keep); err != nil {
 			return st, err
@@ -233,10 +236,12 @@ func (u *Pending) update(speeches []extract.Speech) (Stats, error) {
 // build lays ledger l, carried forward from the previous workbook prev,
 // into the template f laid out by lay, taking by re what it can from
 // prev, and returns what the run did and the parts of the package and
-// rows that writePackage writes.
-func build(f *excelize.File, lay *layout, l ledger, prev *previous, re *reuse) (Stats, *partsWriter, *rowWriter, error) {
+// rows that writePackage writes; with remember, rows learns what the
+// workbook's memo keeps.
+func build(f *excelize.File, lay *layout, l ledger, prev *previous, re *reuse, remember bool) (Stats, *partsWriter, *rowWriter, error) {
 	st := merge(&l, prev, lay)
 	rows := newRowWriter(f, styleCache{})
+	rows.remember = remember
 	if err := fill(f, lay, &l, prev, st, rows, re); err != nil {
 		return st, nil, nil, err
 	}

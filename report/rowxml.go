@@ -42,6 +42,9 @@ type rowWriter struct {
 	from     *memo
 	whole    int
 	rowsOnly int
+	// remember says whether the workbook gets a memo, for which the
+	// rows written are read back.
+	remember bool
 }
 
 // sheetRows are the rows written for one sheet, and what else is
@@ -180,6 +183,9 @@ func (w *rowWriter) writeRows(sh *sheet, p *sheetPlan) error {
 	}
 	if err := w.addFonts(lay); err != nil {
 		return err
+	}
+	if !w.remember {
+		r.memo = nil
 	}
 	var b bytes.Buffer
 	b.Grow(len(sh.Rows) * 1024)
