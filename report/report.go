@@ -6,8 +6,9 @@
 // Writing happens in two steps. buildLedger turns speeches into rows and
 // counts, with no styling and no I/O; the writing step lays those rows into
 // a copy of the template's sheet with excelize. The report date comes in
-// through Options: the package never reads the clock, so the same input and
-// report date give a byte-identical workbook.
+// through Options: what the package writes never depends on the clock
+// (only removing memos no run used for a month reads it), so the same
+// input and report date give a byte-identical workbook.
 package report
 
 import (
