@@ -34,7 +34,7 @@ import (
 // written from (rowsKey, frameKey) are those of the sheet this run would
 // write, by the same build of the program from the same template; and
 // the workbook's styles and shared strings, which a sheet refers to by
-// number, are compared once the new ones are known (see stale).
+// number, are compared once the new ones are known (rowWriter.fits).
 type memo struct {
 	Build    string                // Options.Build of the run that wrote it
 	Template [32]byte              // SHA-256 of the template
