@@ -87,18 +87,14 @@ var verbOpening = mustPattern(`^(?:要|设立|成立|组建|通过|构建|建立
 // maxBodyRunes bounds a body name; longer "names" are clauses.
 const maxBodyRunes = 20
 
-// subjectBodies returns the bodies named as the subject of the directive
-// whose marker starts at rune offset at in the folded sentence s (guide,
+// subjectBodiesIn returns the bodies named as the subject of the directive
+// whose marker starts at rune offset at in a folded sentence (guide,
 // "Responsible body": the subject of the directive; coordinated names are
 // split). The subject is the body names that open the marker's clause
 // (各镇办各部门从现在开始要…); when the marker opens its clause, the names
 // that open the clause before it (各镇办各部门从现在开始,要…).
-func (lx *lexicon) subjectBodies(s string, at int) []Body {
-	return lx.subjectBodiesIn([]rune(s), at)
-}
-
-// subjectBodiesIn is subjectBodies for the runes of the sentence, which a
-// caller asking for several markers converts once. It does not change rs.
+// The sentence is given as its runes, rs, which callers share with the
+// other rules that read them: subjectBodiesIn does not change rs.
 func (lx *lexicon) subjectBodiesIn(rs []rune, at int) []Body {
 	if at > len(rs) {
 		at = len(rs)

@@ -359,21 +359,14 @@ func (lx *lexicon) subjects(d *directed) []Body {
 
 // findSubjects finds the subjects for subjects.
 func (lx *lexicon) findSubjects(d *directed) []Body {
-	s, blank := d.text, d.blank
+	blank := d.blank
 	var out []Body
 	// Most markers name no subject (确保、力争……): the sentence is read as
 	// runes only for one that may.
-	var rs []rune
-	runes := func() []rune {
-		if rs == nil {
-			rs = []rune(s)
-		}
-		return rs
-	}
 	for _, m := range d.markers {
 		word := blank[m[0]:m[1]]
 		if lead, ok := leadingMarker(word); ok {
-			rs := runes()
+			rs, _ := d.runes()
 			// 希望各镇办各部门……, 请各单位……: the body follows the marker.
 			at := runeCount(blank[:m[0]]) + runeCount(lead)
 			end := at
@@ -386,7 +379,7 @@ func (lx *lexicon) findSubjects(d *directed) []Body {
 		if !modalMarker.MatchString(word) {
 			continue // 确保、力争、尽快……: what precedes is no subject
 		}
-		out = mergeBodies(out, lx.subjectBodiesIn(runes(), runeCount(blank[:m[0]])))
+		out = mergeBodies(out, d.subjectBodiesAt(lx, runeCount(blank[:m[0]])))
 	}
 	return out
 }
@@ -498,5 +491,28 @@ func (s sentence) original(sp Span, text string) (Span, string) {
 		return sp, text
 	}
 	sp = s.fold.origSpan(sp)
-	return sp, string([]rune(s.text)[sp.Start:sp.End])
+	return sp, runeSlice(s.text, sp.Start, sp.End)
+}
+
+// runeSlice returns string([]rune(s)[i:j]) without converting the whole
+// of s: in valid UTF-8 the runes from i to j are the bytes that encode
+// them.
+func runeSlice(s string, i, j int) string {
+	a, n := 0, 0 // a is the byte offset of rune n
+	for n < i && a < len(s) {
+		_, size := decodeRune(s, a)
+		a, n = a+size, n+1
+	}
+	b := a
+	for n < j && b < len(s) {
+		r, size := decodeRune(s, b)
+		if r == utf8.RuneError && size == 1 {
+			return string([]rune(s)[i:j]) // invalid: []rune spells it U+FFFD
+		}
+		b, n = b+size, n+1
+	}
+	if n < j || i > j {
+		return string([]rune(s)[i:j]) // out of range: panic as the slice does
+	}
+	return s[a:b]
 }

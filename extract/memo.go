@@ -106,7 +106,11 @@ func (an *analysis) squeezed() string {
 // findTargets returns a copy of FindTargets of the sentence.
 func (an *analysis) findTargets() []Target {
 	if !an.haveTargets {
-		an.targets, an.haveTargets = FindTargets(an.d.text), true
+		if f := an.d.text; tgtMayHold(f) {
+			rs, _ := an.d.runes()
+			an.targets = findTargetsIn(f, rs)
+		}
+		an.haveTargets = true
 	}
 	return slices.Clone(an.targets)
 }
@@ -117,7 +121,8 @@ func (an *analysis) findTimes(ref Date) []TimeNode {
 	ts, ok := an.times[ref]
 	if !ok {
 		f := an.d.text
-		ts = dropHypothetical(f, FindTimes(f, ref))
+		rs, off := an.d.runes()
+		ts = dropHypothetical(f, findTimesIn(f, rs, off, ref, true))
 		if an.times == nil {
 			an.times = map[Date][]TimeNode{}
 		}

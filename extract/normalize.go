@@ -137,9 +137,23 @@ type folded struct {
 // (`2 年内`, `A1 站`, left by PDF and Word conversion) are dropped; a blank
 // between two Latin letters or digits is kept.
 func (f *folder) fold(s string) folded {
-	orig := make([]int, 0, utf8.RuneCountInString(s)+1)
+	orig := make([]int, 0, leadBytes(s)+1)
 	text, orig := f.foldInto(s, orig)
 	return folded{text: text, orig: orig}
+}
+
+// leadBytes returns the number of bytes of s that do not continue a
+// character: its rune count when s is valid UTF-8, found without decoding
+// it, and otherwise a little less, which as a capacity costs only an
+// append's growing.
+func leadBytes(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 // foldInto folds s, appending to orig, when it is not nil, the original

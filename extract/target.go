@@ -238,13 +238,20 @@ func tgtMayHold(s string) bool {
 }
 
 // findTargets is FindTargets without the test of tgtMayHold.
-func findTargets(s string) []Target {
+func findTargets(s string) []Target { return findTargetsIn(s, nil) }
+
+// findTargetsIn is findTargets for s, whose runes are rs when rs is not
+// nil: a sentence whose runes other rules read too converts it once. It
+// does not change rs.
+func findTargetsIn(s string, rs []rune) []Target {
 	// A sentence that reports work done and sets no goal has no targets:
 	// its numbers are past statistics.
 	if tgtReportOnly(s) {
 		return nil
 	}
-	rs := []rune(s)
+	if rs == nil {
+		rs = []rune(s)
+	}
 	inside := tgtEnclosed(rs)
 	var out []Target
 	for i := 0; i < len(rs); {

@@ -89,17 +89,31 @@ func blankNeutralUses(s string) string {
 	if !strings.Contains(s, "要") {
 		return s // every choice holds 要
 	}
-	return blankMatches(s, neutralUseAt)
+	if !strings.Contains(s, "必要") {
+		// Only the choices that begin with 要 are left, and only the
+		// places of 要 need be tried.
+		return blankMatches(s, "要", neutralUseAt)
+	}
+	return blankMatches(s, "", neutralUseAt)
 }
 
 // blankMatches returns s with each match blanked, as many _ as it has
 // characters: end(s, i, r, size) is the end of the match that starts at
 // byte i of s, whose character r is size bytes long, or -1 for none.
-// Matches are taken leftmost first and do not overlap.
-func blankMatches(s string, end func(s string, i int, r rune, size int) int) string {
+// Matches are taken leftmost first and do not overlap. When lead is not
+// empty, every match begins with it, and only the places that do are
+// tried.
+func blankMatches(s, lead string, end func(s string, i int, r rune, size int) int) string {
 	var b strings.Builder
 	done := 0 // s[:done] is in b
 	for i := 0; i < len(s); {
+		if lead != "" {
+			k := strings.Index(s[i:], lead)
+			if k < 0 {
+				break
+			}
+			i += k
+		}
 		r, size := decodeRune(s, i)
 		e := end(s, i, r, size)
 		if e < 0 {
@@ -422,15 +436,20 @@ func notDirectiveOpening(s string) bool {
 	}
 	// The first choice reads up to ten characters but a comma or full
 	// stop before its verb, the last up to six but a comma.
+	// The words are compared only where the character they begin with is.
 	verbs, said := true, true
 	for i, n := 0, 0; ; n++ {
-		if verbs && firstPrefix(s[i:], announcingVerbs) != "" {
-			return true
-		}
-		if said && (strings.HasPrefix(s[i:], "说过") || strings.HasPrefix(s[i:], "讲过")) {
-			return true
-		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '决', '指', '强', '提', '要':
+			if verbs && firstPrefix(s[i:], announcingVerbs) != "" {
+				return true
+			}
+		case '说', '讲':
+			if said && strings.HasPrefix(s[i+size:], "过") {
+				return true
+			}
+		}
 		verbs = verbs && n < 10 && r != '，' && r != ',' && r != '。'
 		said = said && n < 6 && r != '，' && r != ','
 		if !verbs && !said || i == len(s) {
@@ -517,10 +536,28 @@ var purpose = mustPattern(`(?:主要任务|主要目的|其目的|目的|主题)
 // notDirective reports whether a folded sentence is one of those; its
 // characters are in cs, when not nil.
 func notDirective(s string, cs *charSet) bool {
-	if containsAny(s, "请大家", "祝愿") || notDirectiveOpening(s) || purpose.MatchIn(s, cs) {
+	if mayHold(courtesyWords, cs) && containsAny(s, "请大家", "祝愿") || notDirectiveOpening(s) || purpose.MatchIn(s, cs) {
 		return true
 	}
-	return isQuotedDirective(s)
+	// A quoted directive holds a verb of isQuotedDirective's and the
+	// punctuation after it: most sentences can be ruled out by cs alone.
+	return mayHold(quoteVerbLiterals, cs) && mayHold(quotePunct, cs) && isQuotedDirective(s)
+}
+
+// courtesyWords are the words notDirective looks for anywhere in a
+// sentence, quoteVerbLiterals the verbs of isQuotedDirective's pattern and
+// quotePunct the punctuation one of which follows the verb, as literals
+// for the tests of a sentence's charSet.
+var (
+	courtesyWords     = newLiterals([]string{"请大家", "祝愿"})
+	quoteVerbLiterals = newLiterals(quoteVerbs)
+	quotePunct        = newLiterals([]string{":", "：", ",", "，"})
+)
+
+// mayHold reports whether a text whose characters are in cs may hold one
+// of l: l.mayHold(cs), or true when cs is nil.
+func mayHold(l *literals, cs *charSet) bool {
+	return cs == nil || l.mayHold(cs)
 }
 
 func containsAny(s string, words ...string) bool {
@@ -550,7 +587,7 @@ func blankQuotations(s string) string {
 	if strings.IndexByte(s, '"') < 0 && !strings.Contains(s, "“") {
 		return s // most sentences quote nothing
 	}
-	return blankMatches(s, quotationAt)
+	return blankMatches(s, "", quotationAt)
 }
 
 // quotationAt returns the end of the quotation blankQuotations blanks
@@ -611,6 +648,46 @@ type directed struct {
 
 	subjects     []Body // the bodies the directives name, once found
 	haveSubjects bool
+
+	// rs and off are the runes of text and the byte offset of each, as
+	// runesOf returns them, once a rule needs them: the subjects, the time
+	// nodes and the targets of a sentence are all read from its runes.
+	rs  []rune
+	off []int
+
+	// atMarker holds subjectBodiesIn's answers for the markers asked
+	// about: a heading's first marker is asked about twice, to tell
+	// whether it directs and then for its subjects.
+	atMarker []markerBodies
+}
+
+// markerBodies is subjectBodiesIn's answer for the marker at rune offset at.
+type markerBodies struct {
+	at     int
+	bodies []Body
+}
+
+// subjectBodiesAt returns lx.subjectBodiesIn of the sentence's runes and
+// at. The result is shared: callers must not change it.
+func (d *directed) subjectBodiesAt(lx *lexicon, at int) []Body {
+	for _, m := range d.atMarker {
+		if m.at == at {
+			return m.bodies
+		}
+	}
+	rs, _ := d.runes()
+	bs := lx.subjectBodiesIn(rs, at)
+	d.atMarker = append(d.atMarker, markerBodies{at, bs})
+	return bs
+}
+
+// runes returns the runes of the sentence and their byte offsets, as
+// runesOf returns them. The result is shared: callers must not change it.
+func (d *directed) runes() ([]rune, []int) {
+	if d.off == nil {
+		d.rs, d.off = runesOf(d.text)
+	}
+	return d.rs, d.off
 }
 
 // newDirected prepares the folded sentence s for the directive rules.
@@ -651,7 +728,10 @@ func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
 		// a topic with 要 (领导重视要到位), is not a task (guide,
 		// "Clarifications").
 		opens := stripNumbering(blank[:m[0]]) == "" || stripNumbering(blank[:m[1]]) == ""
-		return opens || len(lx.subjectBodies(s, runeCount(blank[:m[0]]))) > 0, false
+		if opens {
+			return true, false
+		}
+		return len(d.subjectBodiesAt(lx, runeCount(blank[:m[0]]))) > 0, false
 	}
 	if heading {
 		return false, false

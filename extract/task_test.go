@@ -495,3 +495,48 @@ func FuzzNotDirectiveOpening(f *testing.F) {
 // checkNotDirectiveOpening compares notDirectiveOpening on s with the
 // regular expression.
 var checkNotDirectiveOpening = matchCheck("notDirectiveOpening", notDirectiveOpening, notDirectiveOpeningPattern)
+
+// TestNotDirectiveCharSet checks that notDirective answers the same with
+// a sentence's charSet, whose tests skip the scanners, as without one, on
+// the seeds' sentences and on texts made to catch the edges.
+func TestNotDirectiveCharSet(t *testing.T) {
+	texts := []string{
+		"", "请大家", "我们祝愿", "书记强调:", "书记强调", "会议要求，", "会议要求", "主任明确：", "会议,提出",
+		"要求我们", "通知\xff要求,", "中央\n提出,",
+	}
+	x := New()
+	for _, line := range seedLines(t) {
+		for _, s := range x.splitSentences(line) {
+			texts = append(texts, s.fold.text, stripNumbering(s.fold.text))
+		}
+	}
+	quoted := 0
+	for _, s := range texts {
+		checkNotDirectiveCharSet(t, s)
+		if isQuotedDirective(s) {
+			quoted++
+		}
+	}
+	if quoted == 0 {
+		t.Fatal("no text quotes a directive")
+	}
+}
+
+// FuzzNotDirectiveCharSet compares notDirective with and without the
+// sentence's charSet.
+func FuzzNotDirectiveCharSet(f *testing.F) {
+	for _, s := range []string{"请大家", "书记强调:", "会议一再要求，", "国务院\xff明确，", "主题是"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkNotDirectiveCharSet)
+}
+
+// checkNotDirectiveCharSet compares notDirective on s with the charSet
+// newDirected makes for s and with none.
+func checkNotDirectiveCharSet(t *testing.T, s string) {
+	t.Helper()
+	d := newDirected(s)
+	if got, want := notDirective(s, &d.chars), notDirective(s, nil); got != want {
+		t.Fatalf("notDirective(%q, chars) = %v, want %v", s, got, want)
+	}
+}

@@ -44,9 +44,16 @@ func FindTimes(s string, ref Date) []TimeNode { return findTimes(s, ref, true) }
 
 // findTimes is FindTimes, with the start-rune shortcut optional for tests.
 func findTimes(s string, ref Date, skip bool) []TimeNode {
-	p := newParser(s, ref)
+	rs, off := runesOf(s)
+	return findTimesIn(s, rs, off, ref, skip)
+}
+
+// findTimesIn is findTimes for s read as rs and off, as runesOf returns
+// them: a sentence whose runes other rules read too converts it once. It
+// does not change rs or off.
+func findTimesIn(s string, rs []rune, off []int, ref Date, skip bool) []TimeNode {
+	p := &parser{rs: rs, text: s, off: off, ref: ref}
 	p.springCtx = strings.Contains(s, "春节") || strings.Contains(s, "过年")
-	rs := p.rs
 	var out []TimeNode
 	for i := 0; i < len(rs); {
 		if skip && (!startRunes.has(rs[i]) || festivalOnly.has(rs[i]) && !p.namesFestival(i)) {
