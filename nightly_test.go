@@ -388,6 +388,42 @@ func TestNightlyLock(t *testing.T) {
 	}
 }
 
+// A rerun takes from the previous workbook, by its memo in the cache
+// folder, every speech sheet that comes out the same (the whole sheet the
+// same day, its task rows the next), and writes what a run without the
+// cache writes from the same workbook.
+func TestNightlyMemo(t *testing.T) {
+	dir, in, out, cache := nightlyFolder(t, seed0, seed4)
+	if stderr, code := nightly(t, "-q", "--report-date", "2010-01-15", "--cache-dir", cache, "-o", out, in); code != 0 {
+		t.Fatalf("first run: exit %d: %s", code, stderr)
+	}
+	for _, date := range []string{"2010-01-15", "2010-01-16"} {
+		prev, err := os.ReadFile(out)
+		must(t, err)
+		stderr, code := nightly(t, "--log-format", "json", "--report-date", date, "--cache-dir", cache, "-o", out, in)
+		var s struct {
+			Speeches, Duplicates, Reused int
+		}
+		lines := strings.Split(strings.TrimSpace(stderr), "\n")
+		if err := json.Unmarshal([]byte(lines[len(lines)-1]), &s); code != 0 || err != nil {
+			t.Fatalf("%s: exit %d, %v: %s", date, code, err, stderr)
+		}
+		if s.Reused == 0 || s.Reused != s.Speeches-s.Duplicates {
+			t.Errorf("%s: %d sheets reused of %d speeches (%d duplicates)", date, s.Reused, s.Speeches, s.Duplicates)
+		}
+		plain := filepath.Join(dir, "plain.xlsx")
+		must(t, os.WriteFile(plain, prev, 0o644))
+		if stderr, code := nightly(t, "-q", "--no-cache", "--report-date", date, "-o", plain, in); code != 0 {
+			t.Fatalf("%s without the cache: exit %d: %s", date, code, stderr)
+		}
+		a, _ := os.ReadFile(out)
+		b, _ := os.ReadFile(plain)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: the rerun with the memo writes another workbook than without", date)
+		}
+	}
+}
+
 // What decoding notes and warns of is shown every run, whether the input
 // is decoded or comes from the cache: a run without the cache, one that
 // fills it and one that reads it say the same of each input.
