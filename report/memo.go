@@ -41,6 +41,10 @@ type memo struct {
 	Styles   [32]byte              // SHA-256 of xl/styles.xml as written
 	Shared   []string              // the shared strings the speech sheets' heads refer to, from the first
 	Sheets   map[string]*memoSheet // the speech sheets, by name
+	// Skeleton is the XML excelize writes for every copy of the prepared
+	// template sheet, before its rows, titles and ranges are written in,
+	// or nil if the copies differed.
+	Skeleton []byte
 }
 
 // A memoSheet is what a memo keeps of one speech sheet, whose part is

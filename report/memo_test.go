@@ -74,6 +74,9 @@ func checkMemo(t *testing.T, dir string, data []byte) {
 	if m == nil {
 		t.Fatal("no memo kept for the workbook")
 	}
+	if m.Skeleton == nil {
+		t.Error("the memo keeps no skeleton of a speech sheet")
+	}
 	rr, err := newRawReader(data)
 	if err != nil {
 		t.Fatal(err)

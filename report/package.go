@@ -68,6 +68,10 @@ func writePackage(w io.Writer, parts *partsWriter, rows *rowWriter) (*memo, erro
 	if rows.whole > 0 {
 		m.Shared = rows.from.Shared
 	}
+	if rows.from != nil {
+		m.Skeleton = rows.from.Skeleton // unless a sheet written here gives it
+	}
+	skeletons := 0 // plain speech sheets laid out by excelize here
 	pieces := make([][]piece, len(parts.names))
 	for i, name := range parts.names {
 		b := parts.parts[i].Bytes()
@@ -75,6 +79,19 @@ func writePackage(w io.Writer, parts *partsWriter, rows *rowWriter) (*memo, erro
 		switch {
 		case r != nil && r.whole != nil:
 			continue
+		case r != nil && r.skeleton != nil:
+			b = slices.Clone(r.skeleton) // finish writes into what it is given
+		case r != nil && r.memo != nil && r.plain:
+			// Every plain sheet excelize lays out is the same copy of the
+			// prepared template sheet; if not, the memo keeps none.
+			if skeletons == 0 {
+				m.Skeleton = slices.Clone(b)
+			} else if !bytes.Equal(m.Skeleton, b) {
+				m.Skeleton = nil
+			}
+			skeletons++
+		}
+		switch {
 		case r != nil:
 			head, tail, err := r.finish(b)
 			if err != nil {

@@ -63,6 +63,11 @@ type sheetRows struct {
 	// the previous workbook, nil when the part is written.
 	memo  *memoSheet
 	whole *deflated
+	// plain says the sheet is a copy of the prepared template sheet, with
+	// no columns staff added; skeleton is the XML such a copy has, to be
+	// finished instead of what excelize wrote, nil to finish that.
+	plain    bool
+	skeleton []byte
 }
 
 func newRowWriter(f *excelize.File, styles styleCache) *rowWriter {
@@ -129,7 +134,16 @@ type sheetPlan struct {
 	from   *memoSheet // what the previous workbook's memo keeps of that part
 	memoOf *memo      // the previous workbook's memo
 	whole  bool       // the previous part is reused whole
+	// skeleton is the XML of a copy of the prepared template sheet, from
+	// the memo, when the previous part gives the rows and the rest can be
+	// finished from it.
+	skeleton []byte
 }
+
+// bare reports whether the sheet needs nothing of excelize but its place
+// in the workbook: its part is the previous one, or is finished from the
+// skeleton.
+func (p *sheetPlan) bare() bool { return p.whole || p.skeleton != nil }
 
 // plan works out how the speech sheet sh of ledger l is written, and what
 // it reuses of the previous workbook by re.
@@ -151,6 +165,9 @@ func (w *rowWriter) plan(sh *sheet, l *ledger, re *reuse) (*sheetPlan, error) {
 	if prev, from, ok := re.entry(sh.Name); ok && from.Rows == p.memo.Rows {
 		p.prev, p.from, p.memoOf = prev, from, re.m
 		p.whole = from.Whole && from.Frame == p.memo.Frame
+		if !p.whole && from.Whole {
+			p.skeleton = re.m.Skeleton
+		}
 	}
 	return p, nil
 }
@@ -163,7 +180,8 @@ func (w *rowWriter) writeRows(sh *sheet, p *sheetPlan) error {
 	lay := sh.lay
 	first := lay.headerRow + 1
 	r := &sheetRows{first: first, lastRow: lay.headerRow + len(sh.Rows), lastCol: lay.lastCol,
-		titles: p.titles, hf: strings.NewReplacer(p.hf...), memo: &p.memo}
+		titles: p.titles, hf: strings.NewReplacer(p.hf...), memo: &p.memo,
+		plain: len(sh.Extras) == 0, skeleton: p.skeleton}
 	switch {
 	case p.whole:
 		*r.memo = *p.from

@@ -98,8 +98,8 @@ func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows 
 		if err != nil {
 			return fmt.Errorf("add sheet %q: %w", sh.Name, err)
 		}
-		if plans[i].whole {
-			continue // its part is the previous one
+		if plans[i].bare() {
+			continue // its part is the previous one, or finished from the skeleton
 		}
 		if len(sh.Extras) == 0 {
 			if err := f.CopySheet(prepared, idx); err != nil {
