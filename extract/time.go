@@ -56,7 +56,7 @@ func findTimesIn(s string, rs []rune, off []int, ref Date, skip bool) []TimeNode
 	p.springCtx = strings.Contains(s, "春节") || strings.Contains(s, "过年")
 	var out []TimeNode
 	for i := 0; i < len(rs); {
-		if skip && (!startRunes.has(rs[i]) || festivalOnly.has(rs[i]) && !p.namesFestival(i)) {
+		if skip && !p.mayStart(i) {
 			i++
 			continue
 		}
@@ -124,6 +124,48 @@ var festivalOnly = func() *runeSet {
 	}
 	return s
 }()
+
+// startWords lists, for a rune of grammarStarts that the grammar reads at
+// the start of a phrase only as the first rune of a few words, those words
+// (在 only in 在今后, 不 only in 不晚于): most places such a rune opens name
+// none of them. A festival's name may open there too.
+var startWords = map[rune][]string{
+	'在': {"在今后"},
+	'不': {"不晚于"},
+	'民': {"民国", "民國"},
+	'大': {"大前年", "大后年", "大年初", "大后天", "大干"},
+	'会': {"会议结束后", "会后"},
+	'农': {"农历"},
+}
+
+// wordStarts holds the runes startWords lists words for.
+var wordStarts = func() *runeSet {
+	s := new(runeSet)
+	for r := range startWords {
+		s.add(r)
+	}
+	return s
+}()
+
+// mayStart reports whether a time phrase may start at i, by the rune there
+// and, for the runes of festivalOnly and wordStarts, the words it opens.
+// Where it reports false, phrase finds nothing; TestMayStart and
+// FuzzMayStart check that.
+func (p *parser) mayStart(i int) bool {
+	r := p.rs[i]
+	switch {
+	case !startRunes.has(r):
+		return false
+	case festivalOnly.has(r):
+		return p.namesFestival(i)
+	case wordStarts.has(r):
+		if k, _ := p.lit(i, startWords[r]...); k > 0 {
+			return true
+		}
+		return p.namesFestival(i)
+	}
+	return true
+}
 
 // runeSet is a set of characters of the Basic Multilingual Plane, as a
 // bitmap: the time parser asks at every character of a sentence, and a

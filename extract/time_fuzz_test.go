@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -52,6 +53,27 @@ func FuzzFindTimes(f *testing.F) {
 				}
 			}
 			ParseTime(s, ref)
+		}
+	})
+}
+
+// FuzzMayStart checks that no time phrase starts where mayStart reports
+// false, and that FindTimes finds with the shortcut what it finds without.
+func FuzzMayStart(f *testing.F) {
+	for _, s := range mayStartCases() {
+		f.Add(s)
+	}
+	ref := Date{2021, time.September, 1}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		if i := phraseAtSkipped(s, ref); i >= 0 {
+			t.Fatalf("mayStart skips a phrase at %d of %q", i, s)
+		}
+		fast, slow := findTimes(s, ref, true), findTimes(s, ref, false)
+		if fmt.Sprint(fast) != fmt.Sprint(slow) {
+			t.Fatalf("start shortcut changes %q:\n got %v\nwant %v", s, fast, slow)
 		}
 	})
 }

@@ -439,6 +439,53 @@ func TestStartRunes(t *testing.T) {
 	}
 }
 
+// phraseAtSkipped returns the first position of s where mayStart reports
+// false and yet a time phrase starts, or -1.
+func phraseAtSkipped(s string, ref Date) int {
+	p := newParser(s, ref)
+	p.springCtx = strings.Contains(s, "春节") || strings.Contains(s, "过年")
+	for i := range p.rs {
+		if p.mayStart(i) {
+			continue
+		}
+		if m, ok := p.phrase(i); ok && m.end > i {
+			return i
+		}
+	}
+	return -1
+}
+
+// mayStartCases are sentences with the runes of startWords in and out of
+// their words, and of the time forms.
+func mayStartCases() []string {
+	ss := []string{
+		"要在今后三年内完成,在今年底前建成,在明年春节前发放。",
+		"不晚于10月底,不得晚于年底,不再拖延。",
+		"民国104年底通车,人民群众满意,民國九十年。",
+		"大年初一值班,大后天开会,大后年建成,大前年开工,大干100天,大力推进。",
+		"会后10天内上报,会议结束后三天,会上强调,会后起开始。",
+		"农历八月十五,农历正月初一,农村工作,农闲时节。",
+	}
+	for _, f := range timeForms {
+		for r := range startWords {
+			ss = append(ss, "要"+string(r)+f.in+"完成", string(r)+f.in)
+		}
+	}
+	return ss
+}
+
+// TestMayStart checks that no time phrase starts where mayStart reports
+// false, on the seeds' sentences and on mayStartCases.
+func TestMayStart(t *testing.T) {
+	for _, s := range append(seedSentences(t), mayStartCases()...) {
+		for _, ref := range []Date{{}, {2021, time.September, 1}} {
+			if i := phraseAtSkipped(s, ref); i >= 0 {
+				t.Errorf("mayStart skips a phrase at %d of %q", i, s)
+			}
+		}
+	}
+}
+
 // TestCNDigits checks isCNDigit against cnDigits.
 func TestCNDigits(t *testing.T) {
 	for r := rune(0); r <= 0xFFFF; r++ {
