@@ -106,15 +106,18 @@ func run(args []string, e env) int {
 	files, failed := c.inputFiles()
 	x := extract.New(c.cfg.bodies...)
 	var speeches []extract.Speech
+	var dups extract.Duplicates
 	c.readAll(x, files, func(sp []extract.Speech, err error) {
 		if err != nil {
 			c.logf("%v", err)
 			failed = true
 			return
 		}
+		// Compared with the speeches before them while the next inputs
+		// are read.
+		dups.Mark(sp)
 		speeches = append(speeches, sp...)
 	})
-	extract.MarkDuplicates(speeches)
 	extract.GroupBodies(speeches)
 
 	if len(speeches) == 0 && failed {

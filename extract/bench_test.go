@@ -9,28 +9,28 @@ import (
 	"time"
 )
 
-// benchSeeds returns the paths of the seed compilations.
-func benchSeeds(b *testing.B) []string {
-	b.Helper()
+// seedPaths returns the paths of the seed compilations.
+func seedPaths(tb testing.TB) []string {
+	tb.Helper()
 	paths, err := filepath.Glob("../testdata/seeds/*.txt")
 	if err != nil || len(paths) == 0 {
-		b.Fatalf("no seeds: %v", err)
+		tb.Fatalf("no seeds: %v", err)
 	}
 	return paths
 }
 
-// benchTexts reads and decodes the seeds, returning their texts and their
+// seedTexts reads and decodes the seeds, returning their texts and their
 // total size in bytes as stored.
-func benchTexts(b *testing.B) (texts []string, size int64) {
-	b.Helper()
-	for _, p := range benchSeeds(b) {
+func seedTexts(tb testing.TB) (texts []string, size int64) {
+	tb.Helper()
+	for _, p := range seedPaths(tb) {
 		data, err := os.ReadFile(p)
 		if err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 		text, _, err := Decode(data)
 		if err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 		texts = append(texts, text)
 		size += int64(len(data))
@@ -61,7 +61,7 @@ func BenchmarkReady(b *testing.B) {
 // BenchmarkSpeeches measures extraction over the decoded seeds, in bytes
 // of input per second, with the extractor ready beforehand.
 func BenchmarkSpeeches(b *testing.B) {
-	texts, size := benchTexts(b)
+	texts, size := seedTexts(b)
 	x := New()
 	x.lex.words.load()
 	ref := NewDate(2021, 9, 1)
@@ -81,7 +81,7 @@ func BenchmarkSpeeches(b *testing.B) {
 // extraction's speed as a share of the plain pass's (ratio, which should
 // stay at or above 0.1) and both throughputs in MB/s.
 func BenchmarkExtractVsPlain(b *testing.B) {
-	benchExtractVsPlain(b, benchSeeds(b))
+	benchExtractVsPlain(b, seedPaths(b))
 }
 
 // BenchmarkExtractVsPlainDistinct is BenchmarkExtractVsPlain over the seeds
@@ -89,7 +89,7 @@ func BenchmarkExtractVsPlain(b *testing.B) {
 // theirs, and extraction remembers what it has seen within a file.
 func BenchmarkExtractVsPlainDistinct(b *testing.B) {
 	var paths []string
-	for _, p := range benchSeeds(b) {
+	for _, p := range seedPaths(b) {
 		switch filepath.Base(p)[:3] {
 		case "000", "003", "004":
 			paths = append(paths, p)
@@ -159,7 +159,7 @@ func plainSentences(line string) []string {
 // BenchmarkMarkDuplicates compares the seeds' speeches with each other, in
 // bytes of speech text per second.
 func BenchmarkMarkDuplicates(b *testing.B) {
-	texts, _ := benchTexts(b)
+	texts, _ := seedTexts(b)
 	x := New()
 	var speeches []Speech
 	var size int64
@@ -181,7 +181,7 @@ func BenchmarkMarkDuplicates(b *testing.B) {
 // BenchmarkCompareDuplicates compares speeches fingerprinted before, as a
 // run whose inputs come from the cache does.
 func BenchmarkCompareDuplicates(b *testing.B) {
-	texts, _ := benchTexts(b)
+	texts, _ := seedTexts(b)
 	x := New()
 	var speeches []Speech
 	for i, text := range texts {

@@ -131,63 +131,97 @@ func mix64(x uint64) uint64 {
 // The work grows with the corpus, not its square: a fingerprint stops
 // being looked up once it is in more than maxPostings speeches.
 func MarkDuplicates(speeches []Speech) {
-	total := 0
-	for _, sp := range speeches {
-		total += len(sp.Fingerprints)
+	new(Duplicates).Mark(speeches)
+}
+
+// Duplicates marks repeats among speeches given to it a few at a time, in
+// order, as MarkDuplicates does among speeches given at once: a run marks
+// each input's speeches as soon as it has them, while it reads the next.
+// The zero value is ready to use.
+type Duplicates struct {
+	// index holds, for each fingerprint, the speeches it occurs in; a
+	// fingerprint in more than maxPostings speeches gains no more.
+	index  map[uint64]postings
+	more   [][]int32   // the lists of postings, but for their first speech
+	counts []int32     // fingerprints shared with each speech seen
+	seen   []speechRef // each speech seen, in order
+}
+
+// A speechRef names a speech: its Source and Index.
+type speechRef struct {
+	source string
+	index  int
+}
+
+// Mark compares each of speeches with the speeches given before it, and
+// marks it as MarkDuplicates does.
+func (d *Duplicates) Mark(speeches []Speech) {
+	if d.index == nil {
+		total := 0
+		for _, sp := range speeches {
+			total += len(sp.Fingerprints)
+		}
+		// Room for the fingerprints at once: growing the map step by
+		// step was most of the comparison's time.
+		d.index = make(map[uint64]postings, total)
 	}
-	// index lists, for each fingerprint, the speeches it occurs in; a list
-	// longer than maxPostings is full and grows no more.
-	index := make(map[uint64]postings, total)
-	var more [][]int32                     // the lists of postings, but for their first speech
-	counts := make([]int32, len(speeches)) // fingerprints shared with speech i
-	for j := range speeches {
-		sh := speeches[j].Fingerprints
-		for _, k := range sh {
-			// A fingerprint found in many speeches is boilerplate (同志们,
-			// 下面我讲几点意见); counting it would make the comparison grow
-			// with the square of the corpus.
-			p, ok := index[k]
-			switch {
-			case !ok:
-				index[k] = postings{n: 1, first: int32(j), more: -1}
-				continue
-			case p.n > maxPostings:
-				continue
-			}
-			counts[p.first]++
-			if p.more < 0 {
-				p.more = int32(len(more))
-				more = append(more, nil)
-			}
-			for _, i := range more[p.more] {
-				counts[i]++
-			}
-			more[p.more] = append(more[p.more], int32(j))
-			p.n++
-			index[k] = p
-		}
-		best, bestShare := -1, 0.0
-		var overlaps []Overlap
-		for i, c := range counts[:j] {
-			if c == 0 {
-				continue
-			}
-			counts[i] = 0
-			share := float64(c) / float64(len(sh))
-			if share > bestShare {
-				best, bestShare = i, share
-			}
-			if share >= OverlapShare {
-				overlaps = append(overlaps, Overlap{Source: speeches[i].Source, Index: speeches[i].Index, Share: share})
-			}
-		}
-		if best >= 0 && bestShare >= DuplicateShare {
-			speeches[j].DuplicateOf = speeches[best].Index
-			speeches[j].DuplicateSource = speeches[best].Source
-			speeches[j].Similarity = bestShare
-			speeches[j].Tasks = nil
+	for i := range speeches {
+		d.mark(&speeches[i])
+	}
+}
+
+// mark compares sp with the speeches seen and marks it.
+func (d *Duplicates) mark(sp *Speech) {
+	j := len(d.seen)
+	d.seen = append(d.seen, speechRef{sp.Source, sp.Index})
+	d.counts = append(d.counts, 0)
+	counts := d.counts
+	sh := sp.Fingerprints
+	for _, k := range sh {
+		// A fingerprint found in many speeches is boilerplate (同志们,
+		// 下面我讲几点意见); counting it would make the comparison grow
+		// with the square of the corpus.
+		p, ok := d.index[k]
+		switch {
+		case !ok:
+			d.index[k] = postings{n: 1, first: int32(j), more: -1}
+			continue
+		case p.n > maxPostings:
 			continue
 		}
-		speeches[j].Overlaps = overlaps
+		counts[p.first]++
+		if p.more < 0 {
+			p.more = int32(len(d.more))
+			d.more = append(d.more, nil)
+		}
+		for _, i := range d.more[p.more] {
+			counts[i]++
+		}
+		d.more[p.more] = append(d.more[p.more], int32(j))
+		p.n++
+		d.index[k] = p
 	}
+	best, bestShare := -1, 0.0
+	var overlaps []Overlap
+	for i, c := range counts[:j] {
+		if c == 0 {
+			continue
+		}
+		counts[i] = 0
+		share := float64(c) / float64(len(sh))
+		if share > bestShare {
+			best, bestShare = i, share
+		}
+		if share >= OverlapShare {
+			overlaps = append(overlaps, Overlap{Source: d.seen[i].source, Index: d.seen[i].index, Share: share})
+		}
+	}
+	if best >= 0 && bestShare >= DuplicateShare {
+		sp.DuplicateOf = d.seen[best].index
+		sp.DuplicateSource = d.seen[best].source
+		sp.Similarity = bestShare
+		sp.Tasks = nil
+		return
+	}
+	sp.Overlaps = overlaps
 }

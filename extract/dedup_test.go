@@ -84,3 +84,62 @@ func TestRelease(t *testing.T) {
 		t.Errorf("tasks changed:\n got %s\nwant %s", got, want)
 	}
 }
+
+// Duplicates given the speeches a few at a time marks what MarkDuplicates
+// marks given them at once: the seeds one file at a time, and in batches
+// of one, two and seven speeches.
+func TestDuplicatesInBatches(t *testing.T) {
+	x := New()
+	var files [][]Speech
+	var all []Speech
+	texts, _ := seedTexts(t)
+	for i, text := range texts {
+		sp := x.Speeches(fmt.Sprintf("%03d.txt", i), text, Options{})
+		x.Fingerprint(sp)
+		files = append(files, sp)
+		all = append(all, sp...)
+	}
+	want := clone(all)
+	MarkDuplicates(want)
+	marked := 0
+	for _, sp := range want {
+		if sp.DuplicateOf != 0 || len(sp.Overlaps) > 0 {
+			marked++
+		}
+	}
+	if marked == 0 {
+		t.Fatal("the seeds have no duplicates or overlaps to compare")
+	}
+	check := func(name string, got []Speech) {
+		t.Helper()
+		for i := range want {
+			w, g := want[i], got[i]
+			if g.DuplicateOf != w.DuplicateOf || g.DuplicateSource != w.DuplicateSource || g.Similarity != w.Similarity ||
+				fmt.Sprint(g.Overlaps) != fmt.Sprint(w.Overlaps) || len(g.Tasks) != len(w.Tasks) {
+				t.Errorf("%s: speech %d (%s #%d) marked %+v, want %+v", name, i, w.Source, w.Index,
+					[]any{g.DuplicateOf, g.DuplicateSource, g.Similarity, g.Overlaps}, []any{w.DuplicateOf, w.DuplicateSource, w.Similarity, w.Overlaps})
+			}
+		}
+	}
+	var byFile []Speech
+	var d Duplicates
+	for _, f := range files {
+		f = clone(f)
+		d.Mark(f)
+		byFile = append(byFile, f...)
+	}
+	check("by file", byFile)
+	for _, n := range []int{1, 2, 7} {
+		got := clone(all)
+		var d Duplicates
+		for i := 0; i < len(got); i += n {
+			d.Mark(got[i:min(i+n, len(got))])
+		}
+		check(fmt.Sprintf("batches of %d", n), got)
+	}
+}
+
+// clone copies speeches deep enough for marking: their tasks stay shared.
+func clone(speeches []Speech) []Speech {
+	return append([]Speech(nil), speeches...)
+}
