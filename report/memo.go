@@ -232,16 +232,16 @@ func newReuse(p *previous, build string, tpl [32]byte) *reuse {
 	if p == nil || p.memo == nil || p.raw == nil || p.memo.Build != build || p.memo.Template != tpl {
 		return nil
 	}
+	files := map[string]*zip.File{} // by package path
+	for _, zf := range p.raw.zr.File {
+		if zf.Method == zip.Deflate {
+			files[zf.Name] = zf
+		}
+	}
 	r := &reuse{m: p.memo, data: p.data, entries: map[string]*zip.File{}}
 	for name := range p.memo.Sheets {
-		part, ok := p.raw.paths[name]
-		if !ok {
-			continue
-		}
-		for _, zf := range p.raw.zr.File {
-			if zf.Name == part && zf.Method == zip.Deflate {
-				r.entries[name] = zf
-			}
+		if zf, ok := files[p.raw.paths[name]]; ok {
+			r.entries[name] = zf
 		}
 	}
 	return r
