@@ -59,7 +59,7 @@ type analysis struct {
 	verdicts [2]struct{ known, yes, weak bool } // directive, by heading
 	marked   []Body                             // markedBodies
 	targets  []Target                           // FindTargets
-	times    map[Date][]TimeNode                // the time nodes kept, by reference date
+	times    []datedTimes                       // the time nodes kept, by reference date
 	key      string                             // squeeze of the sentence
 
 	haveMarked, haveTargets bool
@@ -115,18 +115,25 @@ func (an *analysis) findTargets() []Target {
 	return slices.Clone(an.targets)
 }
 
+// datedTimes is what findTimes found against the reference date ref.
+type datedTimes struct {
+	ref   Date
+	nodes []TimeNode
+}
+
 // findTimes returns a copy of the time nodes of the sentence, resolved
-// against ref, less those of a hypothesis.
+// against ref, less those of a hypothesis. It remembers them in a list
+// rather than a map: a run resolves nearly every sentence against one
+// date, and a map's first entry costs several times a list's.
 func (an *analysis) findTimes(ref Date) []TimeNode {
-	ts, ok := an.times[ref]
-	if !ok {
-		f := an.d.text
-		rs, off := an.d.runes()
-		ts = dropHypothetical(f, findTimesIn(f, rs, off, ref, true))
-		if an.times == nil {
-			an.times = map[Date][]TimeNode{}
+	for _, t := range an.times {
+		if t.ref == ref {
+			return slices.Clone(t.nodes)
 		}
-		an.times[ref] = ts
 	}
+	f := an.d.text
+	rs, off := an.d.runes()
+	ts := dropHypothetical(f, findTimesIn(f, rs, off, ref, true))
+	an.times = append(an.times, datedTimes{ref, ts})
 	return slices.Clone(ts)
 }

@@ -39,3 +39,26 @@ func TestAnalysesBound(t *testing.T) {
 		t.Fatalf("paragraph analysed anew differs: %+v, want %+v", q, p)
 	}
 }
+
+// TestFindTimesMemo checks that an analysis asked for its time nodes
+// against several reference dates, in turn and again, answers each as the
+// parser does afresh, with a copy the caller may change.
+func TestFindTimesMemo(t *testing.T) {
+	s := "各部门要在明年3月底前、下周五前完成排查。"
+	refs := []Date{NewDate(2021, 9, 1), NewDate(2022, 12, 30), NewDate(2021, 9, 1), NewDate(2020, 2, 29), NewDate(2022, 12, 30)}
+	an := newAnalyses().sentence(s)
+	for _, ref := range refs {
+		want := dropHypothetical(s, findTimes(s, ref, true))
+		got := an.findTimes(ref)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("findTimes(%v) = %+v, want %+v", ref, got, want)
+		}
+		if len(got) == 0 {
+			t.Fatalf("findTimes(%v) found nothing in %q", ref, s)
+		}
+		got[0].Text = "changed"
+	}
+	if len(an.times) != 3 {
+		t.Errorf("%d reference dates remembered, want 3", len(an.times))
+	}
+}

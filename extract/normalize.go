@@ -127,19 +127,22 @@ func pinyinSpans(s string) [][2]int {
 }
 
 // folded is a normalised copy of a text that remembers, for each of its
-// runes, the rune offset in the original it came from.
+// runes, the rune offset in the original it came from. The offsets are
+// kept as int32, half the memory of int: every paragraph and sentence
+// holds one for each character, and no line runs to 2³¹ characters.
 type folded struct {
-	text string
-	orig []int // orig[i] is the original rune offset of rune i of text; len = runes+1
+	text  string
+	orig  []int32 // orig[i] is the original rune offset of rune i of text; len = runes+1
+	valid bool    // whether the original is valid UTF-8
 }
 
 // fold returns the normalised copy of s. Blanks inside Chinese text
 // (`2 年内`, `A1 站`, left by PDF and Word conversion) are dropped; a blank
 // between two Latin letters or digits is kept.
 func (f *folder) fold(s string) folded {
-	orig := make([]int, 0, leadBytes(s)+1)
-	text, orig := f.foldInto(s, orig)
-	return folded{text: text, orig: orig}
+	orig := make([]int32, 0, leadBytes(s)+1)
+	text, orig, valid := f.foldInto(s, orig)
+	return folded{text: text, orig: orig, valid: valid}
 }
 
 // leadBytes returns the number of bytes of s that do not continue a
@@ -157,8 +160,9 @@ func leadBytes(s string) int {
 }
 
 // foldInto folds s, appending to orig, when it is not nil, the original
-// rune offset of each rune of the result and then the rune count of s.
-func (f *folder) foldInto(s string, orig []int) (string, []int) {
+// rune offset of each rune of the result and then the rune count of s. It
+// reports whether s is valid UTF-8, which it learns in reading s.
+func (f *folder) foldInto(s string, orig []int32) (string, []int32, bool) {
 	var drop [][2]int
 	if strings.IndexByte(s, '(') >= 0 {
 		// Ruby pinyin opens with a half-width parenthesis; most text has none.
@@ -171,41 +175,56 @@ func (f *folder) foldInto(s string, orig []int) (string, []int) {
 	// bi advances by the encoded length of each rune as []rune(s) would
 	// yield it, so that offsets match the pattern's even in invalid UTF-8.
 	bi, ri := 0, 0
+	valid := true
+	// s[from:i] holds the runes last read that are kept as written: they
+	// are copied at once, when a rune is dropped or changed or s ends.
+	from := 0
 	for i := 0; i < len(s); ri++ {
 		r, size := decodeRune(s, i)
-		i += size
-		at := bi
-		bi += utf8.RuneLen(r)
-		for len(drop) > 0 && at >= drop[0][1] {
-			drop = drop[1:]
+		if r == utf8.RuneError && size == 1 {
+			valid = false
 		}
-		if len(drop) > 0 && at >= drop[0][0] {
-			continue
+		i += size
+		if len(drop) > 0 {
+			// bi is needed only while an annotation lies ahead.
+			at := bi
+			bi += utf8.RuneLen(r)
+			for len(drop) > 0 && at >= drop[0][1] {
+				drop = drop[1:]
+			}
+			if len(drop) > 0 && at >= drop[0][0] {
+				b.WriteString(s[from : i-size])
+				from = i
+				continue
+			}
 		}
 		fr := f.foldRune(r)
 		if fr == ' ' || fr == '\t' {
 			next := nextKept(s[i:])
 			if !(isASCIIAlnum(last) && isASCIIAlnum(next)) {
+				b.WriteString(s[from : i-size])
+				from = i
 				continue
 			}
 		}
-		if fr == r && size > 1 {
-			// Most characters fold to themselves, and a character read
-			// from more than one byte was valid: the bytes are its
-			// encoding.
-			b.WriteString(s[i-size : i])
-		} else {
+		// Most characters fold to themselves, and one read from more than
+		// one byte, or an ASCII one, was valid: its bytes are its encoding
+		// and stay in s[from:i]. Any other is written as folded.
+		if fr != r || size == 1 && r >= utf8.RuneSelf {
+			b.WriteString(s[from : i-size])
 			b.WriteRune(fr)
+			from = i
 		}
 		if keep {
-			orig = append(orig, ri)
+			orig = append(orig, int32(ri))
 		}
 		last = fr
 	}
+	b.WriteString(s[from:])
 	if keep {
-		orig = append(orig, ri)
+		orig = append(orig, int32(ri))
 	}
-	return b.String(), orig
+	return b.String(), orig, valid
 }
 
 // nextKept returns the first rune of s that is not a blank, folded enough
@@ -266,16 +285,17 @@ func (f *folder) holdsPian(s string) bool {
 
 // foldString returns just the normalised text of s.
 func (f *folder) foldString(s string) string {
-	text, _ := f.foldInto(s, nil)
+	text, _, _ := f.foldInto(s, nil)
 	return text
 }
 
 // origSpan maps a span of rune offsets in the folded text to the original.
 func (fd folded) origSpan(sp Span) Span {
 	if sp.End <= sp.Start {
-		return Span{fd.orig[sp.Start], fd.orig[sp.Start]}
+		o := int(fd.orig[sp.Start])
+		return Span{o, o}
 	}
-	return Span{fd.orig[sp.Start], fd.orig[sp.End-1] + 1}
+	return Span{int(fd.orig[sp.Start]), int(fd.orig[sp.End-1]) + 1}
 }
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]), faster on the three-byte

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 	"unicode/utf8"
 )
@@ -35,5 +36,66 @@ func checkRuneSlice(t *testing.T, s string, i, j int) {
 	t.Helper()
 	if got, want := runeSlice(s, i, j), string([]rune(s)[i:j]); got != want {
 		t.Fatalf("runeSlice(%q, %d, %d) = %q, want %q", s, i, j, got, want)
+	}
+}
+
+// TestSeqLen checks seqLen against the decoder on valid text.
+func TestSeqLen(t *testing.T) {
+	for _, s := range []string{"", "a", "各单位要抓紧落实。", "ü\u00a0é", "𠀀要😀", "\ufeff１２３", "要\xff求", "\xe4\xb8", "\xed\xa0\x80", "\xc0\xaf", "\xef\xbf\xbd"} {
+		checkSeqLen(t, s)
+	}
+}
+
+// FuzzSeqLen is TestSeqLen on any text.
+func FuzzSeqLen(f *testing.F) {
+	f.Add("各单位要抓紧落实。")
+	f.Add("要\xff求")
+	f.Add("𠀀é a")
+	f.Fuzz(checkSeqLen)
+}
+
+// checkSeqLen checks that, in valid s, seqLen gives the length of each
+// character.
+func checkSeqLen(t *testing.T, s string) {
+	t.Helper()
+	if !utf8.ValidString(s) {
+		return
+	}
+	for i := 0; i < len(s); {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		if got := seqLen(s[i]); got != n {
+			t.Fatalf("seqLen(%#x) at %d of %q = %d, want %d", s[i], i, s, got, n)
+		}
+		i += n
+	}
+}
+
+// TestRunesOf compares runesOf with the conversion it stands for and the
+// byte offsets ranging over s gives.
+func TestRunesOf(t *testing.T) {
+	for _, s := range []string{"", "a", "各单位要抓紧落实。", "a各b单c", "\xff要\xe4\xb8", "𠀀要😀", "\xef\xbf\xbd要"} {
+		checkRunesOf(t, s)
+	}
+}
+
+// FuzzRunesOf is TestRunesOf on any text.
+func FuzzRunesOf(f *testing.F) {
+	f.Add("各单位要抓紧落实。")
+	f.Add("\xff要\xe4\xb8")
+	f.Fuzz(checkRunesOf)
+}
+
+// checkRunesOf compares runesOf(s) with []rune(s) and the offsets of its
+// runes, then len(s).
+func checkRunesOf(t *testing.T, s string) {
+	t.Helper()
+	var wantOff []int32
+	for i := range s {
+		wantOff = append(wantOff, int32(i))
+	}
+	wantOff = append(wantOff, int32(len(s)))
+	rs, off := runesOf(s)
+	if !slices.Equal(rs, []rune(s)) || !slices.Equal(off, wantOff) || cap(rs) != len(rs) {
+		t.Fatalf("runesOf(%q) = %q (cap %d), %v, want %q, %v", s, rs, cap(rs), off, []rune(s), wantOff)
 	}
 }

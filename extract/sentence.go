@@ -49,24 +49,26 @@ func (x *Extractor) splitSentences(line string) []sentence {
 // allocated.
 func (x *Extractor) splitFolded(line string, fl folded) []sentence {
 	t := fl.text
-	var out []sentence
+	// Nearly every sentence ends with 。: counting them sizes out, which
+	// otherwise grows as each sentence is added.
+	out := make([]sentence, 0, strings.Count(t, "。")+1)
 	start, startByte := 0, 0 // where the current sentence starts in t, in runes and bytes
 	// Folding finds ruby annotations by their place in the text as
 	// written, which in invalid UTF-8 is not the same in a sentence as in
 	// its line: only a valid line gives the folds of its sentences. An
 	// invalid one is read as runes, as []rune reads it.
-	valid := utf8.ValidString(line)
+	valid := fl.valid
 	var orig []rune
 	if !valid {
 		orig = []rune(line)
 	}
 	// lr is a rune offset in line and lb its byte offset; sentences come
-	// in order, so it only moves forward.
+	// in order, so it only moves forward. It is used only on a valid line,
+	// where each character's first byte gives its length.
 	lr, lb := 0, 0
 	advance := func(to int) int {
 		for ; lr < to; lr++ {
-			_, n := decodeRune(line, lb)
-			lb += n
+			lb += seqLen(line[lb])
 		}
 		return lb
 	}
@@ -137,16 +139,34 @@ func (x *Extractor) splitFolded(line string, fl folded) []sentence {
 	return out
 }
 
-// runesOf returns the runes of s, as []rune(s) does, and the byte offset
-// in s of each, then len(s).
-func runesOf(s string) ([]rune, []int) {
-	n := utf8.RuneCountInString(s)
-	rs, off := make([]rune, 0, n), make([]int, 0, n+1)
-	for i, r := range s {
-		rs = append(rs, r)
-		off = append(off, i)
+// seqLen returns the length of the UTF-8 sequence that the byte c opens,
+// which in valid UTF-8 is the length of the character it opens.
+func seqLen(c byte) int {
+	switch {
+	case c < 0xC0:
+		return 1
+	case c < 0xE0:
+		return 2
+	case c < 0xF0:
+		return 3
 	}
-	return rs, append(off, len(s))
+	return 4
+}
+
+// runesOf returns the runes of s, as []rune(s) does, and the byte offset
+// in s of each, then len(s). Both are int32, and share one allocation: a
+// run reads most sentences as runes, and no sentence runs to 2 GiB.
+func runesOf(s string) ([]rune, []int32) {
+	n := utf8.RuneCountInString(s)
+	buf := make([]int32, 2*n+1)
+	rs, off := buf[:n:n], buf[n:]
+	k := 0
+	for i, r := range s {
+		rs[k], off[k] = r, int32(i)
+		k++
+	}
+	off[n] = int32(len(s))
+	return rs, off
 }
 
 // part returns the fold of the text as written from rune a to b, the
@@ -158,20 +178,20 @@ func runesOf(s string) ([]rune, []int) {
 // before it that is neither a letter nor a digit (a sentence end, a blank,
 // or none). The text as written must be valid UTF-8.
 func (fd folded) part(from, end, fromByte, endByte, a, b int) folded {
-	for from < end && fd.orig[from] < a {
+	for from < end && int(fd.orig[from]) < a {
 		_, n := utf8.DecodeRuneInString(fd.text[fromByte:])
 		from, fromByte = from+1, fromByte+n
 	}
-	for end > from && fd.orig[end-1] >= b {
+	for end > from && int(fd.orig[end-1]) >= b {
 		_, n := utf8.DecodeLastRuneInString(fd.text[:endByte])
 		end, endByte = end-1, endByte-n
 	}
-	orig := make([]int, end-from+1)
+	orig := make([]int32, end-from+1)
 	for k, o := range fd.orig[from:end] {
-		orig[k] = o - a
+		orig[k] = o - int32(a)
 	}
-	orig[end-from] = b - a
-	return folded{text: fd.text[fromByte:endByte], orig: orig}
+	orig[end-from] = int32(b - a)
+	return folded{text: fd.text[fromByte:endByte], orig: orig, valid: true}
 }
 
 // isBlank reports whether r is a blank: white space, the ideographic

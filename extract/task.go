@@ -653,7 +653,7 @@ type directed struct {
 	// runesOf returns them, once a rule needs them: the subjects, the time
 	// nodes and the targets of a sentence are all read from its runes.
 	rs  []rune
-	off []int
+	off []int32
 
 	// atMarker holds subjectBodiesIn's answers for the markers asked
 	// about: a heading's first marker is asked about twice, to tell
@@ -683,7 +683,7 @@ func (d *directed) subjectBodiesAt(lx *lexicon, at int) []Body {
 
 // runes returns the runes of the sentence and their byte offsets, as
 // runesOf returns them. The result is shared: callers must not change it.
-func (d *directed) runes() ([]rune, []int) {
+func (d *directed) runes() ([]rune, []int32) {
 	if d.off == nil {
 		d.rs, d.off = runesOf(d.text)
 	}

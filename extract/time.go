@@ -51,7 +51,7 @@ func findTimes(s string, ref Date, skip bool) []TimeNode {
 // findTimesIn is findTimes for s read as rs and off, as runesOf returns
 // them: a sentence whose runes other rules read too converts it once. It
 // does not change rs or off.
-func findTimesIn(s string, rs []rune, off []int, ref Date, skip bool) []TimeNode {
+func findTimesIn(s string, rs []rune, off []int32, ref Date, skip bool) []TimeNode {
 	p := &parser{rs: rs, text: s, off: off, ref: ref}
 	p.springCtx = strings.Contains(s, "春节") || strings.Contains(s, "过年")
 	var out []TimeNode
@@ -310,8 +310,8 @@ type match struct {
 
 type parser struct {
 	rs        []rune
-	text      string // the text rs holds
-	off       []int  // off[i] is the byte offset in text of rs[i]; off[len(rs)] is len(text)
+	text      string  // the text rs holds
+	off       []int32 // off[i] is the byte offset in text of rs[i]; off[len(rs)] is len(text)
 	ref       Date
 	exact     bool // parsing a whole expression (ParseTime)
 	springCtx bool // the sentence speaks of the Spring Festival (年前)
@@ -338,7 +338,7 @@ func (p *parser) at(i int, s string) bool {
 		return false
 	}
 	t := p.text[p.off[i]:]
-	w := p.off[i+1] - p.off[i]
+	w := int(p.off[i+1] - p.off[i])
 	return len(s) >= w && s[w-1] == t[w-1] && strings.HasPrefix(t, s)
 }
 
@@ -350,7 +350,7 @@ func (p *parser) lit(i int, opts ...string) (int, string) {
 	}
 	// The tests of at, with the rune at i read once for all of opts.
 	t := p.text[p.off[i]:]
-	w := p.off[i+1] - p.off[i]
+	w := int(p.off[i+1] - p.off[i])
 	for _, o := range opts {
 		if len(o) >= w && o[w-1] == t[w-1] && strings.HasPrefix(t, o) {
 			return i + len([]rune(o)), o
