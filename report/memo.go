@@ -168,11 +168,9 @@ func loadMemo(dir, build string, data []byte) *memo {
 // saveMemo keeps m in dir as the memo of the workbook whose SHA-256 is
 // sum, and lets go of that of old, the workbook it replaced, and of memos
 // no run has used for memoMaxAge. A memo that cannot be kept is no reason
-// to fail the run: the next one reads the workbook in full.
+// to fail the run: the next one reads the workbook in full. The run
+// calls it only when it keeps memos (Options.MemoDir and Build set).
 func saveMemo(dir string, m *memo, sum, old []byte) {
-	if dir == "" || m == nil || m.Build == "" {
-		return
-	}
 	path := memoPath(dir, sum)
 	if os.MkdirAll(filepath.Dir(path), 0o755) != nil {
 		return

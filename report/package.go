@@ -66,10 +66,10 @@ func writePackage(w io.Writer, parts *partsWriter, rows *rowWriter) (*memo, erro
 	m := &memo{Styles: sha256.Sum256(parts.part("xl/styles.xml")), Sheets: map[string]*memoSheet{}}
 	shared := sharedStrings(parts.part("xl/sharedStrings.xml"))
 	if rows.whole > 0 {
-		m.Shared = rows.from.Shared
+		m.Shared = rows.re.m.Shared
 	}
-	if rows.from != nil {
-		m.Skeleton = rows.from.Skeleton // unless a sheet written here gives it
+	if rows.re != nil {
+		m.Skeleton = rows.re.m.Skeleton // unless a sheet written here gives it
 	}
 	skeletons := 0 // plain speech sheets laid out by excelize here
 	pieces := make([][]piece, len(parts.names))
@@ -184,10 +184,10 @@ func readZipFile(zf *zip.File) ([]byte, error) {
 // do not fit the styles or shared strings of the package of parts, which
 // they refer to by number.
 func (w *rowWriter) fits(parts *partsWriter) error {
-	from := w.from
-	if from == nil {
+	if w.whole+w.rowsOnly == 0 {
 		return nil
 	}
+	from := w.re.m
 	if sha256.Sum256(parts.part("xl/styles.xml")) != from.Styles {
 		return errStale
 	}

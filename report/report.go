@@ -242,8 +242,8 @@ func (u *Pending) update(speeches []extract.Speech) (Stats, error) {
 func build(f *excelize.File, lay *layout, l ledger, prev *previous, re *reuse, remember bool) (Stats, *partsWriter, *rowWriter, error) {
 	st := merge(&l, prev, lay)
 	rows := newRowWriter(f, styleCache{})
-	rows.remember = remember
-	if err := fill(f, lay, &l, prev, st, rows, re); err != nil {
+	rows.re, rows.remember = re, remember
+	if err := fill(f, lay, &l, prev, st, rows); err != nil {
 		return st, nil, nil, err
 	}
 	st.Reused, st.RowsOnly = rows.whole, rows.rowsOnly

@@ -36,10 +36,10 @@ type rowWriter struct {
 	// holds.
 	busy chan struct{}
 	wg   sync.WaitGroup
-	// from is the memo of the previous workbook when sheets are taken
-	// from it; whole counts those taken whole, rowsOnly those whose task
-	// rows only are taken.
-	from     *memo
+	// re is what may be taken from the previous workbook, nil for
+	// nothing; whole counts the sheets taken whole, rowsOnly those whose
+	// task rows only are taken.
+	re       *reuse
 	whole    int
 	rowsOnly int
 	// remember says whether the workbook gets a memo, for which the
@@ -132,7 +132,6 @@ type sheetPlan struct {
 	memo   memoSheet
 	prev   deflated   // the part in the previous workbook, if it gives any
 	from   *memoSheet // what the previous workbook's memo keeps of that part
-	memoOf *memo      // the previous workbook's memo
 	whole  bool       // the previous part is reused whole
 	// skeleton is the XML of a copy of the prepared template sheet, from
 	// the memo, when the previous part gives the rows and the rest can be
@@ -146,8 +145,8 @@ type sheetPlan struct {
 func (p *sheetPlan) bare() bool { return p.whole || p.skeleton != nil }
 
 // plan works out how the speech sheet sh of ledger l is written, and what
-// it reuses of the previous workbook by re.
-func (w *rowWriter) plan(sh *sheet, l *ledger, re *reuse) (*sheetPlan, error) {
+// it reuses of the previous workbook.
+func (w *rowWriter) plan(sh *sheet, l *ledger) (*sheetPlan, error) {
 	lay := sh.lay
 	p := &sheetPlan{titles: map[string]string{}}
 	for _, tc := range lay.titleCells {
@@ -162,11 +161,11 @@ func (w *rowWriter) plan(sh *sheet, l *ledger, re *reuse) (*sheetPlan, error) {
 	if len(sh.Extras) > 0 {
 		return p, nil
 	}
-	if prev, from, ok := re.entry(sh.Name); ok && from.Rows == p.memo.Rows {
-		p.prev, p.from, p.memoOf = prev, from, re.m
+	if prev, from, ok := w.re.entry(sh.Name); ok && from.Rows == p.memo.Rows {
+		p.prev, p.from = prev, from
 		p.whole = from.Whole && from.Frame == p.memo.Frame
 		if !p.whole && from.Whole {
-			p.skeleton = re.m.Skeleton
+			p.skeleton = w.re.m.Skeleton
 		}
 	}
 	return p, nil
@@ -185,7 +184,6 @@ func (w *rowWriter) writeRows(sh *sheet, p *sheetPlan) error {
 	switch {
 	case p.whole:
 		*r.memo = *p.from
-		w.from = p.memoOf
 		w.whole++
 		r.whole = &p.prev
 		w.sheets[sh.Name] = r
@@ -194,7 +192,6 @@ func (w *rowWriter) writeRows(sh *sheet, p *sheetPlan) error {
 		body := p.prev.data[p.from.Head : p.from.Head+p.from.Body.Len]
 		r.z = deflated{data: body, crc: p.from.Body.CRC, n: p.from.Body.N}
 		r.memo.Body, r.memo.TaskRows = p.from.Body, p.from.TaskRows
-		w.from = p.memoOf
 		w.rowsOnly++
 		w.sheets[sh.Name] = r
 		return nil

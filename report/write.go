@@ -47,8 +47,8 @@ const cutMarker = "…【已截断】"
 // sheets staff added to the previous workbook p (nil on a first run) and
 // the change log with st as its last line; the template's own sheets are
 // removed. Speech sheets that come out as they are in the previous
-// workbook are taken from it, by re (nil for none).
-func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows *rowWriter, re *reuse) error {
+// workbook are taken from it, as rows allows.
+func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows *rowWriter) error {
 	// Move the template's sheets out of the way of the names we give.
 	orig := f.GetSheetList()
 	tplIndex := -1
@@ -88,7 +88,7 @@ func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows 
 	// order whatever is reused.
 	plans := make([]*sheetPlan, len(l.Sheets))
 	for i := range l.Sheets {
-		if plans[i], err = rows.plan(&l.Sheets[i], l, re); err != nil {
+		if plans[i], err = rows.plan(&l.Sheets[i], l); err != nil {
 			return fmt.Errorf("sheet %q: %w", l.Sheets[i].Name, err)
 		}
 	}
