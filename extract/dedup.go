@@ -161,8 +161,9 @@ func (d *Duplicates) Mark(speeches []Speech) {
 		for _, sp := range speeches {
 			total += len(sp.Fingerprints)
 		}
-		// Room for the fingerprints at once: growing the map step by
-		// step was most of the comparison's time.
+		// Room for the first speeches' fingerprints at once (all of them
+		// when MarkDuplicates gives them together): growing the map step
+		// by step was most of the comparison's time.
 		d.index = make(map[uint64]postings, total)
 	}
 	for i := range speeches {
