@@ -372,9 +372,10 @@ func (lx *lexicon) markedBodies(s string, cs *charSet) []Body {
 func (lx *lexicon) namesAt(s string, re *pattern, role string) []Body {
 	strict := re != tagLead && re != tagSupport
 	var out []Body
+	offsets := runeCounter{s: s}
 	for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 		text := s[m[2]:m[3]]
-		at := runeCount(s[:m[2]])
+		at := offsets.at(m[2])
 		var found []Body
 		for _, p := range lx.splitNames(text) {
 			name := strings.TrimPrefix(strings.TrimSpace(p.text), "等")

@@ -361,14 +361,16 @@ func (lx *lexicon) subjects(d *directed) []Body {
 func (lx *lexicon) findSubjects(d *directed) []Body {
 	blank := d.blank
 	var out []Body
+	offsets := runeCounter{s: blank}
 	// Most markers name no subject (确保、力争……): the sentence is read as
 	// runes only for one that may.
 	for _, m := range d.markers {
+		at0 := offsets.at(m[0])
 		word := blank[m[0]:m[1]]
 		if lead, ok := leadingMarker(word); ok {
 			rs, _ := d.runes()
 			// 希望各镇办各部门……, 请各单位……: the body follows the marker.
-			at := runeCount(blank[:m[0]]) + runeCount(lead)
+			at := at0 + runeCount(lead)
 			end := at
 			for end < len(rs) && !strings.ContainsRune("，,。；;：:！!？?", rs[end]) {
 				end++
@@ -379,7 +381,7 @@ func (lx *lexicon) findSubjects(d *directed) []Body {
 		if !modalMarker.MatchString(word) {
 			continue // 确保、力争、尽快……: what precedes is no subject
 		}
-		out = mergeBodies(out, d.subjectBodiesAt(lx, runeCount(blank[:m[0]])))
+		out = mergeBodies(out, d.subjectBodiesAt(lx, at0))
 	}
 	return out
 }
@@ -403,11 +405,12 @@ func (x *Extractor) taggedSentences(line string, fl folded) []sentence {
 	orig := []rune(line)
 	var out []sentence
 	start := 0 // rune offset in line where the current item starts
+	offsets := runeCounter{s: fl.text}
 	for _, m := range tags {
-		a, b := runeCount(fl.text[:m[0]]), runeCount(fl.text[:m[1]])
+		a, b := offsets.at(m[0]), offsets.at(m[1])
 		// A tag closes an item: it follows a sentence end or ends the line.
-		prev := []rune(fl.text[:m[0]])
-		if len(prev) > 0 && !strings.ContainsRune("。;；!！?？", prev[len(prev)-1]) && strings.TrimSpace(fl.text[m[1]:]) != "" {
+		prev, _ := utf8.DecodeLastRuneInString(fl.text[:m[0]])
+		if m[0] > 0 && !strings.ContainsRune("。;；!！?？", prev) && strings.TrimSpace(fl.text[m[1]:]) != "" {
 			continue
 		}
 		bs := x.lex.tagBodies(fl.text[m[0]:m[1]])
@@ -456,10 +459,11 @@ func firstClause(line string) string {
 // written, and sets their canonical names.
 func (x *Extractor) origBodies(s sentence, bs []Body) []Body {
 	out := make([]Body, 0, len(bs))
+	o := s.originals()
 	for _, b := range bs {
 		b.Canonical = x.lex.canonical(x.fold.foldString(b.Name))
 		if !b.Carried {
-			b.Span, b.Name = s.original(b.Span, b.Name)
+			b.Span, b.Name = o.of(b.Span, b.Name)
 		}
 		out = append(out, b)
 	}
@@ -469,8 +473,9 @@ func (x *Extractor) origBodies(s sentence, bs []Body) []Body {
 // origTimes maps time nodes found in the folded sentence to the text as
 // written.
 func origTimes(s sentence, ts []TimeNode) []TimeNode {
+	o := s.originals()
 	for i := range ts {
-		ts[i].Span, ts[i].Text = s.original(ts[i].Span, ts[i].Text)
+		ts[i].Span, ts[i].Text = o.of(ts[i].Span, ts[i].Text)
 	}
 	return ts
 }
@@ -478,41 +483,83 @@ func origTimes(s sentence, ts []TimeNode) []TimeNode {
 // origTargets maps targets found in the folded sentence to the text as
 // written.
 func origTargets(s sentence, ts []Target) []Target {
+	o := s.originals()
 	for i := range ts {
-		ts[i].Span, ts[i].Text = s.original(ts[i].Span, ts[i].Text)
+		ts[i].Span, ts[i].Text = o.of(ts[i].Span, ts[i].Text)
 	}
 	return ts
 }
 
-// original maps a span of the folded sentence to the sentence as written,
-// with the text it covers there; an empty span keeps text.
-func (s sentence) original(sp Span, text string) (Span, string) {
+// originals maps spans of a folded sentence to the sentence as written.
+// It walks the text from the span it mapped last, so that the spans of a
+// sentence, taken in order, cost one reading of it: a sentence of
+// thousands of clauses has thousands of them.
+type originals struct {
+	fold *folded
+	c    runeCursor
+}
+
+func (s sentence) originals() *originals {
+	return &originals{fold: &s.fold, c: runeCursor{s: s.text}}
+}
+
+// of returns the span of the sentence as written that sp covers, with the
+// text it covers there; an empty span keeps text.
+func (o *originals) of(sp Span, text string) (Span, string) {
 	if sp.End <= sp.Start {
 		return sp, text
 	}
-	sp = s.fold.origSpan(sp)
-	return sp, runeSlice(s.text, sp.Start, sp.End)
+	sp = o.fold.origSpan(sp)
+	return sp, o.c.slice(sp.Start, sp.End)
 }
 
-// runeSlice returns string([]rune(s)[i:j]) without converting the whole
-// of s: in valid UTF-8 the runes from i to j are the bytes that encode
-// them.
-func runeSlice(s string, i, j int) string {
-	a, n := 0, 0 // a is the byte offset of rune n
-	for n < i && a < len(s) {
-		_, size := decodeRune(s, a)
-		a, n = a+size, n+1
+// A runeCursor finds runes in a string by their offsets, walking on from
+// the start of the slice it took last rather than from the string's start.
+type runeCursor struct {
+	s    string
+	a, n int // a is the byte offset of rune n
+}
+
+// slice returns string([]rune(c.s)[i:j]). In valid UTF-8 the runes from i
+// to j are the bytes that encode them.
+func (c *runeCursor) slice(i, j int) string {
+	s := c.s
+	if i < c.n {
+		c.a, c.n = 0, 0
 	}
-	b := a
+	for c.n < i && c.a < len(s) {
+		_, size := decodeRune(s, c.a)
+		c.a, c.n = c.a+size, c.n+1
+	}
+	b, n := c.a, c.n
 	for n < j && b < len(s) {
-		r, size := decodeRune(s, b)
-		if r == utf8.RuneError && size == 1 {
-			return string([]rune(s)[i:j]) // invalid: []rune spells it U+FFFD
-		}
+		_, size := decodeRune(s, b)
 		b, n = b+size, n+1
 	}
-	if n < j || i > j {
+	if c.n < i || n < j || i > j {
 		return string([]rune(s)[i:j]) // out of range: panic as the slice does
 	}
-	return s[a:b]
+	if t := s[c.a:b]; !utf8.ValidString(t) {
+		return string([]rune(t)) // invalid: []rune spells it U+FFFD
+	}
+	return s[c.a:b]
+}
+
+// A runeCounter gives the rune offsets of byte offsets in a string,
+// counting on from the offset it gave last: offsets asked in order cost
+// one reading of the string, where counting each from the start is
+// quadratic in a long sentence.
+type runeCounter struct {
+	s      string
+	pos, n int // s[:pos] holds n runes
+}
+
+// at returns runeCount(c.s[:i]).
+func (c *runeCounter) at(i int) int {
+	if i < c.pos {
+		c.pos, c.n = 0, 0
+	}
+	c.n += runeCount(c.s[c.pos:i])
+	c.pos = i
+	return c.n
 }

@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-// TestRuneSlice compares runeSlice with the conversion it stands for.
+// TestRuneSlice compares a fresh runeCursor's slice with the conversion it stands for.
 func TestRuneSlice(t *testing.T) {
 	for _, s := range []string{"", "a", "各单位要抓紧落实。", "a各b单c", "\xff要\xe4\xb8", "要\xff求", "\xef\xbf\xbd要", "各\xe4\xb8"} {
 		n := len([]rune(s))
@@ -18,7 +18,7 @@ func TestRuneSlice(t *testing.T) {
 	}
 }
 
-// FuzzRuneSlice compares runeSlice with the conversion it stands for.
+// FuzzRuneSlice compares a fresh runeCursor's slice with the conversion it stands for.
 func FuzzRuneSlice(f *testing.F) {
 	f.Add("各单位要抓紧落实。", 2, 5)
 	f.Add("要\xff求", 0, 3)
@@ -31,11 +31,13 @@ func FuzzRuneSlice(f *testing.F) {
 	})
 }
 
-// checkRuneSlice compares runeSlice(s, i, j) with string([]rune(s)[i:j]).
+// checkRuneSlice compares the slice of s from rune i to j a new
+// runeCursor takes with string([]rune(s)[i:j]).
 func checkRuneSlice(t *testing.T, s string, i, j int) {
 	t.Helper()
-	if got, want := runeSlice(s, i, j), string([]rune(s)[i:j]); got != want {
-		t.Fatalf("runeSlice(%q, %d, %d) = %q, want %q", s, i, j, got, want)
+	c := runeCursor{s: s}
+	if got, want := c.slice(i, j), string([]rune(s)[i:j]); got != want {
+		t.Fatalf("slice(%q, %d, %d) = %q, want %q", s, i, j, got, want)
 	}
 }
 
@@ -97,5 +99,32 @@ func checkRunesOf(t *testing.T, s string) {
 	rs, off := runesOf(s)
 	if !slices.Equal(rs, []rune(s)) || !slices.Equal(off, wantOff) || cap(rs) != len(rs) {
 		t.Fatalf("runesOf(%q) = %q (cap %d), %v, want %q, %v", s, rs, cap(rs), off, []rune(s), wantOff)
+	}
+}
+
+// TestRuneCursor takes slices of each text one after another with one
+// runeCursor, forwards and back, and compares them with the conversion.
+func TestRuneCursor(t *testing.T) {
+	for _, s := range []string{"", "各单位要抓紧落实。", "a各b单c", "\xff要\xe4\xb8", "要\xff求", "\xef\xbf\xbd要"} {
+		n := len([]rune(s))
+		c := runeCursor{s: s}
+		for _, span := range [][2]int{{0, 0}, {1, 2}, {1, 3}, {0, 1}, {2, n}, {n, n}, {0, n}} {
+			i, j := min(span[0], n), min(span[1], n)
+			if got, want := c.slice(i, j), string([]rune(s)[i:j]); got != want {
+				t.Errorf("slice(%q, %d, %d) after others = %q, want %q", s, i, j, got, want)
+			}
+		}
+	}
+}
+
+// TestRuneCounter asks one runeCounter for rune offsets one after
+// another, forwards and back, and compares them with counting.
+func TestRuneCounter(t *testing.T) {
+	s := "各单位\xff要a抓紧"
+	c := runeCounter{s: s}
+	for _, i := range []int{0, 3, 9, 10, 3, 14, 17, 0, 17} {
+		if got, want := c.at(i), utf8.RuneCountInString(s[:i]); got != want {
+			t.Errorf("at(%d) = %d, want %d", i, got, want)
+		}
 	}
 }
