@@ -414,6 +414,7 @@ func (c *command) readSpeeches(x *extract.Extractor, in input) ([]extract.Speech
 			return nil, err
 		}
 		c.noteDecoding(path, dec)
+		text = extract.NormalizeBreaks(text)
 		if n, size := longestLine(text); size > maxLineKB<<10 {
 			return nil, p.errorf(msgLongLine, path, n, size>>10, maxLineKB)
 		}
@@ -484,6 +485,8 @@ func (c *command) decode(path string, b []byte) (string, decoding, error) {
 		return "", decoding{}, p.errorf(msgForcedEncoding, path, ee.Encoding, ee.Invalid)
 	case errors.Is(err, extract.ErrEmpty):
 		return "", decoding{}, p.errorf(msgEmpty, path)
+	case errors.Is(err, extract.ErrMaybeUTF16):
+		return "", decoding{}, p.errorf(msgMaybeUTF16, path)
 	case errors.Is(err, extract.ErrBinary):
 		return "", decoding{}, p.errorf(msgBinary, path)
 	case errors.Is(err, extract.ErrEncoding):

@@ -42,6 +42,7 @@ const (
 	msgLongLine
 	msgEmpty
 	msgBinary
+	msgMaybeUTF16
 	msgEncoding
 	msgForcedEncoding
 	msgDocxCorrupt
@@ -142,6 +143,7 @@ Flags:
 	msgLongLine:       {"%s: line %d is %d KB long without a line break (at most %d KB); not a speech, or the line breaks were lost", "%s：第 %d 行长达 %d KB 且没有换行（上限 %d KB），不像讲话稿，或换行已丢失"},
 	msgEmpty:          {"%s: empty file (no text)", "%s：空文件（没有文字）"},
 	msgBinary:         {"%s: binary file, not text; save the speech as .txt or .docx", "%s：二进制文件，不是文本；请把讲话稿存为 .txt 或 .docx"},
+	msgMaybeUTF16:     {"%s: binary file, or UTF-16 text without a byte-order mark; if it is text, name its encoding with --encoding UTF-16LE (or UTF-16BE)", "%s：二进制文件，或不带 BOM 的 UTF-16 文本；如果是文本，请用 --encoding UTF-16LE（或 UTF-16BE）指定编码"},
 	msgEncoding:       {"%s: unknown text encoding (not UTF-8, UTF-16, GB18030/GBK or Big5); try --encoding", "%s：无法识别文本编码（不是 UTF-8、UTF-16、GB18030/GBK 或 Big5）；可用 --encoding 指定"},
 	msgForcedEncoding: {"%s: not %s text (%d invalid byte sequences); check --encoding", "%s：不是 %s 编码的文本（%d 处无效字节）；请检查 --encoding"},
 	msgDocxCorrupt:    {"%s: corrupt or truncated .docx file (%v); open it in Word and save it again", "%s：.docx 文件损坏或不完整（%v）；请用 Word 打开后重新保存"},

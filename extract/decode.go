@@ -21,6 +21,10 @@ var (
 	ErrEmpty    = errors.New("empty file")
 	ErrBinary   = errors.New("binary file, not text")
 	ErrEncoding = errors.New("unknown text encoding (not UTF-8, UTF-16, GB18030/GBK or Big5)")
+	// ErrMaybeUTF16 is binary data that may be UTF-16 text without a
+	// byte-order mark, which only the user can tell (with --encoding).
+	// It matches ErrBinary with errors.Is.
+	ErrMaybeUTF16 = fmt.Errorf("%w, or UTF-16 text without a byte-order mark", ErrBinary)
 )
 
 // Encoding names reported by Decode and accepted by DecodeAs.
@@ -139,10 +143,19 @@ func DecodeAs(b []byte, name string) (Decoded, error) {
 	if enc := utf16NoBOM(b); enc != "" {
 		return check(decodeWith(enc, b))
 	}
+	valid := utf8.Valid(b)
+	if !valid {
+		if d, ok := utf16Han(b); ok {
+			return check(d)
+		}
+	}
 	if looksBinary(b) {
+		if mayBeUTF16(b) {
+			return Decoded{}, ErrMaybeUTF16
+		}
 		return Decoded{}, ErrBinary
 	}
-	if utf8.Valid(b) {
+	if valid {
 		return check(decodeUTF8(b))
 	}
 	best, bestScore := Decoded{}, 0.0
@@ -344,6 +357,69 @@ func utf16NoBOM(b []byte) string {
 		return EncUTF16BE
 	}
 	return ""
+}
+
+// utf16Han recognises Chinese text in UTF-16 without a byte-order mark,
+// which has too few NUL bytes for utf16NoBOM: read in one byte order it
+// must be clean (no invalid sequence, private-use or control character
+// but tab and line breaks), mostly Chinese, mostly of the commonest
+// characters, and read better than in the other byte order and than as
+// GB18030. Anything less clear is left to the user's --encoding.
+func utf16Han(b []byte) (Decoded, bool) {
+	if len(b) < 16 || len(b)%2 == 1 {
+		return Decoded{}, false
+	}
+	best, bestScore := Decoded{}, 0.5
+	for _, enc := range []string{EncUTF16LE, EncUTF16BE} {
+		d := decodeWith(enc, b)
+		if d.Invalid > 0 || d.NUL > 0 {
+			continue
+		}
+		n, ctrl := countChars(d.Text)
+		han := 0
+		for _, r := range d.Text {
+			if r >= 0xE000 && r <= 0xF8FF {
+				ctrl = n
+				break
+			}
+			if r >= 0x3000 {
+				han++
+			}
+		}
+		if ctrl > 0 || han < n/2 {
+			continue
+		}
+		if s := score(d); s > bestScore {
+			best, bestScore = d, s
+		}
+	}
+	if best.Encoding == "" || score(decodeWith(EncGB18030, b)) >= bestScore {
+		return Decoded{}, false
+	}
+	return best, true
+}
+
+// mayBeUTF16 reports whether b, taken for binary data, could be UTF-16
+// text without a byte-order mark: of even length, not a known binary
+// format, and read in one byte order with hardly an invalid sequence or
+// control character, which binary data read as UTF-16 is full of.
+func mayBeUTF16(b []byte) bool {
+	if len(b)%2 == 1 {
+		return false
+	}
+	for _, m := range binaryMagic {
+		if bytes.HasPrefix(b, m) {
+			return false
+		}
+	}
+	for _, enc := range []string{EncUTF16LE, EncUTF16BE} {
+		d := decodeWith(enc, b)
+		n, ctrl := countChars(d.Text)
+		if n > 0 && d.Invalid <= n/200 && ctrl+d.NUL <= n/50 {
+			return true
+		}
+	}
+	return false
 }
 
 // invalidUTF8 counts the invalid sequences of b, as ToValidUTF8 replaces

@@ -562,7 +562,17 @@ func refDecodeAs(b []byte, name string) (Decoded, error) {
 	if enc := refUTF16NoBOM(b); enc != "" {
 		return refCheck(refDecodeWith(enc, b))
 	}
+	// Chinese UTF-16 without a mark came after the code this replaced:
+	// the reference takes its rules as they are.
+	if !utf8.Valid(b) {
+		if d, ok := utf16Han(b); ok {
+			return refCheck(d)
+		}
+	}
 	if refLooksBinary(b) {
+		if mayBeUTF16(b) {
+			return Decoded{}, ErrMaybeUTF16
+		}
 		return Decoded{}, ErrBinary
 	}
 	if utf8.Valid(b) {

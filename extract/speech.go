@@ -47,7 +47,7 @@ func parseHeading(line string) (title, rest string, ok bool) {
 // before the first heading (a page's preamble) belongs to no speech. A
 // text with no heading is one speech titled by its first non-empty line.
 func (x *Extractor) splitSpeeches(text string) []rawSpeech {
-	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	lines := strings.Split(NormalizeBreaks(text), "\n")
 	var out []rawSpeech
 	for _, line := range lines {
 		// A heading holds 篇, so most lines need not be folded to see
