@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+
+	"github.com/speechledger/speechledger/internal/atomicfile"
 )
 
 // cacheFormat changes whenever what the cache stores changes shape, or
@@ -92,19 +94,11 @@ func (c *extractCache) store(key string, v any) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("cache %s: %w", c.dir, err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".*.tmp")
+	err := atomicfile.Write(path, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	}, atomicfile.Options{NoSync: true}) // a lost entry costs only time
 	if err != nil {
-		return fmt.Errorf("cache %s: %w", c.dir, err)
-	}
-	_, err = tmp.Write(buf.Bytes())
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
 		return fmt.Errorf("cache %s: %w", c.dir, err)
 	}
 	return nil

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/speechledger/speechledger/extract"
+	"github.com/speechledger/speechledger/internal/atomicfile"
 )
 
 // backupName returns the name of the n-th backup (n from 1) of the
@@ -55,10 +56,10 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	defer in.Close()
-	return writeFileAtomic(dst, func(w *os.File) error {
+	return atomicfile.Write(dst, func(w io.Writer) error {
 		_, err := io.Copy(w, in)
 		return err
-	}, nil)
+	}, atomicfile.Options{})
 }
 
 // pruneBackups removes all but the keep newest backups of path.

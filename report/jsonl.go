@@ -5,9 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/speechledger/speechledger/extract"
+	"github.com/speechledger/speechledger/internal/atomicfile"
 )
 
 // speechLine is the JSON line of a speech (../shared/spec/output.md).
@@ -153,7 +153,7 @@ func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
 
 // WriteJSONLFile writes speeches as JSON lines to path atomically.
 func WriteJSONLFile(path string, speeches []extract.Speech) error {
-	if err := writeFileAtomic(path, func(f *os.File) error { return WriteJSONL(f, speeches) }, nil); err != nil {
+	if err := atomicfile.Write(path, func(w io.Writer) error { return WriteJSONL(w, speeches) }, atomicfile.Options{}); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil

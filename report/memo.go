@@ -17,6 +17,8 @@ import (
 	"slices"
 	"strconv"
 	"time"
+
+	"github.com/speechledger/speechledger/internal/atomicfile"
 )
 
 // A memo is what a run remembers of the workbook it wrote, so that the
@@ -175,23 +177,14 @@ func saveMemo(dir string, m *memo, sum, old []byte) {
 	if os.MkdirAll(filepath.Dir(path), 0o755) != nil {
 		return
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".*.tmp")
+	err := atomicfile.Write(path, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<16)
+		if err := m.encode(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}, atomicfile.Options{NoSync: true}) // a lost memo costs only time
 	if err != nil {
-		return
-	}
-	bw := bufio.NewWriterSize(tmp, 1<<16)
-	err = m.encode(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
 		return
 	}
 	if old != nil {

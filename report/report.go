@@ -20,9 +20,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/speechledger/speechledger/extract"
+	"github.com/speechledger/speechledger/internal/atomicfile"
 	"github.com/speechledger/speechledger/templates"
 	"github.com/xuri/excelize/v2"
 )
@@ -189,14 +189,14 @@ func (u *Pending) update(speeches []extract.Speech) (Stats, error) {
 	}
 	var m *memo
 	sum := sha256.New()
-	err = writeFileAtomic(path, func(w *os.File) error {
+	err = atomicfile.Write(path, func(w io.Writer) error {
 		bw := bufio.NewWriterSize(io.MultiWriter(w, sum), 1<<16)
 		var err error
 		if m, err = writePackage(bw, parts, rows); err != nil {
 			return err
 		}
 		return bw.Flush()
-	}, func() error {
+	}, atomicfile.Options{BeforeRename: func() error {
 		// Staff may have saved the workbook since it was read: replacing
 		// it now would lose what they saved.
 		cur, err := os.ReadFile(path)
@@ -214,7 +214,7 @@ func (u *Pending) update(speeches []extract.Speech) (Stats, error) {
 			st.Backup, err = backup(path, opt.ReportDate)
 		}
 		return err
-	})
+	}})
 	if err != nil {
 		return st, err
 	}
@@ -253,51 +253,4 @@ func build(f *excelize.File, lay *layout, l ledger, prev *previous, re *reuse, r
 		return st, nil, nil, err
 	}
 	return st, parts, rows, nil
-}
-
-// writeFileAtomic writes path through a temporary file in the same folder,
-// synced and then renamed over path, so readers never see half a file.
-// beforeRename, if not nil, runs after the temporary file is complete and
-// before it replaces path; an error from it leaves path as it was.
-func writeFileAtomic(path string, write func(*os.File) error, beforeRename func() error) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = write(tmp); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if beforeRename != nil {
-		if err = beforeRename(); err != nil {
-			return err
-		}
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	// Make the rename itself durable; not every system can sync a folder.
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
 }
