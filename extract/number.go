@@ -296,6 +296,9 @@ func parseRateWord(s string) (float64, string, bool) {
 	s = strings.TrimSpace(s)
 	for _, p := range []struct{ prefix, unit string }{{"百分之", "%"}, {"千分之", "‰"}} {
 		if rest, ok := strings.CutPrefix(s, p.prefix); ok {
+			if rest == "百" && p.unit == "%" {
+				return 100, p.unit, true // 百分之百
+			}
 			v, ok := ParseNumber(rest)
 			return v, p.unit, ok
 		}

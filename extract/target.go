@@ -52,6 +52,21 @@ var tgtTimeWords = []string{
 	"楼", "层", "中全会", "分之",
 }
 
+// tgtDurationUnits are the units of a duration. A duration is a time node
+// (10天内) unless a word that sets a goal bounds it: 办理时限压缩至1个工作日以内
+// sets a target (issue 13).
+var tgtDurationUnits = []string{
+	"个多月", "个工作日", "个小时", "个星期", "个季度", "个月", "个周",
+	"工作日", "小时", "星期", "季度", "天", "周", "旬",
+}
+
+// tgtDurationGoals are the words that make a duration after them a goal:
+// the time a procedure may take is cut or capped.
+var tgtDurationGoals = []string{
+	"压缩至", "压缩到", "压减至", "压减到", "缩短至", "缩短到", "缩减至", "缩减到",
+	"减少至", "减少到", "控制在", "不超过", "不多于", "降至", "降到", "降低至", "降低到",
+}
+
 // tgtLeftBlockers directly before a number make it an ordinal, a date part, a
 // rate denominator or a summary count, not a target: 第一, 周一, 初五,
 // 每10万人, 之一, 逐一, 前三季度, 等两个会议, 这三项.
@@ -624,8 +639,13 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 			n.unit, k = string(rs[k]), k+1 // 3000多万元
 		}
 	}
-	// Dates, times and durations belong to the time module.
-	if tgtMatchAt(rs, k, tgtTimeWords) != "" {
+	// Dates, times and durations belong to the time module, but for a
+	// duration set as a goal: 压缩至5个工作日以内.
+	goalSpan := ""
+	if tgtEndsWithAny(rs, i, tgtDurationGoals) {
+		goalSpan = tgtLongestAt(rs, k, tgtDurationUnits)
+	}
+	if goalSpan == "" && tgtMatchAt(rs, k, tgtTimeWords) != "" {
 		return Target{}, k, false
 	}
 	if k < len(rs) && strings.ContainsRune("+/×", rs[k]) {
@@ -637,7 +657,13 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 	if k+1 < len(rs) && rs[k] == ' ' && tgtLongestAt(rs, k+1, tgtMeasureUnits) != "" {
 		k++ // 约 27.8 公里
 	}
-	if unit != "%" && unit != "‰" {
+	if goalSpan != "" {
+		unit += goalSpan
+		k += len([]rune(goalSpan))
+		if k < len(rs) && rs[k] == '内' {
+			k++ // 压缩至5个工作日内
+		}
+	} else if unit != "%" && unit != "‰" {
 		if w := tgtLongestAt(rs, k, tgtMeasureUnits); w != "" && len(w) >= len(tgtLongestAt(rs, k, tgtCountUnits)) {
 			u = w
 		} else if w := tgtLongestAt(rs, k, tgtCountUnits); w != "" {
@@ -1006,7 +1032,8 @@ func tgtObjectBeforeCut(rs []rune, cs, i int) (string, int) {
 	// Cut after the last date, number or directive word.
 	cut, afterDate := 0, false
 	for p := range seg {
-		if tgtIsDigit(seg[p]) || seg[p] == 'x' || seg[p] == 'X' {
+		if tgtIsDigit(seg[p]) || seg[p] == 'x' || seg[p] == 'X' ||
+			isCNNumeral(seg[p]) && (tgtLongestAt(seg, p+1, tgtDurationUnits) != "" || tgtHasAt(seg, p+1, "年")) {
 			cut, afterDate = p+1, true
 		}
 		if seg[p] == '、' || seg[p] == ')' {
@@ -1025,7 +1052,9 @@ func tgtObjectBeforeCut(rs []rune, cs, i int) (string, int) {
 	seg = seg[cut:]
 	s := strings.TrimSpace(string(seg))
 	if afterDate {
-		s = strings.TrimLeft(s, "年月日号底前后内起以来")
+		// 在10天内安排资金500万元: the time phrase is no part of the object.
+		s = strings.TrimPrefix(s, tgtLongestAt([]rune(s), 0, tgtDurationUnits))
+		s = strings.TrimLeft(s, "年月日号底前后内起以来之")
 		r := []rune(s)
 		u := tgtLongestAt(r, 0, tgtMeasureUnits)
 		if c := tgtLongestAt(r, 0, tgtCountUnits); len(c) > len(u) {

@@ -110,7 +110,7 @@ var startRunes = func() *runeSet {
 // grammarStarts are the runes a time phrase can start with other than at
 // a festival's name.
 const grammarStarts = "0123456789" + cnDigits + "十百千" +
-	"今明去前后上下本这当次翌昨大来从自截到不最直元农正腊冬寒暑春夏秋年全岁底末终初伊第首头半会在未再过奋用利苦决周星礼週开新民月中"
+	"今明去前后上下本这当次翌昨大来从自截到不最直元农正腊冬寒暑春夏秋年全岁底末终初伊第首头半会在未再过奋用利苦决周星礼週开新民月中即"
 
 // festivalOnly holds the runes of startRunes that only a festival's name
 // starts with (教 of 教师节, 高 of 高考): a phrase can start at one only
@@ -136,6 +136,7 @@ var startWords = map[rune][]string{
 	'大': {"大前年", "大后年", "大年初", "大后天", "大干"},
 	'会': {"会议结束后", "会后"},
 	'农': {"农历"},
+	'即': {"即日"},
 }
 
 // wordStarts holds the runes startWords lists words for.
@@ -306,6 +307,7 @@ type match struct {
 	duePrefix  bool // 到/截至/不晚于: a deadline
 	window     bool // X至Y, 元旦、春节期间
 	untilNow   bool // X起至今
+	until      bool // 自即日起至6月30日: a start, then the day the window ends
 }
 
 type parser struct {
@@ -552,6 +554,8 @@ func (p *parser) phrase(i int) (match, bool) {
 		// 从2001年起至今, 从今天起到年底.
 		if k, _ := p.lit(j, "至今", "到现在", "到目前"); k > 0 {
 			m.untilNow, j = true, k
+		} else if k := p.windowEnd(j, &m); k > 0 {
+			j = k
 		}
 	}
 	if m.suf == sufNone && !m.fromPrefix && !m.duePrefix && !iv.span && !iv.event {
@@ -562,6 +566,31 @@ func (p *parser) phrase(i int) (match, bool) {
 	}
 	m.end = j
 	return m, true
+}
+
+// windowEnd reads the end of a window that opens with a start
+// (自即日起至6月30日, 从3月起到年底前): at i, a connector and a date or
+// period no earlier than the start, with an optional 止, 前 or 为止. It
+// makes m that window and returns where it ends, or 0.
+func (p *parser) windowEnd(i int, m *match) int {
+	c, _ := p.lit(i, "至", "到")
+	if c <= 0 {
+		return 0
+	}
+	iv2, k, ok := p.core(c, &m.iv)
+	if !ok || iv2.span || !m.iv.unknown && !iv2.unknown && iv2.hi.Before(m.iv.lo) {
+		return 0
+	}
+	if e, _ := p.lit(k, "为止", "止", "之前", "以前", "前"); e > 0 {
+		k = e
+	}
+	m.window, m.until = true, true
+	m.iv.hi, m.iv.unknown = iv2.hi, m.iv.unknown || iv2.unknown
+	m.iv.event, m.iv.yearOnly = false, false
+	for _, n := range iv2.notes {
+		m.iv.note(n)
+	}
+	return k
 }
 
 // boundaryOK reports whether a phrase may start at i: not in the middle of
@@ -779,8 +808,8 @@ notAnon:
 	case roc:
 		return yearSpec{kind: yAbs, y: v + 1911, roc: true, end: end}, true
 	case n == 4:
-		if v < 1900 || v > 2200 {
-			return yearSpec{}, false
+		if v < 1000 {
+			return yearSpec{}, false // a count (0800年), not a year
 		}
 		return yearSpec{kind: yAbs, y: v, end: end}, true
 	case n == 3:
@@ -1575,7 +1604,7 @@ var relDays = []struct {
 	s string
 	n int
 }{
-	{"大后天", 3}, {"今天", 0}, {"今日", 0}, {"当天", 0}, {"当日", 0}, {"本日", 0},
+	{"大后天", 3}, {"今天", 0}, {"今日", 0}, {"即日", 0}, {"当天", 0}, {"当日", 0}, {"本日", 0},
 	{"明天", 1}, {"明日", 1}, {"次日", 1}, {"翌日", 1}, {"后天", 2},
 	{"昨天", -1}, {"昨日", -1}, {"前天", -2},
 }
@@ -1970,6 +1999,9 @@ func (p *parser) span(i int, _ *interval) (interval, int, bool) {
 	if p.at(k, "翻番") || p.at(k, "翻一番") || p.at(k, "翻两番") {
 		trig = true
 	}
+	if strings.ContainsRune("在限于", p.runeAt(i-1)) && p.completesAt(k) {
+		trig = true // 要在五个工作日完成, 限10天办结: the time the work may take
+	}
 	if !trig && lead == "" && !p.exact {
 		return iv, 0, false
 	}
@@ -1989,6 +2021,20 @@ func (p *parser) span(i int, _ *interval) (interval, int, bool) {
 		iv.startOnly = true // 过两天: a start, like 20天后
 	}
 	return iv, k, true
+}
+
+// completionVerbs end the work a deadline is set for: 在五个工作日完成,
+// 在今天办结.
+var completionVerbs = []string{"完成", "办结", "办完", "完工", "竣工", "建成", "结束", "到位", "整改完毕", "办理完毕", "上报", "报送", "提交"}
+
+// completesAt reports whether a verb of completion, perhaps after 全部 or
+// 全面, follows at i.
+func (p *parser) completesAt(i int) bool {
+	if k, _ := p.lit(i, "全部", "全面", "基本"); k > 0 {
+		i = k
+	}
+	k, _ := p.lit(i, completionVerbs...)
+	return k > 0
 }
 
 // duration reads a duration at i and returns it in half units (so 两年半
@@ -2104,7 +2150,7 @@ func (p *parser) build(m match) TimeNode {
 	switch {
 	case m.window:
 		tn.Start, tn.Due = iv.lo, iv.hi
-		if m.fromPrefix && m.suf == sufStart {
+		if m.fromPrefix && m.suf == sufStart && !m.until {
 			tn.Due = Date{}
 		}
 	case iv.startOnly:
@@ -2206,6 +2252,13 @@ func (p *parser) node(m match) (TimeNode, bool) {
 			return tn, false
 		}
 	}
+	if iv.cat == catSpan {
+		for _, w := range tgtDurationGoals {
+			if before(w) {
+				return tn, false // 办理时限压缩至1个工作日以内: a target, not a deadline
+			}
+		}
+	}
 	if before("距离") || before("距") {
 		return tn, false // 距离年底仅70余天: a distance, not a deadline
 	}
@@ -2216,8 +2269,10 @@ func (p *parser) node(m match) (TimeNode, bool) {
 			// 美好的明天, 《2021年培训计划》, 四季度是……关键: not when
 			// something is due.
 			return tn, false
-		case iv.cat == catRelDay && (strings.HasPrefix(tn.Text, "今") || strings.HasPrefix(tn.Text, "当") || next == '的'):
-			// 今天 alone is the meeting day, said in passing.
+		case iv.cat == catRelDay && (strings.HasPrefix(tn.Text, "今") || strings.HasPrefix(tn.Text, "当") || next == '的') &&
+			!(strings.ContainsRune("在于", prev) && p.completesAt(m.end)):
+			// 今天 alone is the meeting day, said in passing; 在今天完成
+			// sets a deadline.
 			return tn, false
 		case iv.cat == catTerm || iv.cat == catHoliday || iv.cat == catSchool:
 			// 新学期教育教学工作, 安排寒假工作, 开学行课情况: a term,

@@ -60,6 +60,7 @@ var timeForms = []timeForm{
 	{"next year", "a period -> its last day (明年)", "明年", formRef, "2010-12-31", ""},
 	{"来年", "a period -> its last day", "来年", formRef, "2010-12-31", ""},
 	{"year with 前", "a period -> its last day", "2012年底前", formRef, "2012-12-31", ""},
+	{"a distant year", "a period -> its last day (years read as written)", "2300年", formRef, "2300-12-31", ""},
 	{"half year", "a period -> its last day (上半年)", "明年上半年", formRef, "2010-06-30", ""},
 	{"下半年", "a period -> its last day", "下半年", formRef, "2009-12-31", ""},
 	{"quarter", "a period -> its last day (第四季度)", "第四季度", formRef, "2009-12-31", ""},
@@ -117,6 +118,7 @@ var timeForms = []timeForm{
 	{"festival window", "a window -> start and due (元旦、春节期间)", "元旦、春节期间", "2009-12-01", "2010-02-14", "2010-01-01"},
 	{"month window", "a window -> start and due (3月至5月)", "3月至5月", formRef, "2010-05-31", "2010-03-01"},
 	{"day window", "a window -> start and due", "11月2日至6日", formRef, "2009-11-06", "2009-11-02"},
+	{"from today to a day", "a window -> start and due", "自即日起至12月31日", formRef, "2009-12-31", "2009-10-30"},
 	{"two years", "a window -> start and due", "今明两年", formRef, "2010-12-31", ""},
 }
 
@@ -199,6 +201,21 @@ func TestFindTimes(t *testing.T) {
 		{"not: festival as a noun", "要欢度春节,开好教师节表彰会。", formRef, nil},
 		{"not: 五一 in a name", "他获得全国五一劳动奖章。", formRef, nil},
 		{"ref unknown keeps the phrase", "要在10月底前完成。", "", []string{"10月底前=/"}},
+		// Every form of the guide in the middle of a sentence (issue 13).
+		{"a period -> its last day: quarter end", "各镇务必在第三季度末前完成验收。", "2024-04-10", []string{"第三季度末前=2024-09-30/"}},
+		{"a window -> start and due: 自即日起至", "自即日起至6月30日,全县开展安全生产大检查。", "2024-04-10", []string{"自即日起至6月30日=2024-06-30/2024-04-10"}},
+		{"a window -> start and due: 从……起到", "从5月起到年底前,各乡镇要集中整治。", "2024-04-10", []string{"从5月起到年底前=2024-12-31/2024-05-01"}},
+		{"a window -> start and due: day range", "请各单位于5月3日至6月10日报送材料。", "2024-04-10", []string{"5月3日至6月10日=2024-06-10/2024-05-03"}},
+		{"year rule: a day range past is next year's", "请各单位于1月3日至2月10日报送材料。", "2024-04-10", []string{"1月3日至2月10日=2025-02-10/2025-01-03"}},
+		{"X后 -> start: N年后", "三年后,各县要全面建成示范区。", "2024-04-10", []string{"三年后=/2027-04-10"}},
+		{"a period -> its last day: season", "各校要在夏季汛期前完成排查。", "2024-04-10", []string{"夏季=2024-08-31/"}},
+		{"year rule: ref's year", "请各单位在5月5日前报送。", "2024-04-10", []string{"5月5日前=2024-05-05/"}},
+		{"year rule: more than 31 days past is next year's", "请各单位在2月5日前报送。", "2024-04-10", []string{"2月5日前=2025-02-05/"}},
+		{"a full year is read as written", "各部门要在2300年前完成。", "2024-04-10", []string{"2300年前=2300-12-31/"}},
+		{"a span -> ref plus the span: 在……完成", "各部门要在五个工作日完成整改。", "2024-04-10", []string{"五个工作日=2024-04-17/"}},
+		{"a day -> that day: 在今天完成", "各部门要在今天完成报送。", "2024-04-10", []string{"今天=2024-04-10/"}},
+		{"not: a duration set as a goal", "各部门要将审批时限压缩至5个工作日以内。", "2024-04-10", nil},
+		{"not: a span that bounds a meeting", "发言时间控制在10天以内。", "2024-04-10", nil},
 	} {
 		t.Run(tc.rule, func(t *testing.T) {
 			var ref Date
