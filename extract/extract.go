@@ -31,6 +31,13 @@ func New(bodies ...BodyName) *Extractor {
 	return &Extractor{fold: f, lex: lx}
 }
 
+// Canonical returns the name a body named name is grouped under: the
+// name folded, or what the user's list maps it to. GroupNames then groups
+// names with and without a level prefix.
+func (x *Extractor) Canonical(name string) string {
+	return x.lex.canonical(x.fold.foldString(name))
+}
+
 // Fold returns the normalised copy of s that the rules match on: ruby
 // pinyin removed, traditional characters simplified, full-width ASCII
 // folded to half-width.

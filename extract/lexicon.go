@@ -57,8 +57,7 @@ func (lx *lexicon) canonical(name string) string {
 // and 教育局 has no other prefixed form (市教育局), 教育局 groups under
 // 县教育局. Names the user's list grouped are left as they are.
 func GroupBodies(speeches []Speech) {
-	prefixed := map[string][]string{} // 教育局 -> [县教育局]
-	seen := map[string]bool{}
+	var names []string
 	each := func(fn func(b *Body)) {
 		for i := range speeches {
 			for j := range speeches[i].Tasks {
@@ -68,18 +67,37 @@ func GroupBodies(speeches []Speech) {
 			}
 		}
 	}
-	each(func(b *Body) { seen[b.Canonical] = true })
-	for name := range seen {
+	each(func(b *Body) { names = append(names, b.Canonical) })
+	group := GroupNames(names)
+	each(func(b *Body) {
+		if g, ok := group[b.Canonical]; ok {
+			b.Canonical = g
+		}
+	})
+}
+
+// GroupNames applies GroupBodies' rule to a set of canonical names: it
+// returns, for each name to be grouped under another, that name.
+func GroupNames(names []string) map[string]string {
+	prefixed := map[string][]string{} // 教育局 -> [县教育局]
+	seen := map[string]bool{}
+	for _, name := range names {
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
 		rs := []rune(name)
 		if len(rs) >= 4 && strings.ContainsRune(levelPrefixes, rs[0]) && !strings.ContainsRune("委政人纪总", rs[1]) {
 			prefixed[string(rs[1:])] = append(prefixed[string(rs[1:])], name)
 		}
 	}
-	each(func(b *Body) {
-		if forms := prefixed[b.Canonical]; len(forms) == 1 {
-			b.Canonical = forms[0]
+	group := map[string]string{}
+	for name := range seen {
+		if forms := prefixed[name]; len(forms) == 1 {
+			group[name] = forms[0]
 		}
-	})
+	}
+	return group
 }
 
 // levelPrefixes are the one-character administrative levels a body name
