@@ -77,6 +77,9 @@ type input struct {
 
 // run is the whole command: it parses args, exports, and returns the exit status.
 func run(args []string, e env) int {
+	if code, ok := subcommand(args, e); ok {
+		return code
+	}
 	c := &command{p: printer{zh: chinese(e.getenv)}, stdin: e.stdin, stdout: e.stdout, stderr: e.stderr}
 	code, ok := c.parseFlags(args)
 	if !ok {
@@ -189,7 +192,7 @@ func (c *command) parseFlags(args []string) (code int, ok bool) {
 	switch {
 	case *help:
 		fmt.Fprint(c.stdout, p.sprintf(msgUsage))
-		fmt.Fprint(c.stdout, fs.FlagUsages())
+		fmt.Fprint(c.stdout, flagUsages(fs, p.zh))
 		return exitOK, false
 	case *showVersion:
 		fmt.Fprintf(c.stdout, "speechledger %s\n", version)
@@ -208,7 +211,7 @@ func (c *command) parseFlags(args []string) (code int, ok bool) {
 	var err error
 	if *ref != "" {
 		if cfg.refDate, err = extract.ParseDate(*ref); err != nil {
-			return usage(msgBadDate, "--ref-date", err)
+			return usage(msgBadDate, "--ref-date", p.dateReason(*ref, err))
 		}
 	}
 	if *bodies != "" {
@@ -218,7 +221,7 @@ func (c *command) parseFlags(args []string) (code int, ok bool) {
 	}
 	if *rep != "" {
 		if cfg.reportDate, err = extract.ParseDate(*rep); err != nil {
-			return usage(msgBadDate, "--report-date", err)
+			return usage(msgBadDate, "--report-date", p.dateReason(*rep, err))
 		}
 	} else {
 		cfg.reportDate = extract.DateOf(time.Now())

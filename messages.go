@@ -113,7 +113,7 @@ Flags:
 选项:
 `,
 	},
-	msgFlagOutput:     {"output file: .xlsx workbook, or .jsonl for JSON lines (- for standard output)", "输出文件：.xlsx 工作簿，或 .jsonl（JSON lines）；- 表示标准输出"},
+	msgFlagOutput:     {"output `FILE`: .xlsx workbook, or .jsonl for JSON lines (- for standard output)", "输出`文件`：.xlsx 工作簿，或 .jsonl（JSON lines）；- 表示标准输出"},
 	msgFlagRefDate:    {"reference date `YYYY-MM-DD` for speeches whose text and file name state none", "参照日期 `YYYY-MM-DD`，用于正文和文件名都没有日期的讲话"},
 	msgFlagReportDate: {"the day the report is made, `YYYY-MM-DD` (default today)", "制表日期 `YYYY-MM-DD`（默认今天）"},
 	msgFlagBodies:     {"`FILE` of local body names, one per line, optionally a tab and the name to group it under", "本地责任单位名单文件 `FILE`：每行一个名称，可加制表符和归并到的名称"},
@@ -127,7 +127,7 @@ Flags:
 	msgFlagHelp:       {"show this help", "显示本帮助"},
 	msgFlagError:      {"%v", "命令行参数错误：%v"},
 	msgNoInput:        {"no input: name at least one .txt or .docx file, a folder, or - for standard input", "没有输入：请至少给出一个 .txt 或 .docx 文件、文件夹，或用 - 表示标准输入"},
-	msgBadDate:        {"%s: %v", "%s：日期无效（%v），格式为 YYYY-MM-DD"},
+	msgBadDate:        {"%s: %v", "%s：日期无效（%v）"},
 	msgBadEncoding:    {"--encoding: unknown encoding %q (use UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, GB2312 or Big5)", "--encoding：不认识的编码 %q（可用 UTF-8、UTF-16LE、UTF-16BE、GB18030、GBK、GB2312 或 Big5）"},
 	msgBadBodies:      {"--bodies: %v", "--bodies：%v"},
 	msgRunHelp:        {"Run 'speechledger -h' for usage.", "运行 'speechledger -h' 查看用法。"},
