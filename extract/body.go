@@ -82,7 +82,7 @@ var coordination = mustPattern(`、|和|与|及|以及|同|特别是|尤其是|�
 
 // verbOpening matches names that open with a verb and so are clauses:
 // 设立脱贫办, 通过各方面.
-var verbOpening = mustPattern(`^(?:要|设立|成立|组建|通过|构建|建立|组织|推动|引导|鼓励|支持|依托|围绕|按照|根据|针对|面向|加强|加快|推进|落实|抓好|做好|利用|发挥|动员|协调|配合|联系|指导|帮助|督促|确保|完善|健全|强化|深化|优化|提高|提升|开展|实施|召开|举办|参加|参与)`)
+var verbOpening = mustPattern(`^(?:要|保证|设立|成立|组建|通过|构建|建立|组织|推动|引导|鼓励|支持|依托|围绕|按照|根据|针对|面向|加强|加快|推进|落实|抓好|做好|利用|发挥|动员|协调|配合|联系|指导|帮助|督促|确保|完善|健全|强化|深化|优化|提高|提升|开展|实施|召开|举办|参加|参与)`)
 
 // maxBodyRunes bounds a body name; longer "names" are clauses.
 const maxBodyRunes = 20
@@ -105,7 +105,30 @@ func (lx *lexicon) subjectBodiesIn(rs []rune, at int) []Body {
 		start = clauseStart(rs, prevEnd)
 		at = prevEnd
 	}
-	return lx.leadingBodies(rs[start:at], start)
+	bs := lx.leadingBodies(rs[start:at], start)
+	if len(bs) > 0 && lx.nounGoesOn(rs[bs[len(bs)-1].Span.End:at]) {
+		return nil // 工会工作要……, 全市中小学网络带宽要……: a field of work
+	}
+	return bs
+}
+
+// nounGoesOn reports whether the rest of a subject, after the body names
+// it opens with, goes on with a noun: the names then only qualify the
+// subject, which is a field of work or a thing (guide, "Responsible
+// body": 信息工作要…… names no body).
+func (lx *lexicon) nounGoesOn(rest []rune) bool {
+	if len(rest) == 0 || lx == nil || lx.words == nil {
+		return false
+	}
+	ws := lx.words.words(string(rest))
+	if len(ws) == 0 {
+		return false
+	}
+	switch ws[0].pos {
+	case "n", "vn", "nz", "l", "j", "ng", "an":
+		return true
+	}
+	return false
 }
 
 // adverbsOnly matches a clause holding nothing but adverbs before its
@@ -141,10 +164,16 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 	// that opens with something shaped like a name. That name, the
 	// longest ignoring word ends, bounds the first one taken.
 	var ends []bool
+	var ws []word
 	longest := maxBodyRunes
 	if lx != nil && lx.words != nil {
 		if longest = lx.longestBodyPrefix(rs, nil, maxBodyRunes); longest > 0 {
-			ends = lx.words.wordEnds(c)
+			ws = lx.words.words(c)
+			ends = make([]bool, len(rs)+1)
+			for _, w := range ws {
+				ends[w.end] = true
+			}
+			ends[len(rs)] = true
 		}
 	}
 	pos := 0
@@ -152,12 +181,14 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 		var wordEnd []bool
 		if ends != nil {
 			wordEnd = ends[pos:]
+			longest = min(longest, clauseWordAt(rs, ws, pos)-pos)
 		}
 		n := lx.longestBodyPrefix(rs[pos:], wordEnd, longest)
 		longest = maxBodyRunes
 		if n == 0 {
 			break
 		}
+		n = lx.beforeVerb(rs, ws, pos, n)
 		name := string(rs[pos : pos+n])
 		// 区经信委等单位: the name is 区经信委.
 		if i := strings.LastIndex(name, "等"); i > 0 && lx.isBodyName(name[:i]) {
@@ -174,6 +205,69 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 	}
 	return out
 }
+
+// clauseWords are the parts of speech (jieba's tags) of words that a body
+// name never holds outside a parenthesis or before a 的 that ends a
+// description: adverbs (各学校积极沟通……), prepositions, conjunctions other
+// than those joining a name's parts, particles, pronouns other than the
+// collective ones (各, 本, 每, 其他), interjections and modal particles.
+var clauseWords = map[string]bool{"d": true, "ad": true, "p": true, "c": true, "u": true, "uj": true, "ul": true, "uz": true, "ug": true, "uv": true, "ud": true, "r": true, "y": true, "e": true}
+
+// nameJoiners are the words of clause parts of speech a name may hold:
+// 市人力资源和社会保障局, 各级各类学校, 本单位, 其他科室.
+var nameJoiners = mustRegexp(`^(?:和|及|与|以及|同|各.*|本.*|每.*|其他|其它|该|所|的)$`)
+
+// clauseWordAt returns the rune offset of the first word at or after pos
+// in the clause rs (segmented as ws) that no body name holds, or len(rs).
+// A 的 after it makes it part of a description (基础条件相对落后的镇街).
+func clauseWordAt(rs []rune, ws []word, pos int) int {
+	depth := 0
+	stop := -1
+	for _, w := range ws {
+		text := string(rs[w.start:w.end])
+		switch {
+		case w.start < pos:
+		case text == "(" || text == "（" || text == "“":
+			depth++
+		case text == ")" || text == "）" || text == "”":
+			depth = max(depth-1, 0)
+		case text == "的":
+			stop = -1
+		case depth == 0 && stop < 0 && clauseWords[w.pos] && !nameJoiners().MatchString(text):
+			stop = w.start
+		}
+		if stop >= 0 && w.start-stop > maxBodyRunes {
+			break
+		}
+	}
+	if stop < 0 {
+		return len(rs)
+	}
+	return stop
+}
+
+// beforeVerb shortens the name of n runes at pos in the clause rs
+// (segmented as ws) to the body name that a predicate follows inside it:
+// in 各学校支部组织好党员 the body is 各学校支部, and 组织好党员 what it
+// does. A verb alone may be part of a name (扶贫工作站); a verb with its
+// complement (组织好, 落实到) or a verb that opens a predicate (深入, 作为)
+// is not.
+func (lx *lexicon) beforeVerb(rs []rune, ws []word, pos, n int) int {
+	for i, w := range ws {
+		if w.start <= pos+1 || w.start >= pos+n || w.pos != "v" {
+			continue
+		}
+		text := string(rs[w.start:w.end])
+		complement := i+1 < len(ws) && ws[i+1].end-ws[i+1].start == 1 && strings.ContainsRune("好到完实细住", rs[ws[i+1].start])
+		if (complement || predicateVerbs[text]) && lx.isBodyName(string(rs[pos:w.start])) {
+			return w.start - pos
+		}
+	}
+	return n
+}
+
+// predicateVerbs open a predicate and never stand inside a body name.
+var predicateVerbs = map[string]bool{"作为": true, "深入": true, "带头": true, "主动": true, "坚持": true, "负责": true}
 
 // coordinationPrefix matches the word joining two coordinated names.
 var coordinationPrefix = mustPattern(`^(?:、|和|与|及|以及|同|特别是|尤其是|会同|联合|配合)`)
@@ -199,7 +293,7 @@ func (lx *lexicon) longestBodyPrefix(rs []rune, wordEnd []bool, longest int) int
 
 // mayEnd reports whether some body name, built in or the user's, ends in r.
 func (lx *lexicon) mayEnd(r rune) bool {
-	if suffixLast.has(r) {
+	if suffixLast.has(r) || r == ')' || r == '）' {
 		return true
 	}
 	if lx != nil {
@@ -220,6 +314,22 @@ func (lx *lexicon) isBodyName(name string) bool {
 	n := runeCount(name)
 	if n < 2 || n > maxBodyRunes || notBodies.MatchString(name) {
 		return bodyPatternRoleWord(name)
+	}
+	// A parenthesis inside a name belongs to it (各县（市、区）, 各部门（单位）):
+	// the rest of the name says what it is.
+	bare := withoutParens(name)
+	if bare == "" || strings.Contains(bare, "、") {
+		return false // 县委、县政府 is two names
+	}
+	if bare != name {
+		return lx.isBodyName(bare)
+	}
+	if collectivePlace().MatchString(name) || localSeat().MatchString(name) {
+		return true
+	}
+	// 学前教育方面 is a field of work; 有关方面 a body.
+	if strings.HasSuffix(name, "方面") && !collectiveScope().MatchString(name) {
+		return false
 	}
 	if strings.ContainsAny(name, "要在是把对从将为以于至需均 ") && !strings.HasPrefix(name, "各") && !strings.HasSuffix(name, "一把手") {
 		return false
@@ -247,9 +357,50 @@ func (lx *lexicon) isBodyName(name string) bool {
 	return hasBodySuffix(name)
 }
 
+// collectivePlace matches the places named as a collective body: 各县,
+// 各乡镇, 各县区, 各区、县级市 (the guide's tag tail), 各县（市、区） once
+// its parenthesis is set aside.
+var collectivePlace = mustRegexp(`^(?:全[省市县区]?各|各)(?:省|市|县|区|镇|乡|乡镇|街道|镇街|村|社区|县区|县市|市县|区县|市区|州|盟|旗|县级市)+$|^县级市$`)
+
+// localSeat matches the colloquial names of the office that governs a
+// place or runs a bureau: 县里, 局里.
+var localSeat = mustRegexp(`^[省市县区镇乡村局]里$`)
+
+// collectiveScope matches a name opening with a word that makes it a
+// collective or scope designation: 有关方面, 各方面.
+var collectiveScope = mustRegexp(`^(?:各|有关|相关|其他|其它)`)
+
+// withoutParens returns name with its parenthesised parts left out, or ""
+// when its parentheses do not pair up (各镇(区 is no name).
+func withoutParens(name string) string {
+	if !strings.ContainsAny(name, "()（）") {
+		return name
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range name {
+		switch r {
+		case '(', '（':
+			depth++
+		case ')', '）':
+			if depth--; depth < 0 {
+				return ""
+			}
+		default:
+			if depth == 0 {
+				b.WriteRune(r)
+			}
+		}
+	}
+	if depth != 0 {
+		return ""
+	}
+	return b.String()
+}
+
 // standalone are the body suffixes that name a body on their own.
 var standalone = map[string]bool{
-	"工会": true, "政府": true, "党委": true, "师生": true, "班主任": true, "一把手": true,
+	"学校": true, "机关": true, "工会": true, "政府": true, "党委": true, "师生": true, "班主任": true, "一把手": true,
 	"各地": true, "各级": true, "本府": true, "市府": true, "县府": true, "家长": true, "党组": true, "纪委": true, "团委": true, "妇联": true,
 }
 

@@ -11,9 +11,10 @@ import (
 //go:embed data/words.txt
 var wordsTable string
 
-// segmenter finds word boundaries with gse over a trimmed dictionary (the
-// 52,000 most frequent words of gse's own), loaded on first use so that a
-// run which never needs a boundary never pays for it.
+// segmenter finds word boundaries, and the words' parts of speech, with
+// gse over a trimmed dictionary (the 52,000 most frequent words of gse's
+// own, with jieba's tags), loaded on first use so that a run which never
+// needs a boundary never pays for it.
 type segmenter struct {
 	once sync.Once
 	seg  gse.Segmenter
@@ -37,16 +38,32 @@ func (s *segmenter) load() {
 // wordEnds returns, for text, which rune offsets end a word: ends[i] is
 // true when a word ends just before rune i (and at the end of the text).
 func (s *segmenter) wordEnds(text string) []bool {
-	s.load()
 	n := runeCount(text)
 	ends := make([]bool, n+1)
-	at := 0
-	for _, w := range s.seg.Cut(text, false) {
-		at += runeCount(w)
-		if at <= n {
-			ends[at] = true
-		}
+	for _, w := range s.words(text) {
+		ends[w.end] = true
 	}
 	ends[n] = true
 	return ends
+}
+
+// word is a word of a segmented text: its rune offsets and its part of
+// speech in jieba's tags ("" for a word the dictionary lacks).
+type word struct {
+	start, end int
+	pos        string
+}
+
+// words segments text into its words.
+func (s *segmenter) words(text string) []word {
+	s.load()
+	var out []word
+	at := 0
+	for _, w := range s.seg.Cut(text, false) {
+		n := runeCount(w)
+		_, pos, _ := s.seg.Find(w)
+		out = append(out, word{at, at + n, pos})
+		at += n
+	}
+	return out
 }

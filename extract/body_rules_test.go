@@ -1,0 +1,95 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// bodyCase is a speech and, for each task it gives, the task's bodies as
+// "name、name"; a support body is written "+name".
+type bodyCase struct {
+	rule string // the guide's rule the case shows
+	text []string
+	want []string
+}
+
+// taskBodies runs the extractor on a speech's lines and returns each
+// task's bodies, written as bodyCase.want writes them.
+func taskBodies(x *Extractor, lines []string) []string {
+	sp := x.Speeches("t.txt", "讲话\n"+strings.Join(lines, "\n")+"\n", Options{RefDate: NewDate(2024, 3, 1)})
+	var out []string
+	for _, tk := range sp[0].Tasks {
+		var names []string
+		for _, b := range tk.Bodies {
+			n := b.Name
+			if b.Role == RoleSupport {
+				n = "+" + n
+			}
+			names = append(names, n)
+		}
+		out = append(out, strings.Join(names, "、"))
+	}
+	return out
+}
+
+func runBodyCases(t *testing.T, cases []bodyCase) {
+	t.Helper()
+	x := New()
+	for _, c := range cases {
+		t.Run(c.rule, func(t *testing.T) {
+			got := taskBodies(x, c.text)
+			if strings.Join(got, " | ") != strings.Join(c.want, " | ") {
+				t.Errorf("bodies of %q\n got: %q\nwant: %q", c.text, got, c.want)
+			}
+		})
+	}
+}
+
+// Guide, "Responsible body": coordinated names are split; a parenthesis
+// inside a name belongs to the name.
+func TestBodyCoordinatedNamesSplit(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"及joins two names", []string{"机关及各医院要在月底前完成自查。"}, []string{"机关、各医院"}},
+		{"parenthesis before a comma of the list", []string{"各街道（乡）、各科室要在5月底前报送方案。"}, []string{"各街道（乡）、各科室"}},
+		{"parenthesis inside the name", []string{"各县（市、区）要在年底前建成服务中心。"}, []string{"各县（市、区）"}},
+		{"parenthesis closing the name", []string{"各部门（单位）要在6月底前完成清查。"}, []string{"各部门（单位）"}},
+		{"a name joined inside by 和", []string{"市人力资源和社会保障局要在年内培训2000人。"}, []string{"市人力资源和社会保障局"}},
+	})
+}
+
+// Guide, "Responsible body": a field of work is not a body, even when a
+// body's name qualifies it.
+func TestBodyFieldOfWork(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"body name qualifying a field", []string{"工会工作要在年底前实现全覆盖。"}, []string{""}},
+		{"body name qualifying a thing", []string{"全县中小学网络带宽要在2025年达到100M。"}, []string{""}},
+		{"方面 after a field", []string{"职业教育方面，要在年内新建2个实训基地。"}, []string{""}},
+		{"方面 after a scope word", []string{"有关方面要在3月底前拿出方案。"}, []string{"有关方面"}},
+		{"the body itself", []string{"县总工会要在年底前完成换届。"}, []string{"县总工会"}},
+	})
+}
+
+// Guide, "Responsible body": the name is the organisation, not the clause
+// that goes on after it: an adverb, or a verb with its complement or one
+// that opens a predicate, ends the name.
+func TestBodyNameEndsWhereTheClauseGoesOn(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"adverb after the name", []string{"请各医院积极联系患者家属委员会，在3月底前完成回访。"}, []string{"各医院"}},
+		{"verb with complement", []string{"请各村党支部组织好党员，在清明前完成巡查。"}, []string{"各村党支部"}},
+		{"predicate verb", []string{"各科室深入社区检查工作时，要在月底前完成记录。"}, []string{"各科室"}},
+		{"a verb inside a name", []string{"各镇街扶贫工作站要在年内建立台账。"}, []string{"各镇街扶贫工作站"}},
+		{"a description before 的", []string{"条件还不具备的乡镇要在年底前补齐短板。"}, []string{"条件还不具备的乡镇"}},
+	})
+}
+
+// Negative tests for the short heads: 所, 办, 站, 委, 中心 are not bodies
+// inside ordinary words.
+func TestBodyShortHeadsInOrdinaryWords(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"所 in 所有", []string{"所有项目要在年底前完工。"}, []string{""}},
+		{"办 in 办好", []string{"要在年内把十件实事办好。"}, []string{""}},
+		{"站 in 站位", []string{"要在6月底前提高政治站位。"}, []string{""}},
+		{"委 in 委员", []string{"委员名单要在会后10天内报送。"}, []string{""}},
+		{"中心 in 以人民为中心", []string{"要坚持以人民为中心，在年内办结积案。"}, []string{""}},
+	})
+}
