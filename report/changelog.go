@@ -30,8 +30,12 @@ var logCols = []struct {
 const logHeaderRow = 2
 
 // writeLog writes the change log, its rows with rows: the lines of the
-// previous workbook's, old, then one for this run.
-func writeLog(f *excelize.File, l *ledger, old [][]string, st Stats, rows *rowWriter) error {
+// previous workbook's, old, then one for this run, whose 说明 holds
+// st.Notes. Columns staff added to the right of logCols, whose labels
+// are in the previous header row head, are kept with their notes; so
+// are staff's edits of earlier lines. A later command that writes into
+// the ledger adds its own line the same way: a Stats with its Notes.
+func writeLog(f *excelize.File, l *ledger, old [][]string, head []string, st Stats, rows *rowWriter) error {
 	ss, err := newSummaryStyles(f)
 	if err != nil {
 		return err
@@ -50,10 +54,16 @@ func writeLog(f *excelize.File, l *ledger, old [][]string, st Stats, rows *rowWr
 			return err
 		}
 	}
-	note := ""
-	if st.First {
-		note = "首次生成"
+	width := len(logCols)
+	for j := len(logCols); j < len(head); j++ {
+		w.cell(j+1, head[j], ss.header)
+		width = j + 1
 	}
+	var notes []string
+	if st.First {
+		notes = append(notes, "首次生成")
+	}
+	note := strings.Join(append(notes, st.Notes...), "；")
 	lines := append([][]string(nil), old...)
 	lines = append(lines, []string{
 		"", strconv.FormatInt(excelSerial(l.ReportDate), 10), strings.Join(l.Inputs, "、"),
@@ -85,12 +95,18 @@ func writeLog(f *excelize.File, l *ledger, old [][]string, st Stats, rows *rowWr
 				w.cell(j+1, nil, style)
 			}
 		}
+		for j := len(logCols); j < len(r); j++ {
+			if r[j] != "" {
+				w.cell(j+1, r[j], ss.text)
+				width = max(width, j+1)
+			}
+		}
 	}
 	w.flush()
 	if w.err != nil {
 		return w.err
 	}
-	rows.add(logSheet, &sheetRows{lastRow: w.row, lastCol: len(logCols), replace: true}, w.xml.Bytes())
+	rows.add(logSheet, &sheetRows{lastRow: w.row, lastCol: width, replace: true}, w.xml.Bytes())
 	if err := f.SetPanes(logSheet, &excelize.Panes{
 		Freeze: true, YSplit: logHeaderRow, TopLeftCell: "A3", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A3", ActiveCell: "A3", Pane: "bottomLeft"}},

@@ -24,6 +24,18 @@ type Stats struct {
 	RowsOnly int    // speech sheets whose task rows only were taken from it
 	First    bool   // there was no previous workbook
 	Backup   string // the backup made of the previous workbook, "" if none
+	// Kept counts the cells of extracted fields staff corrected, kept
+	// over the extraction (see writtenSheet); Proposed those of them
+	// whose extraction now says something else, shown in 核对提示.
+	Kept     int
+	Proposed int
+	// Matched counts the tasks whose id changed with their sentence,
+	// matched to their previous row by text and position.
+	Matched int
+	// Notes say, for the change log, what staff should know of the run:
+	// the corrections kept over a different extraction, the rows matched,
+	// a record or change log that was missing.
+	Notes []string
 }
 
 // An extraCol is a column staff added to a speech sheet. The run keeps it
@@ -71,7 +83,7 @@ func merge(l *ledger, p *previous, lay *layout) Stats {
 			continue
 		}
 		paired[j] = true
-		carrySheet(sh, p.sheets[j], lay, date, &st)
+		carrySheet(sh, p.sheets[j], p, lay, date, &st)
 	}
 	for j, old := range p.sheets {
 		if paired[j] {
@@ -86,7 +98,7 @@ func merge(l *ledger, p *previous, lay *layout) Stats {
 		sh := sheet{Name: name, Gone: true, Speech: speechEntry{
 			Sheet: name, Title: ps.title, Source: ps.source, Date: ps.date, Gone: true,
 		}}
-		carrySheet(&sh, old, lay, date, &st)
+		carrySheet(&sh, old, p, lay, date, &st)
 		gone := date
 		for _, r := range sh.Rows {
 			if mark, d, ok := parseChange(r.Change); ok && mark == changeRemoved && d.Before(gone) {
@@ -103,6 +115,7 @@ func merge(l *ledger, p *previous, lay *layout) Stats {
 		l.Speeches = append(l.Speeches, sh.Speech)
 	}
 	l.count(&st)
+	st.Notes = append(staffNotes(p, &st), st.Notes...)
 	return st
 }
 
@@ -202,10 +215,12 @@ func pairSheets(sheets []sheet, old []*prevSheet) map[int]int {
 	return out
 }
 
-// carrySheet carries the previous sheet old into sh: the columns staff
-// added, the cells they filled by task id, the tasks gone from the input
-// and the rows without a task id, each after the row it followed.
-func carrySheet(sh *sheet, old *prevSheet, lay *layout, date extract.Date, st *Stats) {
+// carrySheet carries the previous sheet old of the previous workbook p
+// into sh: the columns staff added, the cells they filled or corrected
+// by task id, the tasks gone from the input and the rows without a task
+// id, each after the row it followed. New tasks whose sentence changed
+// take the id of their previous row first (see matchRows).
+func carrySheet(sh *sheet, old *prevSheet, p *previous, lay *layout, date extract.Date, st *Stats) {
 	colMap, extras := mapColumns(old, lay)
 	sh.lay = lay.withExtras(extras)
 	sh.Extras = extras
@@ -219,6 +234,9 @@ func carrySheet(sh *sheet, old *prevSheet, lay *layout, date extract.Date, st *S
 		return 0
 	}
 
+	if !sh.Gone {
+		matchRows(sh, old, p, st)
+	}
 	byID := map[string]*prevRow{}
 	live := map[string]bool{}
 	for k := range sh.Rows {
@@ -258,6 +276,7 @@ func carrySheet(sh *sheet, old *prevSheet, lay *layout, date extract.Date, st *S
 		} else {
 			byID[r.id] = r
 			kept = removedRow(old, r, date, st)
+			kept.Proposed = p.written.lookup(old.name, r.id)
 			for c, cc := range r.cells {
 				if nc := newCol(c); nc != 0 && !isFieldCol(sh.lay, nc) {
 					kept.Cells[nc] = cc
@@ -275,7 +294,7 @@ func carrySheet(sh *sheet, old *prevSheet, lay *layout, date extract.Date, st *S
 			r.Change = formatChange(changeNew, date)
 			st.New++
 		} else {
-			carryRow(&r, old, o, newCol, sh.lay, date, st)
+			carryRow(&r, old, o, p, newCol, sh.lay, date, st)
 		}
 		rows = append(rows, r)
 		rows = append(rows, after[r.ID]...)
@@ -304,8 +323,10 @@ func kindOf(fd field, raw string) cellKind {
 	return cellText
 }
 
-// carryRow carries the previous row o of the same task into r.
-func carryRow(r *row, old *prevSheet, o *prevRow, newCol func(int) int, lay *layout, date extract.Date, st *Stats) {
+// carryRow carries the previous row o of the same task into r: the
+// cells staff fill, and the cells of extracted fields staff corrected.
+func carryRow(r *row, old *prevSheet, o *prevRow, p *previous, newCol func(int) int, lay *layout, date extract.Date, st *Stats) {
+	keepStaffValues(r, old, o, p, lay, date, st)
 	for _, fd := range []field{fieldStatus, fieldProgress, fieldNote} {
 		if old.colOf[fd] == 0 {
 			continue
@@ -345,14 +366,24 @@ func carryRow(r *row, old *prevSheet, o *prevRow, newCol func(int) int, lay *lay
 	case ok:
 		r.Change = formatChange(mark, d)
 	}
-	if changed(r, old, o) {
+	if changed(r, old, o, p.written.lookup(old.name, o.id)) {
 		st.Changed++
 	}
 }
 
 // changed reports whether the extracted fields of r differ from those of
-// the previous row o. The position (序号) and the 预警 do not count.
-func changed(r *row, old *prevSheet, o *prevRow) bool {
+// the previous row o: from what the program proposed for them, rec, if
+// it is recorded, or else from what o shows. The position (序号) and the
+// 预警 do not count.
+func changed(r *row, old *prevSheet, o *prevRow, rec proposal) bool {
+	if rec != nil && r.Proposed != nil {
+		for i := range trackedFields {
+			if !sameValue(r.Proposed[i], rec[i]) {
+				return true
+			}
+		}
+		return false
+	}
 	for _, fd := range []field{fieldText, fieldTimes, fieldDue, fieldLead, fieldSupport, fieldTargets, fieldTargetValue, fieldSection, fieldHints} {
 		if old.colOf[fd] == 0 {
 			continue

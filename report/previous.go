@@ -113,7 +113,14 @@ type previous struct {
 	sheets   []*prevSheet
 	speeches map[string]prevSpeech // by sheet name, once read
 	log      [][]string            // rows of 变更记录, raw, in order
+	logHead  []string              // header row of 变更记录, raw, staff's columns included
+	hasLog   bool                  // the workbook has 变更记录
 	other    []string              // sheets neither the summary, the log nor speech sheets
+	// written is the record of what the program proposed for each task
+	// (see writtenSheet), nil when the workbook has none.
+	written *written
+	// styles are the styles of the workbook read so far, by id.
+	styles map[int]*excelize.Style
 	// file is the workbook opened with excelize, which only what the
 	// fast reader does not read needs (styles, formulas and widths of
 	// staff's columns, the summary, sheets staff added): see excel.
@@ -251,18 +258,30 @@ func (p *previous) read(r *rawRows) error {
 	if !ledger {
 		return &PreviousError{Reason: "was not written by speechledger (no " + summarySheet + " sheet from it); move it away or choose another output name"}
 	}
-	styles := map[int]*excelize.Style{}
+	p.styles = map[int]*excelize.Style{}
+	styles := p.styles
 	for _, name := range sheets {
 		switch name {
 		case summarySheet:
 			continue // read only if a speech is gone, see speech
+		case writtenSheet:
+			rows, err := rows(name)
+			if err != nil {
+				return fmt.Errorf("sheet %s: %w", name, err)
+			}
+			p.written = parseWritten(rows)
+			continue
 		case logSheet:
 			rows, err := rows(name)
 			if err != nil {
 				return fmt.Errorf("sheet %s: %w", name, err)
 			}
-			for _, r := range rows {
-				if len(r) > 1 && r[0] != "" && isDigits(r[0]) {
+			p.hasLog = true
+			for i, r := range rows {
+				switch {
+				case i == logHeaderRow-1:
+					p.logHead = r
+				case len(r) > 1 && r[0] != "" && isDigits(r[0]):
 					p.log = append(p.log, r)
 				}
 			}
@@ -299,11 +318,13 @@ func isLedger(f *excelize.File, sheets []string) bool {
 
 // looksLedger reports whether a workbook with sheets, defined names and
 // creator is a ledger speechledger wrote: it has the summary sheet and
-// the defined name of the report date, or names speechledger as its
-// creator.
+// the defined name of the report date, names speechledger as its
+// creator, or has the record of what the program wrote.
 func looksLedger(sheets, names []string, creator string) bool {
-	return slices.Contains(sheets, summarySheet) &&
-		(slices.Contains(names, reportDateName) || creator == "speechledger")
+	// Staff may delete or rename 汇总, which the run rebuilds: the
+	// creator or the record of what the program wrote tell it too.
+	return slices.Contains(sheets, summarySheet) && slices.Contains(names, reportDateName) ||
+		creator == "speechledger" || slices.Contains(sheets, writtenSheet)
 }
 
 // readPrevSheet reads a speech sheet, whose cells' values are rows: the

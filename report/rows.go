@@ -77,6 +77,9 @@ type row struct {
 	// field of the row holds, by column of the sheet.
 	Cells  map[int]carriedCell
 	Height float64 // of a verbatim row, in points; 0 to fit the text
+	// Proposed is what the program proposes for the tracked fields, for
+	// the record of writtenSheet; nil for what the row's fields hold.
+	Proposed proposal
 }
 
 // A markKind says what a highlighted phrase of a task's text is.

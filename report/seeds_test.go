@@ -69,8 +69,8 @@ func TestSeedsWorkbook(t *testing.T) {
 		t.Errorf("first sheet %q, want %s", sheets[0], summarySheet)
 	}
 	l := buildLedger(speeches, Options{ReportDate: reportDate})
-	if len(sheets) != len(l.Sheets)+2 || sheets[len(sheets)-1] != logSheet {
-		t.Fatalf("%d sheets ending %s, want %d ending %s", len(sheets), sheets[len(sheets)-1], len(l.Sheets)+2, logSheet)
+	if len(sheets) != len(l.Sheets)+3 || sheets[len(sheets)-2] != writtenSheet || sheets[len(sheets)-1] != logSheet {
+		t.Fatalf("%d sheets ending %s, want %d ending %s, %s", len(sheets), sheets[len(sheets)-1], len(l.Sheets)+3, writtenSheet, logSheet)
 	}
 	srows, err := f.GetRows(summarySheet, excelizeRaw)
 	if err != nil {

@@ -132,6 +132,14 @@ func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows 
 			others = append(others, name)
 		}
 	}
+	// The record of what the program proposed, hidden from staff,
+	// before the change log, which stays the last sheet.
+	if _, err := f.NewSheet(writtenSheet); err != nil {
+		return err
+	}
+	if err := f.SetSheetVisible(writtenSheet, false, true); err != nil {
+		return err
+	}
 	if _, err := f.NewSheet(logSheet); err != nil {
 		return err
 	}
@@ -168,12 +176,14 @@ func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows 
 		}
 	}
 	var log [][]string
+	var logHead []string
 	if p != nil {
-		log = p.log
+		log, logHead = p.log, p.logHead
 	}
-	if err := writeLog(f, l, log, st, rows); err != nil {
+	if err := writeLog(f, l, log, logHead, st, rows); err != nil {
 		return fmt.Errorf("sheet %s: %w", logSheet, err)
 	}
+	writeWritten(l, rows)
 	f.SetActiveSheet(0)
 	return setProps(f, l)
 }

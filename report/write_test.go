@@ -75,7 +75,7 @@ func TestWriteWorkbookReadBack(t *testing.T) {
 	for _, sh := range l.Sheets {
 		wantSheets = append(wantSheets, sh.Name)
 	}
-	wantSheets = append(wantSheets, logSheet)
+	wantSheets = append(wantSheets, writtenSheet, logSheet)
 	if got := f.GetSheetList(); !slices.Equal(got, wantSheets) {
 		t.Fatalf("sheets %q, want %q", got, wantSheets)
 	}
@@ -321,8 +321,11 @@ func TestWriteWorkbookEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := openWorkbook(t, path)
-	if got := f.GetSheetList(); !slices.Equal(got, []string{summarySheet, logSheet}) {
-		t.Errorf("sheets %q, want only 汇总 and 变更记录", got)
+	if got := f.GetSheetList(); !slices.Equal(got, []string{summarySheet, writtenSheet, logSheet}) {
+		t.Errorf("sheets %q, want only 汇总, the record and 变更记录", got)
+	}
+	if visible, err := f.GetSheetVisible(writtenSheet); err != nil || visible {
+		t.Errorf("record sheet visible %v (%v), want hidden", visible, err)
 	}
 }
 
@@ -379,7 +382,7 @@ func TestWriteWorkbookTemplate(t *testing.T) {
 	f := openWorkbook(t, writeFixture(t, tpl))
 	l := buildLedger(fixtureSpeeches(), Options{ReportDate: reportDate})
 	sh := l.Sheets[0].Name
-	if got := f.GetSheetList(); len(got) != len(l.Sheets)+2 || got[0] != summarySheet || got[1] != sh {
+	if got := f.GetSheetList(); len(got) != len(l.Sheets)+3 || got[0] != summarySheet || got[1] != sh {
 		t.Fatalf("sheets %q", got)
 	}
 	rows, err := f.GetRows(sh)
