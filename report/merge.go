@@ -374,11 +374,12 @@ func carryRow(r *row, old *prevSheet, o *prevRow, p *previous, newCol func(int) 
 // changed reports whether the extracted fields of r differ from those of
 // the previous row o: from what the program proposed for them, rec, if
 // it is recorded, or else from what o shows. The position (序号) and the
-// 预警 do not count.
+// 预警 do not count, nor, against the record, 核对提示, the program's own
+// notes.
 func changed(r *row, old *prevSheet, o *prevRow, rec proposal) bool {
 	if rec != nil && r.Proposed != nil {
-		for i := range trackedFields {
-			if !sameValue(r.Proposed[i], rec[i]) {
+		for i, fd := range trackedFields {
+			if fd != fieldHints && !sameValue(r.Proposed[i], rec[i]) {
 				return true
 			}
 		}

@@ -80,6 +80,9 @@ type row struct {
 	// Proposed is what the program proposes for the tracked fields, for
 	// the record of writtenSheet; nil for what the row's fields hold.
 	Proposed proposal
+	// ExtractedID is the id the extraction gave the task when the row
+	// keeps an older one (see matchRows); "" when they are the same.
+	ExtractedID string
 }
 
 // A markKind says what a highlighted phrase of a task's text is.

@@ -171,12 +171,21 @@ func matchRows(sh *sheet, old *prevSheet, p *previous, st *Stats) {
 		oldIDs[o.id] = true
 	}
 	live := map[string]bool{}
-	var fresh []int // indexes of new rows
-	for k, r := range sh.Rows {
+	for _, r := range sh.Rows {
 		live[r.ID] = true
-		if r.ID != "" && !oldIDs[r.ID] {
-			fresh = append(fresh, k)
+	}
+	var fresh []int // indexes of new rows
+	for k := range sh.Rows {
+		r := &sh.Rows[k]
+		if r.ID == "" || oldIDs[r.ID] {
+			continue
 		}
+		// Matched on an earlier run: the record says to which row.
+		if id := p.written.aliasOf(old.name, r.ID); id != "" && oldIDs[id] && !live[id] {
+			r.ID, r.ExtractedID, live[id] = id, r.ID, true
+			continue
+		}
+		fresh = append(fresh, k)
 	}
 	type cand struct {
 		o    int // index in old.rows
@@ -234,7 +243,7 @@ func matchRows(sh *sheet, old *prevSheet, p *previous, st *Stats) {
 		id := old.rows[gone[pr.g].o].id
 		hint := fmt.Sprintf("原文有改动，按文字相近（%d%%）沿用原任务编号%s（本次编号%s）", int(pr.sim*100), id, r.ID)
 		st.Notes = append(st.Notes, fmt.Sprintf("%s %s：原文有改动，沿用原编号（本次编号%s）", old.name, id, r.ID))
-		r.ID = id
+		r.ID, r.ExtractedID = id, r.ID
 		r.Hints = strings.Join(append(nonEmpty(r.Hints), hint), "；")
 		st.Matched++
 	}

@@ -259,3 +259,107 @@ func TestProgramSheets(t *testing.T) {
 		t.Errorf("变更记录 after it was deleted: %q", log)
 	}
 }
+
+// Rows keep their identity when their sentence changes: a typo fixed, a
+// number changed and a line joined again give the tasks new ids, which
+// the run matches to their previous rows by text and place. The rows
+// keep their numbers and what staff typed; cells staff did not touch
+// show the new extraction; a new sentence stays new.
+func TestRowIdentity(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ledger.xlsx")
+	day := func(d int) Options { return Options{ReportDate: date(2010, 1, 14+d)} }
+	first := fixtureSpeeches()
+	a := &first[0]
+	a.Tasks[0].Text = "县教育句要在年底前完成73所学校的校舍改造任务。" // a typo
+	a.Tasks[3].Text = "从2010年3月起，全面推行绩效工资制度，"    // a line broken too early
+	a.Tasks[3].Targets = nil
+	if _, err := Update(path, first, day(1)); err != nil {
+		t.Fatal(err)
+	}
+	edited(t, path, func(f *excelize.File, g *grid) {
+		g.set(t, "办理状态", "t-a1", "推进中")
+		g.set(t, "责任单位", "t-a2", "县财政局")
+		g.set(t, "备注", "t-a4", "人社局牵头")
+	})
+	second := fixtureSpeeches()
+	a = &second[0]
+	a.Tasks[0].ID = "t-a1-fixed"
+	t2 := "各乡镇要在县财政局配合下做好经费保障，确保2010年1月25日前拨付到位。"
+	a.Tasks[1].ID, a.Tasks[1].Text = "t-a2-25", t2
+	a.Tasks[1].Times = []extract.TimeNode{{Text: "2010年1月25日前", Due: date(2010, 1, 25), Span: span(t2, "2010年1月25日前")}}
+	a.Tasks[3].ID = "t-a4-joined"
+	a.Tasks = append(a.Tasks, extract.Task{Seq: 6, ID: "t-a6", Text: "县卫健局要在6月底前完成村卫生室改造。"})
+	st, err := Update(path, second, day(2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Matched != 3 || st.New != 1 || st.Removed != 0 {
+		t.Errorf("matched %d, new %d, removed %d; want 3, 1, 0", st.Matched, st.New, st.Removed)
+	}
+	f := openWorkbook(t, path)
+	defer f.Close()
+	g := readGrid(t, f, sheetA)
+	for _, id := range []string{"t-a1-fixed", "t-a2-25", "t-a4-joined"} {
+		if _, ok := g.rowOf[id]; ok {
+			t.Errorf("task %s got a row of its own", id)
+		}
+	}
+	for _, c := range []struct{ label, id, want string }{
+		{"办理状态", "t-a1", "推进中"},
+		{"工作任务", "t-a1", "县教育局要在年底前完成73所学校的校舍改造任务。"},
+		{"责任单位", "t-a2", "县财政局"},
+		{"工作任务", "t-a2", t2},
+		{"完成时限", "t-a2", "2010-01-25"},
+		{"备注", "t-a4", "人社局牵头"},
+		{"工作任务", "t-a4", second[0].Tasks[3].Text},
+		{"量化目标", "t-a4", "不少于1200元"},
+		{"变动", "t-a1", ""},
+		{"变动", "t-a6", "新增 2010-01-16"},
+	} {
+		if got := g.get(t, c.label, c.id); got != c.want {
+			t.Errorf("%s of %s = %q, want %q", c.label, c.id, got, c.want)
+		}
+	}
+	if hints := g.get(t, "核对提示", "t-a2"); !strings.Contains(hints, "沿用原任务编号t-a2（本次编号t-a2-25）") {
+		t.Errorf("hints of t-a2 %q do not note the match", hints)
+	}
+	log, _ := f.GetRows(logSheet)
+	if note := log[len(log)-1][9]; !strings.Contains(note, "3项任务的原文有改动") || !strings.Contains(note, "t-a4：原文有改动") {
+		t.Errorf("change log note %q", note)
+	}
+	// The next night, with the same input, the rows stay matched by the
+	// record, with nothing new to say.
+	st, err = Update(path, second, day(3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Matched != 0 || st.New != 0 || st.Changed != 0 || st.Removed != 0 {
+		t.Errorf("the night after: %+v; want nothing matched, new, changed or removed", st)
+	}
+	f = openWorkbook(t, path)
+	g = readGrid(t, f, sheetA)
+	if got := g.get(t, "办理状态", "t-a1"); got != "推进中" {
+		t.Errorf("the night after: 办理状态 of t-a1 = %q", got)
+	}
+}
+
+// Different tasks are not matched, however alike their wording.
+func TestMatchRowsApart(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"县教育局要在年底前完成73所学校的校舍改造任务。", "县教育句要在年底前完成73所学校的校舍改造任务。", true},
+		{"确保2010年1月20日前拨付到位。各乡镇要做好经费保障", "各乡镇要做好经费保障，确保2010年1月25日前拨付到位。", true},
+		{"县教育局要在年底前完成73所学校的校舍改造任务。", "县卫健局要在年底前完成12个村卫生室的改造任务。", false},
+		{"要加快推进重点项目建设。", "要加快推进乡村振兴。", false},
+	} {
+		x, nx := bigrams(c.a)
+		y, ny := bigrams(c.b)
+		sim, share := similarity(x, nx, y, ny)
+		got := sim >= matchSimilar || share >= matchContains && sim >= matchLeast
+		if got != c.want {
+			t.Errorf("%q ~ %q: similarity %.2f, share %.2f, matched %v, want %v", c.a, c.b, sim, share, got, c.want)
+		}
+	}
+}

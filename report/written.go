@@ -20,7 +20,9 @@ import (
 // left it.
 //
 // The sheet has a header row and one row per task row of every speech
-// sheet: the sheet's name, the task's 任务编号 and, for each field of
+// sheet: the sheet's name, the task's 任务编号, the id the extraction
+// gave the task if the row kept an older one (see matchRows) and, for
+// each field of
 // trackedFields, the value the program proposed for it, as the fast
 // reader reads the cell back (dates and numbers as their serial numbers,
 // text with its line breaks). A cell of a speech sheet whose value is not
@@ -54,7 +56,7 @@ var trackedFields = []field{fieldText, fieldTimes, fieldDue, fieldLead, fieldSup
 
 // writtenHeader is the header row of writtenSheet.
 var writtenHeader = func() []string {
-	h := []string{"讲话表", "任务编号"}
+	h := []string{"讲话表", "任务编号", "提取编号"}
 	for _, fd := range trackedFields {
 		h = append(h, fd.label())
 	}
@@ -70,31 +72,49 @@ type proposal []string
 type written struct {
 	bySheet map[string]map[string]proposal // sheet -> id -> proposal
 	byID    map[string][]proposal          // id -> proposals on any sheet
+	alias   map[string]map[string]string   // sheet -> extraction's id -> row's id
 }
+
+// writtenFirst is the column of writtenSheet of the first tracked field.
+const writtenFirst = 3
 
 // parseWritten reads the rows of writtenSheet. Rows that do not fit are
 // skipped: the cells they would have told about are compared with the
 // extraction instead.
 func parseWritten(rows [][]string) *written {
-	w := &written{bySheet: map[string]map[string]proposal{}, byID: map[string][]proposal{}}
+	w := &written{bySheet: map[string]map[string]proposal{}, byID: map[string][]proposal{},
+		alias: map[string]map[string]string{}}
 	for i, r := range rows {
 		if i == 0 || len(r) < 2 || r[1] == "" {
 			continue
 		}
 		p := make(proposal, len(trackedFields))
 		for j := range trackedFields {
-			if 2+j < len(r) {
-				p[j] = r[2+j]
+			if writtenFirst+j < len(r) {
+				p[j] = r[writtenFirst+j]
 			}
 		}
 		sheet, id := r[0], strings.TrimSpace(r[1])
 		if w.bySheet[sheet] == nil {
 			w.bySheet[sheet] = map[string]proposal{}
+			w.alias[sheet] = map[string]string{}
+		}
+		if len(r) > 2 && r[2] != "" {
+			w.alias[sheet][strings.TrimSpace(r[2])] = id
 		}
 		w.bySheet[sheet][id] = p
 		w.byID[id] = append(w.byID[id], p)
 	}
 	return w
+}
+
+// aliasOf returns the id of the row of sheet that the task the
+// extraction gave id was matched to, or "".
+func (w *written) aliasOf(sheet, id string) string {
+	if w == nil {
+		return ""
+	}
+	return w.alias[sheet][id]
 }
 
 // lookup returns the proposal recorded for task id on sheet, or on
@@ -193,7 +213,7 @@ func writeWritten(l *ledger, rows *rowWriter) {
 			if p == nil {
 				p = proposalOf(r)
 			}
-			line(append([]string{sh.Name, r.ID}, p...))
+			line(append([]string{sh.Name, r.ID, r.ExtractedID}, p...))
 		}
 	}
 	rows.add(writtenSheet, &sheetRows{lastRow: n - 1, lastCol: len(writtenHeader), replace: true}, b.Bytes())
