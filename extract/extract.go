@@ -107,7 +107,10 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 		mood      = docMood
 		rowYear   int // the year a schedule table's row gives its months
 	)
-	for _, line := range lines {
+	// A line a copy broke mid-sentence is read with the line that goes on
+	// with it (guide, "Task": only a break that ends a paragraph ends a
+	// sentence).
+	for _, line := range x.joinBrokenLines(lines) {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
