@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/speechledger/speechledger/extract"
+	"github.com/speechledger/speechledger/internal/atomicfile"
 	"github.com/speechledger/speechledger/report"
 )
 
@@ -132,7 +133,9 @@ func run(args []string, e env) int {
 		return exitInput
 	}
 	if err := c.write(speeches, pending); err != nil {
-		c.logf("%v", err)
+		if !errors.Is(err, atomicfile.ErrAborted) { // a signal stops the run, and says so
+			c.logf("%v", err)
+		}
 		return exitFor(err)
 	}
 	code = exitOK
@@ -578,6 +581,8 @@ func (c *command) write(speeches []extract.Speech, pending *report.Pending) erro
 	switch {
 	case err == nil:
 		return nil
+	case errors.Is(err, atomicfile.ErrAborted):
+		return err
 	case errors.As(err, new(*report.PreviousError)):
 		return err // names the workbook and says what to do
 	case out == "-":

@@ -7,6 +7,7 @@ require (
 	github.com/golang-module/carbon/v2 v2.3.12
 	github.com/spf13/pflag v1.0.10
 	github.com/xuri/excelize/v2 v2.11.0
+	golang.org/x/sys v0.46.0
 	golang.org/x/text v0.43.0
 )
 

@@ -26,7 +26,9 @@
 // usage error, 3 when another run held the output's lock for longer than
 // --lock-wait, 4 when the workbook already at the output cannot be carried
 // forward (damaged, not a ledger, open in another program); it is left as
-// it was.
+// it was. A run stopped by SIGINT (Ctrl+C) or SIGTERM removes its
+// temporary files and its lock, leaves the output as it was and exits
+// with 130 or 143 (128 and the signal's number).
 //
 // When the output workbook exists, a run carries forward what staff typed
 // into it, keeps tasks gone from the input marked 已移出, logs itself on

@@ -88,7 +88,8 @@ Examples:
 
 Exit status: 0 all inputs exported, 1 some input or the output failed,
 2 usage error, 3 another run holds the output's lock, 4 the existing
-workbook cannot be carried forward (left as it was). See the README, "Nightly runs".
+workbook cannot be carried forward (left as it was), 130/143 stopped by
+SIGINT/SIGTERM (the workbook left as it was). See the README, "Nightly runs".
 
 Flags:
 `,
@@ -108,7 +109,8 @@ Flags:
   type 讲话.txt | speechledger -o - -                 # 从标准输入读，写到标准输出
 
 退出状态: 0 全部导出；1 有输入或输出失败；2 用法错误；3 另一次运行正占用输出（锁）；
-4 已有台账无法沿用（原样保留）。见 README“Nightly runs”一节。
+4 已有台账无法沿用（原样保留）；130/143 被 SIGINT/SIGTERM 中止（台账原样保留）。
+见 README“Nightly runs”一节。
 
 选项:
 `,

@@ -5,17 +5,19 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
-	"strconv"
 	"strings"
+	"sync"
+	"syscall"
 	"time"
 
 	"github.com/spf13/pflag"
 
 	"github.com/speechledger/speechledger/extract"
+	"github.com/speechledger/speechledger/internal/atomicfile"
 	"github.com/speechledger/speechledger/report"
 )
 
@@ -162,24 +164,30 @@ func writeJSONLine(w io.Writer, level, msg string, v any) {
 	fmt.Fprintf(w, "%s\n", b)
 }
 
-// An outputLock keeps two runs from writing the same output at once: a
-// file next to it (.ledger.xlsx.lock) created only if it does not exist,
-// holding the process id and host of the run that has it.
+// An outputLock keeps two runs from writing the same output at once: an
+// operating-system lock (flock, or LockFileEx on Windows) on a file next
+// to the output, .ledger.xlsx.lock, held for the whole run. The system
+// lets go of it when the process ends, however it ends, so a lock file
+// that a killed run left behind blocks nothing. The file names the
+// process id and host of the run that holds it, for the message of a run
+// that waits.
 type outputLock struct {
-	path  string
-	token string // what this run wrote into it
+	path string
+	f    *os.File
+	once sync.Once
 }
 
 // A lockedError says another run holds the output's lock.
 type lockedError struct {
+	output string
 	lock   string
 	holder string // "pid N on host", as the lock file says
 	waited time.Duration
 }
 
 func (e *lockedError) Error() string {
-	return fmt.Sprintf("%s: another speechledger run (%s) is writing this output; waited %v. "+
-		"If no run is going on, delete %s and run again", strings.TrimSuffix(e.lock, ".lock"), e.holder, e.waited.Round(time.Second/10), e.lock)
+	return fmt.Sprintf("%s: another speechledger run (%s) is writing this output and holds %s; waited %v",
+		e.output, e.holder, e.lock, e.waited.Round(time.Second/10))
 }
 
 // lockName returns the lock file of output.
@@ -188,111 +196,79 @@ func lockName(output string) string {
 	return filepath.Join(dir, "."+base+".lock")
 }
 
-// lockPoll is how often a waiting run looks at the lock again.
+// lockPoll is how often a waiting run tries the lock again.
 const lockPoll = 50 * time.Millisecond
 
-// staleEmptyLock is how old a lock file that names no process must be to
-// count as left by a run that died while making it.
-const staleEmptyLock = 5 * time.Second
-
 // lockOutput takes the lock of output, waiting up to wait for another run
-// to finish. A lock whose run is gone (its process no longer exists on
-// this host) is taken over.
+// to finish.
 func lockOutput(output string, wait time.Duration) (*outputLock, error) {
-	host, _ := os.Hostname()
-	l := &outputLock{path: lockName(output), token: fmt.Sprintf("%d %s\n", os.Getpid(), host)}
+	path := lockName(output)
 	start := time.Now()
 	for {
-		f, err := os.OpenFile(l.path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err == nil {
-			_, err = f.WriteString(l.token)
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
-				os.Remove(l.path)
-				return nil, fmt.Errorf("lock %s: %w", l.path, err)
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+		if err != nil {
+			return nil, fmt.Errorf("lock %s: %w", path, err)
+		}
+		ok, err := tryLock(f)
+		if err != nil {
+			f.Close()
+			return nil, fmt.Errorf("lock %s: %w", path, err)
+		}
+		if ok && isLockFile(f, path) {
+			l := &outputLock{path: path, f: f}
+			if err := l.sign(); err != nil {
+				l.unlock()
+				return nil, fmt.Errorf("lock %s: %w", path, err)
 			}
 			return l, nil
 		}
-		if !errors.Is(err, fs.ErrExist) {
-			return nil, fmt.Errorf("lock %s: %w", l.path, err)
+		var b []byte
+		if !ok {
+			b, _ = io.ReadAll(io.LimitReader(f, 256))
 		}
-		b, info, err := readLock(l.path)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue // released just now
-		}
-		if err != nil {
-			return nil, fmt.Errorf("lock %s: %w", l.path, err)
-		}
-		if stale(b, info, host) {
-			takeStale(l.path, b)
-			continue
+		f.Close()
+		if ok {
+			continue // the run that had it removed the file as it ended
 		}
 		if time.Since(start) >= wait {
-			return nil, &lockedError{lock: l.path, holder: holder(b), waited: time.Since(start)}
+			return nil, &lockedError{output: output, lock: path, holder: holder(b), waited: time.Since(start)}
 		}
 		time.Sleep(lockPoll)
 	}
 }
 
-func readLock(path string) ([]byte, fs.FileInfo, error) {
-	b, err := os.ReadFile(path)
+// isLockFile reports whether f is the file at path: the run that held a
+// lock removes the file as it ends, and a run that locked it in between
+// holds the lock of a file no other run will find.
+func isLockFile(f *os.File, path string) bool {
+	a, err := f.Stat()
 	if err != nil {
-		return nil, nil, err
+		return false
 	}
-	info, err := os.Stat(path)
-	return b, info, err
+	b, err := os.Stat(path)
+	return err == nil && os.SameFile(a, b)
 }
 
-// parseLock returns the process id and host a lock file names.
-func parseLock(b []byte) (pid int, host string, ok bool) {
+// sign writes the process id and host of this run into the lock file.
+func (l *outputLock) sign() error {
+	host, _ := os.Hostname()
+	if err := l.f.Truncate(0); err != nil {
+		return err
+	}
+	_, err := l.f.WriteAt(fmt.Appendf(nil, "%d %s\n", os.Getpid(), host), 0)
+	return err
+}
+
+// holder returns who holds a lock whose file holds b: "pid N on host".
+func holder(b []byte) string {
 	fields := strings.Fields(string(b))
 	if len(fields) == 0 {
-		return 0, "", false
-	}
-	pid, err := strconv.Atoi(fields[0])
-	if err != nil || pid <= 0 {
-		return 0, "", false
-	}
-	if len(fields) > 1 {
-		host = fields[1]
-	}
-	return pid, host, true
-}
-
-func holder(b []byte) string {
-	pid, host, ok := parseLock(b)
-	if !ok {
 		return "unknown process"
 	}
-	return fmt.Sprintf("pid %d on %s", pid, host)
-}
-
-// stale reports whether the lock b was left by a run that is gone: its
-// process does not exist on this host, or it names none and is old. A
-// lock from another host is never stale: its process cannot be checked.
-func stale(b []byte, info fs.FileInfo, host string) bool {
-	pid, h, ok := parseLock(b)
-	if !ok {
-		return time.Since(info.ModTime()) > staleEmptyLock
+	if len(fields) == 1 {
+		return "pid " + fields[0]
 	}
-	return h == host && !processAlive(pid)
-}
-
-// takeStale removes the stale lock at path whose content was b. It first
-// moves the lock aside, so that of several runs finding it stale only one
-// removes it; should the moved file be another run's fresh lock, it is put
-// back.
-func takeStale(path string, b []byte) {
-	aside := path + "." + strconv.Itoa(os.Getpid()) + ".stale"
-	if err := os.Rename(path, aside); err != nil {
-		return
-	}
-	if got, err := os.ReadFile(aside); err == nil && string(got) != string(b) {
-		os.Link(aside, path) // fails if a newer lock is there already
-	}
-	os.Remove(aside)
+	return fmt.Sprintf("pid %s on %s", fields[0], fields[1])
 }
 
 // removeTemps removes the temporary files that runs killed while writing
@@ -312,11 +288,15 @@ func removeTemps(output string) {
 	}
 }
 
-// unlock releases the lock if it is still this run's.
+// unlock releases the lock, removing its file first where that is safe
+// (removeLockFile). It may be called more than once.
 func (l *outputLock) unlock() {
-	if b, err := os.ReadFile(l.path); err == nil && string(b) == l.token {
-		os.Remove(l.path)
-	}
+	l.once.Do(func() {
+		if removeLockFile {
+			os.Remove(l.path)
+		}
+		l.f.Close()
+	})
 }
 
 // softMemoryLimit is the heap size past which a run collects garbage
@@ -362,7 +342,59 @@ func (n *nightRun) begin(cfg nightlyConfig, output string, logf func(string, ...
 		return nil, exitInput, false
 	}
 	removeTemps(output)
-	return l.unlock, exitOK, true
+	stop := stopOnSignal(l, output, logf)
+	return func() {
+		stop()
+		l.unlock()
+	}, exitOK, true
+}
+
+// Exit statuses of a run stopped by SIGINT (Ctrl+C) or SIGTERM, as a
+// shell reports a process a signal ended: 128 and the signal's number.
+const (
+	exitInterrupt = 128 + 2
+	exitTerm      = 128 + 15
+)
+
+// stopOnSignal makes a run that holds the lock l of output stop cleanly on
+// SIGINT or SIGTERM: the temporary files it is writing are removed, the
+// output and the cache are left as they were (or as a rename just made
+// them: a file is either replaced whole or not at all), the lock is
+// released and the run exits with exitInterrupt or exitTerm. The returned
+// function stops listening.
+func stopOnSignal(l *outputLock, output string, logf func(string, ...any)) (stop func()) {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	var mu sync.Mutex
+	stopping, done := false, make(chan struct{})
+	go func() {
+		select {
+		case sig := <-sigs:
+			mu.Lock()
+			stopping = true
+			mu.Unlock()
+			atomicfile.Abort()
+			l.unlock()
+			logf("stopped by %v; %s is as the last whole run left it", sig, output)
+			code := exitTerm
+			if sig == os.Interrupt {
+				code = exitInterrupt
+			}
+			os.Exit(code)
+		case <-done:
+		}
+	}()
+	return func() {
+		mu.Lock()
+		if stopping {
+			// The run ends, its writes failing, as the signal stops it:
+			// the exit status is the signal's.
+			select {}
+		}
+		signal.Stop(sigs)
+		close(done)
+		mu.Unlock()
+	}
 }
 
 // A cachedInput is what the cache keeps of an input: its speeches, and

@@ -4,14 +4,17 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -265,12 +268,18 @@ func checkLedger(t *testing.T, path string) {
 	}
 }
 
-// Runs killed (SIGKILL) at random moments, over and over, leave the
-// workbook whole every time: the previous one or the new one. The delays
-// come from a fixed seed, so a failure can be repeated.
+// Runs stopped at random moments, over and over, by SIGKILL and by
+// SIGTERM, with staff editing the workbook between them, leave it whole
+// every time: the previous one or the new one, with every edit. No lock
+// is left that blocks the next run; a run stopped by SIGTERM exits with
+// exitTerm and leaves neither its temporary file nor its lock file. The
+// delays come from a fixed seed, so a failure can be repeated.
 func TestKillNightly(t *testing.T) {
 	if testing.Short() {
-		t.Skip("kills 50 runs")
+		t.Skip("stops 120 runs")
+	}
+	if runtime.GOOS == "windows" {
+		t.Skip("no SIGTERM on Windows")
 	}
 	dir, in, out, cache := nightlyFolder(t, seed0)
 	args := func(day int) []string {
@@ -289,27 +298,51 @@ func TestKillNightly(t *testing.T) {
 	}
 	span := time.Since(start)
 	checkLedger(t, out)
+	e := newEditor(t, out)
 
 	rng := rand.New(rand.NewPCG(2010, 115))
-	const wantKills = 50
-	kills, replaced := 0, 0
+	const wantKills, wantTerms = 100, 20
+	kills, terms, replaced := 0, 0, 0
 	last, err := os.ReadFile(out)
 	must(t, err)
-	for i := 1; kills < wantKills; i++ {
-		if i > 4*wantKills {
-			t.Fatalf("only %d of %d runs killed", kills, i)
+	for i := 1; kills < wantKills || terms < wantTerms; i++ {
+		if i > 4*(wantKills+wantTerms) {
+			t.Fatalf("only %d kills and %d terms of %d runs", kills, terms, i)
 		}
+		if i%4 == 0 {
+			e.edit(t)
+			last, err = os.ReadFile(out)
+			must(t, err)
+		}
+		term := terms < wantTerms && (kills >= wantKills || rng.IntN(6) == 0)
 		cmd := nightlyCmd(args(i)...)
+		var errb bytes.Buffer
+		cmd.Stderr = &errb
 		must(t, cmd.Start())
 		time.Sleep(time.Duration(rng.Int64N(int64(span))))
-		if err := cmd.Process.Kill(); err == nil { // SIGKILL
-			if err := cmd.Wait(); err != nil {
+		sig := os.Kill
+		if term {
+			sig = syscall.SIGTERM
+		}
+		if err := cmd.Process.Signal(sig); err != nil {
+			cmd.Wait() // it had finished
+		} else if err := cmd.Wait(); err != nil {
+			code := cmd.ProcessState.ExitCode()
+			switch {
+			case !term:
 				kills++
+			case code == exitTerm:
+				terms++
+				checkNoLeftovers(t, dir, errb.String())
+			case code == -1:
+				// Stopped before it listened for signals.
+			default:
+				t.Fatalf("SIGTERM: exit %d: %s", code, errb.String())
 			}
-		} else {
-			cmd.Wait()
 		}
 		checkLedger(t, out)
+		e.check(t, fmt.Sprintf("after run %d", i))
+		checkUnlocked(t, out)
 		b, err := os.ReadFile(out)
 		must(t, err)
 		if !bytes.Equal(b, last) {
@@ -317,35 +350,125 @@ func TestKillNightly(t *testing.T) {
 		}
 		last = b
 	}
-	// The next run takes over the lock a killed run left and finishes.
+	// The next run finishes, and leaves nothing behind.
 	if stderr, code := nightly(t, args(0)...); code != 0 {
 		t.Fatalf("after %d kills: exit %d: %s", kills, code, stderr)
 	}
 	checkLedger(t, out)
+	e.check(t, "at the end")
+	checkNoLeftovers(t, dir, "")
+	t.Logf("%d runs killed, %d stopped by SIGTERM, the workbook whole after each with all %d edits; %d runs replaced it", kills, terms, len(e.done), replaced)
+}
+
+// checkNoLeftovers fails if dir holds a temporary file or a lock file.
+func checkNoLeftovers(t *testing.T, dir, stderr string) {
+	t.Helper()
 	entries, err := os.ReadDir(dir)
 	must(t, err)
 	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".tmp") || strings.HasSuffix(e.Name(), ".lock") {
-			t.Errorf("left behind: %s", e.Name())
+		if strings.HasSuffix(e.Name(), ".tmp") || strings.HasSuffix(e.Name(), ".lock") && removeLockFile {
+			t.Fatalf("left behind: %s (%s)", e.Name(), stderr)
 		}
 	}
-	t.Logf("%d runs killed, the workbook whole after each; %d runs replaced it", kills, replaced)
+}
+
+// checkUnlocked fails if the lock of output is held.
+func checkUnlocked(t *testing.T, output string) {
+	t.Helper()
+	l, err := lockOutput(output, 0)
+	if err != nil {
+		t.Fatalf("a stopped run left its lock: %v", err)
+	}
+	l.unlock()
+}
+
+// An editor makes staff edits in a workbook, each a progress note on
+// another task, and checks they are all there.
+type editor struct {
+	path  string
+	cells [][2]string // sheet and task id of each task, in a fixed order
+	done  []int       // the tasks edited, by index in cells
+}
+
+func newEditor(t *testing.T, path string) *editor {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	must(t, err)
+	defer f.Close()
+	e := &editor{path: path}
+	for _, sheet := range f.GetSheetList()[1:6] {
+		ts := readTaskSheet(t, f, sheet)
+		for _, id := range slices.Sorted(maps.Keys(ts.row)) {
+			e.cells = append(e.cells, [2]string{sheet, id})
+		}
+	}
+	return e
+}
+
+// note is the progress note of edit k.
+func (e *editor) note(k int) string { return fmt.Sprintf("第%d次督办：已推进", k+1) }
+
+// edit sets the progress note of the next task, as staff would.
+func (e *editor) edit(t *testing.T) {
+	t.Helper()
+	k := len(e.done) % len(e.cells)
+	f, err := excelize.OpenFile(e.path)
+	must(t, err)
+	defer f.Close()
+	sheet, id := e.cells[k][0], e.cells[k][1]
+	ts := readTaskSheet(t, f, sheet)
+	cell, err := excelize.CoordinatesToCellName(ts.col["进展情况"]+1, ts.row[id]+1)
+	must(t, err)
+	must(t, f.SetCellStr(sheet, cell, e.note(len(e.done))))
+	must(t, f.Save())
+	e.done = append(e.done, k)
+}
+
+// check fails unless every edit is in the workbook: the last on each
+// task.
+func (e *editor) check(t *testing.T, when string) {
+	t.Helper()
+	want := map[int]string{}
+	for n, k := range e.done {
+		want[k] = e.note(n)
+	}
+	f, err := excelize.OpenFile(e.path)
+	must(t, err)
+	defer f.Close()
+	sheets := map[string]taskSheet{}
+	for k, note := range want {
+		sheet, id := e.cells[k][0], e.cells[k][1]
+		ts, ok := sheets[sheet]
+		if !ok {
+			ts = readTaskSheet(t, f, sheet)
+			sheets[sheet] = ts
+		}
+		r, ok := ts.row[id]
+		if got := ts.get(r, "进展情况"); !ok || got != note {
+			t.Fatalf("%s: 进展情况 of %s in %s = %q, want %q", when, id, sheet, got, note)
+		}
+	}
 }
 
 // A run waits while another holds the output's lock, and gives up with
-// exit status 3 and a message naming the lock; a lock left by a process
-// that is gone is taken over; two runs at once both finish, one after
-// the other.
+// exit status 3 and a message naming the lock; a lock file that no
+// process holds, whatever it says, blocks nothing, and the run that ends
+// removes it; two runs at once both finish, one after the other.
 func TestNightlyLock(t *testing.T) {
 	dir, in, out, cache := nightlyFolder(t, seed0)
 	lock := filepath.Join(dir, ".ledger.xlsx.lock")
 	host, _ := os.Hostname()
 
 	// Held by a live process: this test.
-	must(t, os.WriteFile(lock, fmt.Appendf(nil, "%d %s\n", os.Getpid(), host), 0o644))
+	f, err := os.OpenFile(lock, os.O_RDWR|os.O_CREATE, 0o644)
+	must(t, err)
+	if ok, err := tryLock(f); !ok || err != nil {
+		t.Fatalf("cannot lock %s: %v", lock, err)
+	}
+	fmt.Fprintf(f, "%d %s\n", os.Getpid(), host)
 	start := time.Now()
 	stderr, code := nightly(t, "--report-date", "2010-01-15", "--cache-dir", cache, "--lock-wait", "300ms", "-o", out, in)
-	if code != exitBusy || !strings.Contains(stderr, lock) || !strings.Contains(stderr, "another speechledger run") {
+	if code != exitBusy || !strings.Contains(stderr, out) || !strings.Contains(stderr, "another speechledger run (pid "+strconv.Itoa(os.Getpid())) {
 		t.Errorf("locked: exit %d, stderr %q", code, stderr)
 	}
 	if d := time.Since(start); d < 300*time.Millisecond {
@@ -354,16 +477,20 @@ func TestNightlyLock(t *testing.T) {
 	if _, err := os.Stat(out); err == nil {
 		t.Error("the output was written while locked")
 	}
+	f.Close()
 
-	// Left by a process that is gone.
+	// Left behind, naming a live process (this test, which no longer
+	// holds it), a process that is gone, or nothing.
 	dead := exec.Command(os.Args[0], "-test.run=^$")
 	must(t, dead.Run())
-	must(t, os.WriteFile(lock, fmt.Appendf(nil, "%d %s\n", dead.Process.Pid, host), 0o644))
-	if stderr, code := nightly(t, "--report-date", "2010-01-15", "--cache-dir", cache, "--lock-wait", "0s", "-o", out, in); code != 0 {
-		t.Fatalf("stale lock: exit %d: %s", code, stderr)
-	}
-	if _, err := os.Stat(lock); err == nil {
-		t.Error("lock left behind")
+	for _, content := range []string{fmt.Sprintf("%d %s\n", os.Getpid(), host), fmt.Sprintf("%d %s\n", dead.Process.Pid, host), ""} {
+		must(t, os.WriteFile(lock, []byte(content), 0o644))
+		if stderr, code := nightly(t, "--report-date", "2010-01-15", "--cache-dir", cache, "--lock-wait", "0s", "-o", out, in); code != 0 {
+			t.Fatalf("lock file %q: exit %d: %s", content, code, stderr)
+		}
+		if _, err := os.Stat(lock); err == nil && removeLockFile {
+			t.Errorf("lock file %q: left behind", content)
+		}
 	}
 
 	// Two at once.
@@ -378,13 +505,13 @@ func TestNightlyLock(t *testing.T) {
 			t.Errorf("concurrent run: %v", err)
 		}
 	}
-	f, err := excelize.OpenFile(out)
+	wb, err := excelize.OpenFile(out)
 	must(t, err)
-	defer f.Close()
-	log, err := f.GetRows("变更记录")
+	defer wb.Close()
+	log, err := wb.GetRows("变更记录")
 	must(t, err)
-	if n := len(log) - 2; n != 3 {
-		t.Errorf("%d lines in 变更记录 after three runs", n)
+	if n := len(log) - 2; n != 5 {
+		t.Errorf("%d lines in 变更记录 after five runs", n)
 	}
 }
 
