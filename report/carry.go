@@ -17,12 +17,82 @@ func (c styleCache) id(f *excelize.File, st *excelize.Style) (int, error) {
 	if id, ok := c[st]; ok {
 		return id, nil
 	}
-	id, err := f.NewStyle(st)
+	id, err := f.NewStyle(writableStyle(st))
 	if err != nil {
 		return 0, err
 	}
 	c[st] = id
 	return id, nil
+}
+
+// writableStyle returns a copy of st, read from a workbook another
+// program saved, that excelize writes as valid SpreadsheetML. Programs
+// write styles excelize reads into values it will not write back:
+// openpyxl a pattern fill without a pattern type (none), LibreOffice
+// borders without a colour (automatic), some an ARGB colour whose alpha
+// is not FF, a gradient of one colour, a border style excelize does not
+// name.
+func writableStyle(st *excelize.Style) *excelize.Style {
+	out := *st
+	colors := validColors(st.Fill.Color)
+	out.Fill.Color = colors
+	switch {
+	case out.Fill.Type == "gradient" && len(colors) < 2:
+		out.Fill = excelize.Fill{Type: "pattern"}
+		if len(colors) == 1 {
+			out.Fill.Pattern, out.Fill.Color = 1, colors
+		}
+	case out.Fill.Type == "pattern" && (out.Fill.Pattern < 0 || out.Fill.Pattern > 18):
+		out.Fill.Pattern = 0 // no pattern type means none
+	}
+	if out.Fill.Type == "pattern" && out.Fill.Pattern == 0 {
+		out.Fill.Color = nil
+	}
+	out.Border = nil
+	for _, b := range st.Border {
+		if b.Color = validColor(b.Color); b.Color == "" {
+			b.Color = "000000" // automatic
+		}
+		if b.Style < 0 || b.Style > 13 {
+			b.Style = 1
+		}
+		out.Border = append(out.Border, b)
+	}
+	if st.Font != nil {
+		ft := *st.Font
+		ft.Color = validColor(ft.Color)
+		out.Font = &ft
+	}
+	return &out
+}
+
+// validColor returns the RGB hex colour c, from RRGGBB or AARRGGBB, or ""
+// if c is not one.
+func validColor(c string) string {
+	c = strings.TrimPrefix(c, "#")
+	if len(c) == 8 {
+		c = c[2:]
+	}
+	if len(c) != 6 {
+		return ""
+	}
+	for _, r := range c {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+			return ""
+		}
+	}
+	return c
+}
+
+// validColors returns the valid colours of cs.
+func validColors(cs []string) []string {
+	var out []string
+	for _, c := range cs {
+		if c = validColor(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // writeCarried writes the carried cell cc to cell of sheet, in its own

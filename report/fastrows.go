@@ -80,21 +80,22 @@ func (r *rawReader) part(name string) ([]byte, error) {
 }
 
 // rows returns the raw values of the cells of sheet, by row and column,
-// with trailing empty cells and rows dropped as GetRows does.
-func (r *rawReader) rows(sheet string) ([][]string, error) {
+// with trailing empty cells and rows dropped as GetRows does, and the
+// cells that are not text.
+func (r *rawReader) rows(sheet string) ([][]string, []cellAt, error) {
 	part, ok := r.paths[sheet]
 	if !ok {
-		return nil, fmt.Errorf("no sheet %s", sheet)
+		return nil, nil, fmt.Errorf("no sheet %s", sheet)
 	}
 	b, err := r.part(part)
 	if err != nil || b == nil {
-		return nil, err
+		return nil, nil, err
 	}
-	rows, err := parseRows(nil, b, r.shared)
+	rows, typed, err := parseTyped(nil, b, r.shared, true)
 	if err != nil {
-		return nil, fmt.Errorf("sheet %s: %w", sheet, err)
+		return nil, nil, fmt.Errorf("sheet %s: %w", sheet, err)
 	}
-	return rows, nil
+	return rows, typed, nil
 }
 
 // parseRows reads the <row> elements of worksheet XML b into rows, by row
@@ -102,6 +103,17 @@ func (r *rawReader) rows(sheet string) ([][]string, error) {
 // row without values leaves it as it was. shared are the package's
 // shared strings.
 func parseRows(rows [][]string, b []byte, shared []string) ([][]string, error) {
+	rows, _, err := parseTyped(rows, b, shared, false)
+	return rows, err
+}
+
+// A cellAt is a cell of a sheet: its 1-based row and column.
+type cellAt struct{ Row, Col int }
+
+// parseTyped is parseRows that, with typed, also returns the cells that
+// are not text (see typedCell), whose raw values do not tell their type.
+func parseTyped(rows [][]string, b []byte, shared []string, typed bool) ([][]string, []cellAt, error) {
+	var at []cellAt
 	next := 1 // the row of a <row> without r
 	for _, row := range elements(b, "row") {
 		open, body := splitElement(row)
@@ -109,7 +121,7 @@ func parseRows(rows [][]string, b []byte, shared []string) ([][]string, error) {
 		if v, ok := attr(open, "r"); ok {
 			var err error
 			if n, err = strconv.Atoi(v); err != nil || n < 1 {
-				return nil, fmt.Errorf("row %q", v)
+				return nil, nil, fmt.Errorf("row %q", v)
 			}
 		}
 		next = n + 1
@@ -121,8 +133,11 @@ func parseRows(rows [][]string, b []byte, shared []string) ([][]string, error) {
 			if ref, ok := attr(copen, "r"); ok {
 				var err error
 				if col, _, err = excelize.CellNameToCoordinates(ref); err != nil {
-					return nil, fmt.Errorf("cell %q", ref)
+					return nil, nil, fmt.Errorf("cell %q", ref)
 				}
+			}
+			if typed && typedCell(copen, cbody) {
+				at = append(at, cellAt{n, col})
 			}
 			v := rawCellValue(copen, cbody, shared)
 			if v == "" {
@@ -141,7 +156,20 @@ func parseRows(rows [][]string, b []byte, shared []string) ([][]string, error) {
 		}
 		rows[n-1] = cells
 	}
-	return rows, nil
+	return rows, at, nil
+}
+
+// typedCell reports whether the cell <c open>body</c> holds a formula, a
+// number, a date, a boolean or an error: anything but text.
+func typedCell(open, body []byte) bool {
+	if len(elements(body, "f")) > 0 {
+		return true
+	}
+	switch t, _ := attr(open, "t"); t {
+	case "s", "inlineStr", "str":
+		return false
+	}
+	return len(elements(body, "v")) > 0
 }
 
 // rawCellValue returns the raw value of the cell <c open>body</c>.

@@ -60,6 +60,7 @@ type memoSheet struct {
 	Body     pieceSum // the task rows' piece
 	HeadRows [][]string
 	TaskRows [][]string // raw cell values of the head's rows and of the task rows, as parseRows reads them
+	Typed    []cellAt   // the task rows' cells that are not text, as parseTyped finds them
 }
 
 // A pieceSum describes a deflate piece: its compressed length, and the

@@ -277,6 +277,11 @@ func carrySheet(sh *sheet, old *prevSheet, p *previous, lay *layout, date extrac
 			byID[r.id] = r
 			kept = removedRow(old, r, date, st)
 			kept.Proposed = p.written.lookup(old.name, r.id)
+			for _, fd := range []field{fieldStatus, fieldProgress, fieldNote} {
+				if cc, ok := r.cells[old.colOf[fd]]; ok && cc.kind != cellText && sh.lay.colOf[fd] != 0 {
+					kept.Cells[sh.lay.colOf[fd]] = cc
+				}
+			}
 			for c, cc := range r.cells {
 				if nc := newCol(c); nc != 0 && !isFieldCol(sh.lay, nc) {
 					kept.Cells[nc] = cc
@@ -334,6 +339,13 @@ func carryRow(r *row, old *prevSheet, o *prevRow, p *previous, newCol func(int) 
 		v := old.text(o, fd)
 		if lay.colOf[fd] == 0 {
 			continue // carried into a staff column below
+		}
+		if cc, ok := o.cells[old.colOf[fd]]; ok && cc.kind != cellText {
+			// A number, a date, a formula: written as it was.
+			if r.Cells == nil {
+				r.Cells = map[int]carriedCell{}
+			}
+			r.Cells[lay.colOf[fd]] = cc
 		}
 		switch fd {
 		case fieldStatus:

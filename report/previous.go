@@ -199,15 +199,27 @@ func (p *previous) close() {
 	}
 }
 
-// A rowReader returns the raw values of the cells of a sheet.
-type rowReader func(sheet string) ([][]string, error)
+// A rowReader returns the raw values of the cells of a sheet, and tells
+// the cells that are not text (nil: any may be).
+type rowReader func(sheet string) ([][]string, func(row, col int) bool, error)
 
 // rawRows are the rows of the sheets of a package, read ahead by its
-// fast reader, rr, which is nil if it cannot read the package.
+// fast reader, rr, which is nil if it cannot read the package, with the
+// cells of each that are not text.
 type rawRows struct {
-	rr   *rawReader
-	rows map[string][][]string
-	errs map[string]error
+	rr    *rawReader
+	rows  map[string][][]string
+	typed map[string]map[cellAt]bool
+	errs  map[string]error
+}
+
+// typedSet returns the set of cells at.
+func typedSet(at []cellAt) map[cellAt]bool {
+	m := make(map[cellAt]bool, len(at))
+	for _, c := range at {
+		m[c] = true
+	}
+	return m
 }
 
 // readRawRows reads ahead the rows of the sheets of the package b that
@@ -218,13 +230,15 @@ func readRawRows(b []byte, m *memo) *rawRows {
 	if err != nil {
 		return &rawRows{}
 	}
-	r := &rawRows{rr: rr, rows: map[string][][]string{}, errs: map[string]error{}}
+	r := &rawRows{rr: rr, rows: map[string][][]string{}, typed: map[string]map[cellAt]bool{}, errs: map[string]error{}}
 	for name := range rr.paths {
 		switch ms := m.sheet(name); {
 		case ms != nil:
-			r.rows[name] = ms.rows()
+			r.rows[name], r.typed[name] = ms.rows(), typedSet(ms.Typed)
 		case name != summarySheet:
-			r.rows[name], r.errs[name] = rr.rows(name)
+			var at []cellAt
+			r.rows[name], at, r.errs[name] = rr.rows(name)
+			r.typed[name] = typedSet(at)
 		}
 	}
 	return r
@@ -238,11 +252,18 @@ func (p *previous) read(r *rawRows) error {
 	var rows rowReader
 	if r.rr != nil {
 		sheets, ledger = r.rr.sheets, r.rr.ledger
-		rows = func(sheet string) ([][]string, error) {
-			if rows, ok := r.rows[sheet]; ok {
-				return rows, r.errs[sheet]
+		rows = func(sheet string) ([][]string, func(row, col int) bool, error) {
+			rows, ok := r.rows[sheet]
+			typed := r.typed[sheet]
+			if !ok {
+				var at []cellAt
+				var err error
+				if rows, at, err = r.rr.rows(sheet); err != nil {
+					return nil, nil, err
+				}
+				typed = typedSet(at)
 			}
-			return r.rr.rows(sheet)
+			return rows, func(row, col int) bool { return typed[cellAt{row, col}] }, r.errs[sheet]
 		}
 	} else {
 		f, err := p.excel()
@@ -251,8 +272,9 @@ func (p *previous) read(r *rawRows) error {
 		}
 		sheets = f.GetSheetList()
 		ledger = isLedger(f, sheets)
-		rows = func(sheet string) ([][]string, error) {
-			return f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		rows = func(sheet string) ([][]string, func(row, col int) bool, error) {
+			rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+			return rows, nil, err
 		}
 	}
 	if !ledger {
@@ -265,14 +287,14 @@ func (p *previous) read(r *rawRows) error {
 		case summarySheet:
 			continue // read only if a speech is gone, see speech
 		case writtenSheet:
-			rows, err := rows(name)
+			rows, _, err := rows(name)
 			if err != nil {
 				return fmt.Errorf("sheet %s: %w", name, err)
 			}
 			p.written = parseWritten(rows)
 			continue
 		case logSheet:
-			rows, err := rows(name)
+			rows, _, err := rows(name)
 			if err != nil {
 				return fmt.Errorf("sheet %s: %w", name, err)
 			}
@@ -287,11 +309,11 @@ func (p *previous) read(r *rawRows) error {
 			}
 			continue
 		}
-		cells, err := rows(name)
+		cells, typed, err := rows(name)
 		if err != nil {
 			return fmt.Errorf("sheet %s: %w", name, err)
 		}
-		sh, err := readPrevSheet(p.excel, name, cells, styles)
+		sh, err := readPrevSheet(p.excel, name, cells, typed, styles)
 		if err != nil {
 			return fmt.Errorf("sheet %s: %w", name, err)
 		}
@@ -331,9 +353,10 @@ func looksLedger(sheets, names []string, creator string) bool {
 // first row, among the first headerSearchRows, that names the task id and
 // the task text is its header. It returns nil for a sheet without one.
 // open gives the workbook opened with excelize, for what rows do not
-// hold: the styles, formulas and widths of columns staff added, and the
-// heights of rows without a task.
-func readPrevSheet(open func() (*excelize.File, error), name string, rows [][]string, styles map[int]*excelize.Style) (*prevSheet, error) {
+// hold: the styles, formulas and widths of columns staff added, the
+// heights of rows without a task, and the cells staff fill whose value is
+// not text, which typed tells (nil: any may be).
+func readPrevSheet(open func() (*excelize.File, error), name string, rows [][]string, typed func(row, col int) bool, styles map[int]*excelize.Style) (*prevSheet, error) {
 	sh := &prevSheet{name: name, colOf: map[field]int{}, extras: map[int]string{}}
 	for i, cells := range rows[:min(len(rows), headerSearchRows)] {
 		colOf := map[field]int{}
@@ -405,21 +428,43 @@ func readPrevSheet(open func() (*excelize.File, error), name string, rows [][]st
 			}
 		}
 		for _, c := range sh.cols {
-			if c.col > len(raw) {
-				break
+			v := ""
+			if c.col <= len(raw) {
+				v = raw[c.col-1]
 			}
 			if r.id != "" && c.known {
-				if staffField(c.field) && raw[c.col-1] != "" {
-					r.cells[c.col] = carriedCell{value: raw[c.col-1]}
+				if !staffField(c.field) {
+					continue // extracted fields are made anew
 				}
-				continue // extracted fields are made anew
+				if typed == nil || typed(n, c.col) {
+					// A number, a date, a formula: read with its type and look.
+					f, err := open()
+					if err != nil {
+						return nil, err
+					}
+					cc, err := readCell(f, name, cellName(c.col, n), v, styles)
+					if err != nil {
+						return nil, err
+					}
+					if cc.kind != cellText {
+						r.cells[c.col] = cc
+						continue
+					}
+				}
+				if v != "" {
+					r.cells[c.col] = carriedCell{value: v}
+				}
+				continue
+			}
+			if c.col > len(raw) && (typed == nil || !typed(n, c.col)) {
+				continue
 			}
 			f, err := open()
 			if err != nil {
 				return nil, err
 			}
 			cell, _ := excelize.CoordinatesToCellName(c.col, n)
-			cc, err := readCell(f, name, cell, raw[c.col-1], styles)
+			cc, err := readCell(f, name, cell, v, styles)
 			if err != nil {
 				return nil, err
 			}

@@ -225,7 +225,7 @@ func (w *rowWriter) add(sheet string, r *sheetRows, rows []byte) {
 			return
 		}
 		r.memo.Body = pieceSum{Len: int64(len(r.z.data)), CRC: r.z.crc, N: r.z.n}
-		r.memo.TaskRows, r.err = parseRows(nil, rows, nil)
+		r.memo.TaskRows, r.memo.Typed, r.err = parseTyped(nil, rows, nil, true)
 	})
 }
 

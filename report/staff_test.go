@@ -2,6 +2,7 @@ package report
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -361,5 +362,126 @@ func TestMatchRowsApart(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%q ~ %q: similarity %.2f, share %.2f, matched %v, want %v", c.a, c.b, sim, share, got, c.want)
 		}
+	}
+}
+
+// Values staff type keep their type and look in the columns staff fill:
+// a formula, a date, a percentage, a number, a boolean, over nights with
+// and without the memo, on a task's row and on a row gone from the input.
+func TestStaffTypes(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "ledger.xlsx")
+	day := func(d int) Options {
+		return Options{ReportDate: date(2010, 1, 14+d), MemoDir: filepath.Join(dir, "memo"), Build: "test"}
+	}
+	if _, err := Update(path, fixtureSpeeches(), day(1)); err != nil {
+		t.Fatal(err)
+	}
+	styled := func(f *excelize.File, cell string, numFmt int) {
+		st, err := f.NewStyle(&excelize.Style{NumFmt: numFmt, Font: &excelize.Font{Bold: true}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.SetCellStyle(sheetA, cell, cell, st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edited(t, path, func(f *excelize.File, g *grid) {
+		due := g.cell(t, "完成时限", g.rowOf["t-a2"])
+		if err := f.SetCellFormula(sheetA, g.cell(t, "进展情况", g.rowOf["t-a2"]), due+"+30"); err != nil {
+			t.Fatal(err)
+		}
+		note := g.cell(t, "备注", g.rowOf["t-a2"])
+		f.SetCellFloat(sheetA, note, 45444, -1, 64)
+		styled(f, note, 14)
+		progress := g.cell(t, "进展情况", g.rowOf["t-a3"])
+		f.SetCellFloat(sheetA, progress, 0.85, -1, 64)
+		styled(f, progress, 9)
+		f.SetCellInt(sheetA, g.cell(t, "备注", g.rowOf["t-a3"]), 12345)
+		f.SetCellBool(sheetA, g.cell(t, "备注", g.rowOf["t-a1"]), true)
+	})
+	for night := 2; night <= 4; night++ {
+		speeches := fixtureSpeeches()
+		if night >= 3 {
+			speeches = nightlySpeeches() // t-a1 gone
+		}
+		if _, err := Update(path, speeches, day(night)); err != nil {
+			t.Fatal(err)
+		}
+		f := openWorkbook(t, path)
+		g := readGrid(t, f, sheetA)
+		for _, c := range []struct {
+			label, id, want string
+			typ             excelize.CellType
+			numFmt          int
+			formula         bool
+		}{
+			{"进展情况", "t-a2", "", excelize.CellTypeUnset, -1, true},
+			{"备注", "t-a2", "45444", excelize.CellTypeUnset, 14, false},
+			{"进展情况", "t-a3", "0.85", excelize.CellTypeUnset, 9, false},
+			{"备注", "t-a3", "12345", excelize.CellTypeUnset, -1, false},
+			{"备注", "t-a1", "1", excelize.CellTypeBool, -1, false},
+		} {
+			cell := g.cell(t, c.label, g.rowOf[c.id])
+			v, typ := rawCell(t, f, g, c.label, c.id)
+			formula, _ := f.GetCellFormula(sheetA, cell)
+			if c.formula {
+				if !strings.HasSuffix(formula, "+30") {
+					t.Errorf("night %d: %s of %s: formula %q", night, c.label, c.id, formula)
+				}
+				continue
+			}
+			if v != c.want || typ != c.typ {
+				t.Errorf("night %d: %s of %s = %q (type %v), want %q (type %v)", night, c.label, c.id, v, typ, c.want, c.typ)
+			}
+			if c.numFmt >= 0 {
+				if st := cellStyle(t, f, sheetA, cell); st.NumFmt != c.numFmt || st.Font == nil || !st.Font.Bold {
+					t.Errorf("night %d: %s of %s: number format %d, want %d, bold", night, c.label, c.id, st.NumFmt, c.numFmt)
+				}
+			}
+		}
+		f.Close()
+	}
+}
+
+// Styles other programs write, as excelize reads them, are written back
+// valid: openpyxl's pattern fill without a pattern type, LibreOffice's
+// borders without a colour, a colour with another alpha, a gradient of
+// one colour.
+func TestWritableStyle(t *testing.T) {
+	for _, st := range []*excelize.Style{
+		{Fill: excelize.Fill{Type: "pattern", Pattern: -1}},
+		{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"00FFC7CE"}}},
+		{Fill: excelize.Fill{Type: "gradient", Color: []string{"FFC7CE"}}},
+		{Border: []excelize.Border{{Type: "left", Style: 1}, {Type: "top", Style: -1, Color: "FF"}}},
+		{Font: &excelize.Font{Color: "00000000FF"}},
+	} {
+		f := excelize.NewFile()
+		id, err := styleCache{}.id(f, st)
+		if err != nil {
+			t.Errorf("%+v: %v", st, err)
+			continue
+		}
+		if err := f.SetCellStyle("Sheet1", "A1", "A1", id); err != nil {
+			t.Fatal(err)
+		}
+		var buf strings.Builder
+		if _, err := f.WriteTo(&buf); err != nil {
+			t.Fatal(err)
+		}
+		rr, err := newRawReader([]byte(buf.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		styles, _ := rr.part("xl/styles.xml")
+		for _, m := range regexp.MustCompile(`rgb="([^"]*)"`).FindAllStringSubmatch(string(styles), -1) {
+			if !regexp.MustCompile(`^[0-9A-Fa-f]{8}$`).MatchString(m[1]) {
+				t.Errorf("%+v: styles.xml holds the colour %s", st, m[0])
+			}
+		}
+		if strings.Contains(string(styles), `patternType=""`) {
+			t.Errorf("%+v: styles.xml holds an empty pattern type", st)
+		}
+		f.Close()
 	}
 }

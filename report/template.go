@@ -204,7 +204,7 @@ func (lay *layout) read(f *excelize.File, header []string, above [][]string) err
 			st.NumFmt, st.CustomNumFmt = 0, ptr("yyyy-mm-dd")
 		}
 		if !hasStyleRow || (c.known && c.field == fieldDue) {
-			if base, err = f.NewStyle(st); err != nil {
+			if base, err = f.NewStyle(writableStyle(st)); err != nil {
 				return err
 			}
 		}
