@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -109,7 +110,27 @@ func (lx *lexicon) subjectBodiesIn(rs []rune, at int) []Body {
 	if len(bs) > 0 && lx.nounGoesOn(rs[bs[len(bs)-1].Span.End:at]) {
 		return nil // 工会工作要……, 全市中小学网络带宽要……: a field of work
 	}
+	if len(bs) > 0 {
+		bs = append(lx.listBefore(rs, start), bs...)
+	}
 	return bs
+}
+
+// listBefore returns the bodies of the clauses before offset start that
+// hold nothing but coordinated body names, joined to the subject by a
+// comma: in 各学校、幼儿园,局属各单位要…… all three are the subject.
+func (lx *lexicon) listBefore(rs []rune, start int) []Body {
+	var out []Body
+	for start > 0 && (rs[start-1] == ',' || rs[start-1] == '，') {
+		prev := clauseStart(rs, start-1)
+		bs := lx.leadingBodies(rs[prev:start-1], prev)
+		if len(bs) == 0 || bs[len(bs)-1].Span.End != start-1 {
+			break
+		}
+		out = append(bs, out...)
+		start = prev
+	}
+	return out
 }
 
 // nounGoesOn reports whether the rest of a subject, after the body names
@@ -139,11 +160,42 @@ var adverbsOnly = mustRegexp(`^(?:更|也|还|都|就|则|均|一定|务必|必�
 var clauseMarks = runeSetOf("，,。；;：:！!？?“”\"")
 
 // clauseStart returns the offset where the clause holding rs[at-1] begins.
+// A short quoted word (村“两委”, 各单位“一把手”) is part of its clause.
 func clauseStart(rs []rune, at int) int {
-	for at > 0 && !clauseMarks.has(rs[at-1]) {
+	for at > 0 {
+		if q := quotedWordStart(rs, at); q >= 0 {
+			at = q
+			continue
+		}
+		if clauseMarks.has(rs[at-1]) {
+			break
+		}
 		at--
 	}
 	return at
+}
+
+// maxQuotedWord bounds the quoted words that stay inside a clause.
+const maxQuotedWord = 5
+
+// quotedWordStart returns the offset of the “ that opens a short quoted
+// word ending at rs[at-1] (a ”), or -1.
+func quotedWordStart(rs []rune, at int) int {
+	if at == 0 || rs[at-1] != '”' {
+		return -1
+	}
+	for i := at - 2; i >= 0 && i >= at-2-maxQuotedWord; i-- {
+		switch {
+		case rs[i] == '“':
+			if i == at-2 {
+				return -1
+			}
+			return i
+		case clauseMarks.has(rs[i]):
+			return -1
+		}
+	}
+	return -1
 }
 
 // leadingBodies returns the coordinated body names a clause opens with;
@@ -184,6 +236,9 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 			longest = min(longest, clauseWordAt(rs, ws, pos)-pos)
 		}
 		n := lx.longestBodyPrefix(rs[pos:], wordEnd, longest)
+		for n > 0 && verbHead(rs, ws, pos+n) {
+			n = lx.longestBodyPrefix(rs[pos:], wordEnd, n-1)
+		}
 		longest = maxBodyRunes
 		if n == 0 {
 			break
@@ -194,7 +249,13 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 		if i := strings.LastIndex(name, "等"); i > 0 && lx.isBodyName(name[:i]) {
 			name = name[:i]
 		}
-		out = append(out, Body{Name: name, Role: RoleLead, Span: Span{offset + pos, offset + pos + runeCount(name)}})
+		from := pos
+		// “一把手”要……: the name is what the quotes hold.
+		if strings.HasPrefix(name, "“") && strings.HasSuffix(name, "”") {
+			name = strings.TrimSuffix(strings.TrimPrefix(name, "“"), "”")
+			from++
+		}
+		out = append(out, Body{Name: name, Role: RoleLead, Span: Span{offset + from, offset + from + runeCount(name)}})
 		pos += n
 		rest := string(rs[pos:])
 		m := coordinationPrefix.FindString(rest)
@@ -246,6 +307,32 @@ func clauseWordAt(rs []rune, ws []word, pos int) int {
 	return stop
 }
 
+// wholeName reports whether all of name is one, by the checks that end a
+// name where its clause goes on (leadingBodies).
+func (lx *lexicon) wholeName(name string) bool {
+	if lx == nil || lx.words == nil {
+		return true
+	}
+	if lx.isPersonName(name) {
+		return true
+	}
+	rs := []rune(name)
+	ws := lx.words.words(name)
+	return clauseWordAt(rs, ws, 0) == len(rs) && lx.beforeVerb(rs, ws, 0, len(rs)) == len(rs) && !verbHead(rs, ws, len(rs))
+}
+
+// verbHead reports whether the name ending at rune offset end of the
+// clause rs (segmented as ws) ends in a one-character head that a
+// one-character verb governs: 入局 in 躬身入局 is an act, not a bureau.
+func verbHead(rs []rune, ws []word, end int) bool {
+	for i, w := range ws {
+		if w.end == end {
+			return w.end-w.start == 1 && bodySuffixSet[string(rs[w.start])] && i > 0 && ws[i-1].end-ws[i-1].start == 1 && ws[i-1].pos == "v"
+		}
+	}
+	return false
+}
+
 // beforeVerb shortens the name of n runes at pos in the clause rs
 // (segmented as ws) to the body name that a predicate follows inside it:
 // in 各学校支部组织好党员 the body is 各学校支部, and 组织好党员 what it
@@ -259,7 +346,8 @@ func (lx *lexicon) beforeVerb(rs []rune, ws []word, pos, n int) int {
 		}
 		text := string(rs[w.start:w.end])
 		complement := i+1 < len(ws) && ws[i+1].end-ws[i+1].start == 1 && strings.ContainsRune("好到完实细住", rs[ws[i+1].start])
-		if (complement || predicateVerbs[text]) && lx.isBodyName(string(rs[pos:w.start])) {
+		before := string(rs[pos:w.start])
+		if (complement || predicateVerbs[text]) && lx.isBodyName(before) || lx.isPersonName(before) {
 			return w.start - pos
 		}
 	}
@@ -293,7 +381,7 @@ func (lx *lexicon) longestBodyPrefix(rs []rune, wordEnd []bool, longest int) int
 
 // mayEnd reports whether some body name, built in or the user's, ends in r.
 func (lx *lexicon) mayEnd(r rune) bool {
-	if suffixLast.has(r) || r == ')' || r == '）' {
+	if suffixLast.has(r) || r == ')' || r == '）' || r == '”' {
 		return true
 	}
 	if lx != nil {
@@ -323,6 +411,12 @@ func (lx *lexicon) isBodyName(name string) bool {
 	}
 	if bare != name {
 		return lx.isBodyName(bare)
+	}
+	// 各包联单位“一把手”, 村“两委”: a quoted role or body is read
+	// without its quotes.
+	if strings.ContainsRune(name, '“') {
+		unq := strings.NewReplacer("“", "", "”", "").Replace(name)
+		return strings.Count(name, "“") == 1 && strings.HasSuffix(name, "”") && lx.isBodyName(unq)
 	}
 	if collectivePlace().MatchString(name) || localSeat().MatchString(name) {
 		return true
@@ -400,7 +494,7 @@ func withoutParens(name string) string {
 
 // standalone are the body suffixes that name a body on their own.
 var standalone = map[string]bool{
-	"学校": true, "机关": true, "工会": true, "政府": true, "党委": true, "师生": true, "班主任": true, "一把手": true,
+	"学校": true, "幼儿园": true, "中学": true, "小学": true, "医院": true, "机关": true, "工会": true, "政府": true, "党委": true, "师生": true, "班主任": true, "一把手": true,
 	"各地": true, "各级": true, "本府": true, "市府": true, "县府": true, "家长": true, "党组": true, "纪委": true, "团委": true, "妇联": true,
 }
 
@@ -437,6 +531,7 @@ func splitKeep(s string, sep *regexp.Regexp) []part {
 var (
 	byYou      = mustPattern(`由([^，,。；;由]{2,30}?)(?:负责|牵头|承担|组织|实施|统筹|具体|会同|联合|审批|审核|批准|直接|按照|根据|制定|研究|提出|进行|落实)`)
 	leadMark   = mustPattern(`([^，,。；;：:（()）、]{2,20}?)(?:牵头|负总责)`)
+	respMark   = mustPattern(`([^，,。；;：:（()）由]{2,16}?)(?:主要|具体|专门|分别)?负责`)
 	supportMk  = mustPattern(`([^，,。；;：:（()）]{2,60}?)(?:等)?(?:配合|参与|协助|协同)`)
 	together   = mustPattern(`(?:要|将|必须|务必)(?:主动|积极|切实)?(?:会同|与|同|联合|配合)([^，,。；;]{2,40}?)(?:一起|一道|共同|全面|密切|[,，])`)
 	approvedBy = mustPattern(`(?:经|报)([^，,。；;]{2,20}?)(?:审批|批准|审核|同意|备案)`)
@@ -500,7 +595,7 @@ var markForms = []struct {
 	role string
 }{
 	{tagLead, RoleLead}, {tagSupport, RoleSupport}, {byYou, RoleLead},
-	{approvedBy, RoleLead}, {leadMark, RoleLead}, {supportMk, RoleSupport},
+	{approvedBy, RoleLead}, {leadMark, RoleLead}, {respMark, RoleLead}, {supportMk, RoleSupport},
 	{together, RoleSupport},
 }
 
@@ -530,7 +625,7 @@ func (lx *lexicon) namesAt(s string, re *pattern, role string) []Body {
 		var found []Body
 		for _, p := range lx.splitNames(text) {
 			name := strings.TrimPrefix(strings.TrimSpace(p.text), "等")
-			if !lx.isBodyName(name) {
+			if !lx.isBodyName(name) && !(strict && lx.isPersonName(name)) || strict && !lx.wholeName(name) {
 				if strict {
 					found = nil
 					break
@@ -603,3 +698,71 @@ func mergeBodies(a, b []Body) []Body {
 }
 
 func overlaps(a, b Span) bool { return a.Start < b.End && b.Start < a.End }
+
+// surnames are the common Chinese family names (the Hundred Family
+// Surnames, 百家姓, and the most frequent ones of the national census),
+// compound ones first.
+var surnames = strings.Fields(`欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 令狐 夏侯 长孙 宇文 司徒 端木 申屠 独孤 南宫 万俟 闻人
+	王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 萧 田 董 袁 潘 于 蒋 蔡 余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏 韦 付 傅 方 白 邹 孟 熊 秦 邱 江 尹 薛 闫 阎 段 雷 侯 龙 史 陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃 武 戴 莫 孔 向 汤 常 温 康 施 文 牛 樊 葛 邢 安 齐 易 乔 伍 庞 颜 倪 庄 聂 章 鲁 岳 翟 殷 詹 申 欧 耿 关 兰 焦 俞 左 柳 甘 祝 包 宁 尚 符 舒 阮 柯 纪 梅 童 凌 毕 单 季 裴 霍 涂 成 苗 谷 盛 曲 翁 冉 骆 蓝 路 游 辛 靳 管 柴 蒙 鲍 华 喻 祁 蒲 房 滕 屈 饶 解 牟 艾 尤 阳 时 穆 农 司 卓 古 吉 缪 简 车 项 连 芦 麦 褚 娄 窦 戚 岑 景 党 宫 费 卜 冷 晏 席 卫 米 柏 宗 瞿 桂 全 佟 应 臧 闵 苟 邬 边 卞 姬 师 和 仇 栾 隋 商 刁 沙 荣 巫 寇 桑 郎 甄 丛 仲 虞 敖 巩 明 佘 池 查 麻 苑 迟 邝`)
+
+// personTitle is what may follow a person's name: 张三同志.
+var personTitle = mustRegexp(`(?:同志|书记|主任|局长|县长|市长|区长|镇长|乡长|部长|校长|组长)$`)
+
+// isPersonName reports whether name is a person's name: a family name and
+// one or two given characters, as 由张三同志负责 or 李四牵头 name a person
+// responsible (guide, "Clarifications": 由X负责 names X).
+// A dictionary word that is no person's name (高校, 方面) is none.
+func (lx *lexicon) isPersonName(name string) bool {
+	if m := personTitle().FindStringIndex(name); m != nil && m[0] > 0 {
+		name = name[:m[0]]
+	}
+	if lx != nil && lx.words != nil {
+		if ws := lx.words.words(name); len(ws) == 1 && ws[0].pos != "" && !strings.HasPrefix(ws[0].pos, "nr") {
+			return false
+		}
+	}
+	for _, s := range surnames {
+		given, ok := strings.CutPrefix(name, s)
+		if !ok {
+			continue
+		}
+		n := runeCount(given)
+		if n < 1 || n > 2 || runeCount(s) == 2 && n > 2 {
+			return false
+		}
+		for _, r := range given {
+			if !unicode.Is(unicode.Han, r) || strings.ContainsRune(notGiven, r) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// notGiven are characters that end a clause rather than a given name.
+const notGiven = "一二三四五六七八九十两要在是把对从将为以于至需均的了和与及等也都还就再又各每本其这那我你他她它们县市区镇乡村局委办厅处科股所站院部组"
+
+// personsBefore returns the persons named as the subject of a marker at
+// rune offset at that makes them responsible (黄某、周某负责……,
+// 曹某主要负责……): the clause before it must hold nothing but their names.
+func (lx *lexicon) personsBefore(rs []rune, at int) []Body {
+	start := clauseStart(rs, at)
+	c := personAdverbs().ReplaceAllString(string(rs[start:at]), "")
+	var out []Body
+	for _, p := range splitKeep(c, personJoiner()) {
+		name := strings.TrimSpace(p.text)
+		if !lx.isPersonName(name) {
+			return nil
+		}
+		out = append(out, Body{Name: name, Role: RoleLead, Span: Span{start + p.at, start + p.at + runeCount(name)}})
+	}
+	return out
+}
+
+var (
+	// personAdverbs are the adverbs between a person and 负责: 主要负责.
+	personAdverbs = mustRegexp(`(?:主要|具体|专门|亲自|全面|直接|分别)+$`)
+	// personJoiner joins the names of persons: 黄某、周某.
+	personJoiner = mustRegexp(`、|和|与|及`)
+)

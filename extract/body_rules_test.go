@@ -93,3 +93,43 @@ func TestBodyShortHeadsInOrdinaryWords(t *testing.T) {
 		{"中心 in 以人民为中心", []string{"要坚持以人民为中心，在年内办结积案。"}, []string{""}},
 	})
 }
+
+// Guide, "Responsible body": collective designations of roles count; a
+// short quoted role or body is part of the name, and a quoted name alone
+// is what its quotes hold.
+func TestBodyQuotedRole(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"quoted role after the unit", []string{"各成员单位“一把手”要在6月底前带队督查。"}, []string{"各成员单位“一把手”"}},
+		{"quoted body after the place", []string{"社区“两委”要在3月底前完成摸排。"}, []string{"社区“两委”"}},
+		{"quoted role alone", []string{"特别是“一把手”要在月底前亲自过问。"}, []string{"一把手"}},
+	})
+}
+
+// Guide, "Responsible body": coordinated names are split, also where a
+// comma joins a list of names to the subject that follows it.
+func TestBodyListBeforeSubject(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"names before a comma", []string{"各医院、卫生院，疾控中心要在5月底前完成培训。"}, []string{"各医院、卫生院、疾控中心"}},
+		{"a clause before a comma", []string{"天气转暖，各乡镇要在5月底前完成巡查。"}, []string{"各乡镇"}},
+	})
+}
+
+// Guide, "Clarifications": 由X负责 names X, and so does X牵头 or X负责;
+// a person named as responsible is a body.
+func TestBodyPersonResponsible(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"由X牵头 names a person", []string{"此项工作由赵明远同志牵头，5月底前完成。"}, []string{"赵明远同志"}},
+		{"persons before 负责", []string{"由孙立峰牵头，钱小溪、吴大川负责数据核对，6月底前完成。"}, []string{"孙立峰、钱小溪、吴大川"}},
+		{"a word that opens with a surname is no person", []string{"此项工作由高校负责，6月底前完成。"}, []string{""}},
+		{"a grade is no person", []string{"高三年级组要在5月底前完成二轮复习。"}, []string{"高三年级组"}},
+	})
+}
+
+// Guide, "Responsible body": a one-character head that a one-character
+// verb governs is an act, not a body (躬身入局 is no bureau).
+func TestBodyVerbBeforeShortHead(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"verb and head", []string{"大家要躬身入局、挺膺负责，在年底前完成任务。"}, []string{""}},
+		{"name with the head", []string{"县财政局要在年底前拨付资金。"}, []string{"县财政局"}},
+	})
+}

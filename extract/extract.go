@@ -391,7 +391,12 @@ func (lx *lexicon) findSubjects(d *directed) []Body {
 		if !modalMarker.MatchString(word) {
 			continue // 确保、力争、尽快……: what precedes is no subject
 		}
-		out = mergeBodies(out, d.subjectBodiesAt(lx, at0))
+		bs := d.subjectBodiesAt(lx, at0)
+		if len(bs) == 0 && (strings.HasPrefix(word, "负责") || strings.HasPrefix(word, "牵头")) {
+			rs, _ := d.runes()
+			bs = lx.personsBefore(rs, at0) // 黄某、周某负责……
+		}
+		out = mergeBodies(out, bs)
 	}
 	return out
 }
