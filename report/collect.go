@@ -371,49 +371,11 @@ func (lb *ledgerBook) apply(merged []Merged, date extract.Date) error {
 	dateStyles := map[int]int{}
 	for _, m := range merged {
 		t := lb.byID[m.ID]
-		sh := lb.sheets[t.Sheet]
 		k := slices.IndexFunc(unitFields, func(uf unitField) bool { return uf.label == m.Field })
-		col, err := lb.column(t.Sheet, sh, k)
-		if err != nil {
-			return err
-		}
-		cell := cellName(col, t.Row)
-		if !unitFields[k].date {
-			if err := f.SetCellStr(t.Sheet, cell, m.New); err != nil {
+		for _, pl := range append([]ledgerPlace{{t.Sheet, t.Row}}, t.Also...) {
+			if err := lb.set(pl, k, m.New, dateStyles); err != nil {
 				return err
 			}
-			continue
-		}
-		d, err := extract.ParseDate(m.New)
-		if err != nil { // text that is no date stays text
-			if err := f.SetCellStr(t.Sheet, cell, m.New); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := f.SetCellInt(t.Sheet, cell, excelSerial(d)); err != nil {
-			return err
-		}
-		id, err := f.GetCellStyle(t.Sheet, cell)
-		if err != nil {
-			return err
-		}
-		ds, ok := dateStyles[id]
-		if !ok {
-			st := &excelize.Style{}
-			if id != 0 {
-				if st, err = f.GetStyle(id); err != nil {
-					return err
-				}
-			}
-			st.NumFmt, st.CustomNumFmt = 0, ptr("yyyy-mm-dd")
-			if ds, err = f.NewStyle(st); err != nil {
-				return err
-			}
-			dateStyles[id] = ds
-		}
-		if err := f.SetCellStyle(t.Sheet, cell, cell, ds); err != nil {
-			return err
 		}
 	}
 	if err := lb.logMerges(merged, date); err != nil {
@@ -432,6 +394,43 @@ func (lb *ledgerBook) apply(merged []Merged, date extract.Date) error {
 		}
 		return nil
 	}})
+}
+
+// set writes value into unit field k of the task row at pl: text, or a
+// date serial in a date style, made from the cell's own by dateStyles.
+func (lb *ledgerBook) set(pl ledgerPlace, k int, value string, dateStyles map[int]int) error {
+	f := lb.f
+	col, err := lb.column(pl.Sheet, lb.sheets[pl.Sheet], k)
+	if err != nil {
+		return err
+	}
+	cell := cellName(col, pl.Row)
+	d, err := extract.ParseDate(value)
+	if !unitFields[k].date || err != nil { // text that is no date stays text
+		return f.SetCellStr(pl.Sheet, cell, value)
+	}
+	if err := f.SetCellInt(pl.Sheet, cell, excelSerial(d)); err != nil {
+		return err
+	}
+	id, err := f.GetCellStyle(pl.Sheet, cell)
+	if err != nil {
+		return err
+	}
+	ds, ok := dateStyles[id]
+	if !ok {
+		st := &excelize.Style{}
+		if id != 0 {
+			if st, err = f.GetStyle(id); err != nil {
+				return err
+			}
+		}
+		st.NumFmt, st.CustomNumFmt = 0, ptr("yyyy-mm-dd")
+		if ds, err = f.NewStyle(st); err != nil {
+			return err
+		}
+		dateStyles[id] = ds
+	}
+	return f.SetCellStyle(pl.Sheet, cell, cell, ds)
 }
 
 // column returns the column of unit field k on a speech sheet, adding it

@@ -67,6 +67,15 @@ type ledgerTask struct {
 	// Values are the unit fields' values, by index of unitFields: text,
 	// or a date as YYYY-MM-DD.
 	Values [4]string
+	// Also are the task's other rows: speeches that overlap share tasks,
+	// and the ledger shows a shared task on each one's sheet.
+	Also []ledgerPlace
+}
+
+// A ledgerPlace is a row of a speech sheet.
+type ledgerPlace struct {
+	Sheet string
+	Row   int
 }
 
 // A ledgerBook is a ledger opened for handing out and collecting.
@@ -168,7 +177,11 @@ func (lb *ledgerBook) readSheet(name, title string) error {
 			return strings.TrimSpace(raw[col-1])
 		}
 		id := get(sh.colOf[fieldID])
-		if id == "" || lb.byID[id] != nil {
+		if t := lb.byID[id]; t != nil {
+			t.Also = append(t.Also, ledgerPlace{name, sh.header + 1 + i})
+			continue
+		}
+		if id == "" {
 			continue
 		}
 		t := &ledgerTask{Sheet: name, Title: title, Row: sh.header + 1 + i, ID: id,
