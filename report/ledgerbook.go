@@ -126,8 +126,8 @@ func openLedgerBook(path string) (*ledgerBook, error) {
 	p := &previous{speeches: map[string]prevSpeech{}}
 	p.readSummary(f) // a title that cannot be read is the sheet's name
 	for _, name := range sheets {
-		if name == summarySheet || name == logSheet {
-			continue
+		if name == summarySheet || name == logSheet || name == writtenSheet {
+			continue // the record of what the program wrote names 任务编号 too
 		}
 		if err := lb.readSheet(name, p.speeches[name].title); err != nil {
 			f.Close()
