@@ -411,7 +411,10 @@ func (c *command) readSpeeches(x *extract.Extractor, in input) ([]extract.Speech
 	}
 	// An input read before comes from the cache, by its bytes, with how
 	// they were decoded (README, "Nightly runs").
-	entry, key, hit := c.night.lookup(name, b)
+	entry, key, hit, err := c.night.lookup(name, b)
+	if err != nil {
+		c.note(msgNoteCacheBad, path, err)
+	}
 	if hit {
 		c.noteDecoding(path, entry.Decoding)
 	} else {

@@ -12,11 +12,12 @@ import (
 	"runtime/debug"
 
 	"github.com/speechledger/speechledger/internal/atomicfile"
+	"github.com/speechledger/speechledger/internal/sealed"
 )
 
 // cacheFormat changes whenever what the cache stores changes shape, or
 // to drop every entry made before.
-const cacheFormat = "speechledger-cache-3"
+const cacheFormat = "speechledger-cache-4"
 
 // An extractCache keeps the speeches extracted from each input, so that a
 // nightly run over a folder where little changed extracts only what did.
@@ -26,7 +27,9 @@ const cacheFormat = "speechledger-cache-3"
 // extracting would give. A nil *extractCache is a cache that is off.
 //
 // Entries are gob files named by their key in the cache folder, written
-// atomically; a damaged or unreadable entry is a miss.
+// atomically and sealed (package sealed) with their key and a checksum:
+// an entry damaged on the disk, cut short or put under another entry's
+// name is a miss, never used.
 type extractCache struct {
 	dir     string
 	program string // programID
@@ -68,16 +71,26 @@ func (c *extractCache) path(key string) string {
 	return filepath.Join(c.dir, key[:2], key+".gob")
 }
 
-// load reads the entry key into v, reporting whether there was one.
-func (c *extractCache) load(key string, v any) bool {
+// load reads the entry key into v, reporting whether there was one. An
+// entry that is there but cannot be used is not one, with the error
+// saying why (for -v).
+func (c *extractCache) load(key string, v any) (bool, error) {
 	if c == nil || key == "" {
-		return false
+		return false, nil
 	}
-	b, err := os.ReadFile(c.path(key))
+	path := c.path(key)
+	b, err := os.ReadFile(path)
 	if err != nil {
-		return false
+		return false, nil
 	}
-	return gob.NewDecoder(bytes.NewReader(b)).Decode(v) == nil
+	content, err := sealed.Open(b, key)
+	if err == nil {
+		err = gob.NewDecoder(bytes.NewReader(content)).Decode(v)
+	}
+	if err != nil {
+		return false, fmt.Errorf("cache entry %s: %w", path, err)
+	}
+	return true, nil
 }
 
 // store writes v as the entry key. A cache that cannot be written is no
@@ -87,7 +100,11 @@ func (c *extractCache) store(key string, v any) error {
 		return nil
 	}
 	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
+	w := sealed.NewWriter(&buf, key)
+	if err := gob.NewEncoder(w).Encode(v); err != nil {
+		return fmt.Errorf("cache %s: %w", c.dir, err)
+	}
+	if err := w.Close(); err != nil {
 		return fmt.Errorf("cache %s: %w", c.dir, err)
 	}
 	path := c.path(key)

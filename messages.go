@@ -60,6 +60,7 @@ const (
 	msgNoteTemp
 	msgNoteType
 	msgNoteSpecial
+	msgNoteCacheBad
 	msgNothingWritten
 	msgOutDirMissing
 	msgOutNotDir
@@ -163,6 +164,7 @@ Flags:
 	msgNoteTemp:       {"%s: skipped: temporary Office file", "%s：跳过：Office 临时文件"},
 	msgNoteType:       {"%s: skipped: not a .txt or .docx file", "%s：跳过：不是 .txt 或 .docx 文件"},
 	msgNoteSpecial:    {"%s: skipped: not a regular file", "%s：跳过：不是普通文件"},
+	msgNoteCacheBad:   {"%s: %v; extracted again", "%s：%v；已重新抽取"},
 	msgNothingWritten: {"no speech was read; %s not written", "没有读到任何讲话，未写出 %s"},
 	msgOutDirMissing:  {"%s: output folder %s does not exist; create it first", "%s：输出文件夹 %s 不存在，请先创建"},
 	msgOutNotDir:      {"%s: %s is not a folder", "%s：%s 不是文件夹"},

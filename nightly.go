@@ -405,13 +405,15 @@ type cachedInput struct {
 }
 
 // lookup returns what the cache keeps of the input name holding data, if
-// it keeps it, and the key to keep it under.
-func (n *nightRun) lookup(name string, data []byte) (in cachedInput, key string, ok bool) {
+// it keeps it, and the key to keep it under. err says why an entry found
+// could not be used (damaged, cut short, another input's): the input is
+// then extracted again.
+func (n *nightRun) lookup(name string, data []byte) (in cachedInput, key string, ok bool, err error) {
 	key = n.cache.key(name, data)
-	if n.cache.load(key, &in) {
-		return in, key, true
+	if ok, err = n.cache.load(key, &in); ok {
+		return in, key, true, nil
 	}
-	return cachedInput{}, key, false
+	return cachedInput{}, key, false, err
 }
 
 // remember records that an input, in, goes under key, and keeps it in the

@@ -617,6 +617,75 @@ func TestNightlyCacheSameOutput(t *testing.T) {
 	}
 }
 
+// A damaged cache changes nothing but the time: with every entry's byte
+// flipped at one place or another, cut short, emptied, or swapped with
+// another's, a run extracts each input again, says so with -v, and writes
+// what a run without the cache writes; the run after it reads the cache
+// again.
+func TestNightlyCacheDamaged(t *testing.T) {
+	dir, in, _, cache := nightlyFolder(t, seed0, seed3, seed4)
+	run := func(out string, flags ...string) string {
+		t.Helper()
+		stderr, code := nightly(t, append(flags, "-v", "--ref-date", "2010-01-15", "-o", out, in)...)
+		if code != 0 {
+			t.Fatalf("%q: exit %d: %s", flags, code, stderr)
+		}
+		return stderr
+	}
+	plain := filepath.Join(dir, "plain.jsonl")
+	run(plain, "--no-cache")
+	want, err := os.ReadFile(plain)
+	must(t, err)
+	out := filepath.Join(dir, "tasks.jsonl")
+	run(out, "--cache-dir", cache)
+	paths, err := filepath.Glob(filepath.Join(cache, "*", "*.gob"))
+	must(t, err)
+	if len(paths) != 3 {
+		t.Fatalf("%d cache entries, want 3: %q", len(paths), paths)
+	}
+	pristine := make([][]byte, len(paths))
+	for i, p := range paths {
+		pristine[i], err = os.ReadFile(p)
+		must(t, err)
+	}
+	flip := func(at float64) func(i int, b []byte) []byte {
+		return func(i int, b []byte) []byte {
+			b = slices.Clone(b)
+			b[int(at*float64(len(b)-1))] ^= 0x04
+			return b
+		}
+	}
+	for _, c := range []struct {
+		name   string
+		damage func(i int, b []byte) []byte
+	}{
+		{"first byte flipped", flip(0)},
+		{"a byte flipped at a quarter", flip(0.25)},
+		{"a byte flipped in the middle", flip(0.5)},
+		{"a byte flipped at three quarters", flip(0.75)},
+		{"last byte flipped", flip(1)},
+		{"cut to half", func(i int, b []byte) []byte { return b[:len(b)/2] }},
+		{"last byte cut", func(i int, b []byte) []byte { return b[:len(b)-1] }},
+		{"emptied", func(i int, b []byte) []byte { return nil }},
+		{"swapped", func(i int, b []byte) []byte { return pristine[(i+1)%len(pristine)] }},
+	} {
+		for i, p := range paths {
+			must(t, os.WriteFile(p, c.damage(i, pristine[i]), 0o644))
+		}
+		stderr := run(out, "--cache-dir", cache)
+		if got, err := os.ReadFile(out); err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s: the output differs from a run without the cache", c.name)
+		}
+		if n := strings.Count(stderr, "; extracted again"); n != len(paths) {
+			t.Errorf("%s: %d inputs said to be extracted again, want %d:\n%s", c.name, n, len(paths), stderr)
+		}
+	}
+	// The damaged run put sound entries back.
+	if stderr := run(out, "--cache-dir", cache); strings.Contains(stderr, "extracted again") {
+		t.Errorf("the entries were not mended: %s", stderr)
+	}
+}
+
 // The run's summary line: text by default, a JSON object with
 // --log-format json; a workbook that cannot be carried forward stops the
 // run with exit status 4 and is left as it was.

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/speechledger/speechledger/internal/atomicfile"
+	"github.com/speechledger/speechledger/internal/sealed"
 )
 
 // A memo is what a run remembers of the workbook it wrote, so that the
@@ -29,7 +30,9 @@ import (
 // A memo is kept in Options.MemoDir under the SHA-256 of the workbook's
 // bytes, so it is found only for the workbook exactly as the run left it:
 // once staff save it in Excel or WPS, or change it in any way, it has no
-// memo and is read and written in full. What a memo says of a sheet is
+// memo and is read and written in full. It is sealed with that SHA-256
+// and a checksum (package sealed): a memo damaged on the disk, cut short
+// or put under another workbook's name is not used. What a memo says of a sheet is
 // checked before it is used: the rows read from it are those the fast
 // reader reads from the sheet's XML (parseRows, run on the XML when it was
 // written); a sheet is reused only when digests of everything it was
@@ -160,12 +163,15 @@ func loadMemo(dir, build string, data []byte) *memo {
 		return nil
 	}
 	sum := sha256.Sum256(data)
-	f, err := os.Open(memoPath(dir, sum[:]))
+	b, err := os.ReadFile(memoPath(dir, sum[:]))
 	if err != nil {
 		return nil
 	}
-	defer f.Close()
-	return decodeMemo(bufio.NewReaderSize(f, 1<<16), build)
+	content, err := sealed.Open(b, hex.EncodeToString(sum[:]))
+	if err != nil {
+		return nil // damaged, or another workbook's: the workbook is read in full
+	}
+	return decodeMemo(bytes.NewReader(content), build)
 }
 
 // saveMemo keeps m in dir as the memo of the workbook whose SHA-256 is
@@ -180,7 +186,7 @@ func saveMemo(dir string, m *memo, sum, old []byte) {
 	}
 	err := atomicfile.Write(path, func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 1<<16)
-		if err := m.encode(bw); err != nil {
+		if err := sealMemo(bw, m, sum); err != nil {
 			return err
 		}
 		return bw.Flush()
@@ -195,6 +201,15 @@ func saveMemo(dir string, m *memo, sum, old []byte) {
 		}
 	}
 	pruneMemos(filepath.Dir(path), time.Now().Add(-memoMaxAge))
+}
+
+// sealMemo writes m to w sealed for the workbook whose SHA-256 is sum.
+func sealMemo(w io.Writer, m *memo, sum []byte) error {
+	sw := sealed.NewWriter(w, hex.EncodeToString(sum))
+	if err := m.encode(sw); err != nil {
+		return err
+	}
+	return sw.Close()
 }
 
 // pruneMemos removes the memos in folder last changed before cutoff.

@@ -158,21 +158,25 @@ func TestMemoSeeds(t *testing.T) {
 
 // A memo whose styles or shared strings are not those the new workbook
 // gets is found out before anything is written, and every sheet is
-// written afresh; a memo of another build or template, or a damaged one,
-// is not used.
+// written afresh; a memo of another build or template, a damaged one, or
+// another workbook's, is not used.
 func TestMemoStale(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		spoil  func(*memo)
 		cut    bool // keep half of the memo's file
+		flip   bool // flip a bit in the middle of the memo's file
+		other  bool // seal it for another workbook: a memo swapped with another
 		reused int
 	}{
-		{"cut short", func(*memo) {}, true, 0},
-		{"styles", func(m *memo) { m.Styles[0] ^= 1 }, false, 0},
-		{"shared strings", func(m *memo) { m.Shared = append(slices.Clone(m.Shared), "x") }, false, 0},
-		{"other build", func(m *memo) { m.Build = "other" }, false, 0},
-		{"other template", func(m *memo) { m.Template[0] ^= 1 }, false, 0},
-		{"sound", func(*memo) {}, false, -1},
+		{"cut short", func(*memo) {}, true, false, false, 0},
+		{"bit flipped", func(*memo) {}, false, true, false, 0},
+		{"another workbook's", func(*memo) {}, false, false, true, 0},
+		{"styles", func(m *memo) { m.Styles[0] ^= 1 }, false, false, false, 0},
+		{"shared strings", func(m *memo) { m.Shared = append(slices.Clone(m.Shared), "x") }, false, false, false, 0},
+		{"other build", func(m *memo) { m.Build = "other" }, false, false, false, 0},
+		{"other template", func(m *memo) { m.Template[0] ^= 1 }, false, false, false, 0},
+		{"sound", func(*memo) {}, false, false, false, -1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			speeches := fixtureSpeeches()
@@ -193,15 +197,22 @@ func TestMemoStale(t *testing.T) {
 					t.Fatal("no memo to spoil")
 				}
 				tc.spoil(m)
+				sum := sha256.Sum256(data)
+				key := sum
+				if tc.other {
+					key[0] ^= 1
+				}
 				var buf bytes.Buffer
-				if err := m.encode(&buf); err != nil {
+				if err := sealMemo(&buf, m, key[:]); err != nil {
 					t.Fatal(err)
 				}
 				b := buf.Bytes()
 				if tc.cut {
 					b = b[:len(b)/2]
 				}
-				sum := sha256.Sum256(data)
+				if tc.flip {
+					b[len(b)/2] ^= 0x10
+				}
 				if err := os.WriteFile(memoPath(memoDir, sum[:]), b, 0o644); err != nil {
 					t.Fatal(err)
 				}
