@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -332,7 +331,7 @@ func (c *command) inputFiles() (files []input, failed bool) {
 // .txt and .docx, and the formats staff must be told to convert.
 func wanted(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".docx", ".doc", ".wps", ".pdf":
+	case ".txt", ".docx", ".doc", ".wps", ".pdf", ".ofd", ".xlsx", ".xls", ".et":
 		return true
 	}
 	return false
@@ -388,13 +387,6 @@ func (c *command) readSpeeches(x *extract.Extractor, in input) ([]extract.Speech
 		path, name = p.sprintf(msgStdin), "stdin"
 		r = c.stdin
 	} else {
-		ext := strings.ToLower(filepath.Ext(path))
-		switch ext {
-		case ".doc", ".wps":
-			return nil, p.errorf(msgOldFormat, path, ext)
-		case ".pdf":
-			return nil, p.errorf(msgPDF, path)
-		}
 		f, err := os.Open(path)
 		if err != nil {
 			return nil, c.fileError(path, err)
@@ -456,20 +448,48 @@ func (c *command) readSpeeches(x *extract.Extractor, in input) ([]extract.Speech
 // the cache.
 type decoding struct {
 	Docx     bool   // a Word document
+	Kind     string // else the type of a document read by its layout or converted: .pdf, .ofd, .doc
 	Encoding string // else the text encoding, with
 	BOM      bool   // a byte-order mark,
 	Invalid  int    // invalid sequences replaced
 	NUL      int    // and NUL bytes dropped
 }
 
-// decode turns the bytes of an input into text: a Word document by its
-// zip opening, the old formats by their OLE or PDF opening whatever the
-// file is called, anything else as text in the detected or forced
+// decode turns the bytes of an input into text: each kind of document
+// (see sniff) by its reader, old Office and WPS files converted with
+// LibreOffice first, anything else as text in the detected or forced
 // encoding.
 func (c *command) decode(path string, b []byte) (string, decoding, error) {
 	p := c.p
-	switch {
-	case bytes.HasPrefix(b, magicZip) || strings.EqualFold(filepath.Ext(path), ".docx"):
+	kind := sniff(path, b)
+	switch kind {
+	case kindOldWord:
+		docx, err := c.convertOld(path, kind, b)
+		if err != nil {
+			return "", decoding{}, err
+		}
+		text, _, err := c.decode(path, docx)
+		return text, decoding{Kind: typeName(path, kind)}, err
+	case kindOldExcel:
+		if _, err := c.convertOld(path, kind, b); err != nil {
+			return "", decoding{}, err
+		}
+		return "", decoding{}, p.errorf(msgNotTaskSheet, path, typeName(path, kind))
+	case kindEncrypted:
+		return "", decoding{}, p.errorf(msgEncrypted, path, "Office")
+	case kindPDF, kindOFD:
+		read := c.pdfText
+		if kind == kindOFD {
+			read = c.ofdText
+		}
+		text, err := read(path, b)
+		if err != nil {
+			return "", decoding{}, err
+		}
+		return text, decoding{Kind: typeName(path, kind)}, nil
+	case kindXlsx:
+		return "", decoding{}, p.errorf(msgNotTaskSheet, path, ".xlsx")
+	case kindDocx:
 		text, err := extract.Docx(b)
 		switch {
 		case errors.Is(err, extract.ErrDocxBomb):
@@ -482,10 +502,6 @@ func (c *command) decode(path string, b []byte) (string, decoding, error) {
 			return "", decoding{}, p.errorf(msgEmpty, path)
 		}
 		return text, decoding{Docx: true}, nil
-	case bytes.HasPrefix(b, magicOLE):
-		return "", decoding{}, p.errorf(msgOldFormat, path, ".doc/.wps")
-	case bytes.HasPrefix(b, magicPDF):
-		return "", decoding{}, p.errorf(msgPDF, path)
 	}
 	d, err := extract.DecodeAs(b, c.cfg.encoding)
 	var ee *extract.EncodingError
@@ -512,6 +528,9 @@ func (c *command) noteDecoding(path string, d decoding) {
 	switch {
 	case d.Docx:
 		c.note(msgNoteDocx, path)
+		return
+	case d.Kind != "":
+		c.note(msgNoteKind, path, d.Kind)
 		return
 	case d.BOM:
 		c.note(msgNoteBOM, path, d.Encoding)

@@ -1,13 +1,23 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"fmt"
+	"html"
+	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/speechledger/speechledger/internal/ofdtest"
 )
 
 // lineBreakSeed is the speech the line-break and encoding cases are made
@@ -146,4 +156,275 @@ func firstDiff(got, want []string) string {
 		}
 	}
 	return "one is a prefix of the other"
+}
+
+// needTool returns the path of a program a test needs. A missing program
+// skips the test on a developer's machine, but fails it under CI (CI set
+// in the environment), where .ci/run installs it. Slow tools skip under
+// -short.
+func needTool(t *testing.T, names ...string) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("converts with LibreOffice or poppler: skipped under -short")
+	}
+	for _, name := range names {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	msg := fmt.Sprintf("%s not found (apt-get install libreoffice-writer libreoffice-calc fonts-noto-cjk poppler-utils)", strings.Join(names, " or "))
+	if os.Getenv("CI") != "" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+	return ""
+}
+
+// sofficeConvert converts the file at path with LibreOffice headless to
+// the format filter in outDir, with a profile of its own, and returns the
+// converted file's path.
+func sofficeConvert(t *testing.T, path, filter, outDir string) string {
+	t.Helper()
+	bin := needTool(t, "soffice", "libreoffice")
+	profile := "file://" + filepath.ToSlash(t.TempDir())
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "--headless", "--norestore", "-env:UserInstallation="+profile,
+		"--convert-to", filter, "--outdir", outDir, path)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice --convert-to %s: %v\n%s", filter, err, out)
+	}
+	ext, _, _ := strings.Cut(filter, ":")
+	out := filepath.Join(outDir, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))+"."+ext)
+	if _, err := os.Stat(out); err != nil {
+		t.Fatalf("soffice --convert-to %s wrote no %s", filter, out)
+	}
+	return out
+}
+
+// kindSpeeches are the known texts each kind of document is made from: the
+// opening lines of a simplified and of a traditional Chinese seed.
+var kindSpeeches = []struct {
+	name, seed string
+	lines      int
+}{
+	{"simplified", "testdata/seeds/004_ff2848a0e228d2d6.txt", 40},
+	{"traditional", "testdata/seeds/002_df9160acd0344ef3.txt", 60},
+}
+
+// speechParagraphs returns the non-blank lines of the first n lines of
+// the seed at path, trimmed.
+func speechParagraphs(t *testing.T, path string, n int) []string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	must(t, err)
+	var out []string
+	for i, l := range strings.Split(string(b), "\n") {
+		if i == n {
+			break
+		}
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// sameTasks exports the document at path and the .txt at txt, and checks
+// that they give the same speeches and tasks; it logs the figure.
+func sameTasks(t *testing.T, kind, path, txt string) {
+	t.Helper()
+	run := func(p string) []string {
+		out := filepath.Join(t.TempDir(), "out.jsonl")
+		if _, stderr, code := speechledger(t, "-o", out, p); code != 0 {
+			t.Fatalf("%s: exit %d:\n%s", p, code, stderr)
+		}
+		b, err := os.ReadFile(out)
+		must(t, err)
+		return strings.Split(strings.TrimSpace(string(b)), "\n")
+	}
+	got, want := run(path), run(txt)
+	gotTasks, wantTasks := taskTexts(got), taskTexts(want)
+	same := 0
+	for i := range min(len(gotTasks), len(wantTasks)) {
+		if gotTasks[i] == wantTasks[i] {
+			same++
+		}
+	}
+	t.Logf("%s: %d tasks found, %d identical to the .txt's %d", kind, len(gotTasks), same, len(wantTasks))
+	if g, w := titles(got), titles(want); !slices.Equal(g, w) {
+		t.Errorf("%s: titles %q, want %q", kind, g, w)
+	}
+	if same != len(wantTasks) || len(gotTasks) != len(wantTasks) {
+		t.Errorf("%s: tasks differ from the .txt's:\n%s", kind, firstDiff(gotTasks, wantTasks))
+	}
+}
+
+// Each kind of document, made here from known text, gives the tasks the
+// .txt of the same text gives (issue 18): PDFs LibreOffice prints from
+// the text, and from a laid-out document with an indent, justified lines,
+// a running header and page numbers; .doc, and .wps (a .doc by another
+// name), LibreOffice saves; OFD the test's own writer lays out.
+func TestDocumentKinds(t *testing.T) {
+	for _, sp := range kindSpeeches {
+		paras := speechParagraphs(t, sp.seed, sp.lines)
+		dir := t.TempDir()
+		txt := filepath.Join(dir, "speech.txt")
+		must(t, os.WriteFile(txt, []byte(strings.Join(paras, "\n")+"\n"), 0o644))
+		t.Run(sp.name+"/ofd", func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "speech.ofd")
+			must(t, os.WriteFile(path, ofdtest.Write(paras, ofdtest.Options{Indent: 2, Header: "某某县人民政府办公室", PageNumber: true}), 0o644))
+			sameTasks(t, "OFD", path, txt)
+		})
+		t.Run(sp.name+"/pdf", func(t *testing.T) {
+			needTool(t, "pdftotext")
+			sameTasks(t, "PDF", sofficeConvert(t, txt, "pdf", t.TempDir()), txt)
+		})
+		t.Run(sp.name+"/pdf laid out", func(t *testing.T) {
+			needTool(t, "pdftotext")
+			fodt := filepath.Join(t.TempDir(), "speech.fodt")
+			must(t, os.WriteFile(fodt, []byte(flatODT(paras)), 0o644))
+			sameTasks(t, "PDF laid out", sofficeConvert(t, fodt, "pdf", t.TempDir()), txt)
+		})
+		t.Run(sp.name+"/doc and wps", func(t *testing.T) {
+			doc := sofficeConvert(t, txt, "doc:MS Word 97", t.TempDir())
+			sameTasks(t, ".doc", doc, txt)
+			wps := filepath.Join(t.TempDir(), "speech.wps")
+			b, err := os.ReadFile(doc)
+			must(t, err)
+			must(t, os.WriteFile(wps, b, 0o644))
+			sameTasks(t, ".wps", wps, txt)
+		})
+	}
+}
+
+// flatODT returns a flat OpenDocument text of paragraphs as offices lay
+// out documents: 16 pt, a first-line indent of two characters, justified
+// lines, a running header and the page number (— 3 —) in the footer.
+func flatODT(paras []string) string {
+	var body strings.Builder
+	for _, p := range paras {
+		fmt.Fprintf(&body, `<text:p text:style-name="P1">%s</text:p>`, html.EscapeString(p))
+	}
+	return `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:automatic-styles>
+<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.8cm" fo:margin-right="2.6cm"/><style:header-style/><style:footer-style/></style:page-layout>
+<style:style style:name="P1" style:family="paragraph"><style:paragraph-properties fo:text-indent="0.85cm" fo:text-align="justify"/><style:text-properties fo:font-size="16pt" style:font-size-asian="16pt"/></style:style>
+<style:style style:name="C" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/></style:style>
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">
+<style:header><text:p text:style-name="C">某某县人民政府办公室</text:p></style:header>
+<style:footer><text:p text:style-name="C">— <text:page-number text:select-page="current"/> —</text:p></style:footer>
+</style:master-page></office:master-styles>
+<office:body><office:text>` + body.String() + `</office:text></office:body></office:document>`
+}
+
+// Each bad input of the kinds issue 18 added gives one line naming it, in
+// English and in Chinese, and exit status 1, while the good input beside
+// it is exported: with LibreOffice and pdftotext installed, and without
+// (PATH emptied), where the message names what to install. Files are
+// under testdata/bad, or made here where they are large or generated.
+func TestBadInputKinds(t *testing.T) {
+	dir := t.TempDir()
+	gen := func(name string, b []byte) string {
+		path := filepath.Join(dir, name)
+		must(t, os.WriteFile(path, b, 0o644))
+		return path
+	}
+	ofd := ofdtest.Write([]string{"各单位要在6月底前完成任务。"}, ofdtest.Options{})
+	ole := func(stream string) []byte {
+		b := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 1016)...)
+		for i, c := range []byte(stream) {
+			b[512+2*i] = c
+		}
+		return b
+	}
+	big := func(name string) string {
+		path := filepath.Join(dir, name)
+		f, err := os.Create(path)
+		must(t, err)
+		must(t, f.Truncate(129<<20)) // sparse: takes no room on disk
+		must(t, f.Close())
+		return path
+	}
+	for _, tc := range []struct {
+		path string
+		// with the tools installed, and without them; "" is as with
+		en, zh, enBare, zhBare string
+		soffice                bool // needs soffice rather than pdftotext
+	}{
+		{path: "testdata/bad/scan.pdf", en: "PDF without a text layer (a scan?); it needs OCR", zh: "PDF 文件没有文字层（扫描件？），需要先做文字识别（OCR）",
+			enBare: "PDF files are read with pdftotext (poppler-utils), which is not installed", zhBare: "读取 PDF 文件需要 pdftotext（poppler-utils），但未安装"},
+		{path: "testdata/bad/encrypted.pdf", en: "password-protected PDF file; save a copy without the password", zh: "PDF 文件设有密码",
+			enBare: "PDF files are read with pdftotext (poppler-utils), which is not installed", zhBare: "读取 PDF 文件需要 pdftotext"},
+		{path: "testdata/bad/damaged.pdf", en: "damaged PDF file (pdftotext: exit status 1: Syntax Error: Couldn't read xref table)", zh: "PDF 文件损坏",
+			enBare: "PDF files are read with pdftotext", zhBare: "读取 PDF 文件需要 pdftotext"},
+		{path: gen("empty.pdf", nil), en: "empty file (no text)", zh: "空文件"},
+		{path: big("huge.pdf"), en: "file too large (over 128 MB)", zh: "文件过大（超过 128 MB）"},
+		{path: gen("truncated.ofd", ofd[:len(ofd)/2]), en: "corrupt or truncated .ofd file (zip: not a valid zip file)", zh: ".ofd 文件损坏或不完整"},
+		{path: gen("no-document.ofd", zipOf(t, map[string]string{"OFD.xml": "<OFD><DocBody/></OFD>"})), en: "not an OFD document", zh: "不是 OFD 文档"},
+		{path: gen("encrypted.ofd", zipOf(t, map[string]string{"OFD.xml": "<OFD><DocBody><DocRoot>D/Document.xml</DocRoot></DocBody></OFD>", "Encryptions.xml": "<Encryptions/>"})), en: "password-protected OFD file", zh: "OFD 文件设有密码"},
+		{path: gen("scan.ofd", ofdtest.Write(nil, ofdtest.Options{})), en: "OFD without a text layer (a scan?); it needs OCR", zh: "OFD 文件没有文字层"},
+		{path: gen("bomb.ofd", zipOf(t, map[string]string{"OFD.xml": strings.Repeat(" ", 70<<20)})), en: ".ofd file expands to too much data (over 64 MB, or 200 times its size); not read", zh: ".ofd 文件解压后过大"},
+		{path: gen("empty.ofd", nil), en: "empty file (no text)", zh: "空文件"},
+		{path: big("huge.ofd"), en: "file too large (over 128 MB)", zh: "文件过大"},
+		{path: gen("encrypted.docx", ole("EncryptedPackage")), en: "password-protected Office file", zh: "Office 文件设有密码"},
+		{path: "testdata/bad/old-word.doc", soffice: true, en: "LibreOffice could not convert this .doc file (damaged, or password-protected?)", zh: "LibreOffice 无法转换此 .doc 文件",
+			enBare: ".doc files are read by converting them with LibreOffice, which is not installed; install LibreOffice, or open the file in Word or WPS and save it as .docx", zhBare: ".doc 文件需要用 LibreOffice 转换后读取，但未安装 LibreOffice"},
+		{path: "testdata/bad/wps-file.wps", soffice: true, en: "LibreOffice could not convert this .wps file", zh: "LibreOffice 无法转换此 .wps 文件",
+			enBare: ".wps files are read by converting them with LibreOffice, which is not installed", zhBare: ".wps 文件需要用 LibreOffice 转换后读取"},
+		{path: "testdata/bad/word-named-txt.txt", soffice: true, en: "LibreOffice could not convert this .doc/.wps file", zh: "LibreOffice 无法转换此 .doc/.wps 文件",
+			enBare: ".doc/.wps files are read by converting them with LibreOffice, which is not installed", zhBare: ".doc/.wps 文件需要用 LibreOffice 转换后读取"},
+		{path: gen("empty.doc", nil), en: "empty file (no text)", zh: "空文件"},
+	} {
+		t.Run(filepath.Base(tc.path), func(t *testing.T) {
+			type setting struct {
+				name, en, zh string
+				env          []string
+			}
+			var settings []setting
+			if tc.enBare == "" || !testing.Short() {
+				tool := "pdftotext"
+				if tc.soffice {
+					tool = "soffice"
+				}
+				if tc.enBare == "" {
+					settings = append(settings, setting{"as installed", tc.en, tc.zh, nil})
+				} else if _, err := exec.LookPath(tool); err == nil || os.Getenv("CI") != "" {
+					settings = append(settings, setting{"with " + tool, tc.en, tc.zh, nil})
+				}
+			}
+			if tc.enBare != "" {
+				settings = append(settings, setting{"without tools", tc.enBare, tc.zhBare, []string{"PATH=" + t.TempDir()}})
+			}
+			for _, s := range settings {
+				for _, lang := range []struct{ env, want string }{{"LANG=en_US.UTF-8", s.en}, {"LANG=zh_CN.UTF-8", s.zh}} {
+					out := filepath.Join(t.TempDir(), "out.jsonl")
+					_, stderr, code := speechledgerWith(t, append([]string{lang.env}, s.env...), "", "-o", out, tc.path, lineBreakSeed)
+					if code != 1 || countLines(stderr, tc.path, lang.want) != 1 {
+						t.Errorf("%s, %s: exit %d, want 1 and one line naming %s with %q:\n%s", s.name, lang.env, code, tc.path, lang.want, stderr)
+					}
+					if lines := readJSONL(t, out); !hasSource(lines, filepath.Base(lineBreakSeed)) {
+						t.Errorf("%s, %s: the good input was not exported", s.name, lang.env)
+					}
+				}
+			}
+		})
+	}
+}
+
+// zipOf returns a zip archive of the named files.
+func zipOf(t *testing.T, files map[string]string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		w, err := zw.Create(name)
+		must(t, err)
+		_, err = w.Write([]byte(files[name]))
+		must(t, err)
+	}
+	must(t, zw.Close())
+	return buf.Bytes()
 }

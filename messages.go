@@ -38,6 +38,15 @@ const (
 	msgFolderError
 	msgOldFormat
 	msgPDF
+	msgConvertFailed
+	msgConvertTimeout
+	msgEncrypted
+	msgPDFDamaged
+	msgNoTextLayer
+	msgZipBomb
+	msgNotOFD
+	msgOFDCorrupt
+	msgNotTaskSheet
 	msgTooLarge
 	msgLongLine
 	msgEmpty
@@ -55,6 +64,7 @@ const (
 	msgNoteEncoding
 	msgNoteBOM
 	msgNoteDocx
+	msgNoteKind
 	msgNoteSpeeches
 	msgNoteHidden
 	msgNoteTemp
@@ -140,8 +150,17 @@ Flags:
 	msgReadError:      {"%s: cannot read: %v", "%s：无法读取：%v"},
 	msgFolderEmpty:    {"%s: folder holds no speeches (.txt or .docx files)", "%s：文件夹中没有讲话稿（.txt 或 .docx 文件）"},
 	msgFolderError:    {"%s: cannot read folder: %v", "%s：无法读取文件夹：%v"},
-	msgOldFormat:      {"%s: %s files cannot be read; open it in Word or WPS and save it as .docx, or as plain text .txt", "%s：无法读取 %s 文件；请用 Word 或 WPS 打开，另存为 .docx 或纯文本 .txt"},
-	msgPDF:            {"%s: PDF files cannot be read; save the document as .docx, or copy its text into a .txt file", "%s：无法读取 PDF 文件；请另存为 .docx，或把文字复制到 .txt 文件"},
+	msgOldFormat:      {"%s: %s files are read by converting them with LibreOffice, which is not installed; install LibreOffice, or open the file in Word or WPS and save it as %s", "%s：%s 文件需要用 LibreOffice 转换后读取，但未安装 LibreOffice；请安装 LibreOffice，或用 Word 或 WPS 打开，另存为 %s"},
+	msgPDF:            {"%s: PDF files are read with pdftotext (poppler-utils), which is not installed; install it, or save the document as .docx, or copy its text into a .txt file", "%s：读取 PDF 文件需要 pdftotext（poppler-utils），但未安装；请安装，或另存为 .docx，或把文字复制到 .txt 文件"},
+	msgConvertFailed:  {"%s: LibreOffice could not convert this %s file (damaged, or password-protected?): %v", "%s：LibreOffice 无法转换此 %s 文件（文件损坏或设有密码？）：%v"},
+	msgConvertTimeout: {"%s: converting this %s file with LibreOffice took over %v; not read", "%s：用 LibreOffice 转换此 %s 文件超过 %v，未读取"},
+	msgEncrypted:      {"%s: password-protected %s file; save a copy without the password and read that", "%s：%s 文件设有密码；请另存一份不带密码的副本再读取"},
+	msgPDFDamaged:     {"%s: damaged PDF file (%v)", "%s：PDF 文件损坏（%v）"},
+	msgNoTextLayer:    {"%s: %s without a text layer (a scan?); it needs OCR, which speechledger does not do", "%s：%s 文件没有文字层（扫描件？），需要先做文字识别（OCR），本程序不做 OCR"},
+	msgZipBomb:        {"%s: %s file expands to too much data (over %d MB, or 200 times its size); not read", "%s：%s 文件解压后过大（超过 %d MB 或 200 倍），未读取"},
+	msgNotOFD:         {"%s: not an OFD document (no OFD.xml naming a document)", "%s：不是 OFD 文档（没有指明文档的 OFD.xml）"},
+	msgOFDCorrupt:     {"%s: corrupt or truncated .ofd file (%v)", "%s：.ofd 文件损坏或不完整（%v）"},
+	msgNotTaskSheet:   {"%s: %s workbooks are read only as task-division sheets", "%s：%s 工作簿只作为任务分工表读取"},
 	msgTooLarge:       {"%s: file too large (over %d MB); is it really a speech?", "%s：文件过大（超过 %d MB），请确认是否为讲话稿"},
 	msgLongLine:       {"%s: line %d is %d KB long without a line break (at most %d KB); not a speech, or the line breaks were lost", "%s：第 %d 行长达 %d KB 且没有换行（上限 %d KB），不像讲话稿，或换行已丢失"},
 	msgEmpty:          {"%s: empty file (no text)", "%s：空文件（没有文字）"},
@@ -159,6 +178,7 @@ Flags:
 	msgNoteEncoding:   {"%s: %s text", "%s：%s 编码文本"},
 	msgNoteBOM:        {"%s: %s text with byte-order mark", "%s：%s 编码文本（带 BOM）"},
 	msgNoteDocx:       {"%s: Word document", "%s：Word 文档"},
+	msgNoteKind:       {"%s: %s document", "%s：%s 文档"},
 	msgNoteSpeeches:   {"%s: %d speeches, %d tasks", "%s：%d 篇讲话，%d 项任务"},
 	msgNoteHidden:     {"%s: skipped: hidden", "%s：跳过：隐藏文件"},
 	msgNoteTemp:       {"%s: skipped: temporary Office file", "%s：跳过：Office 临时文件"},
