@@ -477,6 +477,8 @@ func (c *command) decode(path string, b []byte) (string, decoding, error) {
 		return "", decoding{}, p.errorf(msgNotTaskSheet, path, typeName(path, kind))
 	case kindEncrypted:
 		return "", decoding{}, p.errorf(msgEncrypted, path, "Office")
+	case kindBadOLE:
+		return "", decoding{}, p.errorf(msgOLEDamaged, path, typeName(path, oldKindByName(path)))
 	case kindPDF, kindOFD:
 		read := c.pdfText
 		if kind == kindOFD {

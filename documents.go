@@ -24,6 +24,7 @@ const (
 	kindOldWord   = "doc" // .doc and .wps, converted to .docx
 	kindOldExcel  = "xls" // .xls and .et, converted to .xlsx
 	kindEncrypted = "encrypted Office"
+	kindBadOLE    = "damaged Office" // an OLE file without its directory
 )
 
 // sniff tells what kind of document b, the bytes of the file at path, is.
@@ -33,12 +34,29 @@ func sniff(path string, b []byte) string {
 	case bytes.HasPrefix(b, magicZip):
 		return zipKind(b, ext)
 	case bytes.HasPrefix(b, magicOLE):
-		return oleKind(b, ext)
+		return oleKind(b, path)
 	case bytes.Contains(b[:min(len(b), 1024)], magicPDF):
 		// A PDF may have a few bytes before its header.
 		return kindPDF
-	case ext == ".docx":
+	case len(bytes.TrimSpace(b)) == 0:
+		return kindText // an empty file, whatever its name
+	}
+	// Content of no known kind is taken for what the name says: its
+	// reader says what is wrong with it, and LibreOffice reads the RTF
+	// and HTML that some systems save as .doc and .xls.
+	switch ext {
+	case ".docx":
 		return kindDocx
+	case ".xlsx":
+		return kindXlsx
+	case ".ofd":
+		return kindOFD
+	case ".pdf":
+		return kindPDF
+	case ".doc", ".wps":
+		return kindOldWord
+	case ".xls", ".et":
+		return kindOldExcel
 	}
 	return kindText
 }
@@ -74,8 +92,10 @@ func zipKind(b []byte, ext string) string {
 // stored in UTF-16: a Word or WPS document has WordDocument, an Excel or
 // WPS workbook Workbook (or Book), a password-protected .docx or .xlsx
 // EncryptedPackage. Streams named otherwise are taken for what the file's
-// name says.
-func oleKind(b []byte, ext string) string {
+// name says; a file without even the root entry of its directory is
+// damaged, and not given to LibreOffice, which would read its bytes as
+// text.
+func oleKind(b []byte, path string) string {
 	has := func(name string) bool {
 		u := make([]byte, 0, 2*len(name))
 		for _, c := range []byte(name) {
@@ -84,13 +104,23 @@ func oleKind(b []byte, ext string) string {
 		return bytes.Contains(b, u)
 	}
 	switch {
+	case !has("Root Entry"):
+		return kindBadOLE
 	case has("EncryptedPackage"):
 		return kindEncrypted
 	case has("WordDocument"):
 		return kindOldWord
 	case has("Workbook"), has("Book\x00"):
 		return kindOldExcel
-	case ext == ".xls" || ext == ".et":
+	}
+	return oldKindByName(path)
+}
+
+// oldKindByName tells an old Office file's kind by its name: .xls and .et
+// are workbooks, anything else a Word or WPS document.
+func oldKindByName(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xls", ".et":
 		return kindOldExcel
 	}
 	return kindOldWord

@@ -474,11 +474,11 @@ func TestFolderVerbose(t *testing.T) {
 		{".hidden.txt", "skipped: hidden"},
 		{".git", "skipped: hidden"},
 		{"notes.md", "skipped: not a .txt or .docx file"},
-		{"ledger.xlsx", "skipped: not a .txt or .docx file"},
+		{"ledger.xlsx", "workbooks are read only as task-division sheets"},
 		{"a.docx", "Word document"},
 		{"2 讲话.txt", "GB18030 text"},
 		{"1 讲话.txt", "UTF-8 text"},
-		{"旧文件.doc", "save it as .docx"},
+		{"旧文件.doc", "damaged .doc file"},
 	} {
 		if countLines(stderr, want.file, want.msg) != 1 {
 			t.Errorf("want one line naming %s with %q, got:\n%s", want.file, want.msg, stderr)

@@ -41,6 +41,7 @@ const (
 	msgConvertFailed
 	msgConvertTimeout
 	msgEncrypted
+	msgOLEDamaged
 	msgPDFDamaged
 	msgNoTextLayer
 	msgZipBomb
@@ -155,6 +156,7 @@ Flags:
 	msgConvertFailed:  {"%s: LibreOffice could not convert this %s file (damaged, or password-protected?): %v", "%s：LibreOffice 无法转换此 %s 文件（文件损坏或设有密码？）：%v"},
 	msgConvertTimeout: {"%s: converting this %s file with LibreOffice took over %v; not read", "%s：用 LibreOffice 转换此 %s 文件超过 %v，未读取"},
 	msgEncrypted:      {"%s: password-protected %s file; save a copy without the password and read that", "%s：%s 文件设有密码；请另存一份不带密码的副本再读取"},
+	msgOLEDamaged:     {"%s: damaged %s file (not a whole Word, WPS or Excel file); open it in Word or WPS and save it again", "%s：%s 文件损坏（不是完整的 Word、WPS 或 Excel 文件）；请用 Word 或 WPS 打开后重新保存"},
 	msgPDFDamaged:     {"%s: damaged PDF file (%v)", "%s：PDF 文件损坏（%v）"},
 	msgNoTextLayer:    {"%s: %s without a text layer (a scan?); it needs OCR, which speechledger does not do", "%s：%s 文件没有文字层（扫描件？），需要先做文字识别（OCR），本程序不做 OCR"},
 	msgZipBomb:        {"%s: %s file expands to too much data (over %d MB, or 200 times its size); not read", "%s：%s 文件解压后过大（超过 %d MB 或 200 倍），未读取"},
