@@ -454,7 +454,7 @@ func (lx *lexicon) isBodyName(name string) bool {
 // collectivePlace matches the places named as a collective body: 各县,
 // 各乡镇, 各县区, 各区、县级市 (the guide's tag tail), 各县（市、区） once
 // its parenthesis is set aside.
-var collectivePlace = mustRegexp(`^(?:全[省市县区]?各|各)(?:省|市|县|区|镇|乡|乡镇|街道|镇街|村|社区|县区|县市|市县|区县|市区|州|盟|旗|县级市)+$|^县级市$`)
+var collectivePlace = mustRegexp(`^(?:全[省市县区]?各|各)(?:有关|相关)?(?:省|市|县|区|镇|乡|乡镇|街道|镇街|村|社区|县区|县市|市县|区县|市区|州|盟|旗|县级市)+$|^县级市$`)
 
 // localSeat matches the colloquial names of the office that governs a
 // place or runs a bureau: 县里, 局里.
@@ -639,45 +639,89 @@ func (lx *lexicon) namesAt(s string, re *pattern, role string) []Body {
 	return out
 }
 
-// tagBodies returns the bodies of a responsibility tag (folded, with its
-// parentheses): （牵头单位：市委组织部，配合单位：市财政局）,
-// （生态环境部牵头，国家发展改革委等参与）, （市场监管总局负责）. Offsets
-// are relative to the tag.
+// tagBodies returns the bodies of a responsibility tag (folded, with or
+// without its parentheses): （牵头单位：市委组织部，配合单位：市财政局）,
+// （生态环境部牵头，国家发展改革委等参与）, （市场监管总局负责）, or a
+// tag line 主责单位：市市场监管局；配合单位：市公安局. Every name in the tag
+// counts, with its role; an unlabelled tail takes the role of the label
+// before it (guide, "Clarifications": in ……配合单位：市委组织部、市人社局，
+// 各区、县级市 the last two are support bodies too). Offsets are relative
+// to the tag.
 func (lx *lexicon) tagBodies(tag string) []Body {
 	var out []Body
-	for _, form := range []struct {
-		re   *pattern
-		role string
-	}{{tagLead, RoleLead}, {tagSupport, RoleSupport}} {
-		out = append(out, lx.namesAt(tag, form.re, form.role)...)
-	}
-	if len(out) > 0 {
-		return out
-	}
 	rs := []rune(tag)
-	start := 1
-	for i := 1; i < len(rs); i++ {
-		if !strings.ContainsRune("，,；;。）)", rs[i]) {
+	role := ""
+	start := 0
+	for i := 0; i <= len(rs); i++ {
+		if i < len(rs) && !strings.ContainsRune("，,；;。（(）)", rs[i]) {
 			continue
 		}
-		clause := string(rs[start:i])
-		if m := tagClause().FindStringSubmatchIndex(clause); m != nil {
-			role := RoleLead
-			switch clause[m[4]:m[5]] {
-			case "参与", "配合", "协助", "协同":
-				role = RoleSupport
+		seg := string(rs[start:i])
+		at := start
+		start = i + 1
+		text := strings.TrimSpace(seg)
+		if text == "" {
+			continue
+		}
+		var names string
+		switch m := tagLabel().FindStringSubmatchIndex(text); {
+		case m != nil:
+			role = labelRole(text[m[2]:m[3]])
+			names = text[m[1]:]
+			at += runeCount(seg[:strings.Index(seg, text)]) + runeCount(text[:m[1]])
+		default:
+			if m := tagClause().FindStringSubmatchIndex(text); m != nil {
+				role = verbRole(text[m[4]:m[5]])
+				names = text[m[2]:m[3]]
+				at += runeCount(seg[:strings.Index(seg, text)])
+				break
 			}
-			at := start + runeCount(clause[:m[2]])
-			for _, p := range lx.splitNames(clause[m[2]:m[3]]) {
-				name := strings.TrimSpace(p.text)
-				if lx.isBodyName(name) {
-					out = append(out, Body{Name: name, Role: role, Span: Span{at + p.at, at + p.at + runeCount(name)}})
-				}
+			if role == "" {
+				continue
+			}
+			names = text // the unlabelled tail
+			at += runeCount(seg[:strings.Index(seg, text)])
+		}
+		for _, p := range lx.splitNames(names) {
+			name := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(p.text), "等"), "等")
+			lead := runeCount(p.text) - runeCount(strings.TrimLeft(p.text, " "))
+			if lx.isBodyName(name) {
+				from := at + p.at + lead
+				out = append(out, Body{Name: name, Role: role, Span: Span{from, from + runeCount(name)}})
 			}
 		}
-		start = i + 1
 	}
 	return out
+}
+
+// tagLabel matches the label of a responsibility tag's list, its first
+// group the kind of unit: 牵头单位：, 配合部门:.
+var tagLabel = mustRegexp(`^(牵头|责任|主责|负责|主办|承办|配合|协办|参与|协同|协助)(?:单位|部门)\s*[:：]\s*`)
+
+// labelRole returns the role a tag label gives its names.
+func labelRole(kind string) string {
+	switch kind {
+	case "配合", "协办", "参与", "协同", "协助":
+		return RoleSupport
+	}
+	return RoleLead
+}
+
+// verbRole returns the role a tag clause's verb gives its names.
+func verbRole(verb string) string {
+	switch verb {
+	case "参与", "配合", "协助", "协同":
+		return RoleSupport
+	}
+	return RoleLead
+}
+
+// isTagLine reports whether a folded line is a responsibility tag of its
+// own (牵头单位：市住建局, （责任单位：市民政局）): it belongs to the item
+// above and is never a task (issue 13, task-division documents).
+func isTagLine(line string) bool {
+	s := strings.TrimLeft(strings.TrimSpace(line), "(（")
+	return tagLabel().MatchString(s)
 }
 
 // mergeBodies appends bodies from b to a that a does not already name.
@@ -766,3 +810,30 @@ var (
 	// personJoiner joins the names of persons: 黄某、周某.
 	personJoiner = mustRegexp(`、|和|与|及`)
 )
+
+// pureTag returns the bodies of a folded sentence that is nothing but a
+// responsibility tag written without parentheses (市农业农村局牵头，市自然
+// 资源局参与。; 责任单位：市民政局。), or nil: every clause must be a label
+// with its list or names with the verb that gives their role.
+func (lx *lexicon) pureTag(s string) []Body {
+	s = strings.TrimRight(strings.TrimSpace(s), "。.；;")
+	if s == "" {
+		return nil
+	}
+	for _, c := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("，,；;", r) }) {
+		c = strings.TrimSpace(c)
+		if tagLabel().MatchString(c) {
+			continue
+		}
+		m := tagClause().FindStringSubmatch(c)
+		if m == nil {
+			return nil
+		}
+		for _, p := range lx.splitNames(m[1]) {
+			if !lx.isBodyName(strings.TrimSpace(p.text)) {
+				return nil
+			}
+		}
+	}
+	return lx.tagBodies(s)
+}

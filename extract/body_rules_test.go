@@ -133,3 +133,57 @@ func TestBodyVerbBeforeShortHead(t *testing.T) {
 		{"name with the head", []string{"县财政局要在年底前拨付资金。"}, []string{"县财政局"}},
 	})
 }
+
+// Guide, "Clarifications", and issue 13: responsibility tags in all their
+// shapes give every name, with its role, to the sentences of their item,
+// and are never tasks themselves.
+func TestBodyTagShapes(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"labelled tag in parentheses with an unlabelled tail", []string{
+			"二、重点任务",
+			"1.推进老旧厂房改造，2025年底前完成30处。（牵头单位：市住建局，配合单位：市财政局、市自然资源局，各区、县级市）",
+		}, []string{"市住建局、+市财政局、+市自然资源局、+各区、+县级市"}},
+		{"tag lines under the item", []string{
+			"二、重点任务",
+			"2.推进充电桩建设，年内新建充电桩800个。",
+			"牵头单位：市发展改革委",
+			"配合单位：市供电公司、市城管局",
+			"3.完善托育服务体系，6月底前出台实施方案。",
+			"（责任单位：市卫生健康委、市教育局）",
+		}, []string{"市发展改革委、+市供电公司、+市城管局", "市卫生健康委、市教育局"}},
+		{"unlabelled tail with a scope word", []string{
+			"二、重点任务",
+			"7.培训新型职业农民，5年内培训2万名。（牵头单位：市农业局，配合单位：市科协，各有关区、县级市）",
+		}, []string{"市农业局、+市科协、+各有关区、+县级市"}},
+		{"main and support labels on one line", []string{
+			"二、重点任务",
+			"4.强化药品安全监管，抽检合格率达到97%以上。",
+			"主责单位：市市场监管局；配合单位：市公安局",
+		}, []string{"市市场监管局、+市公安局"}},
+		{"unparenthesised tag sentence after the item", []string{
+			"二、重点任务",
+			"5.加强林地保护，全年完成造林3万亩。市林业局牵头，市水务局参与。",
+		}, []string{"市林业局、+市水务局"}},
+		{"a numbered topic with a tag is no task", []string{
+			"二、重点任务",
+			"6.人才引进项目。5年内引进高层次人才500名。（牵头单位：市人社局）",
+		}, []string{"市人社局"}},
+	})
+}
+
+// Guide, "Clarifications": a note that hands every later item to a body
+// makes it a body of every task after it, alongside the task's own.
+func TestBodyBlanketNote(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"note before the items", []string{
+			"二、重点任务",
+			"以下各项均需各县区政府落实，不再列出。",
+			"1.推进农村公路提档，年底前完成200公里。（牵头单位：市交通运输局）",
+			"2.新建村级养老服务站50个。",
+		}, []string{"市交通运输局、+各县区政府", "各县区政府"}},
+		{"no note, no body", []string{
+			"二、重点任务",
+			"1.新建村级养老服务站50个。",
+		}, []string{""}},
+	})
+}

@@ -41,7 +41,7 @@ func (x *Extractor) joinBrokenLines(lines []string) []string {
 			}
 		}
 		t := strings.TrimSpace(line)
-		if broken && t != "" && paragraphKind(x.fold.foldString(t)) == paraPlain {
+		if broken && t != "" && paragraphKind(x.fold.foldString(t)) == paraPlain && !isTagLine(x.fold.foldString(t)) {
 			last := len(out) - 1
 			out[last] = strings.TrimRightFunc(out[last], isBlank) + t
 		} else {
@@ -54,8 +54,8 @@ func (x *Extractor) joinBrokenLines(lines []string) []string {
 
 // breaksOff reports whether line stops in the middle of a sentence.
 func (x *Extractor) breaksOff(line string) bool {
-	if endsSentence(line) || !strings.ContainsAny(line, midSentenceMarks) {
-		return false
+	if endsSentence(line) || !strings.ContainsAny(line, midSentenceMarks) || isTagLine(x.fold.foldString(line)) {
+		return false // a tag line stands alone: 牵头单位：市住建局
 	}
 	body := strings.TrimRightFunc(line, isBlank)
 	last, size := utf8.DecodeLastRuneInString(body)

@@ -110,11 +110,20 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 	// A line a copy broke mid-sentence is read with the line that goes on
 	// with it (guide, "Task": only a break that ends a paragraph ends a
 	// sentence).
-	for _, line := range x.joinBrokenLines(lines) {
+	joined := x.joinBrokenLines(lines)
+	var blanket []Body // bodies a note gives every later task
+	for li, line := range joined {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
 		para := x.paragraph(memo, line)
+		if isTagLine(para.text) {
+			continue // read with the item above it
+		}
+		if bs, ok := x.blanketNote(para.text); ok {
+			blanket = bs
+			continue
+		}
 		kind := para.kind
 		rowYear = scheduleYear(para.text, rowYear)
 		lineRef := ref
@@ -142,6 +151,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 		}
 		continues = !endsSentence(line)
 		sents := para.sents
+		tags := x.itemTags(sents, x.tagLinesAfter(memo, joined, li))
 		// open is the subject of the paragraph's first directive, if it
 		// names one: it carries into the later sentences and inline bullets
 		// of the paragraph; a side sentence with its own subject does not
@@ -149,6 +159,10 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 		var open, named []Body
 		opened := false
 		for i, s := range sents {
+			if tags[i].only {
+				continue // a tag of the sentences before it, not a task
+			}
+			s.tag = tags[i].bodies
 			f := s.fold.text
 			// A numbered paragraph's first sentence, and an inline bullet
 			// (三是强化宣传引导。), is a heading: it needs a marker to be a
@@ -157,6 +171,15 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 			an := memo.sentence(f)
 			d := an.d
 			yes, weak := an.directive(x.lex, heading)
+			// A responsibility tag, or a note that gave every item a body,
+			// assigns the item: a sentence of it is
+			// an instruction to the units it names, and so is its numbered
+			// heading where it sets a time or a target (1.加快建设……,
+			// 2024年底前完成……50个。), not where it only names a topic.
+			taggedHeading := false
+			if !yes && (len(s.tag) > 0 || len(blanket) > 0 && heading) {
+				yes, weak, taggedHeading = true, true, heading
+			}
 			if !yes && !heading && mood == moodPlan && plain(f, &d.chars) {
 				// In a plan or a policy document every statement of work
 				// to do is an instruction: 5年内引进1万名紧缺人才。
@@ -186,6 +209,10 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 					hints = append(hints, "责任单位承接上文")
 				}
 			}
+			if len(blanket) > 0 {
+				bodies = withBlanket(bodies, blanket)
+				hints = append(hints, "责任单位含文件说明统一指定的单位")
+			}
 			// The tests that need no time nodes or targets come first:
 			// finding those is the dearest part of a task.
 			// In a review of work done, 要 states a lesson unless the
@@ -208,6 +235,9 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 			targets := an.findTargets()
 			if len(bodies) == 0 && len(times) == 0 && len(targets) == 0 {
 				continue // guide, "Task", rule 2
+			}
+			if taggedHeading && len(times) == 0 && len(targets) == 0 {
+				continue
 			}
 			seen[key] = true
 			t := Task{
@@ -577,4 +607,106 @@ func (c *runeCounter) at(i int) int {
 	c.n += runeCount(c.s[c.pos:i])
 	c.pos = i
 	return c.n
+}
+
+// itemTag is the responsibility tag a sentence of an item takes, and
+// whether the sentence is itself nothing but a tag.
+type itemTag struct {
+	bodies []Body
+	only   bool
+}
+
+// itemTags returns the tag each sentence of a paragraph takes: its own
+// (s.tag, a tag in parentheses closing it), else that of a sentence after
+// it in the paragraph that is nothing but a tag (……。市农业农村局牵头，
+// 市自然资源局参与。), else below (the tag lines after the paragraph)
+// (guide, "Clarifications": a tag after an item gives its bodies to every
+// task sentence of the item).
+func (x *Extractor) itemTags(sents []sentence, below []Body) []itemTag {
+	out := make([]itemTag, len(sents))
+	from := 0 // the first sentence of the current item
+	for i, s := range sents {
+		out[i].bodies = s.tag
+		if i == 0 {
+			continue
+		}
+		if bs := x.lex.pureTag(s.fold.text); len(bs) > 0 {
+			tag := carried(x.origBodies(s, bs))
+			for j := from; j < i; j++ {
+				if len(out[j].bodies) == 0 {
+					out[j].bodies = tag
+				}
+			}
+			out[i].only = true
+			from = i + 1
+		}
+	}
+	if len(below) > 0 {
+		for j := from; j < len(sents); j++ {
+			if len(out[j].bodies) == 0 {
+				out[j].bodies = below
+			}
+		}
+	}
+	return out
+}
+
+// tagLinesAfter returns the bodies of the tag lines that follow line i of
+// lines (牵头单位：……, 配合单位：…… on lines of their own), as carried bodies.
+func (x *Extractor) tagLinesAfter(memo *analyses, lines []string, i int) []Body {
+	var out []Body
+	for j := i + 1; j < len(lines); j++ {
+		if strings.TrimSpace(lines[j]) == "" {
+			continue
+		}
+		f := x.paragraph(memo, lines[j]).text
+		if !isTagLine(f) {
+			break
+		}
+		out = append(out, carried(x.lex.tagBodies(f))...)
+	}
+	return out
+}
+
+// blanketNoteForm matches a note that hands every later item to a body:
+// 以下各项均需各区政府落实，不再列出; 以下各项由各区政府负责，不再一一列出.
+var blanketNoteForm = mustRegexp(`以下[^，,。；;]{0,8}?(?:均需|均须|均由|均要|需由|须由|由|需|须)([^，,。；;]{2,30}?)(?:负责|落实|承担|牵头|组织实施|实施|推进)[^。]{0,12}?不再(?:一一)?(?:列出|列明|重复)`)
+
+// blanketNote reports whether a folded paragraph is a note that hands
+// every later item of the document to a body (guide, "Clarifications"),
+// with the bodies it names.
+func (x *Extractor) blanketNote(para string) ([]Body, bool) {
+	if !strings.Contains(para, "不再") {
+		return nil, false
+	}
+	m := blanketNoteForm().FindStringSubmatch(para)
+	if m == nil {
+		return nil, false
+	}
+	var out []Body
+	for _, p := range x.lex.splitNames(m[1]) {
+		name := strings.TrimSpace(p.text)
+		if !x.lex.isBodyName(name) {
+			return nil, false
+		}
+		out = append(out, Body{Name: name, Role: RoleLead, Canonical: x.lex.canonical(name), Carried: true})
+	}
+	return out, len(out) > 0
+}
+
+// withBlanket adds the bodies a note gave every later task to a task's
+// own: alongside a lead the task names they support it; alone they lead.
+func withBlanket(bodies, blanket []Body) []Body {
+	role := RoleLead
+	for _, b := range bodies {
+		if b.Role == RoleLead {
+			role = RoleSupport
+		}
+	}
+	add := make([]Body, len(blanket))
+	for i, b := range blanket {
+		b.Role = role
+		add[i] = b
+	}
+	return mergeBodies(append([]Body(nil), bodies...), add)
 }
