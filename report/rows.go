@@ -60,6 +60,7 @@ type row struct {
 	Times       string
 	Due         extract.Date
 	Lead        string
+	Units       []string // the lead bodies' canonical names, as 汇总 counts them
 	Support     string
 	Targets     string
 	TargetValue float64
@@ -106,11 +107,13 @@ type mark struct {
 
 // A bodyStat counts the tasks one body leads.
 type bodyStat struct {
-	Name    string
-	Led     int
-	WithDue int
-	Overdue int
-	DueSoon int // due within 30 days, not overdue
+	Name      string
+	Led       int
+	WithDue   int
+	Overdue   int
+	DueSoon   int          // due within 30 days, not overdue
+	Done      int          // 办理状态 已办结, as the sheets show it
+	LastReply extract.Date // the last day a reply of the body was merged
 }
 
 // A monthStat counts the tasks due in one month ("" for no deadline).
@@ -287,6 +290,7 @@ func buildRow(t extract.Task, reportDate extract.Date) row {
 		}
 	}
 	r.Lead = strings.Join(lead, "、")
+	r.Units = leadNames(t)
 	r.Support = strings.Join(support, "、")
 	var targets []string
 	for _, tg := range t.Targets {

@@ -163,6 +163,12 @@ func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows 
 			return fmt.Errorf("sheet %q: %w", l.Sheets[i].Name, err)
 		}
 	}
+	var log [][]string
+	var logHead []string
+	if p != nil {
+		log, logHead = p.log, p.logHead
+	}
+	l.countProgress(lastReplies(log))
 	if err := writeSummary(f, l, rows); err != nil {
 		return fmt.Errorf("sheet %s: %w", summarySheet, err)
 	}
@@ -174,11 +180,6 @@ func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows 
 		if err := copySheet(src, f, name, styles); err != nil {
 			return fmt.Errorf("sheet %q: %w", name, err)
 		}
-	}
-	var log [][]string
-	var logHead []string
-	if p != nil {
-		log, logHead = p.log, p.logHead
 	}
 	if err := writeLog(f, l, log, logHead, st, rows); err != nil {
 		return fmt.Errorf("sheet %s: %w", logSheet, err)
