@@ -22,7 +22,7 @@ const (
 // J 已移出, K 说明.
 var summaryCols = []struct {
 	width float64
-}{{6}, {44}, {12}, {30}, {9}, {9}, {9}, {11}, {9}, {9}, {44}}
+}{{6}, {44}, {12}, {32}, {9}, {9}, {9}, {11}, {9}, {9}, {44}}
 
 // summaryRowHeight is the height of a one-line row of the summary, in
 // points: room for a Chinese line in any of the fonts that stand in for 宋体.
@@ -163,6 +163,7 @@ func writeSummary(f *excelize.File, l *ledger, rows *rowWriter) error {
 	w.line(24, 1, last)
 	w.cell(1, "一、各篇讲话", st.section)
 	w.header("序号", "讲话标题", "讲话日期", "来源文件", "任务数", "有时限", "已逾期", "30日内到期", "本次新增", "已移出", "说明")
+	titles := w.row // printed at the top of every page
 	dups := 0
 	for i, e := range l.Speeches {
 		w.line(summaryRowHeight, 0, 0)
@@ -187,11 +188,11 @@ func writeSummary(f *excelize.File, l *ledger, rows *rowWriter) error {
 		} else {
 			w.cell(3, int(excelSerial(e.Date)), st.date)
 		}
-		if e.Gone {
-			w.cell(4, e.Source, st.text)
-		} else {
-			w.cell(4, e.Source+" "+ordinal(e.Index), st.text)
+		source := e.Source
+		if !e.Gone {
+			source += " " + ordinal(e.Index)
 		}
+		w.cell(4, source, st.text)
 		if e.Sheet != "" {
 			w.cell(5, e.Tasks, st.num)
 			w.cell(6, e.WithDue, st.num)
@@ -205,7 +206,7 @@ func writeSummary(f *excelize.File, l *ledger, rows *rowWriter) error {
 			}
 		}
 		w.cell(11, e.Note, st.text)
-		w.fitRow(e.Title, e.Note)
+		w.fitRow(e.Title, source, e.Note)
 	}
 	w.line(summaryRowHeight, 0, 0)
 	w.cell(1, "合计", st.total)
@@ -233,8 +234,8 @@ func writeSummary(f *excelize.File, l *ledger, rows *rowWriter) error {
 	// 二、按责任单位
 	w.line(8, 0, 0)
 	w.line(24, 1, last)
-	w.cell(1, "二、按责任单位（牵头），已逾期多者在前", st.section)
-	w.header("序号", "责任单位", "", "", "牵头任务", "有时限", "已逾期", "30日内到期", "", "", "")
+	w.cell(1, "二、按责任单位（牵头），已逾期多者在前；已逾期、30日内到期不含已办结", st.section)
+	w.header("序号", "责任单位", "", "", "牵头任务", "有时限", "已逾期", "30日内到期", "已办结", "办结率", "最后反馈日期")
 	bodyRow := w.row + 1
 	for i, b := range l.Bodies {
 		w.line(summaryRowHeight, 2, 4)
@@ -246,9 +247,13 @@ func writeSummary(f *excelize.File, l *ledger, rows *rowWriter) error {
 		w.cell(6, b.WithDue, st.num)
 		w.cell(7, b.Overdue, st.num)
 		w.cell(8, b.DueSoon, st.num)
-		w.cell(9, nil, st.num)
-		w.cell(10, nil, st.num)
-		w.cell(11, nil, st.text)
+		w.cell(9, b.Done, st.num)
+		w.cell(10, percent(float64(b.Done)/float64(max(b.Led, 1))), st.num)
+		if b.LastReply.IsZero() {
+			w.cell(11, "—", st.num)
+		} else {
+			w.cell(11, int(excelSerial(b.LastReply)), st.date)
+		}
 	}
 	if len(l.Bodies) == 0 {
 		w.line(0, 1, last)
@@ -292,7 +297,10 @@ func writeSummary(f *excelize.File, l *ledger, rows *rowWriter) error {
 			return err
 		}
 	}
-	return setPrint(f, summarySheet, "讲话任务督办台账汇总")
+	if err := setPrint(f, summarySheet, "讲话任务督办台账汇总"); err != nil {
+		return err
+	}
+	return setLocalName(f, summarySheet, 0, printTitles, fmt.Sprintf("%s!$%d:$%d", sheetRef(summarySheet), titles, titles), false)
 }
 
 // chartBodies is how many bodies the summary's chart shows.
@@ -321,12 +329,16 @@ func addBodyChart(f *excelize.File, cell string, first, last int) error {
 	})
 }
 
-// fitRow sets the current row's height to show title and note in full,
-// or as much of them as the tallest row shows.
-func (w *summaryWriter) fitRow(title, note string) {
-	lines := max(estimateLines(title, summaryCols[1].width, 11), estimateLines(note, summaryCols[len(summaryCols)-1].width, 11))
-	if w.err == nil && lines > 1 {
-		w.err = w.f.SetRowHeight(summarySheet, w.row, min(float64(lines)*11*lineSpacing+5, maxRowHeight))
+// fitRow makes the current row tall enough to show its title, source and
+// note in full when they wrap, or as much of them as the tallest row
+// shows. The height goes into the row's XML: the summary's rows replace
+// what excelize holds of the sheet, heights set through it included.
+func (w *summaryWriter) fitRow(title, source, note string) {
+	lines := max(estimateLines(title, summaryCols[1].width, 11),
+		estimateLines(source, summaryCols[3].width, 11),
+		estimateLines(note, summaryCols[len(summaryCols)-1].width, 11))
+	if lines > 1 {
+		w.height = max(w.height, min(float64(lines)*11*lineSpacing+5, maxRowHeight))
 	}
 }
 
