@@ -51,6 +51,14 @@ type config struct {
 	maxSheets  int    // the most speech sheets a workbook holds
 }
 
+// The range of --report-date: the dates an Excel cell holds without
+// doubt. Excel counts 1900-02-29, which never was, so its serial numbers
+// of earlier dates are one day off in some programs and not in others.
+var (
+	minReportDate = extract.NewDate(1900, time.March, 1)
+	maxReportDate = extract.NewDate(9999, time.December, 31)
+)
+
 // env is what the command gets from its surroundings.
 type env struct {
 	getenv func(string) string
@@ -225,6 +233,9 @@ func (c *command) parseFlags(args []string) (code int, ok bool) {
 		if cfg.reportDate, err = extract.ParseDate(*rep); err != nil {
 			return usage(msgBadDate, "--report-date", p.dateReason(*rep, err))
 		}
+		if cfg.reportDate.Before(minReportDate) || maxReportDate.Before(cfg.reportDate) {
+			return usage(msgReportDateRange, *rep)
+		}
 	} else {
 		cfg.reportDate = extract.DateOf(time.Now())
 	}
@@ -279,6 +290,13 @@ func (c *command) inputFiles() (files []input, failed bool) {
 			continue
 		}
 		if !info.IsDir() {
+			if !info.Mode().IsRegular() {
+				// Reading a named pipe or a terminal would wait for
+				// whatever writes to it.
+				c.logf("%v", c.p.errorf(msgNotRegular, p, c.p.fileKind(info.Mode())))
+				failed = true
+				continue
+			}
 			files = append(files, input{path: p})
 			continue
 		}
@@ -335,6 +353,24 @@ func wanted(name string) bool {
 		return true
 	}
 	return false
+}
+
+// fileKind names the kind of a file that is neither a regular file nor a
+// folder.
+func (p printer) fileKind(m fs.FileMode) string {
+	kind := [2]string{"a special file", "特殊文件"}
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		kind = [2]string{"a named pipe", "命名管道"}
+	case m&fs.ModeSocket != 0:
+		kind = [2]string{"a socket", "套接字"}
+	case m&fs.ModeDevice != 0:
+		kind = [2]string{"a device", "设备文件"}
+	}
+	if p.zh {
+		return kind[1]
+	}
+	return kind[0]
 }
 
 // isRegular reports whether path (a symbolic link, say) leads to a
@@ -578,12 +614,29 @@ func (c *command) prepare() *report.Pending {
 		return nil
 	}
 	opt := report.Options{ReportDate: c.cfg.reportDate, Template: c.cfg.template,
-		Inputs: c.cfg.paths, Keep: c.cfg.nightly.keep, MaxSheets: c.cfg.maxSheets}
+		Inputs: inputNames(c.cfg.paths), Keep: c.cfg.nightly.keep, MaxSheets: c.cfg.maxSheets}
 	if cache := c.night.cache; cache != nil {
 		// What the run remembers of the workbook is kept with the cache.
 		opt.MemoDir, opt.Build = cache.dir, cache.program
 	}
 	return report.Prepare(c.cfg.output, opt)
+}
+
+// inputNames returns how the workbook names the inputs paths: by their
+// file or folder names, not by where they lie on this machine, since the
+// workbook is shared.
+func inputNames(paths []string) []string {
+	names := make([]string, len(paths))
+	for i, p := range paths {
+		name := filepath.Base(p)
+		if name == "." || name == ".." || name == string(filepath.Separator) {
+			if abs, err := filepath.Abs(p); err == nil {
+				name = filepath.Base(abs)
+			}
+		}
+		names[i] = name
+	}
+	return names
 }
 
 // write exports the speeches to the configured output; pending is the

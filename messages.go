@@ -32,6 +32,8 @@ const (
 	msgRunHelp
 	msgStdin
 	msgNotFound
+	msgNotRegular
+	msgReportDateRange
 	msgPermission
 	msgReadError
 	msgFolderEmpty
@@ -147,6 +149,9 @@ Flags:
 	msgRunHelp:        {"Run 'speechledger -h' for usage.", "运行 'speechledger -h' 查看用法。"},
 	msgStdin:          {"standard input", "标准输入"},
 	msgNotFound:       {"%s: no such file or folder", "%s：文件或文件夹不存在"},
+	msgNotRegular:     {"%s: %s, not a file: name .txt or .docx files or folders, or - for standard input", "%s：%s，不是文件：请给出 .txt 或 .docx 文件或文件夹，或用 - 表示标准输入"},
+	msgReportDateRange: {"--report-date %s: want a date from 1900-03-01 to 9999-12-31 (Excel's dates; it counts 1900-02-29, which never was)",
+		"--report-date %s：日期须在 1900-03-01 至 9999-12-31 之间（Excel 的日期范围；Excel 把不存在的 1900-02-29 算作一天）"},
 	msgPermission:     {"%s: permission denied (cannot read it)", "%s：没有读取权限"},
 	msgReadError:      {"%s: cannot read: %v", "%s：无法读取：%v"},
 	msgFolderEmpty:    {"%s: folder holds no speeches (.txt or .docx files)", "%s：文件夹中没有讲话稿（.txt 或 .docx 文件）"},

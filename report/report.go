@@ -31,7 +31,7 @@ import (
 type Options struct {
 	ReportDate extract.Date // the day the report is made
 	Template   string       // path of an office's own .xlsx template; "" = the embedded default
-	Inputs     []string     // input paths as given, for the record
+	Inputs     []string     // names of the inputs (files or folders, not paths), for the record
 	// Keep is how many dated backups of the workbook being replaced to
 	// keep next to it (ledger.2010-01-15.bak.xlsx); 0 makes none.
 	Keep int
