@@ -264,6 +264,7 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 		}
 		pos += runeCount(m)
 	}
+	sharePlaces(rs, out, offset)
 	return out
 }
 
@@ -418,7 +419,7 @@ func (lx *lexicon) isBodyName(name string) bool {
 		unq := strings.NewReplacer("“", "", "”", "").Replace(name)
 		return strings.Count(name, "“") == 1 && strings.HasSuffix(name, "”") && lx.isBodyName(unq)
 	}
-	if collectivePlace().MatchString(name) || localSeat().MatchString(name) {
+	if collectivePlace().MatchString(name) || localSeat().MatchString(name) || isTown(name) {
 		return true
 	}
 	// 学前教育方面 is a field of work; 有关方面 a body.
@@ -634,6 +635,7 @@ func (lx *lexicon) namesAt(s string, re *pattern, role string) []Body {
 			}
 			found = append(found, Body{Name: name, Role: role, Span: Span{at + p.at, at + p.at + runeCount(name)}})
 		}
+		sharePlaces([]rune(s), found, 0)
 		out = append(out, found...)
 	}
 	return out
@@ -691,6 +693,7 @@ func (lx *lexicon) tagBodies(tag string) []Body {
 			}
 		}
 	}
+	sharePlaces(rs, out, 0)
 	return out
 }
 

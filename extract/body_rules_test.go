@@ -187,3 +187,20 @@ func TestBodyBlanketNote(t *testing.T) {
 		}, []string{""}},
 	})
 }
+
+// Issue 13: a list of organs after a name with its place shares that
+// place (市发展改革委、财政局 names 市财政局); a bare town of the national
+// divisions is a body, and abbreviated organ names are heads.
+func TestBodySharedPlace(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"shared place in a subject", []string{"县发展改革委、财政局要在6月底前拿出方案。"}, []string{"县发展改革委、县财政局"}},
+		{"shared place in a tag", []string{
+			"二、重点任务",
+			"1.建设人才公寓，5年内筹集2000套。（牵头单位：市住建局，配合单位：市委组织部、人社局）",
+		}, []string{"市住建局、+市委组织部、+市人社局"}},
+		{"own place kept", []string{"县委、县政府要在年底前完成部署。"}, []string{"县委、县政府"}},
+		{"no place to share", []string{"教研室和学校要在5月底前完成调研。"}, []string{"教研室、学校"}},
+		{"abbreviated organ and a bare town", []string{"区住建局和东华门街道要在年底前完成改造。"}, []string{"区住建局、东华门街道"}},
+		{"a county alone is a place", []string{"我县要在年底前完成改造。"}, []string{""}},
+	})
+}

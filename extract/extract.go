@@ -508,7 +508,14 @@ func (x *Extractor) origBodies(s sentence, bs []Body) []Body {
 	for _, b := range bs {
 		b.Canonical = x.lex.canonical(x.fold.foldString(b.Name))
 		if !b.Carried {
+			// A place shared from the name before it (市发展改革委、
+			// 财政局) stays before the name as written.
+			shared := ""
+			if n := runeCount(b.Name) - (b.Span.End - b.Span.Start); n > 0 && b.Span.End > b.Span.Start {
+				shared = string([]rune(b.Name)[:n])
+			}
 			b.Span, b.Name = o.of(b.Span, b.Name)
+			b.Name = shared + b.Name
 		}
 		out = append(out, b)
 	}

@@ -11,6 +11,20 @@ import (
 //go:embed data/words.txt
 var wordsTable string
 
+//go:embed data/organs.txt
+var organsTable string
+
+// organNames returns the names of data/organs.txt.
+func organNames() []string {
+	var out []string
+	for _, line := range strings.Split(organsTable, "\n") {
+		if line = strings.TrimSpace(line); line != "" && line[0] != '#' {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
 // segmenter finds word boundaries, and the words' parts of speech, with
 // gse over a trimmed dictionary (the 52,000 most frequent words of gse's
 // own, with jieba's tags), loaded on first use so that a run which never
@@ -29,6 +43,10 @@ func (s *segmenter) load() {
 				b.WriteString(line)
 				b.WriteByte('\n')
 			}
+		}
+		// Organ names are words of their own: 发改委, not 发/改/委.
+		for _, name := range organNames() {
+			b.WriteString(name + " 1000 nt\n")
 		}
 		// LoadDictStr reports no errors for a string it was handed.
 		_ = s.seg.LoadDictStr(b.String())
