@@ -141,7 +141,7 @@ var tgtAbstractHeads = []string{
 	"抓手", "载体", "机制", "体系", "理念", "思想", "精神", "能力", "职能", "职责",
 	"责任", "措施", "举措", "办法", "步骤", "途径", "标准", "指标", "难点", "热点",
 	"短板", "特点", "优势", "挑战", "机遇", "矛盾", "时期", "第一", "一", "不",
-	"文章", "规定", "政策", "底线", "红线", "市场", "事", "突破",
+	"文章", "规定", "政策", "底线", "红线", "市场", "事", "突破", "禁令", "纪律", "准则",
 	"毫不", "坚定", "统一", "攻坚战", "战略", "布局", "课题", "大事", "层次", "梯队",
 }
 
@@ -757,7 +757,9 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 	// The object: after a classifier (48个贫困村), else before the number
 	// (签约率达到98%).
 	obj, objEnd := "", k
-	if count || strings.HasPrefix(tgtRs2s(rs, k, k+1), "的") || u == "" && (unit == "万" || unit == "亿") {
+	// A measure that its object names before it (总投资4.8亿元的古徵中学)
+	// describes what follows 的 and keeps its object.
+	if count || strings.HasPrefix(tgtRs2s(rs, k, k+1), "的") && (objBefore == "" || u == "%") || u == "" && (unit == "万" || unit == "亿") {
 		obj, objEnd = tgtObjectAfter(rs, k, ce)
 	}
 	if count && n.chinese && (n.text == "二" || u == "期") {
@@ -775,7 +777,7 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 	if count && tgtApposition(rs, cs, i, n.value) {
 		return Target{}, k, false // a count of the names just listed: 福州、厦门两个大户
 	}
-	if !count && tgtQualifier(rs, k, ce) {
+	if !count && (cmp != "" || objBefore == "") && tgtQualifier(rs, k, ce) {
 		return Target{}, k, false // a threshold qualifying what is counted: 3000万元以上的大项目5个
 	}
 	if count && u == "次" && strings.Contains(tgtRs2s(rs, max(cs, i-6), i), "届") {
@@ -817,6 +819,8 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 		return Target{}, k, false // a baseline: 在突破20%的基础上
 	case count && tgtReferenceVerbs.in(before):
 		return Target{}, k, false // a standard referred to: 对照4条标准
+	case u == "名" && strings.Contains(before, "排名"):
+		return Target{}, k, false // a rank: 排名在前十名、十一到二十名的
 	}
 	for p := spanStart; p < spanEnd; p++ {
 		if inside[p] && p < i {
@@ -1080,6 +1084,13 @@ func tgtObjectBeforeCut(rs []rune, cs, i int) (string, int) {
 	}
 	if r := []rune(s); len(r) > 16 {
 		s = string(r[len(r)-16:])
+	}
+	// 和总投资1.32亿元: a conjunction is no part of the object.
+	for _, w := range []string{"以及", "和", "与", "及", "并"} {
+		if rest, ok := strings.CutPrefix(s, w); ok && utf8.RuneCountInString(rest) >= 2 {
+			s = rest
+			break
+		}
 	}
 	if wordAt <= floor {
 		return s, cs

@@ -17,7 +17,7 @@ var neutralWords = []string{
 	"需要", "主要", "重要", "只要", "首要", "要素", "摘要", "纲要", "提要", "要点", "要害", "要务",
 	"要件", "要闻", "要领", "扼要", "简要", "紧要", "险要", "要道", "要津", "政要", "显要", "机要",
 	"要塞", "要地", "要员", "要案", "要职", "相应", "适应", "反应", "供应", "效应", "响应", "对应",
-	"要么", "要不", "想要", "将要", "快要", "就要到", "要靠", "要看", "路要走", "的要求", "要求的",
+	"要么", "要不然", "要不就", "要不是", "要不要", "想要", "将要", "快要", "就要到", "要靠", "要看", "路要走", "的要求", "要求的",
 	"要求和", "要求下",
 }
 
@@ -183,13 +183,26 @@ var directiveMarker = newMarkerFinder(
 	`应(?:[^当该对用届有急变运声邀聘收付试]|$)`,
 	`需(?:[^要]|$)`,
 	`请(?:各|全|大家|你们|同志|有关|相关|县|市|区|镇|乡|局|校)`,
-	`由[^，,。；;]{1,30}?(?:负责|牵头|承担|组织|实施)`,
+	`由[^，,。；;]{1,30}?(?:负责|牵头|承担|组织|实施|审批|审核|审定|批准|核准|备案|把关)`,
+	`报[^，,。；;]{1,20}?(?:批准|审批|审定|核准|备案)`,
 	`(?:牵头|负责)[,，。；;）)]`,
-	`将(?:于|在|从|对|把|专门|继续|进一步|全面|加快|加大|重点|着力|按照|组织|开展|召开|启动|出台|实施|适时|规划|建设|推动|推进|持续|积极|加强|完成|办理|提供|建置|设置|争取|成立|设立|扩大|提升|改善|协助|配合|陆续|全力|逐步|优先|投入|编列|补助|辅导|修订|制定|研拟|评估|建立|新建|兴建|改建|开辟|辟建)`,
+	willListed,
+	`将(?:[^近来军士领]|$)`, // a commitment of the body it follows: 县委将结合实际……
+	`控制在`, `须[^知臾]`,
 	`预计(?:于|在|将|[0-9一二三四五六七八九十]{2,4}年)`,
 	`拟(?:于|在|将)`, `计划(?:于|在)`, `限(?:期|于|[0-9一二三四五六七八九十两]+)`,
 	`严禁`, `禁止`, `不得`, `不准`, `杜绝`,
 )
+
+// willListed matches 将 before the words that make it a commitment
+// whoever says it: 将于, 将继续……. Any other 将 directs only after a
+// body that it commits (县委将结合实际……, guide "Task": 将于……; issue 13:
+// commitments of a named body); 这将有利于…… commits no one.
+const willListed = `将(?:于|在|从|对|把|专门|继续|进一步|全面|加快|加大|重点|着力|按照|组织|开展|召开|启动|出台|实施|适时|规划|建设|推动|推进|持续|积极|加强|完成|办理|提供|建置|设置|争取|成立|设立|扩大|提升|改善|协助|配合|陆续|全力|逐步|优先|投入|编列|补助|辅导|修订|制定|研拟|评估|建立|新建|兴建|改建|开辟|辟建)`
+
+// isListedWill reports whether a marker is 将 before one of willListed's
+// words.
+var isListedWill = mustPattern(`^` + willListed)
 
 // markerFinder finds the leftmost, non-overlapping matches of a choice of
 // alternatives, as a regular expression of them all would, quickly. Each
@@ -459,6 +472,9 @@ func notDirectiveOpening(s string) bool {
 	}
 }
 
+// opinionOpenings open a personal opinion (issue 13).
+var opinionOpenings = []string{"我觉得", "我认为", "我个人认为", "我个人觉得", "我感到", "我感觉", "我相信", "在我看来", "依我看", "我看"}
+
 // courtesyOpenings, exampleOpenings and announcingVerbs are words of
 // notDirectiveOpening's pattern.
 var (
@@ -571,7 +587,7 @@ func containsAny(s string, words ...string) bool {
 
 // awareness finds exhortations to understand rather than to act:
 // 要明白……, 必须清醒地认识到…….
-var awareness = mustPattern(`(?:要|必须|务必|一定要)(?:[^，,。]{0,4})(?:明白|认识到|清醒认识|清醒地认识|看到|懂得|引起[^，,。]{0,4}重视)`)
+var awareness = mustPattern(`(?:要|必须|务必|一定要)(?:[^，,。]{0,4})(?:明白|认识到|清醒认识|清醒地认识|看到|懂得|知道|引起[^，,。]{0,4}重视)`)
 
 // blankQuotations blanks the quotations of s (slogans such as “等、靠、要”,
 // a quoted directive of another meeting), whose words direct nothing here,
@@ -712,8 +728,13 @@ func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
 	if awareness.MatchIn(blank, cs) {
 		return false, false
 	}
-	if len(d.markers) > 0 {
-		m := d.markers[0]
+	if firstPrefix(s, opinionOpenings) != "" && (lx == nil || len(lx.subjects(d)) == 0) {
+		// 我觉得这项工作很有意义: a personal opinion directs no one, unless
+		// it names who is to act (我觉得,班主任老师也要……).
+		return false, false
+	}
+	if markers := lx.committing(d); len(markers) > 0 {
+		m := markers[0]
 		future := strings.HasPrefix(blank[m[0]:], "预计") || strings.HasPrefix(blank[m[0]:], "将") || strings.HasPrefix(blank[m[0]:], "拟")
 		if !future && isPastReport(blank[:m[0]]) && len(lx.subjects(d)) == 0 {
 			// A report of what was done followed by a directive with no
@@ -742,6 +763,47 @@ func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
 	}
 	return false, false
 }
+
+// committing returns the directive markers of d less each 将 that follows
+// no body it commits (这将有利于……): such a 将 only says what will
+// happen. Without a lexicon no body is known, and no such 将 directs.
+func (lx *lexicon) committing(d *directed) [][]int {
+	var out [][]int
+	for k, m := range d.markers {
+		if !lx.commitsNoOne(d, m) {
+			if out != nil {
+				out = append(out, m)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([][]int, 0, len(d.markers)), d.markers[:k]...)
+		}
+	}
+	if out == nil {
+		return d.markers
+	}
+	return out
+}
+
+// commitsNoOne reports whether the marker m of d is a 将 that is not
+// before one of willListed's words and either follows no body or is the
+// preposition 将 (= 把) of a report: 市局将年报工作列入绩效考核 says what
+// was done, 县委将把……作为 what will be.
+func (lx *lexicon) commitsNoOne(d *directed, m []int) bool {
+	word := d.blank[m[0]:m[1]]
+	if !strings.HasPrefix(word, "将") || isListedWill.MatchString(word) {
+		return false
+	}
+	if dispositive().MatchString(d.blank[m[0]:]) {
+		return true
+	}
+	return lx == nil || len(d.subjectBodiesAt(lx, runeCount(d.blank[:m[0]]))) == 0
+}
+
+// dispositive matches the preposition 将 with the verb that disposes of
+// its object later in the clause: 将年报工作作为重点, 将规模企业纳入其中.
+var dispositive = mustRegexp(`^将[^，,。；;：:把]{1,30}?(?:作为|列入|列为|纳入|设置为|设为|确定为|定为|放在|摆在|安排在|转为|改为|视为|当作|当成|分为|交由|交给)`)
 
 // plain reports whether a folded sentence states work without reporting
 // the past or describing what is: in a plan section it is an instruction.

@@ -50,10 +50,42 @@ func TestDirective(t *testing.T) {
 		{"heading naming a topic", "(一)全力抓好产业培育。", true, false},
 		{"heading naming a topic", "二是加强培养教育。", true, false},
 		{"heading: topic 要", "(一)领导重视要到位。", true, false},
+		// Issue 13: meeting instructions, approvals, opinions.
+		{"meeting instruction: 控制在", "每人发言控制在5分钟以内。", false, true},
+		{"approval: 由X审批", "新建项目由县发展改革局审批。", false, true},
+		{"approval: 报X批准", "调整方案报县政府批准后实施。", false, true},
+		{"须", "所有项目须经过评审。", false, true},
+		{"要 before 不折不扣", "各镇要不折不扣地完成搬迁任务。", false, true},
+		{"opinion with no one named", "我觉得这项工作很有意义,要坚持下去。", false, false},
+		{"要知道 is no directive", "要知道,安全工作无小事。", false, false},
+		{"将 that commits no one", "这将有利于推动全县经济发展。", false, false},
 	}
 	for _, tt := range tests {
 		if got, _ := (*lexicon)(nil).directive(newDirected(tt.s), tt.heading); got != tt.want {
 			t.Errorf("%s: directive(%q, heading=%v) = %v, want %v", tt.rule, tt.s, tt.heading, got, tt.want)
+		}
+	}
+}
+
+// TestDirectiveNamingBodies checks the rules that need to know who a
+// sentence names (issue 13): commitments of a named body, the preposition
+// 将 of a report, opinions that name who is to act.
+func TestDirectiveNamingBodies(t *testing.T) {
+	lx := New().lex
+	for _, tt := range []struct {
+		rule, s string
+		want    bool
+	}{
+		{"commitment of a named body", "县委将结合实际研究出台配套办法。", true},
+		{"commitment of a named body", "县教育局将会同财政局开展专项检查。", true},
+		{"将 = 把 in a report", "县农业局将秸秆禁烧工作列入年度考核。", false},
+		{"将 = 把 in a report", "各乡镇将河长制作为重点工作。", false},
+		{"将 with no body", "这将有利于推动全县经济发展。", false},
+		{"opinion naming who acts", "我觉得,各位班主任也要多与家长沟通。", true},
+		{"opinion naming no one", "我认为这项工作要坚持下去。", false},
+	} {
+		if got, _ := lx.directive(newDirected(tt.s), false); got != tt.want {
+			t.Errorf("%s: directive(%q) = %v, want %v", tt.rule, tt.s, got, tt.want)
 		}
 	}
 }

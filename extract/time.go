@@ -562,6 +562,8 @@ func (p *parser) phrase(i int) (match, bool) {
 		// 3月全面启动, 3月份开工建设: a start (guide, "a start only").
 		if k := p.startVerb(j); k > 0 {
 			m.suf, j = sufStart, k
+		} else if p.startsAfterSubject(j) {
+			m.suf = sufStart // 今年我们就要全面启动……: the phrase ends here
 		}
 	}
 	m.end = j
@@ -616,6 +618,21 @@ func (p *parser) startVerb(i int) int {
 		return k
 	}
 	return -1
+}
+
+// startsAfterSubject reports whether, from i, a short subject and a modal
+// (我们就要, 各校要, 县里将) come before a start verb in the same clause:
+// 今年我们就要全面启动……创建工作 starts the work this year.
+func (p *parser) startsAfterSubject(i int) bool {
+	for k := i; k < len(p.rs) && k <= i+6; k++ {
+		if strings.ContainsRune("，,。；;：:！!？?、", p.rs[k]) {
+			return false
+		}
+		if e, _ := p.lit(k, "就要", "要", "将"); e > 0 && k > i {
+			return p.startVerb(e) > 0
+		}
+	}
+	return false
 }
 
 // clock skips a time of day after a day: 下午6点半, 晚上九点一刻, 16:30.
@@ -673,10 +690,24 @@ func (p *parser) suffix(i int, m match) (suffix, int) {
 			if x.suf == sufStart && x.s == "起" && strings.ContainsRune("来码", p.runeAt(j)) {
 				return sufNone, i // 起来, 起码
 			}
+			if (x.s == "后" || x.s == "前") && p.wordGoesOn(j) {
+				return sufNone, i // 高考后勤, 年前列: 后 and 前 open a word
+			}
 			return x.suf, j
 		}
 	}
 	return sufNone, i
+}
+
+// frontBackWords are the words 后 and 前 open that a time phrase cannot
+// end with: 后勤, 后备, 前列, 前沿.
+var frontBackWords = []string{"后勤", "后备", "后盾", "后劲", "后进", "后顾", "后患", "后代", "后台", "前列", "前沿", "前景", "前提", "前途", "前线", "前瞻", "前哨", "前台"}
+
+// wordGoesOn reports whether the 后 or 前 that ends at i opens one of
+// frontBackWords.
+func (p *parser) wordGoesOn(i int) bool {
+	k, _ := p.lit(i-1, frontBackWords...)
+	return k > 0
 }
 
 // Cores.
@@ -2248,7 +2279,7 @@ func (p *parser) node(m match) (TimeNode, bool) {
 	if bare {
 		// 第四季度工作推进会: the name of a meeting; 年终考核: of an
 		// assessment.
-		if k, _ := p.lit(m.end, "工作推进会", "工作会", "推进会", "会议", "表彰会", "总结会", "考核", "考评", "评比", "总结", "述职"); k > 0 {
+		if k, _ := p.lit(m.end, "工作推进会", "工作会", "推进会", "会议", "表彰会", "总结会", "考核", "考评", "评比", "总结", "述职", "评议", "民主评议", "测评"); k > 0 {
 			return tn, false
 		}
 	}
@@ -2258,6 +2289,9 @@ func (p *parser) node(m match) (TimeNode, bool) {
 				return tn, false // 办理时限压缩至1个工作日以内: a target, not a deadline
 			}
 		}
+	}
+	if unicode.Is(unicode.Han, p.runeAt(m.end)) && p.runeAt(m.end+1) == '得' && !p.at(m.end, "取得") && !p.at(m.end, "获得") {
+		return tn, false // 会上说得凶、会后抓得松: how things go, not when they are due
 	}
 	if before("距离") || before("距") {
 		return tn, false // 距离年底仅70余天: a distance, not a deadline
@@ -2311,7 +2345,9 @@ func (p *parser) node(m match) (TimeNode, bool) {
 		switch {
 		case !tn.Due.IsZero() && tn.Due.Before(p.ref.AddDays(-1)):
 			return tn, false
-		case tn.Due.IsZero() && !tn.Start.IsZero() && tn.Start.Before(p.ref.AddDays(-31)):
+		case tn.Due.IsZero() && !tn.Start.IsZero() && tn.Start.Before(p.ref.AddDays(-31)) && iv.hi.Before(p.ref):
+			// A start long past, of a period over by the meeting; 今年……
+			// 全面启动 starts a period still running.
 			return tn, false
 		}
 	}

@@ -214,6 +214,11 @@ func TestFindTimes(t *testing.T) {
 		{"a full year is read as written", "各部门要在2300年前完成。", "2024-04-10", []string{"2300年前=2300-12-31/"}},
 		{"a span -> ref plus the span: 在……完成", "各部门要在五个工作日完成整改。", "2024-04-10", []string{"五个工作日=2024-04-17/"}},
 		{"a day -> that day: 在今天完成", "各部门要在今天完成报送。", "2024-04-10", []string{"今天=2024-04-10/"}},
+		{"not: 后 opening a word", "学校要做好高考后勤保障工作。", "2021-03-10", nil},
+		{"not: a period naming an appraisal", "结合年中评议、年终民主评议情况进行考核。", "2010-02-20", nil},
+		{"not: how things go (V得)", "要改变会上说得凶、会后抓得松的状况。", "2010-02-20", nil},
+		{"a start only: 今年……要全面启动", "今年我们要全面启动创建工作。", "2021-02-25", []string{"今年=/2021-01-01"}},
+		{"not: a start long past", "从去年3月起全面推行。", "2021-02-25", nil},
 		{"not: a duration set as a goal", "各部门要将审批时限压缩至5个工作日以内。", "2024-04-10", nil},
 		{"not: a span that bounds a meeting", "发言时间控制在10天以内。", "2024-04-10", nil},
 	} {
