@@ -133,6 +133,9 @@ func staffNotes(p *previous, st *Stats) []string {
 	if st.Kept > 0 {
 		notes = append(notes, fmt.Sprintf("保留人工修改的提取列单元格%d处，其中%d处与本次提取不同（程序提议见核对提示）", st.Kept, st.Proposed))
 	}
+	if lost := lostFeatures(p); len(lost) > 0 {
+		notes = append(notes, "讲话表中以下内容本次未能保留，请在备注或自建列中记录："+strings.Join(lost, "；"))
+	}
 	if st.Matched > 0 {
 		notes = append(notes, fmt.Sprintf("%d项任务的原文有改动，按文字相近和位置沿用原任务编号及人工填写内容", st.Matched))
 	}

@@ -485,3 +485,52 @@ func TestWritableStyle(t *testing.T) {
 		f.Close()
 	}
 }
+
+// What a run cannot keep of a speech sheet, comments, hyperlinks, cells
+// merged on the task rows and a filter's criteria, 变更记录 names; a
+// sheet without them is not named.
+func TestLostFeaturesNamed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ledger.xlsx")
+	day := func(d int) Options { return Options{ReportDate: date(2010, 1, 14+d)} }
+	if _, err := Update(path, fixtureSpeeches(), day(1)); err != nil {
+		t.Fatal(err)
+	}
+	note := func() string {
+		f := openWorkbook(t, path)
+		defer f.Close()
+		log, _ := f.GetRows(logSheet)
+		last := log[len(log)-1]
+		if len(last) < 10 {
+			return ""
+		}
+		return last[9]
+	}
+	edited(t, path, func(f *excelize.File, g *grid) { g.set(t, "备注", "t-a1", "x") })
+	if _, err := Update(path, fixtureSpeeches(), day(2)); err != nil {
+		t.Fatal(err)
+	}
+	if n := note(); strings.Contains(n, "未能保留") {
+		t.Errorf("a plain edit: change log note %q", n)
+	}
+	edited(t, path, func(f *excelize.File, g *grid) {
+		cell := g.cell(t, "备注", g.rowOf["t-a2"])
+		if err := f.AddComment(sheetA, excelize.Comment{Cell: cell, Author: "李四", Text: "请核实"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.SetCellHyperLink(sheetA, g.cell(t, "备注", g.rowOf["t-a3"]), "https://example.org", "External"); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.MergeCell(sheetA, g.cell(t, "备注", g.rowOf["t-a4"]), g.cell(t, "备注", g.rowOf["t-a5"])); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if _, err := Update(path, fixtureSpeeches(), day(3)); err != nil {
+		t.Fatal(err)
+	}
+	n := note()
+	for _, want := range []string{sheetA + "：", "批注", "超链接", "任务行中的合并单元格"} {
+		if !strings.Contains(n, want) {
+			t.Errorf("change log note %q does not name %s", n, want)
+		}
+	}
+}
