@@ -80,7 +80,8 @@ type command struct {
 
 // input is one speech file to read: a path, or "-" for standard input.
 type input struct {
-	path string
+	path   string
+	walked bool // found in a folder, not named on the command line
 }
 
 // run is the whole command: it parses args, exports, and returns the exit status.
@@ -119,6 +120,9 @@ func run(args []string, e env) int {
 	var speeches []extract.Speech
 	var dups extract.Duplicates
 	c.readAll(x, files, func(sp []extract.Speech, err error) {
+		if errors.Is(err, errSkipped) {
+			return
+		}
 		if err != nil {
 			c.logf("%v", err)
 			failed = true
@@ -329,7 +333,7 @@ func (c *command) inputFiles() (files []input, failed bool) {
 			case !d.Type().IsRegular() && !isRegular(path):
 				c.note(msgNoteSpecial, path)
 			default:
-				files = append(files, input{path: path})
+				files = append(files, input{path: path, walked: true})
 				n++
 			}
 			return nil
@@ -446,16 +450,26 @@ func (c *command) readSpeeches(x *extract.Extractor, in input) ([]extract.Speech
 	if hit {
 		c.noteDecoding(path, entry.Decoding)
 	} else {
-		text, dec, err := c.decode(path, b)
+		doc, dec, err := c.decode(path, b)
 		if err != nil {
+			if errors.Is(err, errLedgerInFolder) && in.walked {
+				c.note(msgNoteLedger, path)
+				return nil, errSkipped
+			}
 			return nil, err
 		}
 		c.noteDecoding(path, dec)
-		text = extract.NormalizeBreaks(text)
+		text := extract.NormalizeBreaks(doc.text)
 		if n, size := longestLine(text); size > maxLineKB<<10 {
 			return nil, p.errorf(msgLongLine, path, n, size>>10, maxLineKB)
 		}
-		sp := x.Speeches(name, text, extract.Options{RefDate: c.cfg.refDate, FileDate: extract.DateInName(name)})
+		opt := extract.Options{RefDate: c.cfg.refDate, FileDate: extract.DateInName(name)}
+		var sp []extract.Speech
+		if len(doc.tables) > 0 {
+			sp = x.TableSpeeches(name, text, doc.tables, opt)
+		} else {
+			sp = x.Speeches(name, text, opt)
+		}
 		// The ledger shows tasks, not the speeches' texts: once they are
 		// fingerprinted for duplicates, a large corpus need not hold them.
 		x.Fingerprint(sp)
@@ -491,30 +505,25 @@ type decoding struct {
 	NUL      int    // and NUL bytes dropped
 }
 
-// decode turns the bytes of an input into text: each kind of document
-// (see sniff) by its reader, old Office and WPS files converted with
-// LibreOffice first, anything else as text in the detected or forced
+// decode turns the bytes of an input into its content: each kind of
+// document (see sniff) by its reader, old Office and WPS files converted
+// with LibreOffice first, anything else as text in the detected or forced
 // encoding.
-func (c *command) decode(path string, b []byte) (string, decoding, error) {
+func (c *command) decode(path string, b []byte) (content, decoding, error) {
 	p := c.p
 	kind := sniff(path, b)
 	switch kind {
-	case kindOldWord:
-		docx, err := c.convertOld(path, kind, b)
+	case kindOldWord, kindOldExcel:
+		converted, err := c.convertOld(path, kind, b)
 		if err != nil {
-			return "", decoding{}, err
+			return content{}, decoding{}, err
 		}
-		text, _, err := c.decode(path, docx)
-		return text, decoding{Kind: typeName(path, kind)}, err
-	case kindOldExcel:
-		if _, err := c.convertOld(path, kind, b); err != nil {
-			return "", decoding{}, err
-		}
-		return "", decoding{}, p.errorf(msgNotTaskSheet, path, typeName(path, kind))
+		doc, _, err := c.decode(path, converted)
+		return doc, decoding{Kind: typeName(path, kind)}, err
 	case kindEncrypted:
-		return "", decoding{}, p.errorf(msgEncrypted, path, "Office")
+		return content{}, decoding{}, p.errorf(msgEncrypted, path, "Office")
 	case kindBadOLE:
-		return "", decoding{}, p.errorf(msgOLEDamaged, path, typeName(path, oldKindByName(path)))
+		return content{}, decoding{}, p.errorf(msgOLEDamaged, path, typeName(path, oldKindByName(path)))
 	case kindPDF, kindOFD:
 		read := c.pdfText
 		if kind == kindOFD {
@@ -522,42 +531,43 @@ func (c *command) decode(path string, b []byte) (string, decoding, error) {
 		}
 		text, err := read(path, b)
 		if err != nil {
-			return "", decoding{}, err
+			return content{}, decoding{}, err
 		}
-		return text, decoding{Kind: typeName(path, kind)}, nil
+		return content{text: text}, decoding{Kind: typeName(path, kind)}, nil
 	case kindXlsx:
-		return "", decoding{}, p.errorf(msgNotTaskSheet, path, ".xlsx")
+		tables, err := c.taskSheet(path, b)
+		return content{tables: tables}, decoding{Kind: typeName(path, kind)}, err
 	case kindDocx:
-		text, err := extract.Docx(b)
+		text, tables, err := extract.DocxDocument(b)
 		switch {
 		case errors.Is(err, extract.ErrDocxBomb):
-			return "", decoding{}, p.errorf(msgDocxBomb, path, 64)
+			return content{}, decoding{}, p.errorf(msgDocxBomb, path, 64)
 		case errors.Is(err, extract.ErrNotDocx):
-			return "", decoding{}, p.errorf(msgNotDocx, path)
+			return content{}, decoding{}, p.errorf(msgNotDocx, path)
 		case err != nil:
-			return "", decoding{}, p.errorf(msgDocxCorrupt, path, strings.TrimPrefix(err.Error(), extract.ErrDocxCorrupt.Error()+": "))
-		case strings.TrimSpace(text) == "":
-			return "", decoding{}, p.errorf(msgEmpty, path)
+			return content{}, decoding{}, p.errorf(msgDocxCorrupt, path, strings.TrimPrefix(err.Error(), extract.ErrDocxCorrupt.Error()+": "))
+		case strings.TrimSpace(text) == "" && len(tables) == 0:
+			return content{}, decoding{}, p.errorf(msgEmpty, path)
 		}
-		return text, decoding{Docx: true}, nil
+		return content{text: text, tables: tables}, decoding{Docx: true}, nil
 	}
 	d, err := extract.DecodeAs(b, c.cfg.encoding)
 	var ee *extract.EncodingError
 	switch {
 	case errors.As(err, &ee):
-		return "", decoding{}, p.errorf(msgForcedEncoding, path, ee.Encoding, ee.Invalid)
+		return content{}, decoding{}, p.errorf(msgForcedEncoding, path, ee.Encoding, ee.Invalid)
 	case errors.Is(err, extract.ErrEmpty):
-		return "", decoding{}, p.errorf(msgEmpty, path)
+		return content{}, decoding{}, p.errorf(msgEmpty, path)
 	case errors.Is(err, extract.ErrMaybeUTF16):
-		return "", decoding{}, p.errorf(msgMaybeUTF16, path)
+		return content{}, decoding{}, p.errorf(msgMaybeUTF16, path)
 	case errors.Is(err, extract.ErrBinary):
-		return "", decoding{}, p.errorf(msgBinary, path)
+		return content{}, decoding{}, p.errorf(msgBinary, path)
 	case errors.Is(err, extract.ErrEncoding):
-		return "", decoding{}, p.errorf(msgEncoding, path)
+		return content{}, decoding{}, p.errorf(msgEncoding, path)
 	case err != nil:
-		return "", decoding{}, fmt.Errorf("%s: %w", path, err)
+		return content{}, decoding{}, fmt.Errorf("%s: %w", path, err)
 	}
-	return d.Text, decoding{Encoding: d.Encoding, BOM: d.BOM, Invalid: d.Invalid, NUL: d.NUL}, nil
+	return content{text: d.Text}, decoding{Encoding: d.Encoding, BOM: d.BOM, Invalid: d.Invalid, NUL: d.NUL}, nil
 }
 
 // noteDecoding notes how the input at path was decoded (with -v) and

@@ -10,7 +10,28 @@ import (
 
 	"github.com/speechledger/speechledger/extract"
 	"github.com/speechledger/speechledger/internal/convert"
+	"github.com/speechledger/speechledger/internal/tasksheet"
 )
+
+// content is what an input holds: its text, and the task-division tables
+// it lists its tasks in, if any.
+type content struct {
+	text   string
+	tables []extract.TaskTable
+}
+
+// errSkipped is an input found in a folder and skipped, with a note.
+var errSkipped = errors.New("skipped")
+
+// errLedgerInFolder matches the error about a ledger given as an input,
+// which a folder's walk skips.
+var errLedgerInFolder = errors.New("a ledger speechledger wrote")
+
+// ledgerError is the message about a ledger given as an input.
+type ledgerError struct{ error }
+
+// Is reports whether target is errLedgerInFolder.
+func (ledgerError) Is(target error) bool { return target == errLedgerInFolder }
 
 // Kinds of input, told by what a file holds and, where that leaves a
 // choice (a damaged archive, an old Office file of unknown type), by its
@@ -204,4 +225,19 @@ func (c *command) ofdText(path string, b []byte) (string, error) {
 		return "", p.errorf(msgOFDCorrupt, path, strings.TrimPrefix(err.Error(), extract.ErrOFDCorrupt.Error()+": "))
 	}
 	return text, nil
+}
+
+// taskSheet reads the task-division tables of a workbook.
+func (c *command) taskSheet(path string, b []byte) ([]extract.TaskTable, error) {
+	p := c.p
+	tables, err := tasksheet.Tables(b)
+	switch {
+	case errors.Is(err, tasksheet.ErrLedger):
+		return nil, ledgerError{p.errorf(msgLedgerInput, path)}
+	case errors.Is(err, extract.ErrNotTaskTable):
+		return nil, p.errorf(msgNotTaskSheet, path)
+	case err != nil:
+		return nil, p.errorf(msgXlsxCorrupt, path, strings.TrimPrefix(err.Error(), tasksheet.ErrCorrupt.Error()+": "))
+	}
+	return tables, nil
 }

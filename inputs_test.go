@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"html"
 	"maps"
@@ -11,10 +12,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/speechledger/speechledger/internal/ofdtest"
@@ -443,4 +446,268 @@ func zipOf(t *testing.T, files map[string]string) []byte {
 	}
 	must(t, zw.Close())
 	return buf.Bytes()
+}
+
+// taskLine is a task of the JSON lines, with the fields a task-division
+// sheet fills.
+type taskLine struct {
+	Type    string `json:"type"`
+	Title   string `json:"title"`
+	Seq     int    `json:"seq"`
+	Text    string `json:"text"`
+	Section string `json:"section"`
+	Times   []struct {
+		Text string `json:"text"`
+		Due  string `json:"due"`
+	} `json:"times"`
+	Bodies []struct {
+		Name string `json:"name"`
+		Role string `json:"role"`
+	} `json:"bodies"`
+	Targets []struct {
+		Text string `json:"text"`
+	} `json:"targets"`
+}
+
+// rowOf formats a task as a row of the sheet it came from would read:
+// seq|text|lead units|supporting units|deadline due|targets.
+func (l taskLine) rowOf() string {
+	var lead, support, due, targets []string
+	for _, b := range l.Bodies {
+		if b.Role == "lead" {
+			lead = append(lead, b.Name)
+		} else {
+			support = append(support, b.Name)
+		}
+	}
+	for _, t := range l.Times {
+		due = append(due, t.Text+"="+t.Due)
+	}
+	for _, t := range l.Targets {
+		targets = append(targets, t.Text)
+	}
+	return fmt.Sprintf("%d|%s|%s|%s|%s|%s|%s", l.Seq, l.Section, l.Text, strings.Join(lead, "、"), strings.Join(support, "、"), strings.Join(due, ","), strings.Join(targets, ","))
+}
+
+// exportTasks exports the file at path and returns its speech titles and
+// its tasks as rows (see rowOf).
+func exportTasks(t *testing.T, path string, args ...string) (titles, rows []string) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "out.jsonl")
+	if _, stderr, code := speechledger(t, append(append([]string{"-o", out}, args...), path)...); code != 0 {
+		t.Fatalf("%s: exit %d:\n%s", path, code, stderr)
+	}
+	b, err := os.ReadFile(out)
+	must(t, err)
+	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		var tl taskLine
+		must(t, json.Unmarshal([]byte(l), &tl))
+		switch tl.Type {
+		case "speech":
+			titles = append(titles, tl.Title)
+		case "task":
+			rows = append(rows, tl.rowOf())
+		}
+	}
+	return titles, rows
+}
+
+// divisionRows are the rows of the task-division sheet the tests make,
+// under a two-row header whose columns are named as offices name them.
+var divisionRows = [][]string{
+	{"一、经济发展"},
+	{"1", "加快重点项目建设，完成固定资产投资50亿元", "县发改局", "县财政局、县自然资源局", "2024年12月底前", "固定资产投资增长10%"},
+	{"2", "开展招商引资专项行动", "县商务局", "各乡镇", "2024年6月底前", "引进项目20个"},
+	{"3", "持续优化营商环境", "县商务局", "县政务服务中心", "长期坚持", ""},
+	{"二、社会民生"},
+	{"5", "完成老旧小区改造", "县住建局（牵头）", "各乡镇", "2024年10月底前", "改造小区30个"},
+}
+
+// divisionWant is what the rows give: one task per row, each keeping its
+// own 序号, its section, units, deadline and targets.
+var divisionWant = []string{
+	"1|一、经济发展|加快重点项目建设，完成固定资产投资50亿元|县发改局|县财政局、县自然资源局|2024年12月底前=2024-12-31|固定资产投资50亿元,固定资产投资增长10%",
+	"2|一、经济发展|开展招商引资专项行动|县商务局|各乡镇|2024年6月底前=2024-06-30|引进项目20个",
+	"3|一、经济发展|持续优化营商环境|县商务局|县政务服务中心|长期坚持=|",
+	"5|二、社会民生|完成老旧小区改造|县住建局|各乡镇|2024年10月底前=2024-10-31|改造小区30个",
+}
+
+// writeDivisionSheet writes the task-division workbook of divisionRows:
+// a title merged across the table, a two-row header (责任单位 merged over
+// 牵头单位 and 协办单位, the other headings merged down both rows), the
+// section rows merged across, and one unit merged down two rows.
+func writeDivisionSheet(t *testing.T, path string) {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	s := "Sheet1"
+	set := func(cell string, v any) { must(t, f.SetCellValue(s, cell, v)) }
+	merge := func(a, b string) { must(t, f.MergeCell(s, a, b)) }
+	set("A1", "某某县2024年重点工作任务分工方案")
+	merge("A1", "F1")
+	for i, h := range []string{"序号", "重点任务", "责任单位", "", "时间节点", "预期目标"} {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 2)
+		set(cell, h)
+	}
+	set("C3", "牵头单位")
+	set("D3", "协办单位")
+	merge("C2", "D2")
+	for _, c := range []string{"A", "B", "E", "F"} {
+		merge(c+"2", c+"3")
+	}
+	r := 4
+	for _, row := range divisionRows {
+		for i, v := range row {
+			cell, _ := excelize.CoordinatesToCellName(i+1, r)
+			if i == 0 && len(row) > 1 {
+				n, _ := strconv.Atoi(v)
+				set(cell, n)
+			} else {
+				set(cell, v)
+			}
+		}
+		if len(row) == 1 {
+			merge(fmt.Sprintf("A%d", r), fmt.Sprintf("F%d", r))
+		}
+		r++
+	}
+	// 县商务局 leads rows 2 and 3: one cell merged down both.
+	must(t, f.SetCellValue(s, "C7", ""))
+	merge("C6", "C7")
+	must(t, f.SaveAs(path))
+}
+
+// A task-division workbook with merged cells, a two-row header and
+// renamed columns gives one task per row with its units and deadline
+// (issue 18); a workbook that is none, and a ledger speechledger wrote,
+// are refused saying why.
+func TestTaskSheet(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "任务分工.xlsx")
+	writeDivisionSheet(t, path)
+	titles, rows := exportTasks(t, path, "--ref-date", "2024-01-15")
+	if want := []string{"某某县2024年重点工作任务分工方案"}; !slices.Equal(titles, want) {
+		t.Errorf("titles %q, want %q", titles, want)
+	}
+	if !slices.Equal(rows, divisionWant) {
+		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(rows, "\n"), strings.Join(divisionWant, "\n"))
+	}
+
+	other := filepath.Join(dir, "统计表.xlsx")
+	f := excelize.NewFile()
+	must(t, f.SetSheetRow("Sheet1", "A1", &[]any{"姓名", "部门", "电话"}))
+	must(t, f.SaveAs(other))
+	f.Close()
+	ledger := filepath.Join(dir, "台账.xlsx")
+	if _, stderr, code := speechledger(t, "-o", ledger, lineBreakSeed); code != 0 {
+		t.Fatalf("ledger: exit %d:\n%s", code, stderr)
+	}
+	for _, tc := range []struct{ path, want string }{
+		{other, "not a task-division sheet: no sheet has a header row naming a task column"},
+		{ledger, "a ledger speechledger wrote (it has the sheets 汇总 and 变更记录), not a task-division sheet; to update it, name it with -o"},
+		{gen(t, dir, "damaged.xlsx", []byte("PK\x03\x04 not a workbook")), "corrupt or truncated .xlsx workbook"},
+	} {
+		out := filepath.Join(t.TempDir(), "out.jsonl")
+		_, stderr, code := speechledger(t, "-o", out, tc.path, lineBreakSeed)
+		if code != 1 || countLines(stderr, tc.path, tc.want) != 1 {
+			t.Errorf("%s: exit %d, want 1 and one line with %q:\n%s", tc.path, code, tc.want, stderr)
+		}
+	}
+	// In a folder, the ledger is skipped (with -v, a note), not an error.
+	folder := filepath.Join(dir, "folder")
+	must(t, os.MkdirAll(folder, 0o755))
+	must(t, copyFile(ledger, filepath.Join(folder, "台账.xlsx")))
+	must(t, copyFile(path, filepath.Join(folder, "任务分工.xlsx")))
+	_, stderr, code := speechledger(t, "-v", "-o", filepath.Join(t.TempDir(), "out.jsonl"), folder)
+	if code != 0 || countLines(stderr, "台账.xlsx", "skipped: a ledger speechledger wrote") != 1 {
+		t.Errorf("folder: exit %d:\n%s", code, stderr)
+	}
+}
+
+// gen writes b to name in dir and returns its path.
+func gen(t *testing.T, dir, name string, b []byte) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	must(t, os.WriteFile(path, b, 0o644))
+	return path
+}
+
+// divisionDocx returns a Word document holding the division table of
+// divisionRows, its columns in another order and worded otherwise
+// (序号 | 工作任务 | 完成时限 | 牵头单位 | 配合单位 | 工作目标), a section row
+// spanning the table (gridSpan) and a unit merged down two rows (vMerge),
+// under a title and a sentence of its own.
+func divisionDocx(t *testing.T) []byte {
+	t.Helper()
+	p := func(s string) string {
+		return `<w:p><w:r><w:t>` + html.EscapeString(s) + `</w:t></w:r></w:p>`
+	}
+	cell := func(s, props string) string {
+		return `<w:tc><w:tcPr>` + props + `</w:tcPr>` + p(s) + `</w:tc>`
+	}
+	var body strings.Builder
+	body.WriteString(p("某某县2024年重点工作任务分工方案") + p("各单位要按照分工抓好落实，确保各项任务按期完成。"))
+	body.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="8400" w:type="dxa"/></w:tblPr><w:tblGrid>` + strings.Repeat(`<w:gridCol w:w="1400"/>`, 6) + `</w:tblGrid>`)
+	body.WriteString(`<w:tr>`)
+	for _, h := range []string{"序号", "工作任务", "完成时限", "牵头单位", "配合单位", "工作目标"} {
+		body.WriteString(cell(h, ""))
+	}
+	body.WriteString(`</w:tr>`)
+	for i, row := range divisionRows {
+		body.WriteString(`<w:tr>`)
+		if len(row) == 1 {
+			body.WriteString(cell(row[0], `<w:gridSpan w:val="6"/>`))
+		} else {
+			lead, merge := row[2], ""
+			switch i {
+			case 2:
+				merge = `<w:vMerge w:val="restart"/>`
+			case 3:
+				lead, merge = "", `<w:vMerge/>`
+			}
+			body.WriteString(cell(row[0], "") + cell(row[1], "") + cell(row[4], "") + cell(lead, merge) + cell(row[3], "") + cell(row[5], ""))
+		}
+		body.WriteString(`</w:tr>`)
+	}
+	body.WriteString(`</w:tbl>`)
+	return zipOf(t, map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+		"_rels/.rels":         `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+		"word/document.xml":   `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body.String() + `</w:body></w:document>`,
+	})
+}
+
+// A Word document's task-division table gives one task per row, each
+// column filling its field, as the workbook of the same table does
+// (issue 13); so do the workbook saved by LibreOffice as .xls and that
+// .xls named .et (a WPS workbook).
+func TestTaskTableKinds(t *testing.T) {
+	dir := t.TempDir()
+	docx := gen(t, dir, "分工方案.docx", divisionDocx(t))
+	check := func(kind, path string) {
+		t.Helper()
+		titles, rows := exportTasks(t, path, "--ref-date", "2024-01-15")
+		same := 0
+		for i := range min(len(rows), len(divisionWant)) {
+			if rows[i] == divisionWant[i] {
+				same++
+			}
+		}
+		t.Logf("%s: %d tasks found, %d identical to the table's %d rows", kind, len(rows), same, len(divisionWant))
+		if want := []string{"某某县2024年重点工作任务分工方案"}; !slices.Equal(titles, want) {
+			t.Errorf("%s: titles %q, want %q", kind, titles, want)
+		}
+		if same != len(divisionWant) || len(rows) != len(divisionWant) {
+			t.Errorf("%s: rows:\n%s\nwant:\n%s", kind, strings.Join(rows, "\n"), strings.Join(divisionWant, "\n"))
+		}
+	}
+	check(".docx table", docx)
+	t.Run("LibreOffice", func(t *testing.T) {
+		xlsx := filepath.Join(dir, "任务分工.xlsx")
+		writeDivisionSheet(t, xlsx)
+		xls := sofficeConvert(t, xlsx, "xls", t.TempDir())
+		check(".xls", xls)
+		et := gen(t, dir, "任务分工.et", mustRead(t, xls))
+		check(".et", et)
+	})
 }

@@ -474,7 +474,7 @@ func TestFolderVerbose(t *testing.T) {
 		{".hidden.txt", "skipped: hidden"},
 		{".git", "skipped: hidden"},
 		{"notes.md", "skipped: not a .txt or .docx file"},
-		{"ledger.xlsx", "workbooks are read only as task-division sheets"},
+		{"ledger.xlsx", "corrupt or truncated .xlsx workbook"},
 		{"a.docx", "Word document"},
 		{"2 讲话.txt", "GB18030 text"},
 		{"1 讲话.txt", "UTF-8 text"},

@@ -50,6 +50,8 @@ const (
 	msgNotOFD
 	msgOFDCorrupt
 	msgNotTaskSheet
+	msgLedgerInput
+	msgXlsxCorrupt
 	msgTooLarge
 	msgLongLine
 	msgEmpty
@@ -68,6 +70,7 @@ const (
 	msgNoteBOM
 	msgNoteDocx
 	msgNoteKind
+	msgNoteLedger
 	msgNoteSpeeches
 	msgNoteHidden
 	msgNoteTemp
@@ -167,7 +170,9 @@ Flags:
 	msgZipBomb:        {"%s: %s file expands to too much data (over %d MB, or 200 times its size); not read", "%s：%s 文件解压后过大（超过 %d MB 或 200 倍），未读取"},
 	msgNotOFD:         {"%s: not an OFD document (no OFD.xml naming a document)", "%s：不是 OFD 文档（没有指明文档的 OFD.xml）"},
 	msgOFDCorrupt:     {"%s: corrupt or truncated .ofd file (%v)", "%s：.ofd 文件损坏或不完整（%v）"},
-	msgNotTaskSheet:   {"%s: %s workbooks are read only as task-division sheets", "%s：%s 工作簿只作为任务分工表读取"},
+	msgNotTaskSheet:   {"%s: not a task-division sheet: no sheet has a header row naming a task column (工作任务, 重点任务, 工作内容, 任务事项) and a unit column (牵头单位, 责任单位)", "%s：不是任务分工表：没有哪张工作表的表头同时列出任务列（工作任务、重点任务、工作内容、任务事项）和单位列（牵头单位、责任单位）"},
+	msgLedgerInput:    {"%s: a ledger speechledger wrote (it has the sheets 汇总 and 变更记录), not a task-division sheet; to update it, name it with -o", "%s：这是本程序写出的台账（含“汇总”和“变更记录”表），不是任务分工表；要更新它，请用 -o 指定"},
+	msgXlsxCorrupt:    {"%s: corrupt or truncated .xlsx workbook (%v); open it in Excel or WPS and save it again", "%s：.xlsx 工作簿损坏或不完整（%v）；请用 Excel 或 WPS 打开后重新保存"},
 	msgTooLarge:       {"%s: file too large (over %d MB); is it really a speech?", "%s：文件过大（超过 %d MB），请确认是否为讲话稿"},
 	msgLongLine:       {"%s: line %d is %d KB long without a line break (at most %d KB); not a speech, or the line breaks were lost", "%s：第 %d 行长达 %d KB 且没有换行（上限 %d KB），不像讲话稿，或换行已丢失"},
 	msgEmpty:          {"%s: empty file (no text)", "%s：空文件（没有文字）"},
@@ -186,6 +191,7 @@ Flags:
 	msgNoteBOM:        {"%s: %s text with byte-order mark", "%s：%s 编码文本（带 BOM）"},
 	msgNoteDocx:       {"%s: Word document", "%s：Word 文档"},
 	msgNoteKind:       {"%s: %s document", "%s：%s 文档"},
+	msgNoteLedger:     {"%s: skipped: a ledger speechledger wrote", "%s：跳过：本程序写出的台账"},
 	msgNoteSpeeches:   {"%s: %d speeches, %d tasks", "%s：%d 篇讲话，%d 项任务"},
 	msgNoteHidden:     {"%s: skipped: hidden", "%s：跳过：隐藏文件"},
 	msgNoteTemp:       {"%s: skipped: temporary Office file", "%s：跳过：Office 临时文件"},

@@ -40,14 +40,55 @@ const (
 // ErrDocxCorrupt for a damaged archive or XML and with ErrNotDocx for a
 // zip archive without a Word document.
 func Docx(b []byte) (string, error) {
+	d, err := readDocx(b)
+	return d.text, err
+}
+
+// DocxDocument is Docx for a document that may hold task-division tables
+// (see TaskHeader): it returns the document's text without those tables,
+// and the tables, their rows of cell texts with a cell merged across
+// columns (gridSpan) or down rows (vMerge) in each grid cell it covers.
+// A cell's paragraphs are joined by line breaks.
+func DocxDocument(b []byte) (string, []TaskTable, error) {
+	d, err := readDocx(b)
+	if err != nil {
+		return "", nil, err
+	}
+	var text strings.Builder
+	at := 0
+	var tables []TaskTable
+	for _, t := range d.tables {
+		text.WriteString(d.text[at:t.from])
+		at = t.to
+		tables = append(tables, TaskTable{Rows: t.rows})
+	}
+	text.WriteString(d.text[at:])
+	return text.String(), tables, nil
+}
+
+// docxText is what reading a document gives: its text, and where the
+// task-division tables are in it.
+type docxText struct {
+	text   string
+	tables []docxTable
+}
+
+// docxTable is a task-division table of a document: its rows, and the
+// bytes of the document's text it takes.
+type docxTable struct {
+	rows     [][]string
+	from, to int
+}
+
+func readDocx(b []byte) (docxText, error) {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return "", fmt.Errorf("%w: %v", ErrDocxCorrupt, err)
+		return docxText{}, fmt.Errorf("%w: %v", ErrDocxCorrupt, err)
 	}
 	r := &docxReader{zr: zr, budget: docxMaxBytes}
 	main := r.mainPart()
 	if main == "" {
-		return "", ErrNotDocx
+		return docxText{}, ErrNotDocx
 	}
 	dir := path.Dir(main)
 	num := newNumbering()
@@ -56,19 +97,19 @@ func Docx(b []byte) (string, error) {
 	if data, err := r.read(path.Join(dir, "numbering.xml")); err == nil {
 		num.parseNumbering(data)
 	} else if errors.Is(err, ErrDocxBomb) {
-		return "", err
+		return docxText{}, err
 	}
 	if data, err := r.read(path.Join(dir, "styles.xml")); err == nil {
 		num.parseStyles(data)
 	} else if errors.Is(err, ErrDocxBomb) {
-		return "", err
+		return docxText{}, err
 	}
 	data, err := r.read(main)
 	if err != nil {
 		if errors.Is(err, errNoPart) {
-			return "", ErrNotDocx
+			return docxText{}, ErrNotDocx
 		}
-		return "", err
+		return docxText{}, err
 	}
 	return documentText(data, num)
 }
@@ -146,14 +187,17 @@ func (r *docxReader) read(name string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// documentText walks the main document part and returns its text.
-func documentText(data []byte, num *numbering) (string, error) {
+// documentText walks the main document part and returns its text, and
+// its task-division tables.
+func documentText(data []byte, num *numbering) (docxText, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	var (
-		out   strings.Builder
-		paras []*para // open paragraphs: text boxes nest inside them
-		skip  int     // depth inside parts whose text is not shown
-		inT   bool    // inside w:t
+		out    strings.Builder
+		paras  []*para // open paragraphs: text boxes nest inside them
+		skip   int     // depth inside parts whose text is not shown
+		inT    bool    // inside w:t
+		tables []*table
+		found  []docxTable
 	)
 	for {
 		tok, err := d.Token()
@@ -161,7 +205,11 @@ func documentText(data []byte, num *numbering) (string, error) {
 			break
 		}
 		if err != nil {
-			return "", fmt.Errorf("%w: word/document.xml: %v", ErrDocxCorrupt, err)
+			return docxText{}, fmt.Errorf("%w: word/document.xml: %v", ErrDocxCorrupt, err)
+		}
+		var tb *table
+		if len(tables) > 0 {
+			tb = tables[len(tables)-1]
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -172,6 +220,28 @@ func documentText(data []byte, num *numbering) (string, error) {
 			var p *para
 			if len(paras) > 0 {
 				p = paras[len(paras)-1]
+			}
+			switch t.Name.Local {
+			case "tbl":
+				tables = append(tables, &table{from: out.Len()})
+			case "tr":
+				if tb != nil {
+					tb.rows = append(tb.rows, nil)
+				}
+			case "tc":
+				if tb != nil {
+					tb.cell, tb.inCell, tb.span, tb.vMerge = nil, true, 1, false
+				}
+			case "gridSpan":
+				if tb != nil && tb.inCell {
+					if n, err := strconv.Atoi(attr(t, "val")); err == nil && n > 1 && n <= 64 {
+						tb.span = n
+					}
+				}
+			case "vMerge":
+				if tb != nil && tb.inCell && attr(t, "val") != "restart" {
+					tb.vMerge = true
+				}
 			}
 			switch t.Name.Local {
 			case "Fallback", "del", "delText", "instrText", "footnoteReference", "endnoteReference", "commentReference", "rPr", "sectPr", "pPrChange", "rPrChange", "moveFrom":
@@ -230,11 +300,28 @@ func documentText(data []byte, num *numbering) (string, error) {
 				p := paras[len(paras)-1]
 				paras = paras[:len(paras)-1]
 				text := p.text.String()
+				label := ""
 				if strings.TrimSpace(text) != "" {
-					out.WriteString(num.label(p))
+					label = num.label(p)
 				}
+				out.WriteString(label)
 				out.WriteString(text)
 				out.WriteByte('\n')
+				if tb != nil && tb.inCell && len(paras) == 0 {
+					tb.cell = append(tb.cell, strings.TrimSpace(label+text))
+				}
+			case "tc":
+				if tb != nil && tb.inCell {
+					tb.endCell()
+				}
+			case "tbl":
+				if tb == nil {
+					continue
+				}
+				tables = tables[:len(tables)-1]
+				if _, _, ok := TaskHeader(tb.rows); ok {
+					found = append(found, docxTable{rows: tb.rows, from: tb.from, to: out.Len()})
+				}
 			}
 		case xml.CharData:
 			if inT && skip == 0 && len(paras) > 0 {
@@ -246,7 +333,47 @@ func documentText(data []byte, num *numbering) (string, error) {
 	if text != "" {
 		text += "\n"
 	}
-	return text, nil
+	// A table nested in another's cell is the outer one's content.
+	var top []docxTable
+	for _, t := range found {
+		if n := len(top); n > 0 && top[n-1].to > t.from {
+			continue
+		}
+		if t.to > len(text) {
+			t.to = len(text)
+		}
+		top = append(top, t)
+	}
+	return docxText{text: text, tables: top}, nil
+}
+
+// table is a table being read: its rows of cell texts so far.
+type table struct {
+	rows   [][]string
+	cell   []string // the open cell's paragraphs
+	inCell bool
+	span   int  // grid columns the open cell spans
+	vMerge bool // the open cell goes on the merged cell above it
+	from   int  // where the table's text starts in the document's
+}
+
+// endCell adds the open cell to the last row, once per grid column it
+// spans; a cell merged with the one above takes its text.
+func (tb *table) endCell() {
+	tb.inCell = false
+	if len(tb.rows) == 0 {
+		tb.rows = append(tb.rows, nil)
+	}
+	r := len(tb.rows) - 1
+	row := tb.rows[r]
+	text := strings.TrimSpace(strings.Join(tb.cell, "\n"))
+	if tb.vMerge && r > 0 && len(row) < len(tb.rows[r-1]) {
+		text = tb.rows[r-1][len(row)]
+	}
+	for range tb.span {
+		row = append(row, text)
+	}
+	tb.rows[r] = row
 }
 
 // para is a paragraph being read.
