@@ -293,7 +293,7 @@ func carrySheet(sh *sheet, old *prevSheet, p *previous, lay *layout, date extrac
 	}
 
 	rows := append([]row(nil), after[""]...)
-	for _, r := range sh.Rows {
+	for _, r := range inStaffOrder(sh.Rows, byID) {
 		o := byID[r.ID]
 		if o == nil {
 			r.Change = formatChange(changeNew, date)
@@ -305,6 +305,33 @@ func carrySheet(sh *sheet, old *prevSheet, p *previous, lay *layout, date extrac
 		rows = append(rows, after[r.ID]...)
 	}
 	sh.Rows = rows
+}
+
+// inStaffOrder returns the live rows in the order of their previous rows,
+// so that a sort staff made stays: each task with a previous row where
+// that row was, and each new task after the task it follows in the
+// speech. Without a sort that is the speech's order.
+func inStaffOrder(live []row, byID map[string]*prevRow) []row {
+	type keyed struct {
+		key float64
+		r   row
+	}
+	ks := make([]keyed, len(live))
+	last := -1.0
+	for i, r := range live {
+		if o := byID[r.ID]; o != nil {
+			last = float64(o.n)
+			ks[i] = keyed{last, r}
+		} else {
+			ks[i] = keyed{last + 0.5, r}
+		}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
+	out := make([]row, len(ks))
+	for i, k := range ks {
+		out[i] = k.r
+	}
+	return out
 }
 
 // isFieldCol reports whether column c of lay shows a known field.
