@@ -1,6 +1,7 @@
 package report
 
 import (
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -533,4 +534,53 @@ func TestLostFeaturesNamed(t *testing.T) {
 			t.Errorf("change log note %q does not name %s", n, want)
 		}
 	}
+}
+
+// A shared formula group staff filled down 进展情况 comes through as a
+// formula on each row, referring to its own row.
+func TestStaffSharedFormula(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ledger.xlsx")
+	day := func(d int) Options { return Options{ReportDate: date(2010, 1, 14+d)} }
+	if _, err := Update(path, fixtureSpeeches(), day(1)); err != nil {
+		t.Fatal(err)
+	}
+	ids := []string{"t-a2", "t-a3", "t-a4"}
+	edited(t, path, func(f *excelize.File, g *grid) {
+		first := g.cell(t, "进展情况", g.rowOf[ids[0]])
+		ref := first + ":" + g.cell(t, "进展情况", g.rowOf[ids[len(ids)-1]])
+		typ := excelize.STCellFormulaTypeShared
+		due := g.cell(t, "完成时限", g.rowOf[ids[0]])
+		if err := f.SetCellFormula(sheetA, first, due+"+30", excelize.FormulaOpts{Type: &typ, Ref: &ref}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	rr, err := newRawReader(mustRead(t, path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	part, _ := rr.part(rr.paths[sheetA])
+	if n := strings.Count(string(part), `t="shared"`); n < len(ids) {
+		t.Fatalf("the edited sheet has %d cells of a shared formula, want %d", n, len(ids))
+	}
+	if _, err := Update(path, fixtureSpeeches(), day(2)); err != nil {
+		t.Fatal(err)
+	}
+	f := openWorkbook(t, path)
+	defer f.Close()
+	g := readGrid(t, f, sheetA)
+	for _, id := range ids {
+		formula, err := f.GetCellFormula(sheetA, g.cell(t, "进展情况", g.rowOf[id]))
+		if want := g.cell(t, "完成时限", g.rowOf[id]) + "+30"; err != nil || strings.TrimPrefix(formula, "=") != want {
+			t.Errorf("进展情况 of %s: formula %q (%v), want %s", id, formula, err, want)
+		}
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
