@@ -302,8 +302,9 @@ func sectionMood(heading string, doc int) int {
 }
 
 // scheduleRow matches the row of a schedule table that opens with its
-// year, Gregorian or ROC (民国), before the numbered items: `105 1、4月：…`.
-var scheduleRow = mustRegexp(`^\s*(1[0-9]{2}|20[0-9]{2})\s*(?:年度?)?\s+[0-9]{1,2}\s*[、.]`)
+// year, Gregorian or ROC (民国), before the numbered items or a month:
+// `105 1、4月：…`, `106 10月：…`.
+var scheduleRow = mustRegexp(`^\s*(1[0-9]{2}|20[0-9]{2})\s*(?:年度?)?\s+[0-9]{1,2}\s*(?:[、.]|月)`)
 
 // scheduleItem matches a further numbered item of the same row.
 var scheduleItem = mustRegexp(`^\s*[0-9]{1,2}\s*[、.]`)

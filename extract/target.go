@@ -1085,6 +1085,13 @@ func tgtObjectBeforeCut(rs []rune, cs, i int) (string, int) {
 	if r := []rune(s); len(r) > 16 {
 		s = string(r[len(r)-16:])
 	}
+	// 今年大规模扩招100万人: the year the goal is set for is a time node.
+	for _, w := range []string{"今年", "明年", "全年", "年内", "当年"} {
+		if rest, ok := strings.CutPrefix(s, w); ok && utf8.RuneCountInString(rest) >= 2 {
+			s = strings.TrimLeft(rest, ",，")
+			break
+		}
+	}
 	// 和总投资1.32亿元: a conjunction is no part of the object.
 	for _, w := range []string{"以及", "和", "与", "及", "并"} {
 		if rest, ok := strings.CutPrefix(s, w); ok && utf8.RuneCountInString(rest) >= 2 {

@@ -166,6 +166,7 @@ func TestTargetObjects(t *testing.T) {
 		{"object after 以上的", "使每个贫困村有1家以上的龙头企业帮扶脱贫。", "1家以上的龙头企业", "龙头企业"},
 		{"ratio object", "中小学生机比要达到10:1。", "达到10:1", "中小学生机比"},
 		{"target text excludes the time phrase", "各镇要在10天内安排资金500万元。", "安排资金500万元", "安排资金"},
+		{"target text excludes the year it is set for", "今年大规模扩招100万人。", "大规模扩招100万人", "大规模扩招"},
 		{"target text excludes a span in Chinese numerals", "力争三年内培育规上企业50家。", "培育规上企业50家", "培育规上企业"},
 	}
 	for _, tt := range tests {

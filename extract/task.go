@@ -803,7 +803,7 @@ func (lx *lexicon) commitsNoOne(d *directed, m []int) bool {
 
 // dispositive matches the preposition 将 with the verb that disposes of
 // its object later in the clause: 将年报工作作为重点, 将规模企业纳入其中.
-var dispositive = mustRegexp(`^将[^，,。；;：:把]{1,30}?(?:作为|列入|列为|纳入|设置为|设为|确定为|定为|放在|摆在|安排在|转为|改为|视为|当作|当成|分为|交由|交给)`)
+var dispositive = mustRegexp(`^将[^，,。；;：:把]{1,30}?(?:作为|列入|列为|纳入|设置为|设为|确定为|定为|放在|摆在|置于|安排在|转为|改为|调整为|视为|当作|当成|分为|交由|交给)`)
 
 // plain reports whether a folded sentence states work without reporting
 // the past or describing what is: in a plan section it is an instruction.

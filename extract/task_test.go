@@ -266,6 +266,9 @@ func TestScheduleYear(t *testing.T) {
 	if y := scheduleYear("2019 1、完成招标", 0); y != 2019 {
 		t.Errorf("scheduleYear(2019 …) = %d", y)
 	}
+	if y := scheduleYear("106 10月：綜合規劃提送交通部。", 2016); y != 2017 {
+		t.Errorf("a row whose only item is a month: scheduleYear = %d, want 2017", y)
+	}
 	if y := scheduleYear("2019年要完成招标", 0); y != 0 {
 		t.Errorf("a sentence opening with a year is no schedule row: %d", y)
 	}

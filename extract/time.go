@@ -846,7 +846,7 @@ notAnon:
 	case n == 3:
 		// A bare three-digit year is a ROC year in a Taiwan text (guide);
 		// only take it before a part of the year (104年底).
-		if v < 60 || v > 150 || !isDigit(digits[0]) || !p.yearPartFollows(end) {
+		if v < 60 || v > 150 || !isDigit(digits[0]) || !p.yearPartFollows(end) && !p.at(end, "起") && !p.forecastBefore(j) {
 			return yearSpec{}, false
 		}
 		return yearSpec{kind: yAbs, y: v + 1911, roc: true, end: end}, true
@@ -861,6 +861,15 @@ notAnon:
 		}
 		return yearSpec{kind: yAbs, y: v, end: end}, true
 	}
+}
+
+// forecastBefore reports whether 预计 (perhaps with a space) ends right
+// before i: 预计 112 年全线完工 dates a year, not a span of 112 years.
+func (p *parser) forecastBefore(i int) bool {
+	if p.runeAt(i-1) == ' ' {
+		i--
+	}
+	return i >= 2 && p.rs[i-2] == '预' && p.rs[i-1] == '计'
 }
 
 // yearPartFollows reports whether something that narrows a year follows

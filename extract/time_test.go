@@ -219,6 +219,8 @@ func TestFindTimes(t *testing.T) {
 		{"not: how things go (V得)", "要改变会上说得凶、会后抓得松的状况。", "2010-02-20", nil},
 		{"a start only: 今年……要全面启动", "今年我们要全面启动创建工作。", "2021-02-25", []string{"今年=/2021-01-01"}},
 		{"not: a start long past", "从去年3月起全面推行。", "2021-02-25", nil},
+		{"ROC years are the year plus 1911: 预计 before a bare year", "预计 112 年全线完工通车。", "2015-04-17", []string{"112 年=2023-12-31/"}},
+		{"ROC years are the year plus 1911: a bare year with 起", "预计110年起陆续完工通车。", "2015-04-17", []string{"110年起=/2021-01-01"}},
 		{"not: a duration set as a goal", "各部门要将审批时限压缩至5个工作日以内。", "2024-04-10", nil},
 		{"not: a span that bounds a meeting", "发言时间控制在10天以内。", "2024-04-10", nil},
 	} {
