@@ -49,6 +49,7 @@ type config struct {
 	nightly    nightlyConfig
 	cpuprofile string // file for a CPU profile of the run, "" for none
 	maxSheets  int    // the most speech sheets a workbook holds
+	archive    archiveConfig
 }
 
 // The range of --report-date: the dates an Excel cell holds without
@@ -114,7 +115,10 @@ func run(args []string, e env) int {
 
 	// The workbook being replaced and the template are read while the
 	// inputs are.
-	pending := c.prepare()
+	var pending *report.Pending
+	if !c.archiving() {
+		pending = c.prepare()
+	}
 	files, failed := c.inputFiles()
 	x := extract.New(c.cfg.bodies...)
 	var speeches []extract.Speech
@@ -134,6 +138,15 @@ func run(args []string, e env) int {
 		speeches = append(speeches, sp...)
 	})
 	extract.GroupBodies(speeches)
+	if c.archiving() {
+		// Sheets move between the ledger and its archives before the
+		// run reads the ledger.
+		if err := c.archive(speeches); err != nil {
+			c.logf("%v", err)
+			return exitFor(err)
+		}
+		pending = c.prepare()
+	}
 
 	if len(speeches) == 0 && failed {
 		// Writing an empty ledger over last week's would lose work.
@@ -194,6 +207,7 @@ func (c *command) parseFlags(args []string) (code int, ok bool) {
 	showVersion := fs.Bool("version", false, p.sprintf(msgFlagVersion))
 	nf := addNightlyFlags(fs, p.zh)
 	cpuprofile := addProfileFlag(fs, p.zh)
+	af := addArchiveFlags(fs, p)
 	help := fs.BoolP("help", "h", false, p.sprintf(msgFlagHelp))
 	usage := func(id msg, a ...any) (int, bool) {
 		c.logf("%s", p.sprintf(id, a...))
@@ -219,6 +233,11 @@ func (c *command) parseFlags(args []string) (code int, ok bool) {
 		return usage(msgBadMaxSheets, cfg.maxSheets)
 	}
 	cfg.cpuprofile = *cpuprofile
+	archive, aerr := af.config(p)
+	if aerr != nil {
+		return usage(msgFlagError, aerr)
+	}
+	cfg.archive = archive
 	if len(cfg.paths) == 0 {
 		return usage(msgNoInput)
 	}
@@ -623,7 +642,7 @@ func (c *command) prepare() *report.Pending {
 	if !c.workbookOutput() {
 		return nil
 	}
-	opt := report.Options{ReportDate: c.cfg.reportDate, Template: c.cfg.template,
+	opt := report.Options{ReportDate: c.cfg.reportDate, Template: c.cfg.template, Archived: c.cfg.archive.of,
 		Inputs: inputNames(c.cfg.paths), Keep: c.cfg.nightly.keep, MaxSheets: c.cfg.maxSheets}
 	if cache := c.night.cache; cache != nil {
 		// What the run remembers of the workbook is kept with the cache.

@@ -395,3 +395,64 @@ const collectUsageZH = `speechledger collect — 把各单位的反馈合并回�
 
 选项:
 `
+
+// archiveConfig is what the --archive flags ask for (归档).
+type archiveConfig struct {
+	on     bool
+	before extract.Date                 // also archive speeches dated before it
+	of     func(*extract.Speech) string // the archive of a speech, once read
+}
+
+// archiveFlags are the --archive flags.
+type archiveFlags struct {
+	on     *bool
+	before *string
+}
+
+func addArchiveFlags(fs *pflag.FlagSet, p printer) *archiveFlags {
+	return &archiveFlags{
+		on: fs.Bool("archive", false, p.say(
+			"move speeches whose tasks are all 已办结 to an archive workbook per year beside the ledger (ledger-归档-2024.xlsx); a new task brings one back",
+			"归档：任务全部“已办结”的讲话移入台账旁按年的归档工作簿（如 ledger-归档-2024.xlsx）；有新任务时移回")),
+		before: fs.String("archive-before", "", p.say(
+			"with --archive, also archive speeches dated before `YYYY-MM-DD`",
+			"与 --archive 同用：讲话日期早于 `YYYY-MM-DD` 的也归档")),
+	}
+}
+
+// config checks the flags.
+func (af *archiveFlags) config(p printer) (archiveConfig, error) {
+	cfg := archiveConfig{on: *af.on || *af.before != ""}
+	if *af.before != "" {
+		d, err := extract.ParseDate(*af.before)
+		if err != nil {
+			return cfg, errors.New(p.sprintf(msgBadDate, "--archive-before", p.dateReason(*af.before, err)))
+		}
+		cfg.before = d
+	}
+	return cfg, nil
+}
+
+// archiving reports whether the run archives.
+func (c *command) archiving() bool {
+	return c.cfg.archive.on && c.workbookOutput()
+}
+
+// archive moves speeches between the ledger and its archives before the
+// run (report.Archive) and notes what moved.
+func (c *command) archive(speeches []extract.Speech) error {
+	a, moved, err := report.Archive(c.cfg.output, speeches, report.ArchiveOptions{ReportDate: c.cfg.reportDate, Before: c.cfg.archive.before})
+	if err != nil {
+		if errors.As(err, new(*report.PreviousError)) {
+			return err
+		}
+		return fmt.Errorf("%s: %w", c.cfg.output, err)
+	}
+	c.cfg.archive.of = a.Of
+	for _, m := range moved {
+		if !c.cfg.quiet {
+			c.logf("%s", c.p.say("archive: "+m, "归档："+m))
+		}
+	}
+	return nil
+}

@@ -45,6 +45,10 @@ type Options struct {
 	// Build identifies the program: a memo is used only by the build of
 	// the program that kept it. "" keeps no memo.
 	Build string
+	// Archived, if not nil, returns the archive workbook holding a
+	// speech's sheet (see Archive), "" for a speech not archived: an
+	// archived speech is a line of 汇总 saying so, without a sheet.
+	Archived func(*extract.Speech) string
 }
 
 // maxSheets returns the most speech sheets the workbook holds.

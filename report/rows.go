@@ -39,6 +39,9 @@ type speechEntry struct {
 	Removed int // tasks gone from the input, still on the sheet
 	Note    string
 	Gone    bool // the speech is no longer in the input; Source is as shown before
+	// Archived is the archive workbook holding the speech's sheet, "" if
+	// it is not archived.
+	Archived string
 }
 
 // A sheet is one speech's sheet.
@@ -158,6 +161,13 @@ func buildLedger(speeches []extract.Speech, opt Options) ledger {
 		if sp.DuplicateOf != 0 {
 			l.Speeches = append(l.Speeches, e)
 			continue
+		}
+		if opt.Archived != nil {
+			if e.Archived = opt.Archived(sp); e.Archived != "" {
+				e.Note = strings.TrimSpace(e.Note + " 已归档至 " + e.Archived)
+				l.Speeches = append(l.Speeches, e)
+				continue
+			}
 		}
 		// A workbook of thousands of sheets opens in no office program
 		// in reasonable time: past the most sheets, a speech is counted

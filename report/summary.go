@@ -180,7 +180,9 @@ func writeSummary(f *excelize.File, l *ledger, rows *rowWriter) error {
 					excelize.HyperlinkOpts{Tooltip: ptr("转到工作表 " + e.Sheet)})
 			}
 		} else {
-			dups++
+			if e.Archived == "" {
+				dups++
+			}
 			w.cell(2, title, st.text)
 		}
 		if e.Date.IsZero() {
@@ -210,13 +212,19 @@ func writeSummary(f *excelize.File, l *ledger, rows *rowWriter) error {
 	}
 	w.line(summaryRowHeight, 0, 0)
 	w.cell(1, "合计", st.total)
-	gone := 0
+	gone, archived := 0, 0
 	for _, e := range l.Speeches {
 		if e.Gone {
 			gone++
 		}
+		if e.Archived != "" {
+			archived++
+		}
 	}
 	label := fmt.Sprintf("%d 篇讲话，其中重复 %d 篇", len(l.Speeches)-gone, dups)
+	if archived > 0 {
+		label += fmt.Sprintf("、已归档 %d 篇", archived)
+	}
 	if gone > 0 {
 		label += fmt.Sprintf("；另有已移出的讲话 %d 篇", gone)
 	}
