@@ -131,6 +131,9 @@ type previous struct {
 	// package, nil when it cannot read it.
 	memo *memo
 	raw  *rawReader
+	// unedited says a run wrote the workbook as it is: nothing in it is
+	// staff's since (see wroteAsIs).
+	unedited bool
 }
 
 // excel returns the previous workbook opened with excelize, opening it
@@ -172,7 +175,7 @@ func readPrevious(path, memoDir, build string) (*previous, error) {
 	// The cells' values are read straight from the package; excelize,
 	// which takes as long again to open it, only if the fast reader
 	// cannot read it or when something else is needed.
-	p := &previous{data: b, memo: loadMemo(memoDir, build, b)}
+	p := &previous{data: b, memo: loadMemo(memoDir, build, b), unedited: wroteAsIs(memoDir, b)}
 	rr := readRawRows(b, p.memo)
 	p.raw = rr.rr
 	if rr.rr == nil {

@@ -2,7 +2,9 @@ package report
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"fmt"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,8 +40,10 @@ func keepStaffValues(r *row, old *prevSheet, o *prevRow, p *previous, lay *layou
 		switch {
 		case rec != nil:
 			base = rec[i]
-		case fd == fieldHints:
-			continue // without a record, hints cannot be told from proposals
+		case fd == fieldHints || p.unedited:
+			// Without a record, hints cannot be told from proposals;
+			// and nothing is staff's in a workbook as a run left it.
+			continue
 		}
 		if sameValue(cur, base) {
 			continue
@@ -120,11 +124,28 @@ func nonEmpty(s string) []string {
 	return []string{s}
 }
 
+// wroteAsIs reports whether a run wrote the workbook data as it is: a
+// memo named by its SHA-256 is in memoDir, whatever build kept it and
+// whatever it holds. A workbook without the record of what the program
+// wrote (one written before the record existed) then holds nothing staff
+// changed, and its extracted cells are the program's to update.
+func wroteAsIs(memoDir string, data []byte) bool {
+	if memoDir == "" {
+		return false
+	}
+	sum := sha256.Sum256(data)
+	_, err := os.Stat(memoPath(memoDir, sum[:]))
+	return err == nil
+}
+
 // staffNotes returns the change log's notes on the record of what the
 // program wrote and on what merge kept, matched and proposed.
 func staffNotes(p *previous, st *Stats) []string {
 	var notes []string
-	if p.written == nil {
+	switch {
+	case p.written == nil && p.unedited:
+		notes = append(notes, "未找到程序记录表（"+writtenSheet+"）；工作簿自上次生成后未经修改，已提取列按本次提取结果更新")
+	case p.written == nil:
 		notes = append(notes, "未找到程序记录表（"+writtenSheet+"），本次按当日提取结果比较：与之不同的已提取列单元格均视为人工修改保留")
 	}
 	if !p.hasLog {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"crypto/sha256"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -583,4 +584,49 @@ func mustRead(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// A ledger written before the record existed, as the run that wrote it
+// left it (its memo is in the cache), holds nothing of staff's in the
+// extracted columns: the next run updates them and keeps none.
+func TestStaffLegacyUnedited(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "ledger.xlsx")
+	memoDir := filepath.Join(dir, "cache")
+	day := func(d int) Options { return Options{ReportDate: date(2010, 1, 14+d), MemoDir: memoDir, Build: "new"} }
+	if _, err := Update(path, fixtureSpeeches(), day(1)); err != nil {
+		t.Fatal(err)
+	}
+	// The workbook as an older build wrote it: no record, and a memo of
+	// that build named by its SHA-256.
+	edited(t, path, func(f *excelize.File, g *grid) {
+		if err := f.DeleteSheet(writtenSheet); err != nil {
+			t.Fatal(err)
+		}
+	})
+	sum := sha256.Sum256(mustRead(t, path))
+	if err := os.MkdirAll(filepath.Dir(memoPath(memoDir, sum[:])), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(memoPath(memoDir, sum[:]), []byte("an older build's memo"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sp := fixtureSpeeches()
+	sp[0].Tasks[0].Bodies = []extract.Body{{Name: "县发改委", Canonical: "县发改委", Role: extract.RoleLead}}
+	st, err := Update(path, sp, day(2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Kept != 0 {
+		t.Errorf("kept %d cells of a ledger as the program left it", st.Kept)
+	}
+	f := openWorkbook(t, path)
+	defer f.Close()
+	if got := readGrid(t, f, sheetA).get(t, "责任单位", "t-a1"); got != "县发改委" {
+		t.Errorf("责任单位 of t-a1 = %q, want the new extraction", got)
+	}
+	log, _ := f.GetRows(logSheet)
+	if note := log[len(log)-1][9]; !strings.Contains(note, "未经修改") {
+		t.Errorf("change log note %q", note)
+	}
 }
