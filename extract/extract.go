@@ -158,6 +158,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 		// take over the run (guide, "Responsible body" and "Clarifications").
 		var open, named []Body
 		opened := false
+		goalList := false // the sentence before opened or went on with a list of targets
 		for i, s := range sents {
 			if tags[i].only {
 				continue // a tag of the sentences before it, not a task
@@ -171,6 +172,14 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 			an := memo.sentence(f)
 			d := an.d
 			yes, weak := an.directive(x.lex, heading)
+			// A list of targets joined by ；(主要预期目标是：A；B；C。) is one
+			// task per clause, the lead-in with the first (guide,
+			// "Clarifications"); rule 2 drops a clause with no target.
+			listed := goalList || goalLead.MatchString(f)
+			goalList = listed && endsWithSemicolon(f)
+			if !yes && listed && !heading {
+				yes = true
+			}
 			// A responsibility tag, or a note that gave every item a body,
 			// assigns the item: a sentence of it is
 			// an instruction to the units it names, and so is its numbered
@@ -260,6 +269,17 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 		prevKind = kind
 	}
 	return out
+}
+
+// goalLead matches the lead-in of a list of targets: 主要预期目标是：,
+// 主要指标为：.
+var goalLead = mustPattern(`(?:目标|指标)(?:是|为)?[:：]`)
+
+// endsWithSemicolon reports whether a sentence ends with ；, which goes on
+// with the list it belongs to.
+func endsWithSemicolon(s string) bool {
+	s = strings.TrimRightFunc(s, isBlank)
+	return strings.HasSuffix(s, "；") || strings.HasSuffix(s, ";")
 }
 
 // leadingMarker returns the marker word of a directive whose subject

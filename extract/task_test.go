@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -573,5 +574,21 @@ func checkNotDirectiveCharSet(t *testing.T, s string) {
 	d := newDirected(s)
 	if got, want := notDirective(s, &d.chars), notDirective(s, nil); got != want {
 		t.Fatalf("notDirective(%q, chars) = %v, want %v", s, got, want)
+	}
+}
+
+// TestTargetListClauses checks the guide's "Clarifications": a list of
+// targets joined by ；is one task per clause, the lead-in with the first,
+// and a clause with neither target, time nor body is no task.
+func TestTargetListClauses(t *testing.T) {
+	text := "在全县经济工作会议上的讲话\n今年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右；城镇新增就业5000人以上；居民收入增长与经济增长基本同步。\n"
+	sps := New().Speeches("g.txt", text, Options{RefDate: NewDate(2024, 2, 1)})
+	var got []string
+	for _, tk := range sps[0].Tasks {
+		got = append(got, fmt.Sprintf("%s %d", tk.Text, len(tk.Targets)))
+	}
+	want := []string{"今年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右； 1", "城镇新增就业5000人以上； 1"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("tasks %q, want %q", got, want)
 	}
 }
