@@ -258,7 +258,9 @@ func checkLedger(t *testing.T, path string) {
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
-	if len(sheets) != 7 || sheets[0] != "汇总" || sheets[6] != "变更记录" {
+	// 汇总, five speeches, the hidden record of what the program wrote
+	// and 变更记录.
+	if len(sheets) != 8 || sheets[0] != "汇总" || sheets[6] != "_speechledger" || sheets[7] != "变更记录" {
 		t.Fatalf("%s: sheets %q", path, sheets)
 	}
 	for _, sh := range sheets {
