@@ -204,3 +204,15 @@ func TestBodySharedPlace(t *testing.T) {
 		{"a county alone is a place", []string{"我县要在年底前完成改造。"}, []string{""}},
 	})
 }
+
+// Guide, "Responsible body": a run's body carries into later directives
+// of its paragraph, but not into one whose subject is a pronoun, which
+// names its own subject and no body; and the bodies of a directive quoted
+// from another meeting are neither this speech's nor the run's.
+func TestBodyCarryStops(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"carried into a subjectless directive", []string{"各乡镇要在3月底前完成排查。要在4月底前完成整改。"}, []string{"各乡镇", "各乡镇"}},
+		{"not into a pronoun's directive", []string{"各乡镇要在3月底前完成排查。我们要在4月底前完成整改。"}, []string{"各乡镇", ""}},
+		{"quoted directive", []string{"省厅召开视频会，要求各地要在5月底前完成排查。要在6月底前完成整改。"}, []string{"", ""}},
+	})
+}

@@ -199,6 +199,12 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 			}
 			own := x.origBodies(s, x.lex.subjects(d))
 			marked := x.origBodies(s, an.markedBodies(x.lex))
+			if quotedDirective().MatchString(f) {
+				// 教育部召开发布会，要求各地要……: the bodies of a directive
+				// quoted from another meeting are not this speech's
+				// (guide, "Task"), nor the subject of its run.
+				own, marked = nil, nil
+			}
 			bullet := i > 0 && inlineOrdinal.MatchString(f)
 			if !bullet && (!opened || len(open) == 0 && lead.level == 0) {
 				open, opened = carried(own), true
@@ -209,7 +215,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 			bodies := mergeBodies(append([]Body(nil), own...), marked)
 			bodies = mergeBodies(bodies, s.tag)
 			var hints []string
-			if len(bodies) == 0 {
+			if len(bodies) == 0 && !pronounSubject().MatchString(f) {
 				bodies = open
 				if len(bodies) == 0 {
 					bodies = lead.bodies
@@ -738,3 +744,12 @@ func withBlanket(bodies, blanket []Body) []Body {
 	}
 	return mergeBodies(append([]Body(nil), bodies...), add)
 }
+
+// pronounSubject matches a directive whose subject is a pronoun (我们要……,
+// 大家一定要……): the sentence names its own subject, which is no body
+// (guide, "Responsible body"), so the run's body is not carried into it.
+var pronounSubject = mustRegexp(`(?:^|[,，:：])[^,，。；;]{0,10}?(?:我们|大家|同志们|你们|咱们)(?:都|也|还|更|就|一定|必须|务必|首先|进一步|共同|每个人)*(?:要|必须|务必|应当|应该|需要)`)
+
+// quotedDirective matches the words that report a directive given at
+// another meeting: ……在……讲话中强调, 教育部召开发布会，要求.
+var quotedDirective = mustRegexp(`(?:讲话中|会议上|会上|讲话时|发布会上)(?:强调|指出|要求)|召开[^,，。；;]{0,15}会[,，]?(?:强调|指出|要求)`)
