@@ -177,14 +177,30 @@ func staffNotes(p *previous, st *Stats) []string {
 
 // Thresholds of matchRows: the least bigram similarity that pairs two
 // texts, or the least share of the shorter text's bigrams found in the
-// longer with the least similarity that goes with it; and how much
-// similarity a whole speech's distance between the rows costs.
+// longer with the least similarity that goes with it; a shorter text of
+// at least matchPiece bigrams found whole in the longer (a sentence
+// once cut short, now read whole) needs only matchPieceLeast; and how
+// much similarity a whole speech's distance between the rows costs.
 const (
-	matchSimilar  = 0.7
-	matchContains = 0.85
-	matchLeast    = 0.45
-	matchDistance = 0.3
+	matchSimilar    = 0.7
+	matchContains   = 0.85
+	matchLeast      = 0.45
+	matchPiece      = 10
+	matchPieceLeast = 0.25
+	matchDistance   = 0.3
 )
+
+// sameTask reports whether texts of na and nb bigrams, of similarity sim
+// and share found in each other, are the same task's.
+func sameTask(sim, share float64, na, nb int) bool {
+	switch {
+	case sim >= matchSimilar:
+		return true
+	case share >= matchContains && sim >= matchLeast:
+		return true
+	}
+	return share >= 0.95 && min(na, nb) >= matchPiece && sim >= matchPieceLeast
+}
 
 // matchRows renames the new tasks of sh whose id the previous sheet old
 // does not have to the id of the previous row of the same task, noting
@@ -244,7 +260,7 @@ func matchRows(sh *sheet, old *prevSheet, p *previous, st *Stats) {
 		b, n := bigrams(sh.Rows[k].Text)
 		for g, c := range gone {
 			sim, share := similarity(b, n, c.text, c.n)
-			if sim < matchSimilar && (share < matchContains || sim < matchLeast) {
+			if !sameTask(sim, share, n, c.n) {
 				continue
 			}
 			apart := relPos(k, len(sh.Rows)) - relPos(c.o, len(old.rows))

@@ -356,11 +356,15 @@ func TestMatchRowsApart(t *testing.T) {
 		{"确保2010年1月20日前拨付到位。各乡镇要做好经费保障", "各乡镇要做好经费保障，确保2010年1月25日前拨付到位。", true},
 		{"县教育局要在年底前完成73所学校的校舍改造任务。", "县卫健局要在年底前完成12个村卫生室的改造任务。", false},
 		{"要加快推进重点项目建设。", "要加快推进乡村振兴。", false},
+		// A sentence once cut short at a line break, now read whole.
+		{"加强对各级干部执行政策和", "加强对各级干部执行政策和制度情况的督查,下决心治理“上有政策、下有对策”,“消极抵触、政出多门”的问题。", true},
+		// A short phrase found in a long sentence is not enough.
+		{"要加强管理", "要加强管理，规范办园行为，严格落实幼儿园准入制度，全面提高保教质量。", false},
 	} {
 		x, nx := bigrams(c.a)
 		y, ny := bigrams(c.b)
 		sim, share := similarity(x, nx, y, ny)
-		got := sim >= matchSimilar || share >= matchContains && sim >= matchLeast
+		got := sameTask(sim, share, nx, ny)
 		if got != c.want {
 			t.Errorf("%q ~ %q: similarity %.2f, share %.2f, matched %v, want %v", c.a, c.b, sim, share, got, c.want)
 		}
