@@ -168,7 +168,9 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 			// A numbered paragraph's first sentence, and an inline bullet
 			// (三是强化宣传引导。), is a heading: it needs a marker to be a
 			// task (guide, "Task": bare sub-heading labels are not).
-			heading := i == 0 && kind != paraPlain || inlineOrdinal.MatchString(f)
+			// A numbered item inside a paragraph (……。5.丰富群众性体育活动。)
+			// is a heading too.
+			heading := i == 0 && kind != paraPlain || inlineOrdinal.MatchString(f) || i > 0 && paragraphKind(f) != paraPlain
 			an := memo.sentence(f)
 			d := an.d
 			yes, weak := an.directive(x.lex, heading)

@@ -585,6 +585,14 @@ func containsAny(s string, words ...string) bool {
 	return false
 }
 
+// relayed finds a directive that another body's meeting or document gave:
+// 教育部召开发布会,要求……; 省政府印发通知,强调…….
+var relayed = mustPattern(`(?:召开|印发|下发|出台|发布|发出)[^。；;，,]{0,16}[，,](?:并|又|还)?(?:要求|强调|指出|明确|提出)`)
+
+// principle finds a statement of what a goal takes: 要X,(首先)必须Y, or
+// 要X,……在于Y (依赖于, 离不开, 取决于).
+var principle = mustPattern(`^[^，,。；;]{0,12}要[^，,。；;]{2,30}[，,](?:首先|关键|根本|前提)?[^，,。；;]{0,12}(?:必须|就要|离不开|取决于|依赖于|在于)`)
+
 // awareness finds exhortations to understand rather than to act:
 // 要明白……, 必须清醒地认识到…….
 var awareness = mustPattern(`(?:要|必须|务必|一定要)(?:[^，,。]{0,4})(?:明白|认识到|清醒认识|清醒地认识|看到|懂得|知道|引起[^，,。]{0,4}重视)`)
@@ -726,6 +734,16 @@ func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
 		return false, false
 	}
 	if awareness.MatchIn(blank, cs) {
+		return false, false
+	}
+	if relayed.MatchIn(s, cs) {
+		// 教育部召开发布会,要求各地要……: a directive of another meeting
+		// or document, relayed (guide, "Task": quoted directives).
+		return false, false
+	}
+	if principle.MatchIn(blank, cs) && (lx == nil || len(lx.subjects(d)) == 0) {
+		// 要缩小差距,首先必须缩小……; 学校要实现目标,必须依赖于管理: what
+		// it takes, said of no one.
 		return false, false
 	}
 	if firstPrefix(s, opinionOpenings) != "" && (lx == nil || len(lx.subjects(d)) == 0) {

@@ -60,6 +60,11 @@ func TestDirective(t *testing.T) {
 		{"opinion with no one named", "我觉得这项工作很有意义,要坚持下去。", false, false},
 		{"要知道 is no directive", "要知道,安全工作无小事。", false, false},
 		{"将 that commits no one", "这将有利于推动全县经济发展。", false, false},
+		{"quoted: a directive another meeting relayed", "近日,省教育厅召开视频会议,要求各地要抓好秋季开学工作。", false, false},
+		{"quoted: a directive a document relayed", "市政府印发通知,强调各县区要做好防汛准备。", false, false},
+		{"principle: what a goal takes", "全县要赶超先进地区,首先必须提升干部素质。", false, false},
+		{"principle: what a goal depends on", "要办好人民满意的教育,关键在于建设一支好的教师队伍。", false, false},
+		{"a directive after a principle of its own", "现在的关键在于坚持,要防止松懈。", false, true},
 	}
 	for _, tt := range tests {
 		if got, _ := (*lexicon)(nil).directive(newDirected(tt.s), tt.heading); got != tt.want {
@@ -588,6 +593,22 @@ func TestTargetListClauses(t *testing.T) {
 		got = append(got, fmt.Sprintf("%s %d", tk.Text, len(tk.Targets)))
 	}
 	want := []string{"今年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右； 1", "城镇新增就业5000人以上； 1"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("tasks %q, want %q", got, want)
+	}
+}
+
+// TestInlineNumberedHeading checks that an item numbered inside a paragraph
+// (……。5.丰富群众性体育活动。) is a heading, which only names its topic
+// (guide, "Clarifications": a heading that only names a topic is no task).
+func TestInlineNumberedHeading(t *testing.T) {
+	text := "二、主要任务\n各乡镇要抓好以下工作。1.丰富群众文化活动。2.要在6月底前建成10个文化广场。\n"
+	sps := New().Speeches("h.txt", text, Options{RefDate: NewDate(2024, 2, 1)})
+	var got []string
+	for _, tk := range sps[0].Tasks {
+		got = append(got, tk.Text)
+	}
+	want := []string{"各乡镇要抓好以下工作。", "2.要在6月底前建成10个文化广场。"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("tasks %q, want %q", got, want)
 	}
