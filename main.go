@@ -7,13 +7,14 @@
 //
 //	speechledger [flags] PATH...
 //
-// PATH is a .txt or .docx file, a folder, walked recursively in sorted
-// order (hidden files, temporary Office files ~$*.docx and other types are
+// PATH is a .txt or .docx file, a PDF (read with poppler's pdftotext) or
+// OFD, a .doc, .wps, .xls or .et (converted with LibreOffice), a
+// task-division .xlsx, a folder, walked recursively in sorted order
+// (hidden files, temporary Office files ~$*.docx and other types are
 // skipped; -v says so), or - for standard input. Text files may be UTF-8
-// (with or without a byte-order mark), UTF-16 with a byte-order mark,
-// GB18030/GBK/GB2312 or Big5: the encoding is detected, shown with -v, and
-// can be forced with --encoding. .doc, .wps and .pdf files are named with
-// a message saying to save them as .docx or .txt.
+// (with or without a byte-order mark), UTF-16, GB18030/GBK/GB2312 or
+// Big5: the encoding is detected, shown with -v, and can be forced with
+// --encoding. A file is read by what it holds, not only by its name.
 // Run `speechledger -h` for the flags.
 //
 // Messages are in Chinese when the locale is (LC_ALL, LC_MESSAGES or LANG

@@ -93,8 +93,9 @@ var catalogue = map[msg][2]string{
 Usage:
   speechledger [flags] PATH...
 
-PATH is a .txt or .docx file, a folder (read recursively), or - for
-standard input. Text may be UTF-8, UTF-16, GB18030/GBK or Big5; the
+PATH is a .txt or .docx file, a PDF or OFD, a .doc, .wps, .xls or .et
+(with LibreOffice), a task-division .xlsx, a folder (read recursively), or
+- for standard input. Text may be UTF-8, UTF-16, GB18030/GBK or Big5; the
 encoding is detected (-v shows it) or set with --encoding.
 
 Examples:
@@ -115,7 +116,8 @@ Flags:
 用法:
   speechledger [选项] 路径...
 
-路径可以是 .txt 或 .docx 文件、文件夹（含子文件夹），或 - 表示标准输入。
+路径可以是 .txt 或 .docx 文件、PDF 或 OFD 文件、.doc/.wps/.xls/.et 文件（需 LibreOffice）、
+任务分工表 .xlsx、文件夹（含子文件夹），或 - 表示标准输入。
 文本编码可为 UTF-8、UTF-16、GB18030/GBK 或 Big5，自动识别（-v 显示识别结果），
 也可用 --encoding 指定。
 
