@@ -620,6 +620,7 @@ func (lx *lexicon) namesAt(s string, re *pattern, role string) []Body {
 	strict := re != tagLead && re != tagSupport
 	var out []Body
 	offsets := runeCounter{s: s}
+	var rs []rune // s as runes, made once for the lists that need them
 	for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 		text := s[m[2]:m[3]]
 		at := offsets.at(m[2])
@@ -635,7 +636,12 @@ func (lx *lexicon) namesAt(s string, re *pattern, role string) []Body {
 			}
 			found = append(found, Body{Name: name, Role: role, Span: Span{at + p.at, at + p.at + runeCount(name)}})
 		}
-		sharePlaces([]rune(s), found, 0)
+		if len(found) > 1 {
+			if rs == nil {
+				rs = []rune(s)
+			}
+			sharePlaces(rs, found, 0)
+		}
 		out = append(out, found...)
 	}
 	return out
