@@ -159,6 +159,30 @@ func TestHandoutRemind(t *testing.T) {
 	}
 }
 
+// TestHandoutBodies: the names of --bodies group units, so that a unit
+// named two ways gets one file.
+func TestHandoutBodies(t *testing.T) {
+	dir := t.TempDir()
+	ledger := writeCycleLedger(t, dir)
+	x := extract.New(extract.BodyName{Name: "县人社局", Canonical: "县人力资源和社会保障局"}, extract.BodyName{Name: "A/B组", Canonical: "县人力资源和社会保障局"})
+	files, err := Handout(ledger, dir, HandoutOptions{ReportDate: reportDate, Canonical: x.Canonical})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range files {
+		got = append(got, filepath.Base(f.Path))
+	}
+	want := []string{"县人力资源和社会保障局-督办任务.xlsx", "县教育局-督办任务.xlsx", "县财政局-督办任务.xlsx"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("files %q, want %q", got, want)
+	}
+	ids, roles := handoutRows(t, filepath.Join(dir, want[0]))
+	if w := []string{"RW-NODUE", "RW-SLASH", "RW-TWOLEADS"}; !slices.Equal(ids, w) || roles[2] != roleSupport {
+		t.Errorf("县人力资源和社会保障局: %q %q, want %q", ids, roles, w)
+	}
+}
+
 // TestSafeFileName: names Windows forbids or reserves become names it
 // accepts.
 func TestSafeFileName(t *testing.T) {
