@@ -39,7 +39,7 @@ var tgtCountUnits = []string{
 
 // tgtLatinUnits are units written in Latin letters. Any other letter right
 // after a number makes it part of a name or a grade (5G, 5A, 20xx).
-var tgtLatinUnits = []string{"Eflops", "EFLOPS", "Pflops", "PFLOPS", "kWh", "MW", "GW", "kW", "km", "kg", "TB", "PB", "Gbps", "Mbps"}
+var tgtLatinUnits = []string{"Eflops", "EFLOPS", "Pflops", "PFLOPS", "kWh", "MW", "GW", "kW", "km", "kg", "TB", "PB", "Gbps", "Mbps", "M", "m"}
 
 // tgtTimeWords after a number make it part of a date, a time or a duration,
 // which the time module finds (guide: "Not: … dates"), or of a name:
