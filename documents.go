@@ -170,15 +170,15 @@ func typeName(path, kind string) string {
 // with LibreOffice, or says what the user can do instead.
 func (c *command) convertOld(path, kind string, b []byte) ([]byte, error) {
 	p := c.p
-	to, ext := "docx", ".doc"
+	to, ext, app := "docx", ".doc", "Word"
 	if kind == kindOldExcel {
-		to, ext = "xlsx", ".xls"
+		to, ext, app = "xlsx", ".xls", "Excel"
 	}
 	name := typeName(path, kind)
 	out, err := convert.Office(context.Background(), b, ext, to)
 	switch {
 	case errors.Is(err, convert.ErrNoSoffice):
-		return nil, p.errorf(msgOldFormat, path, name, "."+to)
+		return nil, p.errorf(msgOldFormat, path, name, app, "."+to)
 	case errors.Is(err, convert.ErrTimeout):
 		return nil, p.errorf(msgConvertTimeout, path, name, convert.Timeout)
 	case err != nil:

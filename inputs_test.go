@@ -387,6 +387,11 @@ func TestBadInputKinds(t *testing.T) {
 			enBare: ".doc files are read by converting them with LibreOffice, which is not installed; install LibreOffice, or open the file in Word or WPS and save it as .docx", zhBare: ".doc 文件需要用 LibreOffice 转换后读取，但未安装 LibreOffice"},
 		{path: gen("speech.wps", mustRead(t, "testdata/documents/speech.doc")), soffice: true,
 			enBare: ".wps files are read by converting them with LibreOffice, which is not installed", zhBare: ".wps 文件需要用 LibreOffice 转换后读取"},
+		{path: "testdata/documents/division.xls", soffice: true,
+			enBare: ".xls files are read by converting them with LibreOffice, which is not installed; install LibreOffice, or open the file in Excel or WPS and save it as .xlsx", zhBare: ".xls 文件需要用 LibreOffice 转换后读取，但未安装 LibreOffice；请安装 LibreOffice，或用 Excel 或 WPS 打开，另存为 .xlsx"},
+		{path: gen("division.et", mustRead(t, "testdata/documents/division.xls")), soffice: true,
+			enBare: ".et files are read by converting them with LibreOffice, which is not installed", zhBare: ".et 文件需要用 LibreOffice 转换后读取"},
+		{path: gen("damaged.xls", ole("Workbook")[:400]), en: "damaged .xls file (not a whole Word, WPS or Excel file)", zh: ".xls 文件损坏"},
 		{path: gen("empty.doc", nil), en: "empty file (no text)", zh: "空文件"},
 	} {
 		t.Run(filepath.Base(tc.path), func(t *testing.T) {

@@ -161,7 +161,7 @@ Flags:
 	msgReadError:      {"%s: cannot read: %v", "%s：无法读取：%v"},
 	msgFolderEmpty:    {"%s: folder holds no speeches (.txt or .docx files)", "%s：文件夹中没有讲话稿（.txt 或 .docx 文件）"},
 	msgFolderError:    {"%s: cannot read folder: %v", "%s：无法读取文件夹：%v"},
-	msgOldFormat:      {"%s: %s files are read by converting them with LibreOffice, which is not installed; install LibreOffice, or open the file in Word or WPS and save it as %s", "%s：%s 文件需要用 LibreOffice 转换后读取，但未安装 LibreOffice；请安装 LibreOffice，或用 Word 或 WPS 打开，另存为 %s"},
+	msgOldFormat:      {"%s: %s files are read by converting them with LibreOffice, which is not installed; install LibreOffice, or open the file in %s or WPS and save it as %s", "%s：%s 文件需要用 LibreOffice 转换后读取，但未安装 LibreOffice；请安装 LibreOffice，或用 %s 或 WPS 打开，另存为 %s"},
 	msgPDF:            {"%s: PDF files are read with pdftotext (poppler-utils), which is not installed; install it, or save the document as .docx, or copy its text into a .txt file", "%s：读取 PDF 文件需要 pdftotext（poppler-utils），但未安装；请安装，或另存为 .docx，或把文字复制到 .txt 文件"},
 	msgConvertFailed:  {"%s: LibreOffice could not convert this %s file (damaged, or password-protected?): %v", "%s：LibreOffice 无法转换此 %s 文件（文件损坏或设有密码？）：%v"},
 	msgConvertTimeout: {"%s: converting this %s file with LibreOffice took over %v; not read", "%s：用 LibreOffice 转换此 %s 文件超过 %v，未读取"},
