@@ -828,8 +828,12 @@ var dispositive = mustRegexp(`^将[^，,。；;：:把]{1,30}?(?:作为|列入|�
 // Its characters are in cs, when not nil.
 func plain(s string, cs *charSet) bool {
 	body := stripNumbering(s)
-	return runeCount(body) >= 6 && !isPastReport(body) && !description.MatchIn(body, cs) && !notDirective(body, cs)
+	return runeCount(body) >= 6 && !dateLine().MatchString(body) && !isPastReport(body) && !description.MatchIn(body, cs) && !notDirective(body, cs)
 }
+
+// dateLine matches a line that is only a date, as a document's signature
+// closes it (国务院办公厅 / 2019年1月9日): it states no work.
+var dateLine = mustRegexp(`^[\s(（]*[0-9〇零一二三四五六七八九]{2,4}\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日[\s)）。.]*$`)
 
 // blankNeutral hides the words that contain 要 without directing anything,
 // and short quotations, keeping rune offsets.

@@ -602,6 +602,9 @@ func TestTargetListClauses(t *testing.T) {
 // (……。5.丰富群众性体育活动。) is a heading, which only names its topic
 // (guide, "Clarifications": a heading that only names a topic is no task).
 func TestInlineNumberedHeading(t *testing.T) {
+	if plain("2019年1月9日", nil) || plain("（二〇一九年一月九日）", nil) {
+		t.Errorf("a line that is only a date states work")
+	}
 	text := "二、主要任务\n各乡镇要抓好以下工作。1.丰富群众文化活动。2.要在6月底前建成10个文化广场。\n"
 	sps := New().Speeches("h.txt", text, Options{RefDate: NewDate(2024, 2, 1)})
 	var got []string
