@@ -473,7 +473,7 @@ func TestFolderVerbose(t *testing.T) {
 		{"~$a.docx", "skipped: temporary Office file"},
 		{".hidden.txt", "skipped: hidden"},
 		{".git", "skipped: hidden"},
-		{"notes.md", "skipped: not a .txt or .docx file"},
+		{"notes.md", "skipped: not a kind of file speechledger reads"},
 		{"ledger.xlsx", "corrupt or truncated .xlsx workbook"},
 		{"a.docx", "Word document"},
 		{"2 讲话.txt", "GB18030 text"},
