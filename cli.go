@@ -471,8 +471,9 @@ func (c *command) readSpeeches(x *extract.Extractor, in input) ([]extract.Speech
 	} else {
 		doc, dec, err := c.decode(path, b)
 		if err != nil {
-			if errors.Is(err, errLedgerInFolder) && in.walked {
-				c.note(msgNoteLedger, path)
+			var skip folderSkip
+			if errors.As(err, &skip) && in.walked {
+				c.note(skip.note, path)
 				return nil, errSkipped
 			}
 			return nil, err

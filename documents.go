@@ -23,15 +23,15 @@ type content struct {
 // errSkipped is an input found in a folder and skipped, with a note.
 var errSkipped = errors.New("skipped")
 
-// errLedgerInFolder matches the error about a ledger given as an input,
-// which a folder's walk skips.
-var errLedgerInFolder = errors.New("a ledger speechledger wrote")
-
-// ledgerError is the message about a ledger given as an input.
-type ledgerError struct{ error }
-
-// Is reports whether target is errLedgerInFolder.
-func (ledgerError) Is(target error) bool { return target == errLedgerInFolder }
+// folderSkip is the error about a workbook given as an input that is no
+// task-division sheet: a ledger speechledger wrote, or another workbook.
+// Named on the command line, it is an error; found in a folder, where
+// offices keep other workbooks beside their speeches, the file is skipped
+// with note under -v, as files of other types are.
+type folderSkip struct {
+	error
+	note msg
+}
 
 // Kinds of input, told by what a file holds and, where that leaves a
 // choice (a damaged archive, an old Office file of unknown type), by its
@@ -233,9 +233,9 @@ func (c *command) taskSheet(path string, b []byte) ([]extract.TaskTable, error) 
 	tables, err := tasksheet.Tables(b)
 	switch {
 	case errors.Is(err, tasksheet.ErrLedger):
-		return nil, ledgerError{p.errorf(msgLedgerInput, path)}
+		return nil, folderSkip{p.errorf(msgLedgerInput, path), msgNoteLedger}
 	case errors.Is(err, extract.ErrNotTaskTable):
-		return nil, p.errorf(msgNotTaskSheet, path)
+		return nil, folderSkip{p.errorf(msgNotTaskSheet, path), msgNoteNotTaskSheet}
 	case err != nil:
 		return nil, p.errorf(msgXlsxCorrupt, path, strings.TrimPrefix(err.Error(), tasksheet.ErrCorrupt.Error()+": "))
 	}

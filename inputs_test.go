@@ -618,13 +618,16 @@ func TestTaskSheet(t *testing.T) {
 			t.Errorf("%s: exit %d, want 1 and one line with %q:\n%s", tc.path, code, tc.want, stderr)
 		}
 	}
-	// In a folder, the ledger is skipped (with -v, a note), not an error.
+	// In a folder, the ledger and the other workbook are skipped (with -v,
+	// a note), not errors, as files of other types are.
 	folder := filepath.Join(dir, "folder")
 	must(t, os.MkdirAll(folder, 0o755))
 	must(t, copyFile(ledger, filepath.Join(folder, "台账.xlsx")))
+	must(t, copyFile(other, filepath.Join(folder, "统计表.xlsx")))
 	must(t, copyFile(path, filepath.Join(folder, "任务分工.xlsx")))
 	_, stderr, code := speechledger(t, "-v", "-o", filepath.Join(t.TempDir(), "out.jsonl"), folder)
-	if code != 0 || countLines(stderr, "台账.xlsx", "skipped: a ledger speechledger wrote") != 1 {
+	if code != 0 || countLines(stderr, "台账.xlsx", "skipped: a ledger speechledger wrote") != 1 ||
+		countLines(stderr, "统计表.xlsx", "skipped: a workbook with no task-division header") != 1 {
 		t.Errorf("folder: exit %d:\n%s", code, stderr)
 	}
 }
