@@ -17,6 +17,7 @@ headless LibreOffice through UNO, edits it there and stores it as Excel
 import datetime
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -74,7 +75,8 @@ def edit_libreoffice(src, dst, edits):
     office = subprocess.Popen(
         ["soffice", "--headless", "--invisible", "--norestore", "--nologo",
          "-env:UserInstallation=file://" + profile, "--accept=pipe,name=%s;urp;" % pipe],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    desktop = None
     try:
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
@@ -89,6 +91,8 @@ def edit_libreoffice(src, dst, edits):
             sys.exit("LibreOffice did not start")
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0, (prop("Hidden", True),))
+        if doc is None:
+            sys.exit("LibreOffice cannot open " + src)
         sheet = doc.Sheets.getByIndex(0)
         ncols = 0
         while sheet.getCellByPosition(ncols, HEADER_ROW - 1).getString():
@@ -128,15 +132,19 @@ def edit_libreoffice(src, dst, edits):
             sheet.Name = edits["rename_sheet"]
         doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
         doc.close(True)
-        try:
-            desktop.terminate()
-        except Exception:
-            pass  # the bridge goes down with LibreOffice
     finally:
+        # LibreOffice ends when told to, whatever went wrong; its process
+        # group (soffice and soffice.bin) is killed if it does not.
+        if desktop is not None:
+            try:
+                desktop.terminate()
+            except Exception:
+                pass  # the bridge goes down with LibreOffice
         try:
             office.wait(timeout=30)
         except subprocess.TimeoutExpired:
-            office.kill()
+            os.killpg(office.pid, signal.SIGKILL)
+            office.wait()
         subprocess.run(["rm", "-rf", profile])
 
 
