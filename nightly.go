@@ -281,7 +281,7 @@ func removeTemps(output string) {
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
-		// As report.WriteWorkbook names them: .ledger.xlsx.123456.tmp
+		// As atomicfile.Write names them: .ledger.xlsx.123456.tmp
 		if n := e.Name(); strings.HasPrefix(n, "."+base+".") && strings.HasSuffix(n, ".tmp") && !e.IsDir() {
 			os.Remove(filepath.Join(dir, n))
 		}
