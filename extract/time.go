@@ -2275,8 +2275,11 @@ func (p *parser) node(m match) (TimeNode, bool) {
 				return tn, false
 			}
 		}
-		if strings.Contains(tn.Text, "xx") || strings.Contains(tn.Text, "XX") || strings.Contains(tn.Text, "_") {
-			return tn, false // a bare anonymised year names a document, not a deadline
+		if (strings.Contains(tn.Text, "xx") || strings.Contains(tn.Text, "XX") || strings.Contains(tn.Text, "_")) && !p.timesClause(m.end) {
+			// A bare anonymised year names a document (20xx年工作总结),
+			// not a deadline, unless it opens the clause it times
+			// (20xx年,全市……要达到……; 20xx年我们要……).
+			return tn, false
 		}
 	}
 	if bare && iv.cat == catYear {
@@ -2361,6 +2364,25 @@ func (p *parser) node(m match) (TimeNode, bool) {
 		}
 	}
 	return tn, true
+}
+
+// timesClause reports whether the phrase ending at i opens the clause it
+// times: a comma follows it, or a directive marker (要, 将, 必须, 务必)
+// within the next six characters of its clause.
+func (p *parser) timesClause(i int) bool {
+	if r := p.runeAt(i); r == ',' || r == '，' {
+		return true
+	}
+	for k := i; k < len(p.rs) && k < i+6; k++ {
+		r := p.rs[k]
+		if strings.ContainsRune("，,。；;：:、", r) {
+			return false
+		}
+		if r == '要' || r == '将' || r == '必' || r == '务' {
+			return true
+		}
+	}
+	return false
 }
 
 // pastContext reports whether the clause around m speaks of the past.

@@ -221,6 +221,8 @@ func TestFindTimes(t *testing.T) {
 		{"not: a start long past", "从去年3月起全面推行。", "2021-02-25", nil},
 		{"ROC years are the year plus 1911: 预计 before a bare year", "预计 112 年全线完工通车。", "2015-04-17", []string{"112 年=2023-12-31/"}},
 		{"ROC years are the year plus 1911: a bare year with 起", "预计110年起陆续完工通车。", "2015-04-17", []string{"110年起=/2021-01-01"}},
+		{"year rule: an anonymised year opening its clause", "20xx年,全市学校网络带宽要达到100M。", "2016-04-20", []string{"20xx年=2016-12-31/"}},
+		{"not: an anonymised year naming a document", "各单位要报送20xx年工作总结。", "2016-04-20", nil},
 		{"not: a duration set as a goal", "各部门要将审批时限压缩至5个工作日以内。", "2024-04-10", nil},
 		{"not: a span that bounds a meeting", "发言时间控制在10天以内。", "2024-04-10", nil},
 	} {
