@@ -1,6 +1,7 @@
 package extract
 
 import (
+	_ "embed"
 	"regexp"
 	"sort"
 	"strings"
@@ -8,20 +9,33 @@ import (
 	"unicode/utf8"
 )
 
+//go:embed data/heads.txt
+var headsTable string
+
 // bodySuffixes are the words an organisation, unit or role name ends with
-// (guide, "Responsible body"). Longer entries come first in the pattern.
-var bodySuffixes = []string{
-	"部门", "单位", "工会", "党委", "党组", "政府", "人大", "政协", "纪委", "监委",
-	"组织部", "宣传部", "统战部", "委员会", "领导小组", "小组", "工作组", "工作队", "队员",
-	"办公室", "委", "局", "办", "厅", "处", "处室", "科室", "科", "股", "中心", "站", "所", "院", "院所",
-	"学校", "中学", "小学", "幼儿园", "医院", "备课组", "教研组", "年级组", "组",
-	"班子", "班主任", "老师", "教师", "干部", "职工", "干部职工", "领导", "领导干部", "负责人",
-	"党员", "书记", "第一书记", "校长", "主任", "县长", "市长", "区长", "镇长", "乡长",
-	"一把手", "镇办", "镇街", "乡镇", "街道", "村", "社区", "两委", "两委会", "团委", "妇联", "共青团",
-	"协会", "学会", "工商联", "联合会", "商会", "侨联", "科协", "残联", "文联", "红十字会", "基金会", "方面", "总工会", "区总", "市总", "县总", "系统", "机关", "公司", "集团", "企业",
-	"各地", "各级", "责任人", "联络员", "网格员", "师生", "家长", "医生", "民警", "法院", "检察院",
-	"公安", "分局", "部", "室", "府", "署",
-}
+// (guide, "Responsible body"); standalone are those that name a body on
+// their own, and shortNames the two-character names the length rule
+// rejects (data/heads.txt).
+var bodySuffixes, standalone, shortNames = func() ([]string, map[string]bool, map[string]bool) {
+	var heads []string
+	alone, short := map[string]bool{}, map[string]bool{}
+	section := ""
+	for _, line := range strings.Split(headsTable, "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case strings.HasPrefix(line, "## "):
+			section = line[3:]
+		case line == "" || line[0] == '#':
+		case section == "heads":
+			heads = append(heads, line)
+		case section == "alone":
+			alone[line] = true
+		case section == "short":
+			short[line] = true
+		}
+	}
+	return heads, alone, short
+}()
 
 // suffixLast holds the last character of every body suffix, for a quick
 // test before the full one.
@@ -231,11 +245,15 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 	pos := 0
 	for pos < len(rs) {
 		var wordEnd []bool
+		stop, de := len(rs), -1
 		if ends != nil {
 			wordEnd = ends[pos:]
-			longest = min(longest, clauseWordAt(rs, ws, pos)-pos)
+			stop, de = clauseWordAt(rs, ws, pos)
 		}
 		n := lx.longestBodyPrefix(rs[pos:], wordEnd, longest)
+		if !nameBound(n, pos, stop, de) {
+			n = lx.longestBodyPrefix(rs[pos:], wordEnd, min(longest, stop-pos))
+		}
 		for n > 0 && verbHead(rs, ws, pos+n) {
 			n = lx.longestBodyPrefix(rs[pos:], wordEnd, n-1)
 		}
@@ -280,11 +298,13 @@ var clauseWords = map[string]bool{"d": true, "ad": true, "p": true, "c": true, "
 var nameJoiners = mustRegexp(`^(?:和|及|与|以及|同|各.*|本.*|每.*|其他|其它|该|所|的)$`)
 
 // clauseWordAt returns the rune offset of the first word at or after pos
-// in the clause rs (segmented as ws) that no body name holds, or len(rs).
-// A 的 after it makes it part of a description (基础条件相对落后的镇街).
-func clauseWordAt(rs []rune, ws []word, pos int) int {
+// in the clause rs (segmented as ws) that no body name holds, or len(rs),
+// and the offset of the first 的 after it, or -1: a name reaching past
+// that 的 is a description, which may hold such words (基础条件还不具备
+// 的乡镇).
+func clauseWordAt(rs []rune, ws []word, pos int) (stop, de int) {
 	depth := 0
-	stop := -1
+	stop, de = len(rs), -1
 	for _, w := range ws {
 		text := string(rs[w.start:w.end])
 		switch {
@@ -294,18 +314,21 @@ func clauseWordAt(rs []rune, ws []word, pos int) int {
 		case text == ")" || text == "）" || text == "”":
 			depth = max(depth-1, 0)
 		case text == "的":
-			stop = -1
-		case depth == 0 && stop < 0 && clauseWords[w.pos] && !nameJoiners().MatchString(text):
+			if stop < len(rs) {
+				return stop, w.start
+			}
+		case depth == 0 && stop == len(rs) && clauseWords[w.pos] && !nameJoiners().MatchString(text):
 			stop = w.start
 		}
-		if stop >= 0 && w.start-stop > maxBodyRunes {
-			break
-		}
 	}
-	if stop < 0 {
-		return len(rs)
-	}
-	return stop
+	return stop, de
+}
+
+// nameBound reports whether a name of n runes at pos may be one, given
+// the first word no name holds (stop) and the 的 after it (de): a name
+// either ends before that word or runs past the 的.
+func nameBound(n, pos, stop, de int) bool {
+	return pos+n <= stop || de >= 0 && pos+n > de
 }
 
 // wholeName reports whether all of name is one, by the checks that end a
@@ -319,7 +342,8 @@ func (lx *lexicon) wholeName(name string) bool {
 	}
 	rs := []rune(name)
 	ws := lx.words.words(name)
-	return clauseWordAt(rs, ws, 0) == len(rs) && lx.beforeVerb(rs, ws, 0, len(rs)) == len(rs) && !verbHead(rs, ws, len(rs))
+	stop, de := clauseWordAt(rs, ws, 0)
+	return nameBound(len(rs), 0, stop, de) && lx.beforeVerb(rs, ws, 0, len(rs)) == len(rs) && !verbHead(rs, ws, len(rs))
 }
 
 // verbHead reports whether the name ending at rune offset end of the
@@ -493,21 +517,9 @@ func withoutParens(name string) string {
 	return b.String()
 }
 
-// standalone are the body suffixes that name a body on their own.
-var standalone = map[string]bool{
-	"学校": true, "幼儿园": true, "中学": true, "小学": true, "医院": true, "机关": true, "工会": true, "政府": true, "党委": true, "师生": true, "班主任": true, "一把手": true,
-	"各地": true, "各级": true, "本府": true, "市府": true, "县府": true, "家长": true, "党组": true, "纪委": true, "团委": true, "妇联": true,
-}
-
 // bodyPatternRoleWord accepts the two-rune collective roles that the
 // general rule rejects as too short to be names.
-func bodyPatternRoleWord(name string) bool {
-	switch name {
-	case "各地", "师生", "工会", "县委", "市委", "区委", "省委", "政府", "党委", "省局":
-		return true
-	}
-	return false
-}
+func bodyPatternRoleWord(name string) bool { return shortNames[name] }
 
 // part is a piece of a split string with its rune offset.
 type part struct {
@@ -536,7 +548,7 @@ var (
 	supportMk  = mustPattern(`([^，,。；;：:（()）]{2,60}?)(?:等)?(?:配合|参与|协助|协同)`)
 	together   = mustPattern(`(?:要|将|必须|务必)(?:主动|积极|切实)?(?:会同|与|同|联合|配合)([^，,。；;]{2,40}?)(?:一起|一道|共同|全面|密切|[,，])`)
 	approvedBy = mustPattern(`(?:经|报)([^，,。；;]{2,20}?)(?:审批|批准|审核|同意|备案)`)
-	tagLead    = mustPattern(`(?:牵头单位|责任单位|负责单位|牵头部门|责任部门|主办单位)[:：]\s*([^；;，,。)）]+(?:[、][^；;，,。)）]+)*)`)
+	tagLead    = mustPattern(`(?:(?:牵头|责任|负责)(?:单位|部门)|主办单位)[:：]\s*([^；;，,。)）]+(?:[、][^；;，,。)）]+)*)`)
 	tagSupport = mustPattern(`(?:配合单位|协办单位|参与单位|配合部门)[:：]\s*([^；;，,。)）]+(?:[、][^；;，,。)）]+)*)`)
 	tagClause  = mustRegexp(`^(.+?)(?:等)?(牵头|负总责|负责落实|负责|指导|落实|参与|配合|协助|协同)$`)
 )

@@ -217,3 +217,15 @@ func TestBodyCarryStops(t *testing.T) {
 		{"quoted directive", []string{"省厅召开视频会，要求各地要在5月底前完成排查。要在6月底前完成整改。"}, []string{""}},
 	})
 }
+
+// Issue 13: the heads of every kind of organisation that receives work
+// end a body name: party organisations, temporary bodies, institutions.
+func TestBodyHeadsOfEveryKind(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"party organisation", []string{"各基层党组织要在7月1日前完成换届。"}, []string{"各基层党组织"}},
+		{"temporary body", []string{"防汛指挥部要在汛期前完成演练。"}, []string{"防汛指挥部"}},
+		{"task force", []string{"县招商工作专班要在年底前引进项目10个。"}, []string{"县招商工作专班"}},
+		{"institution", []string{"各金融机构要在年内新增涉农贷款5亿元。"}, []string{"各金融机构"}},
+		{"a conjunction opens no name", []string{"各科室要做好统计，而工作人员在履职的同时，也要在月底前完成自查。"}, []string{"各科室"}},
+	})
+}
