@@ -121,6 +121,11 @@ func (lx *lexicon) subjectBodiesIn(rs []rune, at int) []Body {
 		at = prevEnd
 	}
 	bs := lx.leadingBodies(rs[start:at], start)
+	if m := whenClause().FindStringIndex(string(rs[start:at])); len(bs) == 0 && m != nil {
+		// 报账时核算中心要……: the subject follows the time it acts at.
+		from := start + runeCount(string(rs[start:at])[:m[1]])
+		bs = lx.leadingBodies(rs[from:at], from)
+	}
 	if len(bs) > 0 && lx.nounGoesOn(rs[bs[len(bs)-1].Span.End:at]) {
 		return nil // 工会工作要……, 全市中小学网络带宽要……: a field of work
 	}
@@ -146,6 +151,10 @@ func (lx *lexicon) listBefore(rs []rune, start int) []Body {
 	}
 	return out
 }
+
+// whenClause matches a short phrase of time that opens a subject clause
+// before its subject: 报账时, 检查期间.
+var whenClause = mustRegexp(`^[^,，]{1,10}?(?:时|的时候|期间)`)
 
 // nounGoesOn reports whether the rest of a subject, after the body names
 // it opens with, goes on with a noun: the names then only qualify the
@@ -293,6 +302,10 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 // collective ones (各, 本, 每, 其他), interjections and modal particles.
 var clauseWords = map[string]bool{"d": true, "ad": true, "p": true, "c": true, "u": true, "uj": true, "ul": true, "uz": true, "ug": true, "uv": true, "ud": true, "r": true, "y": true, "e": true}
 
+// whenWords end the phrase of time a clause may open with (验收时), which
+// no name holds.
+var whenWords = map[string]bool{"时": true, "时候": true, "期间": true}
+
 // nameJoiners are the words of clause parts of speech a name may hold:
 // 市人力资源和社会保障局, 各级各类学校, 本单位, 其他科室.
 var nameJoiners = mustRegexp(`^(?:和|及|与|以及|同|各.*|本.*|每.*|其他|其它|该|所|的)$`)
@@ -317,7 +330,7 @@ func clauseWordAt(rs []rune, ws []word, pos int) (stop, de int) {
 			if stop < len(rs) {
 				return stop, w.start
 			}
-		case depth == 0 && stop == len(rs) && clauseWords[w.pos] && !nameJoiners().MatchString(text):
+		case depth == 0 && stop == len(rs) && (clauseWords[w.pos] && !nameJoiners().MatchString(text) || whenWords[text]):
 			stop = w.start
 		}
 	}

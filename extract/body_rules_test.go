@@ -229,3 +229,13 @@ func TestBodyHeadsOfEveryKind(t *testing.T) {
 		{"a conjunction opens no name", []string{"各科室要做好统计，而工作人员在履职的同时，也要在月底前完成自查。"}, []string{"各科室"}},
 	})
 }
+
+// Guide, "Responsible body": the subject of a directive may follow the
+// time it acts at (报账时核算中心要……), and abbreviated organ names such as
+// 住建委 are names, not a verb and a head.
+func TestBodyAfterWhenPhrase(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"subject after a time phrase", []string{"验收时监理站要在3日内出具意见。"}, []string{"监理站"}},
+		{"abbreviated organ", []string{"区住建委要在年底前完成危房改造200户。"}, []string{"区住建委"}},
+	})
+}
