@@ -217,7 +217,13 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 			bodies := mergeBodies(append([]Body(nil), own...), marked)
 			bodies = mergeBodies(bodies, s.tag)
 			var hints []string
-			if len(bodies) == 0 && !pronounSubject().MatchString(f) {
+			switch {
+			case len(bodies) > 0:
+			case pronounSubject().MatchString(f):
+				// A wrong unit is worse than an empty cell: say why it is
+				// empty.
+				hints = append(hints, "主语为代词，未承接上文责任单位")
+			default:
 				bodies = open
 				if len(bodies) == 0 {
 					bodies = lead.bodies
