@@ -441,6 +441,10 @@ func (lx *lexicon) isBodyName(name string) bool {
 	if n < 2 || n > maxBodyRunes || notBodies.MatchString(name) {
 		return bodyPatternRoleWord(name)
 	}
+	// 市、区两级, 乡村两级: the levels that share the work name it.
+	if levelTiers().MatchString(name) {
+		return true
+	}
 	// A parenthesis inside a name belongs to it (各县（市、区）, 各部门（单位）):
 	// the rest of the name says what it is.
 	bare := withoutParens(name)
@@ -493,6 +497,10 @@ func (lx *lexicon) isBodyName(name string) bool {
 // 各乡镇, 各县区, 各区、县级市 (the guide's tag tail), 各县（市、区） once
 // its parenthesis is set aside.
 var collectivePlace = mustRegexp(`^(?:全[省市县区]?各|各)(?:有关|相关)?(?:省|市|县|区|镇|乡|乡镇|街道|镇街|村|社区|县区|县市|市县|区县|市区|州|盟|旗|县级市)+$|^县级市$`)
+
+// levelTiers matches the levels of government named together as a body:
+// 市、区两级, 县乡两级, 市县乡三级.
+var levelTiers = mustRegexp(`^(?:[省市县区镇乡村]、?){2,4}[两三四]级$`)
 
 // localSeat matches the colloquial names of the office that governs a
 // place or runs a bureau: 县里, 局里.

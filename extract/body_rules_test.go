@@ -53,6 +53,7 @@ func TestBodyCoordinatedNamesSplit(t *testing.T) {
 		{"parenthesis before a comma of the list", []string{"各街道（乡）、各科室要在5月底前报送方案。"}, []string{"各街道（乡）、各科室"}},
 		{"parenthesis inside the name", []string{"各县（市、区）要在年底前建成服务中心。"}, []string{"各县（市、区）"}},
 		{"parenthesis closing the name", []string{"各部门（单位）要在6月底前完成清查。"}, []string{"各部门（单位）"}},
+		{"levels named together", []string{"市、区两级要在年底前建成服务站30个。"}, []string{"市、区两级"}},
 		{"a name joined inside by 和", []string{"市人力资源和社会保障局要在年内培训2000人。"}, []string{"市人力资源和社会保障局"}},
 	})
 }
