@@ -698,30 +698,23 @@ func (lx *lexicon) tagBodies(tag string) []Body {
 			continue
 		}
 		seg := string(rs[start:i])
-		at := start
+		text := strings.TrimLeftFunc(seg, unicode.IsSpace)
+		at := start + runeCount(seg[:len(seg)-len(text)]) // where text starts
+		text = strings.TrimRightFunc(text, unicode.IsSpace)
 		start = i + 1
-		text := strings.TrimSpace(seg)
 		if text == "" {
 			continue
 		}
-		var names string
-		switch m := tagLabel().FindStringSubmatchIndex(text); {
-		case m != nil:
+		names := text // the unlabelled tail, unless a label or verb says more
+		if m := tagLabel().FindStringSubmatchIndex(text); m != nil {
 			role = labelRole(text[m[2]:m[3]])
 			names = text[m[1]:]
-			at += runeCount(seg[:strings.Index(seg, text)]) + runeCount(text[:m[1]])
-		default:
-			if m := tagClause().FindStringSubmatchIndex(text); m != nil {
-				role = verbRole(text[m[4]:m[5]])
-				names = text[m[2]:m[3]]
-				at += runeCount(seg[:strings.Index(seg, text)])
-				break
-			}
-			if role == "" {
-				continue
-			}
-			names = text // the unlabelled tail
-			at += runeCount(seg[:strings.Index(seg, text)])
+			at += runeCount(text[:m[1]])
+		} else if m := tagClause().FindStringSubmatchIndex(text); m != nil {
+			role = verbRole(text[m[4]:m[5]])
+			names = text[m[2]:m[3]]
+		} else if role == "" {
+			continue
 		}
 		for _, p := range lx.splitNames(names) {
 			name := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(p.text), "等"), "等")
