@@ -44,7 +44,8 @@ const ofdMaxPages = 5000
 //
 // Template pages (TemplatePage: letterheads, running headers and footers),
 // annotations, signatures, attachments, images and paths are not read,
-// nor are fonts: the text is taken as the TextCode holds it. A document
+// nor are fonts (the text is taken as the TextCode holds it) or the
+// transforms of objects (CTM), nor any document but the first. A document
 // with pages but no text is a scan, and fails with ErrNoTextLayer; an
 // encrypted package (GM/T 0099, Encryptions.xml) with ErrOFDEncrypted.
 // Like Docx, OFD reads at most 64 MiB of uncompressed data.
