@@ -43,6 +43,22 @@ func (x *Extractor) Canonical(name string) string {
 // folded to half-width.
 func (x *Extractor) Fold(s string) string { return x.fold.foldString(s) }
 
+// setDates sets the speech's date and the date its relative times resolve
+// against (guide, "Speech": speech_date and ref_date): the date its text
+// states, else the date of its file's name, else the option's fallback.
+func (sp *Speech) setDates(stated Date, opt Options) {
+	sp.SpeechDate = stated
+	switch {
+	case !stated.IsZero():
+		sp.RefDate, sp.RefSource = stated, "text"
+	case !opt.FileDate.IsZero():
+		sp.SpeechDate = opt.FileDate
+		sp.RefDate, sp.RefSource = opt.FileDate, "filename"
+	case !opt.RefDate.IsZero():
+		sp.RefDate, sp.RefSource = opt.RefDate, "option"
+	}
+}
+
 // Speeches extracts the speeches of one input file. source is the file's
 // base name as it will be reported; text its decoded content.
 func (x *Extractor) Speeches(source, text string, opt Options) []Speech {
@@ -66,16 +82,7 @@ func (x *Extractor) Speeches(source, text string, opt Options) []Speech {
 			// memo folds each once.
 			folded = append(folded, x.paragraph(memo, l).text)
 		}
-		sp.SpeechDate = statedDate(folded)
-		switch {
-		case !sp.SpeechDate.IsZero():
-			sp.RefDate, sp.RefSource = sp.SpeechDate, "text"
-		case !opt.FileDate.IsZero():
-			sp.SpeechDate = opt.FileDate
-			sp.RefDate, sp.RefSource = opt.FileDate, "filename"
-		case !opt.RefDate.IsZero():
-			sp.RefDate, sp.RefSource = opt.RefDate, "option"
-		}
+		sp.setDates(statedDate(folded), opt)
 		sp.Tasks = x.tasks(x.fold.foldString(sp.Title), r.lines, sp.RefDate, memo)
 		out = append(out, sp)
 	}

@@ -182,16 +182,7 @@ func (x *Extractor) TableSpeech(source string, index int, t TaskTable, opt Optio
 	for _, row := range t.Rows[:start] {
 		above = append(above, x.fold.foldString(strings.Join(row, " ")))
 	}
-	sp.SpeechDate = statedDate(append([]string{x.fold.foldString(sp.Title)}, above...))
-	switch {
-	case !sp.SpeechDate.IsZero():
-		sp.RefDate, sp.RefSource = sp.SpeechDate, "text"
-	case !opt.FileDate.IsZero():
-		sp.SpeechDate = opt.FileDate
-		sp.RefDate, sp.RefSource = opt.FileDate, "filename"
-	case !opt.RefDate.IsZero():
-		sp.RefDate, sp.RefSource = opt.RefDate, "option"
-	}
+	sp.setDates(statedDate(append([]string{x.fold.foldString(sp.Title)}, above...)), opt)
 	cell := func(row []string, c int) string {
 		if c < 0 || c >= len(row) {
 			return ""
