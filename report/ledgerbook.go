@@ -145,25 +145,15 @@ func (lb *ledgerBook) readSheet(name, title string) error {
 		return err
 	}
 	sh := &ledgerSheet{}
-	for i, cells := range rows[:min(len(rows), headerSearchRows)] {
-		colOf := map[field]int{}
-		for j, c := range cells {
-			if fd, ok := fieldOfLabel(c); ok && colOf[fd] == 0 {
-				colOf[fd] = j + 1
-			}
-		}
-		if colOf[fieldID] != 0 && colOf[fieldText] != 0 {
-			sh.header, sh.colOf, sh.lastCol = i+1, colOf, len(cells)
-			for j, c := range cells {
-				if k, ok := unitFieldOf(c); ok && sh.unit[k] == 0 {
-					sh.unit[k] = j + 1
-				}
-			}
-			break
-		}
-	}
-	if sh.header == 0 {
+	if sh.header, sh.colOf = taskHeader(rows); sh.header == 0 {
 		return nil
+	}
+	cells := rows[sh.header-1]
+	sh.lastCol = len(cells)
+	for j, c := range cells {
+		if k, ok := unitFieldOf(c); ok && sh.unit[k] == 0 {
+			sh.unit[k] = j + 1
+		}
 	}
 	lb.sheets[name] = sh
 	if title == "" {

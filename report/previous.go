@@ -360,20 +360,8 @@ func looksLedger(sheets, names []string, creator string) bool {
 // heights of rows without a task, and the cells staff fill whose value is
 // not text, which typed tells (nil: any may be).
 func readPrevSheet(open func() (*excelize.File, error), name string, rows [][]string, typed func(row, col int) bool, styles map[int]*excelize.Style) (*prevSheet, error) {
-	sh := &prevSheet{name: name, colOf: map[field]int{}, extras: map[int]string{}}
-	for i, cells := range rows[:min(len(rows), headerSearchRows)] {
-		colOf := map[field]int{}
-		for j, c := range cells {
-			if fd, ok := fieldOfLabel(c); ok && colOf[fd] == 0 {
-				colOf[fd] = j + 1
-			}
-		}
-		if colOf[fieldID] != 0 && colOf[fieldText] != 0 {
-			sh.header, sh.colOf = i+1, colOf
-			break
-		}
-	}
-	if sh.header == 0 {
+	sh := &prevSheet{name: name, extras: map[int]string{}}
+	if sh.header, sh.colOf = taskHeader(rows); sh.header == 0 {
 		return nil, nil
 	}
 	width := 0
@@ -646,4 +634,23 @@ func parseChange(s string) (mark string, d extract.Date, ok bool) {
 // formatChange writes a 变动 cell.
 func formatChange(mark string, d extract.Date) string {
 	return mark + " " + d.String()
+}
+
+// taskHeader finds the header of a speech sheet: the first row, among the
+// first headerSearchRows, that names the task id and the task text. It
+// returns the row's number (0 if there is none) and the column, from 1, of
+// each field the row names.
+func taskHeader(rows [][]string) (int, map[field]int) {
+	for i, cells := range rows[:min(len(rows), headerSearchRows)] {
+		colOf := map[field]int{}
+		for j, c := range cells {
+			if fd, ok := fieldOfLabel(c); ok && colOf[fd] == 0 {
+				colOf[fd] = j + 1
+			}
+		}
+		if colOf[fieldID] != 0 && colOf[fieldText] != 0 {
+			return i + 1, colOf
+		}
+	}
+	return 0, nil
 }

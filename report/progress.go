@@ -1,8 +1,6 @@
 package report
 
 import (
-	"cmp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -72,12 +70,5 @@ func (l *ledger) countProgress(replies map[string]extract.Date) {
 		}
 		b.LastReply = replies[b.Name]
 	}
-	slices.SortStableFunc(l.Bodies, func(a, b bodyStat) int {
-		return cmp.Or(
-			cmp.Compare(b.Overdue, a.Overdue),
-			cmp.Compare(b.Led, a.Led),
-			cmp.Compare(b.WithDue, a.WithDue),
-			strings.Compare(a.Name, b.Name),
-		)
-	})
+	sortBodies(l.Bodies)
 }

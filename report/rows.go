@@ -239,14 +239,7 @@ func buildLedger(speeches []extract.Speech, opt Options) ledger {
 	for _, name := range bodyOrder {
 		l.Bodies = append(l.Bodies, *bodies[name])
 	}
-	slices.SortStableFunc(l.Bodies, func(a, b bodyStat) int {
-		return cmp.Or(
-			cmp.Compare(b.Overdue, a.Overdue),
-			cmp.Compare(b.Led, a.Led),
-			cmp.Compare(b.WithDue, a.WithDue),
-			strings.Compare(a.Name, b.Name),
-		)
-	})
+	sortBodies(l.Bodies)
 	for _, ms := range months {
 		l.Months = append(l.Months, *ms)
 	}
@@ -440,4 +433,18 @@ func titleOf(source string, index int, all []extract.Speech) string {
 func percent(share float64) string {
 	p := int(math.Floor(share*100 + 1e-9))
 	return strconv.Itoa(p) + "%"
+}
+
+// sortBodies orders 汇总's by-unit table: units with the most overdue
+// tasks first, then the most tasks led, the most with a deadline, and by
+// name.
+func sortBodies(bs []bodyStat) {
+	slices.SortStableFunc(bs, func(a, b bodyStat) int {
+		return cmp.Or(
+			cmp.Compare(b.Overdue, a.Overdue),
+			cmp.Compare(b.Led, a.Led),
+			cmp.Compare(b.WithDue, a.WithDue),
+			strings.Compare(a.Name, b.Name),
+		)
+	})
 }
