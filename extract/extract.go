@@ -450,6 +450,9 @@ func (lx *lexicon) findSubjects(d *directed) []Body {
 		at0 := offsets.at(m[0])
 		word := blank[m[0]:m[1]]
 		if lead, ok := leadingMarker(word); ok {
+			if word == "请" && lx.commitsNoOne(d, m) {
+				continue // 申请, 请示, or 请 inviting after another marker
+			}
 			rs, _ := d.runes()
 			// 希望各镇办各部门……, 请各单位……: the body follows the marker.
 			at := at0 + runeCount(lead)

@@ -183,6 +183,7 @@ var directiveMarker = newMarkerFinder(
 	`应(?:[^当该对用届有急变运声邀聘收付试]|$)`,
 	`需(?:[^要]|$)`,
 	`请(?:各|全|大家|你们|同志|有关|相关|县|市|区|镇|乡|局|校)`,
+	`请`, // before a body it asks to act (请教科室论证): see asksNoOne
 	`由[^，,。；;]{1,30}?(?:负责|牵头|承担|组织|实施|审批|审核|审定|批准|核准|备案|把关)`,
 	`报[^，,。；;]{1,20}?(?:批准|审批|审定|核准|备案)`,
 	`(?:牵头|负责)[,，。；;）)]`,
@@ -804,12 +805,18 @@ func (lx *lexicon) committing(d *directed) [][]int {
 	return out
 }
 
-// commitsNoOne reports whether the marker m of d is a 将 that is not
+// commitsNoOne reports whether the marker m of d directs no one: a bare
+// 请 that asks no body (asksNoOne), or a 将 that is not
 // before one of willListed's words and either follows no body or is the
 // preposition 将 (= 把) of a report: 市局将年报工作列入绩效考核 says what
 // was done, 县委将把……作为 what will be.
 func (lx *lexicon) commitsNoOne(d *directed, m []int) bool {
 	word := d.blank[m[0]:m[1]]
+	if word == "请" {
+		// After another marker, 请 invites (要与高校联系,请专家来校讲座):
+		// the sentence directs by the marker before it.
+		return m[0] > d.markers[0][0] || lx.asksNoOne(d, m[0])
+	}
 	if !strings.HasPrefix(word, "将") || isListedWill.MatchString(word) {
 		return false
 	}
@@ -818,6 +825,27 @@ func (lx *lexicon) commitsNoOne(d *directed, m []int) bool {
 	}
 	return lx == nil || len(d.subjectBodiesAt(lx, runeCount(d.blank[:m[0]]))) == 0
 }
+
+// asksNoOne reports whether the bare 请 at byte i of d asks no body to
+// act: 请 directs when a body name follows it (请教科室论证, 请财务室核对;
+// guide, "Task": 请……), but not inside a word (申请, 邀请, 提请, 恳请) nor
+// before anything else (请示, 请假). Without a lexicon no body is known.
+func (lx *lexicon) asksNoOne(d *directed, i int) bool {
+	if lx == nil {
+		return true
+	}
+	if prev, _ := utf8.DecodeLastRuneInString(d.blank[:i]); strings.ContainsRune(requestWordLeads, prev) {
+		return true
+	}
+	rs, _ := d.runes()
+	at := runeCount(d.blank[:i]) + 1
+	return lx.longestBodyPrefix(rs[at:], nil, maxBodyRunes) == 0
+}
+
+// requestWordLeads are the characters before 请 in the words that hold it
+// without asking anyone to act: 申请, 邀请, 提请, 恳请, 敬请, 呈请, 报请,
+// 聘请, 延请, 宴请, 回请, 吁请, 烦请, 函请.
+const requestWordLeads = "申邀提恳敬呈报聘延宴回吁烦函"
 
 // dispositive matches the preposition 将 with the verb that disposes of
 // its object later in the clause: 将年报工作作为重点, 将规模企业纳入其中.

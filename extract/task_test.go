@@ -89,6 +89,10 @@ func TestDirectiveNamingBodies(t *testing.T) {
 		{"将 with no body", "这将有利于推动全县经济发展。", false},
 		{"opinion naming who acts", "我觉得,各位班主任也要多与家长沟通。", true},
 		{"opinion naming no one", "我认为这项工作要坚持下去。", false},
+		{"请 + any body name", "请财务室会后核对报销单据。", true},
+		{"请 + any body name", "请档案中心整理近三年的卷宗。", true},
+		{"请 in a word: 申请", "学校申请专项资金用于校舍维修。", false},
+		{"请 before no body: 请示", "请示报告写得很清楚。", false},
 	} {
 		if got, _ := lx.directive(newDirected(tt.s), false); got != tt.want {
 			t.Errorf("%s: directive(%q) = %v, want %v", tt.rule, tt.s, got, tt.want)
@@ -614,5 +618,23 @@ func TestInlineNumberedHeading(t *testing.T) {
 	want := []string{"各乡镇要抓好以下工作。", "2.要在6月底前建成10个文化广场。"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("tasks %q, want %q", got, want)
+	}
+}
+
+// TestInvitingRequest checks that 请 after another marker invites rather
+// than directs (guide, "Responsible body": the subject of the directive):
+// the body invited is no subject.
+func TestInvitingRequest(t *testing.T) {
+	lx := New().lex
+	for _, tt := range []struct {
+		s    string
+		want int
+	}{
+		{"要主动与高校联系,请大学招生办主任来校作讲座。", 0},
+		{"请财务室会后核对报销单据。", 1},
+	} {
+		if got := lx.subjects(newDirected(tt.s)); len(got) != tt.want {
+			t.Errorf("subjects(%q) = %v, want %d bodies", tt.s, got, tt.want)
+		}
 	}
 }
