@@ -219,6 +219,43 @@ func TestBodyCarryStops(t *testing.T) {
 	})
 }
 
+// Guide, "Clarifications": a run ends where the topic changes. The lead
+// line that gives numbered items their body is the paragraph right before
+// them; a body named paragraphs earlier is not carried into them. A
+// paragraph that explains an item does not end the list: the next item of
+// the same level is still one of the lead line's bullets.
+func TestBodyRunEndsWhereTopicChanges(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"lead line right before the items", []string{
+			"各街道要在3月底前完成摸底排查。",
+			"（一）要在4月底前完成整改。",
+		}, []string{"各街道", "各街道"}},
+		{"not from a body named paragraphs back", []string{
+			"各街道要在3月底前完成摸底排查。",
+			"群众反映的问题很多，情况比较复杂。",
+			"下面我讲四项重点工作。",
+			"（一）要在4月底前完成整改。",
+		}, []string{"各街道", ""}},
+		{"a lead line ending with a colon keeps the subject before it", []string{
+			"各街道要在3月底前完成摸底排查。",
+			"具体要做到以下两点：",
+			"（一）要在4月底前完成整改。",
+		}, []string{"各街道", "各街道"}},
+		{"an item's explaining paragraph does not end the list", []string{
+			"各街道要在3月底前完成摸底排查。",
+			"（一）要在4月底前完成整改。",
+			"整改是排查的落脚点，群众看的就是这一条。",
+			"（二）要在5月底前完成验收。",
+		}, []string{"各街道", "各街道", "各街道"}},
+		{"a paragraph naming another subject ends the list", []string{
+			"各街道要在3月底前完成摸底排查。",
+			"（一）要在4月底前完成整改。",
+			"区住建局要在4月底前拿出方案。",
+			"（二）要在5月底前完成验收。",
+		}, []string{"各街道", "各街道", "区住建局", "区住建局"}},
+	})
+}
+
 // Issue 13: the heads of every kind of organisation that receives work
 // end a body name: party organisations, temporary bodies, institutions.
 func TestBodyHeadsOfEveryKind(t *testing.T) {

@@ -105,6 +105,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 		out       []Task
 		section   string
 		lead      run
+		suspended run    // a run a plain paragraph inside its items interrupted
 		prev      []Body // bodies named by the previous paragraph's directives
 		prevKind  = paraPlain
 		continues bool // the previous line broke off mid-sentence
@@ -143,9 +144,14 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 			section = firstClause(line)
 			prev = nil
 			mood = sectionMood(x.fold.foldString(section), docMood)
-			lead = run{}
+			lead, suspended = run{}, run{}
 		case isItem(kind):
-			if lead.level == 0 && len(prev) > 0 && !isItem(prevKind) {
+			if lead.level == 0 && suspended.level == kind {
+				// A paragraph that explains the item before it does not
+				// end the list of items: the next item of the same level
+				// is one of the lead line's bullets still.
+				lead = suspended
+			} else if lead.level == 0 && len(prev) > 0 && !isItem(prevKind) {
 				lead = run{bodies: carried(prev), level: kind}
 			} else if lead.level != 0 && rank(kind) < rank(lead.level) {
 				lead = run{}
@@ -154,6 +160,9 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 			// The run ends with the bullets its lead line introduced; a
 			// line that only finishes a sentence broken across lines does
 			// not end it.
+			if lead.level != 0 {
+				suspended = lead
+			}
 			lead = run{}
 		}
 		continues = !endsSentence(line)
@@ -282,14 +291,31 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 			}
 			out = append(out, t)
 		}
-		// A paragraph that names no subject leaves the run's subject in
-		// place (关于……,要做到“三个统一”: between a lead line and its bullets).
-		if len(named) > 0 {
+		// The lead line that gives the items after it their body is the
+		// paragraph right before them (guide, "Clarifications": a run ends
+		// where the topic changes), so a paragraph that names no subject
+		// drops a subject named further back, unless it is itself a lead-in
+		// ending with ： (关于……,要做到以下几点：) between the subject and its
+		// bullets.
+		switch {
+		case len(named) > 0:
 			prev = named
+			if !isItem(kind) {
+				suspended = run{} // a new paragraph names another subject
+			}
+		case !endsWithColon(para.text):
+			prev = nil
 		}
 		prevKind = kind
 	}
 	return out
+}
+
+// endsWithColon reports whether a paragraph ends with ：, as a lead line
+// that introduces the bullets after it does.
+func endsWithColon(s string) bool {
+	s = strings.TrimRightFunc(s, isBlank)
+	return strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":")
 }
 
 // goalLead matches the lead-in of a list of targets: 主要预期目标是：,
