@@ -868,14 +868,21 @@ func tgtEndsWithAny(rs []rune, i int, ws []string) bool {
 }
 
 // tgtApposition reports whether a count at rs[i] sums up the names
-// listed right before it, as many as it counts: 开安、华家、哈拉海、烧锅四个
-// 工业集中区. Such counts restate a list; they set no goal.
+// listed right before it, as many as it counts, as the subject of its
+// clause: 开安、华家、哈拉海、烧锅四个工业集中区也要…. Such counts restate a
+// list; they set no goal. After the clause's directive word the names are
+// the scope of the work directed, and their count a target (guide,
+// "Clarifications": counts that set the scope of work): 要抓好甲校、乙校2所
+// 学校的创建工作.
 func tgtApposition(rs []rune, cs, i int, v float64) bool {
 	if i == cs || !unicode.Is(unicode.Han, rs[i-1]) || strings.ContainsRune("有是为到达少了", rs[i-1]) || v < 2 {
 		return false
 	}
 	items := 1
-	for _, r := range rs[cs:i] {
+	for k, r := range rs[cs:i] {
+		if r == '要' && (k == 0 || !strings.ContainsRune("主重需只首想将", rs[cs+k-1])) {
+			return false // the names follow the directive: its scope
+		}
 		if r == '、' || r == '和' || r == '与' || r == '及' {
 			items++
 		}

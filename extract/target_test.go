@@ -51,6 +51,8 @@ func TestFindTargets(t *testing.T) {
 		{"unit: latin", "全省算力规模突破190Eflops。", []tgt{{"190", "Eflops", ">="}}},
 		{"scope of work counts (Clarifications)", "新建5G基站1万个。", []tgt{{"1", "万个", "="}}},
 		{"scope of work counts (Clarifications)", "完成500所中小学体育场地升级改造。", []tgt{{"500", "所", "="}}},
+		{"scope of work counts: names the directive lists (Clarifications)", "要抓紧建好城东小学、河西中学2所学校的食堂。", []tgt{{"2", "所", "="}}},
+		{"scope of work counts: names the directive lists (Clarifications)", "今年要完成红旗村和新华村2个村的道路硬化。", []tgt{{"2", "个", "="}}},
 		{"OCR l for 1", "确保年内l20亿元双联惠农贷款落实到位。", []tgt{{"120", "亿元", "="}}},
 		// Multipliers.
 		{"multiplier: 万 kept in unit", "要新增就业1100万人以上。", []tgt{{"1100", "万人", ">="}}},
