@@ -80,22 +80,22 @@ func (r *rawReader) part(name string) ([]byte, error) {
 }
 
 // rows returns the raw values of the cells of sheet, by row and column,
-// with trailing empty cells and rows dropped as GetRows does, and the
-// cells that are not text.
-func (r *rawReader) rows(sheet string) ([][]string, []cellAt, error) {
+// with trailing empty cells and rows dropped as GetRows does, the cells
+// that are not text, and the heights of the rows that set their own.
+func (r *rawReader) rows(sheet string) ([][]string, []cellAt, map[int]float64, error) {
 	part, ok := r.paths[sheet]
 	if !ok {
-		return nil, nil, fmt.Errorf("no sheet %s", sheet)
+		return nil, nil, nil, fmt.Errorf("no sheet %s", sheet)
 	}
 	b, err := r.part(part)
 	if err != nil || b == nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	rows, typed, err := parseTyped(nil, b, r.shared, true)
+	rows, typed, heights, err := parseTyped(nil, b, r.shared, true)
 	if err != nil {
-		return nil, nil, fmt.Errorf("sheet %s: %w", sheet, err)
+		return nil, nil, nil, fmt.Errorf("sheet %s: %w", sheet, err)
 	}
-	return rows, typed, nil
+	return rows, typed, heights, nil
 }
 
 // parseRows reads the <row> elements of worksheet XML b into rows, by row
@@ -103,7 +103,7 @@ func (r *rawReader) rows(sheet string) ([][]string, []cellAt, error) {
 // row without values leaves it as it was. shared are the package's
 // shared strings.
 func parseRows(rows [][]string, b []byte, shared []string) ([][]string, error) {
-	rows, _, err := parseTyped(rows, b, shared, false)
+	rows, _, _, err := parseTyped(rows, b, shared, false)
 	return rows, err
 }
 
@@ -111,9 +111,11 @@ func parseRows(rows [][]string, b []byte, shared []string) ([][]string, error) {
 type cellAt struct{ Row, Col int }
 
 // parseTyped is parseRows that, with typed, also returns the cells that
-// are not text (see typedCell), whose raw values do not tell their type.
-func parseTyped(rows [][]string, b []byte, shared []string, typed bool) ([][]string, []cellAt, error) {
+// are not text (see typedCell), whose raw values do not tell their type,
+// and the heights of the rows with a custom height, by row.
+func parseTyped(rows [][]string, b []byte, shared []string, typed bool) ([][]string, []cellAt, map[int]float64, error) {
 	var at []cellAt
+	var heights map[int]float64
 	next := 1 // the row of a <row> without r
 	for _, row := range elements(b, "row") {
 		open, body := splitElement(row)
@@ -121,10 +123,16 @@ func parseTyped(rows [][]string, b []byte, shared []string, typed bool) ([][]str
 		if v, ok := attr(open, "r"); ok {
 			var err error
 			if n, err = strconv.Atoi(v); err != nil || n < 1 {
-				return nil, nil, fmt.Errorf("row %q", v)
+				return nil, nil, nil, fmt.Errorf("row %q", v)
 			}
 		}
 		next = n + 1
+		if h, ok := customHeight(open); ok && typed {
+			if heights == nil {
+				heights = map[int]float64{}
+			}
+			heights[n] = h
+		}
 		var cells []string
 		col := 0
 		for _, c := range elements(body, "c") {
@@ -133,7 +141,7 @@ func parseTyped(rows [][]string, b []byte, shared []string, typed bool) ([][]str
 			if ref, ok := attr(copen, "r"); ok {
 				var err error
 				if col, _, err = excelize.CellNameToCoordinates(ref); err != nil {
-					return nil, nil, fmt.Errorf("cell %q", ref)
+					return nil, nil, nil, fmt.Errorf("cell %q", ref)
 				}
 			}
 			if typed && typedCell(copen, cbody) {
@@ -156,7 +164,22 @@ func parseTyped(rows [][]string, b []byte, shared []string, typed bool) ([][]str
 		}
 		rows[n-1] = cells
 	}
-	return rows, at, nil
+	return rows, at, heights, nil
+}
+
+// customHeight returns the height of the row whose start tag is open, if
+// it sets one of its own (customHeight="1" or "true").
+func customHeight(open []byte) (float64, bool) {
+	c, ok := attr(open, "customHeight")
+	if !ok || c != "1" && c != "true" {
+		return 0, false
+	}
+	v, ok := attr(open, "ht")
+	if !ok {
+		return 0, false
+	}
+	h, err := strconv.ParseFloat(v, 64)
+	return h, err == nil && h > 0
 }
 
 // typedCell reports whether the cell <c open>body</c> holds a formula, a

@@ -66,7 +66,7 @@ func TestRawReader(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, _, err := rr.rows(sh)
+			got, _, _, err := rr.rows(sh)
 			if err != nil {
 				t.Fatalf("%s: sheet %s: %v", path, sh, err)
 			}

@@ -62,8 +62,9 @@ type memoSheet struct {
 	Head     int64    // compressed length of the head piece
 	Body     pieceSum // the task rows' piece
 	HeadRows [][]string
-	TaskRows [][]string // raw cell values of the head's rows and of the task rows, as parseRows reads them
-	Typed    []cellAt   // the task rows' cells that are not text, as parseTyped finds them
+	TaskRows [][]string      // raw cell values of the head's rows and of the task rows, as parseRows reads them
+	Typed    []cellAt        // the task rows' cells that are not text, as parseTyped finds them
+	Heights  map[int]float64 // the task rows' heights, by row, as parseTyped finds them
 }
 
 // A pieceSum describes a deflate piece: its compressed length, and the

@@ -93,7 +93,7 @@ func checkMemo(t *testing.T, dir string, data []byte) {
 			t.Errorf("the memo lacks sheet %s", name)
 			continue
 		}
-		want, _, err := rr.rows(name)
+		want, _, _, err := rr.rows(name)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -276,6 +276,9 @@ func carrySheet(sh *sheet, old *prevSheet, p *previous, lay *layout, date extrac
 		} else {
 			byID[r.id] = r
 			kept = removedRow(old, r, date, st)
+			if staffHeight(sh.lay, r.height) {
+				kept.Height = r.height
+			}
 			kept.Proposed = p.written.lookup(old.name, r.id)
 			for _, fd := range []field{fieldStatus, fieldProgress, fieldNote} {
 				if cc, ok := r.cells[old.colOf[fd]]; ok && cc.kind != cellText && sh.lay.colOf[fd] != 0 {
@@ -356,9 +359,13 @@ func kindOf(fd field, raw string) cellKind {
 }
 
 // carryRow carries the previous row o of the same task into r: the
-// cells staff fill, and the cells of extracted fields staff corrected.
+// cells staff fill, the cells of extracted fields staff corrected, and
+// the row's height if staff set it.
 func carryRow(r *row, old *prevSheet, o *prevRow, p *previous, newCol func(int) int, lay *layout, date extract.Date, st *Stats) {
 	keepStaffValues(r, old, o, p, lay, date, st)
+	if staffHeight(lay, o.height) {
+		r.Height = o.height
+	}
 	for _, fd := range []field{fieldStatus, fieldProgress, fieldNote} {
 		if old.colOf[fd] == 0 {
 			continue

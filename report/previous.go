@@ -87,7 +87,7 @@ type prevRow struct {
 	raw    []string            // raw values by column-1
 	cells  map[int]carriedCell // cells of the columns staff fill, by column
 	change string              // the 变动 cell
-	height float64
+	height float64             // in points, 0 for the sheet's default
 }
 
 // text returns the raw value of fd in r, or "".
@@ -202,18 +202,20 @@ func (p *previous) close() {
 	}
 }
 
-// A rowReader returns the raw values of the cells of a sheet, and tells
-// the cells that are not text (nil: any may be).
-type rowReader func(sheet string) ([][]string, func(row, col int) bool, error)
+// A rowReader returns the raw values of the cells of a sheet, tells the
+// cells that are not text (nil: any may be), and gives the height of a
+// row, 0 for one of the sheet's default height.
+type rowReader func(sheet string) ([][]string, func(row, col int) bool, func(row int) float64, error)
 
 // rawRows are the rows of the sheets of a package, read ahead by its
 // fast reader, rr, which is nil if it cannot read the package, with the
-// cells of each that are not text.
+// cells of each that are not text and the rows' custom heights.
 type rawRows struct {
-	rr    *rawReader
-	rows  map[string][][]string
-	typed map[string]map[cellAt]bool
-	errs  map[string]error
+	rr      *rawReader
+	rows    map[string][][]string
+	typed   map[string]map[cellAt]bool
+	heights map[string]map[int]float64
+	errs    map[string]error
 }
 
 // typedSet returns the set of cells at.
@@ -233,14 +235,15 @@ func readRawRows(b []byte, m *memo) *rawRows {
 	if err != nil {
 		return &rawRows{}
 	}
-	r := &rawRows{rr: rr, rows: map[string][][]string{}, typed: map[string]map[cellAt]bool{}, errs: map[string]error{}}
+	r := &rawRows{rr: rr, rows: map[string][][]string{}, typed: map[string]map[cellAt]bool{},
+		heights: map[string]map[int]float64{}, errs: map[string]error{}}
 	for name := range rr.paths {
 		switch ms := m.sheet(name); {
 		case ms != nil:
-			r.rows[name], r.typed[name] = ms.rows(), typedSet(ms.Typed)
+			r.rows[name], r.typed[name], r.heights[name] = ms.rows(), typedSet(ms.Typed), ms.Heights
 		case name != summarySheet:
 			var at []cellAt
-			r.rows[name], at, r.errs[name] = rr.rows(name)
+			r.rows[name], at, r.heights[name], r.errs[name] = rr.rows(name)
 			r.typed[name] = typedSet(at)
 		}
 	}
@@ -255,18 +258,19 @@ func (p *previous) read(r *rawRows) error {
 	var rows rowReader
 	if r.rr != nil {
 		sheets, ledger = r.rr.sheets, r.rr.ledger
-		rows = func(sheet string) ([][]string, func(row, col int) bool, error) {
+		rows = func(sheet string) ([][]string, func(row, col int) bool, func(row int) float64, error) {
 			rows, ok := r.rows[sheet]
-			typed := r.typed[sheet]
+			typed, heights := r.typed[sheet], r.heights[sheet]
 			if !ok {
 				var at []cellAt
 				var err error
-				if rows, at, err = r.rr.rows(sheet); err != nil {
-					return nil, nil, err
+				if rows, at, heights, err = r.rr.rows(sheet); err != nil {
+					return nil, nil, nil, err
 				}
 				typed = typedSet(at)
 			}
-			return rows, func(row, col int) bool { return typed[cellAt{row, col}] }, r.errs[sheet]
+			return rows, func(row, col int) bool { return typed[cellAt{row, col}] },
+				func(row int) float64 { return heights[row] }, r.errs[sheet]
 		}
 	} else {
 		f, err := p.excel()
@@ -275,9 +279,16 @@ func (p *previous) read(r *rawRows) error {
 		}
 		sheets = f.GetSheetList()
 		ledger = isLedger(f, sheets)
-		rows = func(sheet string) ([][]string, func(row, col int) bool, error) {
+		rows = func(sheet string) ([][]string, func(row, col int) bool, func(row int) float64, error) {
 			rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-			return rows, nil, err
+			height := func(row int) float64 {
+				h, err := f.GetRowHeight(sheet, row)
+				if err != nil {
+					return 0
+				}
+				return h
+			}
+			return rows, nil, height, err
 		}
 	}
 	if !ledger {
@@ -290,14 +301,14 @@ func (p *previous) read(r *rawRows) error {
 		case summarySheet:
 			continue // read only if a speech is gone, see speech
 		case writtenSheet:
-			rows, _, err := rows(name)
+			rows, _, _, err := rows(name)
 			if err != nil {
 				return fmt.Errorf("sheet %s: %w", name, err)
 			}
 			p.written = parseWritten(rows)
 			continue
 		case logSheet:
-			rows, _, err := rows(name)
+			rows, _, _, err := rows(name)
 			if err != nil {
 				return fmt.Errorf("sheet %s: %w", name, err)
 			}
@@ -312,11 +323,11 @@ func (p *previous) read(r *rawRows) error {
 			}
 			continue
 		}
-		cells, typed, err := rows(name)
+		cells, typed, height, err := rows(name)
 		if err != nil {
 			return fmt.Errorf("sheet %s: %w", name, err)
 		}
-		sh, err := readPrevSheet(p.excel, name, cells, typed, styles)
+		sh, err := readPrevSheet(p.excel, name, cells, typed, height, styles)
 		if err != nil {
 			return fmt.Errorf("sheet %s: %w", name, err)
 		}
@@ -358,8 +369,9 @@ func looksLedger(sheets, names []string, creator string) bool {
 // open gives the workbook opened with excelize, for what rows do not
 // hold: the styles, formulas and widths of columns staff added, the
 // heights of rows without a task, and the cells staff fill whose value is
-// not text, which typed tells (nil: any may be).
-func readPrevSheet(open func() (*excelize.File, error), name string, rows [][]string, typed func(row, col int) bool, styles map[int]*excelize.Style) (*prevSheet, error) {
+// not text, which typed tells (nil: any may be). height gives the heights
+// of task rows.
+func readPrevSheet(open func() (*excelize.File, error), name string, rows [][]string, typed func(row, col int) bool, height func(row int) float64, styles map[int]*excelize.Style) (*prevSheet, error) {
 	sh := &prevSheet{name: name, extras: map[int]string{}}
 	if sh.header, sh.colOf = taskHeader(rows); sh.header == 0 {
 		return nil, nil
@@ -409,6 +421,7 @@ func readPrevSheet(open func() (*excelize.File, error), name string, rows [][]st
 		r := prevRow{n: n, raw: raw, cells: map[int]carriedCell{}}
 		r.id = strings.TrimSpace(sh.text(&r, fieldID))
 		r.change = sh.text(&r, fieldChange)
+		r.height = height(n)
 		if r.id == "" {
 			f, err := open()
 			if err != nil {

@@ -80,7 +80,7 @@ type row struct {
 	// Cells are the cells carried from the previous workbook that no
 	// field of the row holds, by column of the sheet.
 	Cells  map[int]carriedCell
-	Height float64 // of a verbatim row, in points; 0 to fit the text
+	Height float64 // in points, of a verbatim row or one staff set; 0 to fit the text
 	// Proposed is what the program proposes for the tracked fields, for
 	// the record of writtenSheet; nil for what the row's fields hold.
 	Proposed proposal

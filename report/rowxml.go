@@ -191,7 +191,7 @@ func (w *rowWriter) writeRows(sh *sheet, p *sheetPlan) error {
 	case p.from != nil:
 		body := p.prev.data[p.from.Head : p.from.Head+p.from.Body.Len]
 		r.z = deflated{data: body, crc: p.from.Body.CRC, n: p.from.Body.N}
-		r.memo.Body, r.memo.TaskRows = p.from.Body, p.from.TaskRows
+		r.memo.Body, r.memo.TaskRows, r.memo.Heights = p.from.Body, p.from.TaskRows, p.from.Heights
 		w.rowsOnly++
 		w.sheets[sh.Name] = r
 		return nil
@@ -225,7 +225,7 @@ func (w *rowWriter) add(sheet string, r *sheetRows, rows []byte) {
 			return
 		}
 		r.memo.Body = pieceSum{Len: int64(len(r.z.data)), CRC: r.z.crc, N: r.z.n}
-		r.memo.TaskRows, r.memo.Typed, r.err = parseTyped(nil, rows, nil, true)
+		r.memo.TaskRows, r.memo.Typed, r.memo.Heights, r.err = parseTyped(nil, rows, nil, true)
 	})
 }
 
@@ -295,7 +295,7 @@ func (w *rowWriter) writeRow(b *bytes.Buffer, lay *layout, n int, r *row) error 
 		}
 	}
 	h := rowHeight(lay, lines)
-	if r.Verbatim && r.Height > 0 {
+	if r.Height > 0 {
 		h = r.Height
 	}
 	rowElement(b, n, h, cells.Bytes())

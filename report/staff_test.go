@@ -2,6 +2,7 @@ package report
 
 import (
 	"crypto/sha256"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -632,5 +633,58 @@ func TestStaffLegacyUnedited(t *testing.T) {
 	log, _ := f.GetRows(logSheet)
 	if note := log[len(log)-1][9]; !strings.Contains(note, "未经修改") {
 		t.Errorf("change log note %q", note)
+	}
+}
+
+// Row heights staff set stay through later nights: on a task's row, on a
+// row whose task is gone from the input, and through a night whose
+// workbook is as the run left it (read from the memo). Rows staff left
+// alone keep the height that fits their text.
+func TestStaffRowHeight(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "ledger.xlsx")
+	day := func(d int) Options {
+		return Options{ReportDate: date(2010, 1, 14+d), MemoDir: filepath.Join(dir, "memo"), Build: "test"}
+	}
+	if _, err := Update(path, fixtureSpeeches(), day(1)); err != nil {
+		t.Fatal(err)
+	}
+	f := openWorkbook(t, path)
+	g := readGrid(t, f, sheetA)
+	program, err := f.GetRowHeight(sheetA, g.rowOf["t-a3"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	set := map[string]float64{"t-a1": 61.5, "t-a2": 52.5}
+	edited(t, path, func(f *excelize.File, g *grid) {
+		for id, h := range set {
+			if err := f.SetRowHeight(sheetA, g.rowOf[id], h); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+	for night := 2; night <= 4; night++ {
+		speeches := fixtureSpeeches()
+		if night >= 3 {
+			speeches = nightlySpeeches() // t-a1 gone
+		}
+		if _, err := Update(path, speeches, day(night)); err != nil {
+			t.Fatal(err)
+		}
+		f := openWorkbook(t, path)
+		g := readGrid(t, f, sheetA)
+		want := map[string]float64{"t-a3": program}
+		maps.Copy(want, set)
+		for id, h := range want {
+			got, err := f.GetRowHeight(sheetA, g.rowOf[id])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != h {
+				t.Errorf("night %d: row of %s is %g high, want %g", night, id, got, h)
+			}
+		}
+		f.Close()
 	}
 }

@@ -579,6 +579,26 @@ func rowHeight(lay *layout, lines int) float64 {
 	return min(max(h, lay.rowHeight), maxRowHeight)
 }
 
+// staffHeight reports whether h, the height of a task row of a previous
+// workbook, is one staff set: the program writes a task row only in the
+// heights rowHeight gives, so any other is kept (see carryRow). A height
+// within 0.05 points of one of them is the program's: spreadsheets store
+// heights in their own units and round them on save.
+func staffHeight(lay *layout, h float64) bool {
+	if h <= 0 {
+		return false
+	}
+	for lines := 1; ; lines++ {
+		g := rowHeight(lay, lines)
+		if math.Abs(h-g) < 0.05 {
+			return false
+		}
+		if g >= maxRowHeight {
+			return true
+		}
+	}
+}
+
 // absRef returns cell as an absolute reference: C2 -> $C$2.
 func absRef(cell string) string {
 	col, row, _ := excelize.SplitCellName(cell)
