@@ -487,7 +487,7 @@ var (
 // isQuotedDirective reports whether s quotes a directive of someone else
 // (书记强调：, 会议要求,): whether it holds a match of
 //
-//	(?:书记|主席|总理|省长|市长|县长|区长|部长|局长|主任|同志|中央|国务院|会议|文件|通知)(?:[^，,。]{0,12})?(?:强调|指出|要求|提出|明确)[:：,，]
+//	(?:书记|主席|总理|省长|市长|县长|区长|部长|局长|主任|同志|中央|国务院|会议|文件|通知)(?:[^，,。]{0,12}|[^，,。在]{0,11}在[^，,。]{0,12})(?:强调|指出|要求|提出|明确)[:：,，]
 //
 // It is asked of nearly every sentence, and the matcher tried the gap at
 // every place; this reads on from each speaker for at most 12 characters,
@@ -510,8 +510,11 @@ func isQuotedDirective(s string) bool {
 
 // quoteVerbWithin reports whether a verb of isQuotedDirective's pattern,
 // with its punctuation, starts at byte j of s or within the 12 characters
-// after it that are not a comma or full stop.
+// after it that are not a comma or full stop; when the first 在 among those
+// opens where the words were said, 12 more after it (书记李某在省纪委全会
+// 讲话中强调,).
 func quoteVerbWithin(s string, j int) bool {
+	limit, venue := 12, false
 	for n := 0; ; n++ {
 		for _, v := range quoteVerbs {
 			if strings.HasPrefix(s[j:], v) {
@@ -520,12 +523,15 @@ func quoteVerbWithin(s string, j int) bool {
 				}
 			}
 		}
-		if n == 12 || j == len(s) {
+		if n == limit || j == len(s) {
 			return false
 		}
 		r, size := utf8.DecodeRuneInString(s[j:])
 		if r == '，' || r == ',' || r == '。' {
 			return false
+		}
+		if r == '在' && !venue {
+			limit, venue = n+1+12, true
 		}
 		j += size
 	}
@@ -588,7 +594,8 @@ func containsAny(s string, words ...string) bool {
 
 // relayed finds a directive that another body's meeting or document gave:
 // 教育部召开发布会,要求……; 省政府印发通知,强调…….
-var relayed = mustPattern(`(?:召开|印发|下发|出台|发布|发出)[^。；;，,]{0,16}[，,](?:并|又|还)?(?:要求|强调|指出|明确|提出)`)
+// A document's title in 《》 may stand between (下发了……《关于……的通知》,禁止……).
+var relayed = mustPattern(`(?:召开|印发|下发|出台|发布|发出)[^。；;，,《]{0,16}(?:《[^》。]{1,60}》)?[，,](?:并|又|还)?(?:要求|强调|指出|明确|提出|禁止|严禁|规定)`)
 
 // principle finds a statement of what a goal takes: 要X,(首先)必须Y, or
 // 要X,……在于Y (依赖于, 离不开, 取决于).

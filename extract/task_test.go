@@ -62,6 +62,8 @@ func TestDirective(t *testing.T) {
 		{"将 that commits no one", "这将有利于推动全县经济发展。", false, false},
 		{"quoted: a directive another meeting relayed", "近日,省教育厅召开视频会议,要求各地要抓好秋季开学工作。", false, false},
 		{"quoted: a directive a document relayed", "市政府印发通知,强调各县区要做好防汛准备。", false, false},
+		{"quoted: a document relayed by its title", "省教育厅下发了《关于规范办学行为的通知》,严禁各校违规补课。", false, false},
+		{"quoted: said at a meeting named", "市委书记王某某在全市干部警示教育大会上强调,各级干部要敢于担当。", false, false},
 		{"principle: what a goal takes", "全县要赶超先进地区,首先必须提升干部素质。", false, false},
 		{"principle: what a goal depends on", "要办好人民满意的教育,关键在于建设一支好的教师队伍。", false, false},
 		{"a directive after a principle of its own", "现在的关键在于坚持,要防止松懈。", false, true},
@@ -426,7 +428,7 @@ func FuzzImperativeOpening(f *testing.F) {
 var checkImperativeOpening = matchCheck("isImperativeOpening", isImperativeOpening, imperativePattern)
 
 // quotedDirectivePattern is what isQuotedDirective stands for.
-var quotedDirectivePattern = regexp.MustCompile(`(?:书记|主席|总理|省长|市长|县长|区长|部长|局长|主任|同志|中央|国务院|会议|文件|通知)(?:[^，,。]{0,12})?(?:强调|指出|要求|提出|明确)[:：,，]`)
+var quotedDirectivePattern = regexp.MustCompile(`(?:书记|主席|总理|省长|市长|县长|区长|部长|局长|主任|同志|中央|国务院|会议|文件|通知)(?:[^，,。]{0,12}|[^，,。在]{0,11}在[^，,。]{0,12})(?:强调|指出|要求|提出|明确)[:：,，]`)
 
 // TestQuotedDirective checks isQuotedDirective against the regular
 // expression it stands for on the seeds' lines, folded, and their
@@ -435,7 +437,8 @@ func TestQuotedDirective(t *testing.T) {
 	texts := []string{
 		"", "书记强调:", "书记强调", "会议要求,", "市长一二三四五六七八九十一二指出：", "市长一二三四五六七八九十一二三指出：",
 		"市长，指出：", "市长。指出：", "国务院\xff明确，", "中央\n提出,", "同志们要求：", "通知通知要求,", "书记强调\xff",
-		"部长说的要求，", "主任要求我们：",
+		"部长说的要求，", "主任要求我们：", "书记李某在省委全会讲话中强调，", "书记李某某在省委十届四次全会讲话中强调，",
+		"书记在一二三四五六七八九十一二指出，", "书记在一二三四五六七八九十一二三指出，", "书记一在二在三四五六七八九十一二三四五指出，",
 	}
 	x := New()
 	matched := 0
