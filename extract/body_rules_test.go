@@ -247,6 +247,12 @@ func TestBodyRunEndsWhereTopicChanges(t *testing.T) {
 			"整改是排查的落脚点，群众看的就是这一条。",
 			"（二）要在5月底前完成验收。",
 		}, []string{"各街道", "各街道", "各街道"}},
+		{"a subject named inside an inline bullet stays in it", []string{
+			"今年重点抓好两件事。一要抓好排查。区住建局要在3月底前完成排查。二要抓好整改。要在4月底前完成整改。",
+		}, []string{"区住建局", ""}},
+		{"a subject opening the paragraph carries into its bullets", []string{
+			"各街道要在3月底前完成摸底。一要抓好排查。要在4月底前完成整改。",
+		}, []string{"各街道", "各街道", "各街道"}},
 		{"a paragraph naming another subject ends the list", []string{
 			"各街道要在3月底前完成摸底排查。",
 			"（一）要在4月底前完成整改。",

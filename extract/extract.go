@@ -174,6 +174,10 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 		// take over the run (guide, "Responsible body" and "Clarifications").
 		var open, named []Body
 		opened := false
+		// A subject first named inside an inline bullet (……。一要……。
+		// 督导室要……。) is that bullet's: the next bullet is a new topic
+		// and does not take it (guide, "Clarifications").
+		sawBullet, openInBullet := false, false
 		goalList := false // the sentence before opened or went on with a list of targets
 		for i, s := range sents {
 			if tags[i].only {
@@ -224,8 +228,15 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 				own, marked = nil, nil
 			}
 			bullet := i > 0 && inlineOrdinal.MatchString(f)
+			if bullet {
+				if openInBullet {
+					open, openInBullet = nil, false
+				}
+				sawBullet = true
+			}
 			if !bullet && (!opened || len(open) == 0 && lead.level == 0) {
 				open, opened = carried(own), true
+				openInBullet = sawBullet && len(own) > 0
 			}
 			if len(own) > 0 {
 				named = own
