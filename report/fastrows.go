@@ -79,23 +79,23 @@ func (r *rawReader) part(name string) ([]byte, error) {
 	return nil, nil
 }
 
-// rows returns the raw values of the cells of sheet, by row and column,
-// with trailing empty cells and rows dropped as GetRows does, the cells
-// that are not text, and the heights of the rows that set their own.
-func (r *rawReader) rows(sheet string) ([][]string, []cellAt, map[int]float64, error) {
+// rows returns what the fast reader reads of sheet: the raw values of
+// its cells, by row and column, with trailing empty cells and rows dropped
+// as GetRows does, and what parseTyped finds besides.
+func (r *rawReader) rows(sheet string) (*parsed, error) {
 	part, ok := r.paths[sheet]
 	if !ok {
-		return nil, nil, nil, fmt.Errorf("no sheet %s", sheet)
+		return nil, fmt.Errorf("no sheet %s", sheet)
 	}
 	b, err := r.part(part)
 	if err != nil || b == nil {
-		return nil, nil, nil, err
+		return &parsed{}, err
 	}
-	rows, typed, heights, err := parseTyped(nil, b, r.shared, true)
+	p, err := parseTyped(nil, b, r.shared, true)
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("sheet %s: %w", sheet, err)
+		return nil, fmt.Errorf("sheet %s: %w", sheet, err)
 	}
-	return rows, typed, heights, nil
+	return p, nil
 }
 
 // parseRows reads the <row> elements of worksheet XML b into rows, by row
@@ -103,19 +103,38 @@ func (r *rawReader) rows(sheet string) ([][]string, []cellAt, map[int]float64, e
 // row without values leaves it as it was. shared are the package's
 // shared strings.
 func parseRows(rows [][]string, b []byte, shared []string) ([][]string, error) {
-	rows, _, _, err := parseTyped(rows, b, shared, false)
-	return rows, err
+	p, err := parseTyped(rows, b, shared, false)
+	if err != nil {
+		return nil, err
+	}
+	return p.rows, nil
 }
 
 // A cellAt is a cell of a sheet: its 1-based row and column.
 type cellAt struct{ Row, Col int }
 
-// parseTyped is parseRows that, with typed, also returns the cells that
-// are not text (see typedCell), whose raw values do not tell their type,
-// and the heights of the rows with a custom height, by row.
-func parseTyped(rows [][]string, b []byte, shared []string, typed bool) ([][]string, []cellAt, map[int]float64, error) {
-	var at []cellAt
-	var heights map[int]float64
+// parsed is what parseTyped reads of a worksheet.
+type parsed struct {
+	rows [][]string // raw cell values by row and column
+	// typed are the cells that are not text (see typedCell), whose raw
+	// values do not tell their type.
+	typed   []cellAt
+	heights map[int]float64 // heights of the rows with a custom height, by row
+	styles  [][]int32       // the style ids of the cells, by row and column; 0 for none
+}
+
+// style returns the style id of the cell at row, col, 0 for none.
+func (p *parsed) style(row, col int) int32 {
+	if row < 1 || row > len(p.styles) || col < 1 || col > len(p.styles[row-1]) {
+		return 0
+	}
+	return p.styles[row-1][col-1]
+}
+
+// parseTyped is parseRows that, with typed, also finds the cells that
+// are not text, the rows' custom heights and the cells' styles.
+func parseTyped(rows [][]string, b []byte, shared []string, typed bool) (*parsed, error) {
+	p := &parsed{}
 	next := 1 // the row of a <row> without r
 	for _, row := range elements(b, "row") {
 		open, body := splitElement(row)
@@ -123,17 +142,18 @@ func parseTyped(rows [][]string, b []byte, shared []string, typed bool) ([][]str
 		if v, ok := attr(open, "r"); ok {
 			var err error
 			if n, err = strconv.Atoi(v); err != nil || n < 1 {
-				return nil, nil, nil, fmt.Errorf("row %q", v)
+				return nil, fmt.Errorf("row %q", v)
 			}
 		}
 		next = n + 1
 		if h, ok := customHeight(open); ok && typed {
-			if heights == nil {
-				heights = map[int]float64{}
+			if p.heights == nil {
+				p.heights = map[int]float64{}
 			}
-			heights[n] = h
+			p.heights[n] = h
 		}
 		var cells []string
+		var styles []int32
 		col := 0
 		for _, c := range elements(body, "c") {
 			copen, cbody := splitElement(c)
@@ -141,11 +161,21 @@ func parseTyped(rows [][]string, b []byte, shared []string, typed bool) ([][]str
 			if ref, ok := attr(copen, "r"); ok {
 				var err error
 				if col, _, err = excelize.CellNameToCoordinates(ref); err != nil {
-					return nil, nil, nil, fmt.Errorf("cell %q", ref)
+					return nil, fmt.Errorf("cell %q", ref)
 				}
 			}
-			if typed && typedCell(copen, cbody) {
-				at = append(at, cellAt{n, col})
+			if typed {
+				if typedCell(copen, cbody) {
+					p.typed = append(p.typed, cellAt{n, col})
+				}
+				if v, ok := attr(copen, "s"); ok {
+					if s, err := strconv.ParseInt(v, 10, 32); err == nil && s > 0 {
+						for len(styles) < col {
+							styles = append(styles, 0)
+						}
+						styles[col-1] = int32(s)
+					}
+				}
 			}
 			v := rawCellValue(copen, cbody, shared)
 			if v == "" {
@@ -156,6 +186,12 @@ func parseTyped(rows [][]string, b []byte, shared []string, typed bool) ([][]str
 			}
 			cells[col-1] = v
 		}
+		if len(styles) > 0 {
+			for len(p.styles) < n {
+				p.styles = append(p.styles, nil)
+			}
+			p.styles[n-1] = styles
+		}
 		if len(cells) == 0 {
 			continue
 		}
@@ -164,7 +200,8 @@ func parseTyped(rows [][]string, b []byte, shared []string, typed bool) ([][]str
 		}
 		rows[n-1] = cells
 	}
-	return rows, at, heights, nil
+	p.rows = rows
+	return p, nil
 }
 
 // customHeight returns the height of the row whose start tag is open, if

@@ -93,11 +93,11 @@ func checkMemo(t *testing.T, dir string, data []byte) {
 			t.Errorf("the memo lacks sheet %s", name)
 			continue
 		}
-		want, _, _, err := rr.rows(name)
+		p, err := rr.rows(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := ms.rows(); !reflect.DeepEqual(got, want) {
+		if got, want := ms.rows(), p.rows; !reflect.DeepEqual(got, want) {
 			t.Errorf("sheet %s: the memo reads\n%q\nthe sheet holds\n%q", name, got, want)
 		}
 	}

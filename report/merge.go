@@ -281,7 +281,7 @@ func carrySheet(sh *sheet, old *prevSheet, p *previous, lay *layout, date extrac
 			}
 			kept.Proposed = p.written.lookup(old.name, r.id)
 			for _, fd := range []field{fieldStatus, fieldProgress, fieldNote} {
-				if cc, ok := r.cells[old.colOf[fd]]; ok && cc.kind != cellText && sh.lay.colOf[fd] != 0 {
+				if cc, ok := r.cells[old.colOf[fd]]; ok && ownCell(cc) && sh.lay.colOf[fd] != 0 {
 					kept.Cells[sh.lay.colOf[fd]] = cc
 				}
 			}
@@ -374,8 +374,9 @@ func carryRow(r *row, old *prevSheet, o *prevRow, p *previous, newCol func(int) 
 		if lay.colOf[fd] == 0 {
 			continue // carried into a staff column below
 		}
-		if cc, ok := o.cells[old.colOf[fd]]; ok && cc.kind != cellText {
-			// A number, a date, a formula: written as it was.
+		if cc, ok := o.cells[old.colOf[fd]]; ok && ownCell(cc) {
+			// A number, a date, a formula, text staff formatted:
+			// written as it was.
 			if r.Cells == nil {
 				r.Cells = map[int]carriedCell{}
 			}
@@ -415,6 +416,13 @@ func carryRow(r *row, old *prevSheet, o *prevRow, p *previous, newCol func(int) 
 	if changed(r, old, o, p.written.lookup(old.name, o.id)) {
 		st.Changed++
 	}
+}
+
+// ownCell reports whether cc, a cell of a column staff fill, is written
+// as it was rather than as the column's text: a number, a date, a
+// formula, or text in a style staff gave it (see markStyled).
+func ownCell(cc carriedCell) bool {
+	return cc.kind != cellText || cc.style != nil
 }
 
 // changed reports whether the extracted fields of r differ from those of

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -237,17 +238,81 @@ func readRawRows(b []byte, m *memo) *rawRows {
 	}
 	r := &rawRows{rr: rr, rows: map[string][][]string{}, typed: map[string]map[cellAt]bool{},
 		heights: map[string]map[int]float64{}, errs: map[string]error{}}
+	read := map[string]*parsed{}
 	for name := range rr.paths {
 		switch ms := m.sheet(name); {
 		case ms != nil:
 			r.rows[name], r.typed[name], r.heights[name] = ms.rows(), typedSet(ms.Typed), ms.Heights
 		case name != summarySheet:
-			var at []cellAt
-			r.rows[name], at, r.heights[name], r.errs[name] = rr.rows(name)
-			r.typed[name] = typedSet(at)
+			p, err := rr.rows(name)
+			if r.errs[name] = err; err != nil {
+				continue
+			}
+			read[name] = p
+			r.rows[name], r.heights[name] = p.rows, p.heights
+			r.typed[name] = typedSet(p.typed)
 		}
 	}
+	markStyled(r, read)
 	return r
+}
+
+// markStyled adds to the cells of the sheets read that are read cell by
+// cell those of the columns staff fill whose style is not the program's:
+// a format staff gave a cell of plain text, which carryRow keeps. The
+// program writes every cell of such a column in one style, the same on
+// every speech sheet, so its style is the one most of the column's
+// cells under the header have across the workbook; a tie is broken
+// towards the lower id. (A memo's sheets need none of this: the memo
+// records the cells written in a carried style with those not text.)
+func markStyled(r *rawRows, read map[string]*parsed) {
+	type colAt struct {
+		p      *parsed
+		sheet  string
+		header int
+		col    int
+		fd     field
+	}
+	var cols []colAt
+	count := map[field]map[int32]int{}
+	for _, name := range slices.Sorted(maps.Keys(read)) {
+		p := read[name]
+		header, colOf := taskHeader(p.rows)
+		if header == 0 {
+			continue
+		}
+		for _, fd := range []field{fieldStatus, fieldProgress, fieldNote} {
+			c := colOf[fd]
+			if c == 0 {
+				continue
+			}
+			cols = append(cols, colAt{p, name, header, c, fd})
+			if count[fd] == nil {
+				count[fd] = map[int32]int{}
+			}
+			for n := header + 1; n <= len(p.rows); n++ {
+				if !isBlankRow(p.rows[n-1]) {
+					count[fd][p.style(n, c)]++
+				}
+			}
+		}
+	}
+	program := map[field]int32{}
+	for fd, byStyle := range count {
+		best := -1
+		for s, k := range byStyle {
+			if k > best || k == best && s < program[fd] {
+				program[fd], best = s, k
+			}
+		}
+	}
+	for _, c := range cols {
+		for n := c.header + 1; n <= len(c.p.rows); n++ {
+			if !isBlankRow(c.p.rows[n-1]) && c.p.style(n, c.col) != program[c.fd] {
+				r.typed[c.sheet][cellAt{n, c.col}] = true
+			}
+		}
+	}
 }
 
 // read reads the sheets of the previous workbook, with the rows r read
@@ -261,13 +326,12 @@ func (p *previous) read(r *rawRows) error {
 		rows = func(sheet string) ([][]string, func(row, col int) bool, func(row int) float64, error) {
 			rows, ok := r.rows[sheet]
 			typed, heights := r.typed[sheet], r.heights[sheet]
-			if !ok {
-				var at []cellAt
-				var err error
-				if rows, at, heights, err = r.rr.rows(sheet); err != nil {
+			if !ok && r.errs[sheet] == nil {
+				p, err := r.rr.rows(sheet)
+				if err != nil {
 					return nil, nil, nil, err
 				}
-				typed = typedSet(at)
+				rows, typed, heights = p.rows, typedSet(p.typed), p.heights
 			}
 			return rows, func(row, col int) bool { return typed[cellAt{row, col}] },
 				func(row int) float64 { return heights[row] }, r.errs[sheet]
@@ -441,7 +505,8 @@ func readPrevSheet(open func() (*excelize.File, error), name string, rows [][]st
 					continue // extracted fields are made anew
 				}
 				if typed == nil || typed(n, c.col) {
-					// A number, a date, a formula: read with its type and look.
+					// A number, a date, a formula, or text in a style
+					// staff gave it: read with its type and look.
 					f, err := open()
 					if err != nil {
 						return nil, err
@@ -450,7 +515,7 @@ func readPrevSheet(open func() (*excelize.File, error), name string, rows [][]st
 					if err != nil {
 						return nil, err
 					}
-					if cc.kind != cellText {
+					if cc.kind != cellText || typed != nil && cc.style != nil {
 						r.cells[c.col] = cc
 						continue
 					}

@@ -68,6 +68,10 @@ type sheetRows struct {
 	// finished instead of what excelize wrote, nil to finish that.
 	plain    bool
 	skeleton []byte
+	// styled are the cells of plain text written in a style carried
+	// from the previous workbook, which the memo records with the cells
+	// that are not text: the next run reads them cell by cell.
+	styled []cellAt
 }
 
 func newRowWriter(f *excelize.File, styles styleCache) *rowWriter {
@@ -208,6 +212,11 @@ func (w *rowWriter) writeRows(sh *sheet, p *sheetPlan) error {
 		if err := w.writeRow(&b, lay, first+i, &sh.Rows[i]); err != nil {
 			return fmt.Errorf("row %d: %w", first+i, err)
 		}
+		for _, col := range slices.Sorted(maps.Keys(sh.Rows[i].Cells)) {
+			if cc := sh.Rows[i].Cells[col]; cc.kind == cellText && cc.style != nil {
+				r.styled = append(r.styled, cellAt{first + i, col})
+			}
+		}
 	}
 	w.add(sh.Name, r, b.Bytes())
 	return nil
@@ -225,7 +234,12 @@ func (w *rowWriter) add(sheet string, r *sheetRows, rows []byte) {
 			return
 		}
 		r.memo.Body = pieceSum{Len: int64(len(r.z.data)), CRC: r.z.crc, N: r.z.n}
-		r.memo.TaskRows, r.memo.Typed, r.memo.Heights, r.err = parseTyped(nil, rows, nil, true)
+		var p *parsed
+		if p, r.err = parseTyped(nil, rows, nil, true); r.err != nil {
+			return
+		}
+		r.memo.TaskRows, r.memo.Heights = p.rows, p.heights
+		r.memo.Typed = append(p.typed, r.styled...)
 	})
 }
 

@@ -688,3 +688,91 @@ func TestStaffRowHeight(t *testing.T) {
 		f.Close()
 	}
 }
+
+// A format staff give a cell of plain text in a column they fill stays
+// through later nights, with the cell's text: bold on 办理状态 whose value
+// the program wrote, bold on 进展情况 staff typed, a fill on an empty
+// 备注; on a task's row, on a row whose task is gone from the input, and
+// through a night whose workbook is as the run left it (read from the
+// memo). A cell staff did not format keeps the column's style.
+func TestStaffTextFormat(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "ledger.xlsx")
+	day := func(d int) Options {
+		return Options{ReportDate: date(2010, 1, 14+d), MemoDir: filepath.Join(dir, "memo"), Build: "test"}
+	}
+	if _, err := Update(path, fixtureSpeeches(), day(1)); err != nil {
+		t.Fatal(err)
+	}
+	// As a spreadsheet formats a cell: its style with one thing changed.
+	format := func(f *excelize.File, cell string, change func(st *excelize.Style)) {
+		st := cellStyle(t, f, sheetA, cell)
+		change(st)
+		id, err := f.NewStyle(st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.SetCellStyle(sheetA, cell, cell, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bold := func(st *excelize.Style) {
+		if st.Font == nil {
+			st.Font = &excelize.Font{}
+		}
+		st.Font.Bold = true
+	}
+	const fill = "FFFF00"
+	yellow := func(st *excelize.Style) {
+		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fill}}
+	}
+	var status string
+	edited(t, path, func(f *excelize.File, g *grid) {
+		status, _ = rawCell(t, f, g, "办理状态", "t-a1")
+		format(f, g.cell(t, "办理状态", g.rowOf["t-a1"]), bold)
+		g.set(t, "进展情况", "t-a2", "已拨付五成")
+		format(f, g.cell(t, "进展情况", g.rowOf["t-a2"]), bold)
+		format(f, g.cell(t, "备注", g.rowOf["t-a3"]), yellow)
+	})
+	if status == "" {
+		t.Fatal("办理状态 of t-a1 is empty")
+	}
+	for night := 2; night <= 4; night++ {
+		speeches := fixtureSpeeches()
+		if night >= 3 {
+			speeches = nightlySpeeches() // t-a1 gone
+		}
+		if _, err := Update(path, speeches, day(night)); err != nil {
+			t.Fatal(err)
+		}
+		f := openWorkbook(t, path)
+		g := readGrid(t, f, sheetA)
+		for _, c := range []struct {
+			label, id, want string
+			bold            bool
+			fill            string
+		}{
+			{"办理状态", "t-a1", status, true, ""},
+			{"进展情况", "t-a2", "已拨付五成", true, ""},
+			{"备注", "t-a3", "", false, fill},
+			{"进展情况", "t-a3", "", false, ""},
+			{"办理状态", "t-a2", status, false, ""},
+		} {
+			cell := g.cell(t, c.label, g.rowOf[c.id])
+			v, _ := rawCell(t, f, g, c.label, c.id)
+			st := cellStyle(t, f, sheetA, cell)
+			isBold := st.Font != nil && st.Font.Bold
+			hasFill := ""
+			if len(st.Fill.Color) > 0 { // as RRGGBB or AARRGGBB
+				if c := strings.ToUpper(st.Fill.Color[0]); len(c) >= 6 {
+					hasFill = c[len(c)-6:]
+				}
+			}
+			if v != c.want || isBold != c.bold || hasFill != c.fill {
+				t.Errorf("night %d: %s of %s = %q, bold %v, fill %q; want %q, bold %v, fill %q",
+					night, c.label, c.id, v, isBold, hasFill, c.want, c.bold, c.fill)
+			}
+		}
+		f.Close()
+	}
+}
