@@ -293,13 +293,14 @@ func firstPrefix(s string, words []string) string {
 // instruction (切实搞好……、严格执行……) with no 要: inside a run of
 // directives these are directives too. It matches
 //
-//	^(?:在[^，,：:]{1,12}上[,，:：])?(?:[\p{Han}]{2,4}地)?(?:同时[,，]?|此外[,，]?|另外[,，]?|特别是|尤其是|并)?(?:切实|认真|……)
+//	^(?:在[^，,：:]{1,12}上[,，:：]|(?:以|按照|围绕|把|依托|结合|针对|立足|紧扣|对照|借助)[^，,。；;：:]{0,30}[，,])?(?:[\p{Han}]{2,4}地)?(?:同时[,，]?|此外[,，]?|另外[,，]?|特别是|尤其是|并)?(?:切实|认真|……)
 //
 // with the verbs of imperativeVerbs last, trying each way through the
 // optional parts, which is cheaper than the matcher: a place phrase
-// (在……上,), a manner (认真地), a link (同时, 特别是), then a verb.
+// (在……上,) or a frame (以……为目标,), a manner (认真地), a link (同时,
+// 特别是), then a verb.
 func isImperativeOpening(s string) bool {
-	for _, a := range placeEnds(s) {
+	for _, a := range append(placeEnds(s), frameEnds(s)...) {
 		for _, b := range mannerEnds(s, a) {
 			for _, c := range linkEnds(s, b) {
 				r, _ := utf8.DecodeRuneInString(s[c:])
@@ -336,6 +337,32 @@ func placeEnds(s string) []int {
 	}
 	return ends
 }
+
+// frameEnds returns where s is after an opening clause that frames the
+// instruction by its aim, basis or means, up to its comma: 以……为目标,
+// 以……为契机, 按照……的原则, 围绕……, 把……作为……, 依托……. Not 通过……,
+// which as often says what a thing described does (通过这个制度,督促……).
+// The instruction's verb follows (以提高质量为目标,组织开展……).
+func frameEnds(s string) []int {
+	p := firstPrefix(s, framePrepositions)
+	if p == "" {
+		return nil
+	}
+	for i, n := len(p), 0; i < len(s) && n <= 30; n++ {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch r {
+		case '，', ',':
+			return []int{i}
+		case '。', '；', ';', '：', ':':
+			return nil
+		}
+	}
+	return nil
+}
+
+// framePrepositions open the clauses frameEnds reads.
+var framePrepositions = []string{"以", "按照", "围绕", "把", "依托", "结合", "针对", "立足", "紧扣", "对照", "借助"}
 
 // mannerEnds returns where s may be from i after an optional manner,
 // [\p{Han}]{2,4}地: i, and the end of each such manner.

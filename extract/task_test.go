@@ -28,6 +28,10 @@ func TestDirective(t *testing.T) {
 		{"希望+body", "希望各镇办各部门相互学习借鉴。", false, true},
 		{"imperative opening", "切实搞好晚秋作物的田间管理。", false, true},
 		{"imperative opening, report", "认真分析了工会工作面临的新任务。", false, false},
+		{"imperative opening after a frame: aim", "以提高服务质量为目标,组织开展窗口单位评比活动。", false, true},
+		{"imperative opening after a frame: basis", "按照“先易后难”的原则,稳步推进老旧小区改造。", false, true},
+		{"imperative opening after a frame: 把……作为", "把群众满意作为标尺,广泛开展走访活动。", false, true},
+		{"frame with no imperative after it", "以人民为中心,是我们的宗旨。", false, false},
 		{"imperative opening, description", "开展创新培植亮点是一种手段。", false, false},
 		{"neutral 要: 重要", "这是一项重要工作。", false, false},
 		{"neutral 要: 需要", "我们需要更多的时间。", false, false},
@@ -381,7 +385,7 @@ func FuzzPastReport(f *testing.F) {
 var checkPastReport = matchCheck("isPastReport", isPastReport, pastReportPattern)
 
 // imperativePattern is what isImperativeOpening stands for.
-var imperativePattern = regexp.MustCompile(`^(?:在[^，,：:]{1,12}上[,，:：])?(?:[\p{Han}]{2,4}地)?(?:同时[,，]?|此外[,，]?|另外[,，]?|特别是|尤其是|并)?(?:切实|认真|积极|进一步|大力|全力|扎实|加快|加强|加大|严格|继续|坚持|深入|着力|努力|抓好|做好|推进|推动|落实|强化|完善|建立|健全|狠抓|全面|持续|坚决|及时|不断|高度|牢固|注重|突出|集中|主动|广泛|充分|统筹|精心|规范|严厉|力求|抓实|用好|搞好|办好|开展|组织|实施|启动|做到|提高|提升|巩固|优化|深化|落细|压实|夯实|筑牢|确立|明确|细化|探索|鼓励|引导|督促|指导|配合|协助|保证|维护|防止|杜绝|排查|整治|清理|谋划|筹划|召开|举办|完成|实现|抓紧|尽快|务必|推动|促进|培育|打造|新增|新建|改造|扩大|做大|做强|建成|建设|发展|加速|力促|攻坚|聚焦|支持|深入推进|全面推进|稳步推进|大力推进|有序推进|统筹推进)`)
+var imperativePattern = regexp.MustCompile(`^(?:在[^，,：:]{1,12}上[,，:：]|(?:以|按照|围绕|把|依托|结合|针对|立足|紧扣|对照|借助)[^，,。；;：:]{0,30}[，,])?(?:[\p{Han}]{2,4}地)?(?:同时[,，]?|此外[,，]?|另外[,，]?|特别是|尤其是|并)?(?:切实|认真|积极|进一步|大力|全力|扎实|加快|加强|加大|严格|继续|坚持|深入|着力|努力|抓好|做好|推进|推动|落实|强化|完善|建立|健全|狠抓|全面|持续|坚决|及时|不断|高度|牢固|注重|突出|集中|主动|广泛|充分|统筹|精心|规范|严厉|力求|抓实|用好|搞好|办好|开展|组织|实施|启动|做到|提高|提升|巩固|优化|深化|落细|压实|夯实|筑牢|确立|明确|细化|探索|鼓励|引导|督促|指导|配合|协助|保证|维护|防止|杜绝|排查|整治|清理|谋划|筹划|召开|举办|完成|实现|抓紧|尽快|务必|推动|促进|培育|打造|新增|新建|改造|扩大|做大|做强|建成|建设|发展|加速|力促|攻坚|聚焦|支持|深入推进|全面推进|稳步推进|大力推进|有序推进|统筹推进)`)
 
 // TestImperativeOpening checks isImperativeOpening against the regular
 // expression it stands for on the seeds' lines, folded, their clauses and
@@ -392,6 +396,8 @@ func TestImperativeOpening(t *testing.T) {
 		"", "切实", "在会上,切实", "在会上上，认真", "在一二三四五六七八九十一二上,做好", "在一二三四五六七八九十一二三上,做好",
 		"在上,做好", "认真地做好", "认真认真地落实", "一二三四五地落实", "同时,加强", "同时，加强", "同时加强", "特别是要",
 		"在工作上:同时，认真地加强", "并深入推进", "\xff地加强", "在\xff上,加强",
+		"以提高质量为目标,组织开展", "以一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十,组织", "以一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一,组织",
+		"按照原则：加强", "把服务作为切入点,广泛开展", "以\xff为契机,进一步", "围绕,加强", "以为目标。加强",
 	}
 	x := New()
 	for _, line := range seedLines(t) {
