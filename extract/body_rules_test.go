@@ -287,3 +287,20 @@ func TestBodyAfterWhenPhrase(t *testing.T) {
 		{"abbreviated organ", []string{"区住建委要在年底前完成危房改造200户。"}, []string{"区住建委"}},
 	})
 }
+
+// Guide, "Responsible body": a wrong unit is worse than an empty cell. A
+// directive left without the subject of the bullet before it says why in
+// 核对提示.
+func TestBodyLeftBehindSaysWhy(t *testing.T) {
+	x := New()
+	text := "讲话\n今年重点抓好两件事。一要抓好排查。区住建局要在3月底前完成排查。二要抓好整改。要在4月底前完成整改。\n"
+	sp := x.Speeches("t.txt", text, Options{RefDate: NewDate(2024, 3, 1)})
+	tasks := sp[0].Tasks
+	if len(tasks) != 2 {
+		t.Fatalf("got %d tasks, want 2: %+v", len(tasks), tasks)
+	}
+	last := tasks[1]
+	if len(last.Bodies) != 0 || !strings.Contains(strings.Join(last.Hints, "；"), "前一分项") {
+		t.Errorf("task %q: bodies %v, hints %q; want no body and a hint saying why", last.Text, last.Bodies, last.Hints)
+	}
+}

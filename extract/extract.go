@@ -178,7 +178,8 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 		// 督导室要……。) is that bullet's: the next bullet is a new topic
 		// and does not take it (guide, "Clarifications").
 		sawBullet, openInBullet := false, false
-		goalList := false // the sentence before opened or went on with a list of targets
+		leftBehind := false // a bullet's subject was not carried past it
+		goalList := false   // the sentence before opened or went on with a list of targets
 		for i, s := range sents {
 			if tags[i].only {
 				continue // a tag of the sentences before it, not a task
@@ -230,7 +231,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 			bullet := i > 0 && inlineOrdinal.MatchString(f)
 			if bullet {
 				if openInBullet {
-					open, openInBullet = nil, false
+					open, openInBullet, leftBehind = nil, false, true
 				}
 				sawBullet = true
 			}
@@ -255,8 +256,12 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 				if len(bodies) == 0 {
 					bodies = lead.bodies
 				}
-				if len(bodies) > 0 {
+				switch {
+				case len(bodies) > 0:
 					hints = append(hints, "责任单位承接上文")
+				case leftBehind:
+					// A wrong unit is worse than an empty cell: say why.
+					hints = append(hints, "上文责任单位属前一分项，未承接")
 				}
 			}
 			if len(blanket) > 0 {
