@@ -1,6 +1,7 @@
 package report
 
 import (
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -109,6 +110,7 @@ func checkEdited(t *testing.T, path, variant string, st Stats) int {
 			}
 			found++
 		}
+		found += checkFormats(t, f, g)
 		rows, _ := f.GetRows(sheetA)
 		own := -1
 		for i, r := range rows {
@@ -156,6 +158,7 @@ func checkEdited(t *testing.T, path, variant string, st Stats) int {
 		if st.Kept != 0 {
 			t.Errorf("a save without edits made %d cells staff values", st.Kept)
 		}
+		checkProgramHeights(t, f, g)
 		if got := g.get(t, "责任单位", "t-a1"); got != "县发改委" {
 			t.Errorf("save without edits, changed input: 责任单位 of t-a1 = %q, want the new extraction", got)
 		} else {
@@ -163,6 +166,59 @@ func checkEdited(t *testing.T, path, variant string, st Stats) int {
 		}
 	}
 	return found
+}
+
+// checkFormats checks the format-only edits of the "cells" variant: 办理状态
+// of t-a1 bold, its value the program's; a fill on the empty 备注 of
+// t-a1; t-a1's row 52.5 points high. It returns the edits found.
+func checkFormats(t *testing.T, f *excelize.File, g *grid) int {
+	t.Helper()
+	found := 0
+	if v, _ := rawCell(t, f, g, "办理状态", "t-a1"); v != statusNotStarted {
+		t.Errorf("bold: 办理状态 of t-a1 = %q, want %q", v, statusNotStarted)
+	} else if st := cellStyle(t, f, sheetA, g.cell(t, "办理状态", g.rowOf["t-a1"])); st.Font == nil || !st.Font.Bold {
+		t.Errorf("bold: 办理状态 of t-a1 is not bold")
+	} else {
+		found++
+	}
+	// excelize reads no colour from a workbook without a theme part, as
+	// LibreOffice saves it: there the fill is kept without its colour.
+	st := cellStyle(t, f, sheetA, g.cell(t, "备注", g.rowOf["t-a1"]))
+	color := ""
+	if len(st.Fill.Color) > 0 {
+		color = strings.ToUpper(st.Fill.Color[0])
+	}
+	if st.Fill.Type != "pattern" || st.Fill.Pattern != 1 || color != "" && !strings.HasSuffix(color, "FFFF00") {
+		t.Errorf("fill: 备注 of t-a1 filled %+v, want solid yellow", st.Fill)
+	} else {
+		found++
+	}
+	if h, err := f.GetRowHeight(sheetA, g.rowOf["t-a1"]); err != nil || math.Abs(h-52.5) > 0.1 {
+		t.Errorf("row height: t-a1's row is %g high, want 52.5 (%v)", h, err)
+	} else {
+		found++
+	}
+	return found
+}
+
+// checkProgramHeights checks that the task rows of a ledger saved without
+// edits have the heights the program gives the same rows written anew:
+// none is taken for one staff set.
+func checkProgramHeights(t *testing.T, f *excelize.File, g *grid) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "fresh.xlsx")
+	if _, err := Update(path, editedSpeeches("none"), editDay(2)); err != nil {
+		t.Fatal(err)
+	}
+	fresh := openWorkbook(t, path)
+	fg := readGrid(t, fresh, sheetA)
+	for id, n := range g.rowOf {
+		got, _ := f.GetRowHeight(sheetA, n)
+		want, _ := fresh.GetRowHeight(sheetA, fg.rowOf[id])
+		if got != want {
+			t.Errorf("save without edits: row of %s is %g high, want %g as written anew", id, got, want)
+		}
+	}
 }
 
 // editedSpeeches are night 2's speeches for variant: for "none" t-a1's

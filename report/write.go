@@ -582,15 +582,16 @@ func rowHeight(lay *layout, lines int) float64 {
 // staffHeight reports whether h, the height of a task row of a previous
 // workbook, is one staff set: the program writes a task row only in the
 // heights rowHeight gives, so any other is kept (see carryRow). A height
-// within 0.05 points of one of them is the program's: spreadsheets store
-// heights in their own units and round them on save.
+// less than a pixel (0.75 points) from one of them is the program's:
+// spreadsheets round heights on save, LibreOffice to whole pixels (34.7
+// becomes 34.5).
 func staffHeight(lay *layout, h float64) bool {
 	if h <= 0 {
 		return false
 	}
 	for lines := 1; ; lines++ {
 		g := rowHeight(lay, lines)
-		if math.Abs(h-g) < 0.05 {
+		if math.Abs(h-g) < 0.75 {
 			return false
 		}
 		if g >= maxRowHeight {

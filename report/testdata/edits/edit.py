@@ -10,8 +10,10 @@ are then saved again by LibreOffice for the LibreOffice fixtures.
 """
 import datetime
 import sys
+from copy import copy
 
 import openpyxl
+from openpyxl.styles import PatternFill
 
 SHEET = "在全县教育工作会议上的讲话"
 
@@ -49,6 +51,12 @@ def cells(wb):
     due = ws.cell(row["t-a5"], col["完成时限"]).coordinate
     put("进展情况", "t-a5", "=%s+30" % due)                            # formula
     put("备注", "t-a4", True)                                          # boolean
+    status = ws.cell(row["t-a1"], col["办理状态"])                     # format only: bold
+    font = copy(status.font)
+    font.bold = True
+    status.font = font
+    ws.cell(row["t-a1"], col["备注"]).fill = PatternFill("solid", fgColor="FFFF00")  # format only: a fill
+    ws.row_dimensions[row["t-a1"]].height = 52.5                       # row height
     # A sort: t-a5 above t-a4 (rows swapped, as a sort by 责任单位 does).
     a4, a5 = row["t-a4"], row["t-a5"]
     for c in range(1, ws.max_column + 1):
