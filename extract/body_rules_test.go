@@ -271,6 +271,7 @@ func TestBodyHeadsOfEveryKind(t *testing.T) {
 		{"task force", []string{"县招商工作专班要在年底前引进项目10个。"}, []string{"县招商工作专班"}},
 		{"institution", []string{"各金融机构要在年内新增涉农贷款5亿元。"}, []string{"各金融机构"}},
 		{"a conjunction opens no name", []string{"各科室要做好统计，而工作人员在履职的同时，也要在月底前完成自查。"}, []string{"各科室"}},
+		{"role: 管理者", []string{"各项目管理者要在月底前提交进度报告。"}, []string{"各项目管理者"}},
 		// A role named alone is the subject of its own sentence, not a
 		// place for the run's body to carry into (issue 13's roles).
 		{"role alone: 校长", []string{"各学校要在3月底前完成排查。校长作为第一责任人，要在4月底前完成整改。"}, []string{"各学校", "校长"}},

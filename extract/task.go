@@ -628,6 +628,11 @@ var relayed = mustPattern(`(?:召开|印发|下发|出台|发布|发出)[^。；
 // 要X,……在于Y (依赖于, 离不开, 取决于).
 var principle = mustPattern(`^[^，,。；;]{0,12}要[^，,。；;]{2,30}[，,](?:首先|关键|根本|前提)?[^，,。；;]{0,12}(?:必须|就要|离不开|取决于|依赖于|在于)`)
 
+// dependence finds a statement of what a goal depends on, which directs
+// no one even when it names who pursues the goal: 学校要实现目标,必须依赖
+// 于管理 (guide, "Task": statements of principle).
+var dependence = mustPattern(`^[^，,。；;]{0,12}要[^，,。；;]{2,30}[，,](?:首先|关键|根本|前提)?[^，,。；;]{0,12}(?:离不开|取决于|依赖于|在于)`)
+
 // awareness finds exhortations to understand rather than to act:
 // 要明白……, 必须清醒地认识到…….
 var awareness = mustPattern(`(?:要|必须|务必|一定要)(?:[^，,。]{0,4})(?:明白|认识到|清醒认识|清醒地认识|看到|懂得|知道|引起[^，,。]{0,4}重视)`)
@@ -774,6 +779,9 @@ func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
 	if relayed.MatchIn(s, cs) {
 		// 教育部召开发布会,要求各地要……: a directive of another meeting
 		// or document, relayed (guide, "Task": quoted directives).
+		return false, false
+	}
+	if dependence.MatchIn(blank, cs) {
 		return false, false
 	}
 	if principle.MatchIn(blank, cs) && (lx == nil || len(lx.subjects(d)) == 0) {
