@@ -195,7 +195,7 @@ func (w *rowWriter) writeRows(sh *sheet, p *sheetPlan) error {
 	case p.from != nil:
 		body := p.prev.data[p.from.Head : p.from.Head+p.from.Body.Len]
 		r.z = deflated{data: body, crc: p.from.Body.CRC, n: p.from.Body.N}
-		r.memo.Body, r.memo.TaskRows, r.memo.Heights = p.from.Body, p.from.TaskRows, p.from.Heights
+		r.memo.Body, r.memo.TaskRows, r.memo.Typed, r.memo.Heights = p.from.Body, p.from.TaskRows, p.from.Typed, p.from.Heights
 		w.rowsOnly++
 		w.sheets[sh.Name] = r
 		return nil

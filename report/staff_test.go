@@ -374,7 +374,9 @@ func TestMatchRowsApart(t *testing.T) {
 
 // Values staff type keep their type and look in the columns staff fill:
 // a formula, a date, a percentage, a number, a boolean, over nights with
-// and without the memo, on a task's row and on a row gone from the input.
+// and without the memo, on a task's row and on a row gone from the input;
+// also after a night that took a sheet's rows from the previous part
+// (night 5 reads the memo of night 4, which wrote none of its rows).
 func TestStaffTypes(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "ledger.xlsx")
@@ -407,7 +409,7 @@ func TestStaffTypes(t *testing.T) {
 		f.SetCellInt(sheetA, g.cell(t, "备注", g.rowOf["t-a3"]), 12345)
 		f.SetCellBool(sheetA, g.cell(t, "备注", g.rowOf["t-a1"]), true)
 	})
-	for night := 2; night <= 4; night++ {
+	for night := 2; night <= 6; night++ {
 		speeches := fixtureSpeeches()
 		if night >= 3 {
 			speeches = nightlySpeeches() // t-a1 gone
@@ -664,7 +666,7 @@ func TestStaffRowHeight(t *testing.T) {
 			}
 		}
 	})
-	for night := 2; night <= 4; night++ {
+	for night := 2; night <= 6; night++ {
 		speeches := fixtureSpeeches()
 		if night >= 3 {
 			speeches = nightlySpeeches() // t-a1 gone
@@ -693,8 +695,9 @@ func TestStaffRowHeight(t *testing.T) {
 // through later nights, with the cell's text: bold on 办理状态 whose value
 // the program wrote, bold on 进展情况 staff typed, a fill on an empty
 // 备注; on a task's row, on a row whose task is gone from the input, and
-// through a night whose workbook is as the run left it (read from the
-// memo). A cell staff did not format keeps the column's style.
+// through nights whose workbook is as the run left it (read from the
+// memo, one of whose sheets' rows were taken from the previous part). A
+// cell staff did not format keeps the column's style.
 func TestStaffTextFormat(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "ledger.xlsx")
@@ -737,7 +740,7 @@ func TestStaffTextFormat(t *testing.T) {
 	if status == "" {
 		t.Fatal("办理状态 of t-a1 is empty")
 	}
-	for night := 2; night <= 4; night++ {
+	for night := 2; night <= 6; night++ {
 		speeches := fixtureSpeeches()
 		if night >= 3 {
 			speeches = nightlySpeeches() // t-a1 gone
