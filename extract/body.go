@@ -96,8 +96,9 @@ var subjectTrim = mustPattern(`^(?:(?:这就要求|这要求|就要求|要求|�
 var coordination = mustPattern(`、|和|与|及|以及|同|特别是|尤其是|会同|联合|配合`)
 
 // verbOpening matches names that open with a verb and so are clauses:
-// 设立脱贫办, 通过各方面.
-var verbOpening = mustPattern(`^(?:要|保证|设立|成立|组建|通过|构建|建立|组织|推动|引导|鼓励|支持|依托|围绕|按照|根据|针对|面向|加强|加快|推进|落实|抓好|做好|利用|发挥|动员|协调|配合|联系|指导|帮助|督促|确保|完善|健全|强化|深化|优化|提高|提升|开展|实施|召开|举办|参加|参与)`)
+// 设立脱贫办, 通过各方面. The coverbs that frame a clause's basis or
+// means (结合企业的调整, 依照有关规定, 立足本单位) are among them.
+var verbOpening = mustPattern(`^(?:要|保证|设立|成立|组建|通过|构建|建立|组织|推动|引导|鼓励|支持|依托|围绕|按照|根据|依照|依据|遵照|遵循|对照|结合|立足|着眼|借助|凭借|基于|本着|随着|鉴于|针对|面向|加强|加快|推进|落实|抓好|做好|利用|发挥|动员|协调|配合|联系|指导|帮助|督促|确保|完善|健全|强化|深化|优化|提高|提升|开展|实施|召开|举办|参加|参与)`)
 
 // maxBodyRunes bounds a body name; longer "names" are clauses.
 const maxBodyRunes = 20
@@ -480,6 +481,14 @@ func (lx *lexicon) isBodyName(name string) bool {
 	}
 	if verbOpening.MatchString(name) && !strings.Contains(name, "的") {
 		return false
+	}
+	// A 站 numbered by a code (A1站, G04站) is a stop on a line, not a
+	// unit.
+	if before, ok := strings.CutSuffix(name, "站"); ok && strings.TrimRight(before, " ") != "" {
+		before = strings.TrimRight(before, " ")
+		if r, _ := utf8.DecodeLastRuneInString(before); r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return false
+		}
 	}
 	// 县委和县政府 is two names; 市人力资源和社会保障局 is one, since
 	// 市人力资源 names no body.

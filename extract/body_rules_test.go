@@ -83,6 +83,17 @@ func TestBodyNameEndsWhereTheClauseGoesOn(t *testing.T) {
 	})
 }
 
+// Guide, "Responsible body": a clause that a coverb opens (结合, 依照,
+// 立足: the basis or means of the work) names no body, though a body's
+// head stands in it.
+func TestBodyCoverbOpensAClause(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"结合 before a head", []string{"结合单位的调整和整顿，要在年底前完成清产核资。"}, []string{""}},
+		{"立足 before a head", []string{"立足学校实际，要在暑假前完成校舍排查。"}, []string{""}},
+		{"the subject after the coverb's clause", []string{"依照有关规定，各医院要在月底前完成自查。"}, []string{"各医院"}},
+	})
+}
+
 // Negative tests for the short heads: 所, 办, 站, 委, 中心 are not bodies
 // inside ordinary words.
 func TestBodyShortHeadsInOrdinaryWords(t *testing.T) {
@@ -90,6 +101,9 @@ func TestBodyShortHeadsInOrdinaryWords(t *testing.T) {
 		{"所 in 所有", []string{"所有项目要在年底前完工。"}, []string{""}},
 		{"办 in 办好", []string{"要在年内把十件实事办好。"}, []string{""}},
 		{"站 in 站位", []string{"要在6月底前提高政治站位。"}, []string{""}},
+		{"站 numbered by a code", []string{"地铁3号线B2站要在年底前完成无障碍改造。"}, []string{""}},
+		{"站 numbered by a code, blank before 站", []string{"环线 G04 站要在年底前完成无障碍改造。"}, []string{""}},
+		{"站 of a unit", []string{"县农技站要在年底前完成土壤普查。"}, []string{"县农技站"}},
 		{"委 in 委员", []string{"委员名单要在会后10天内报送。"}, []string{""}},
 		{"中心 in 以人民为中心", []string{"要坚持以人民为中心，在年内办结积案。"}, []string{""}},
 	})
