@@ -2253,6 +2253,9 @@ func (p *parser) node(m match) (TimeNode, bool) {
 	if m.suf == sufSince || p.at(m.end, "来") && !p.at(m.end, "来年") || p.at(m.end, "以来") {
 		return tn, false
 	}
+	if p.inTitle(m) {
+		return tn, false // 《旺苍县2022年实施方案》: part of a document's name
+	}
 	iv := m.iv
 	bare := m.suf == sufNone && !m.fromPrefix && !m.duePrefix && !m.window
 	if iv.yearOnly && bare {
@@ -2366,6 +2369,35 @@ func (p *parser) node(m match) (TimeNode, bool) {
 	return tn, true
 }
 
+// inTitle reports whether m stands inside a title in book-title marks
+// (《……》): a time there is part of the name of a document, plan or
+// meeting, not when the task is due.
+func (p *parser) inTitle(m match) bool {
+	open := false
+	for k := m.start - 1; k >= 0 && k >= m.start-60; k-- {
+		r := p.rs[k]
+		if r == '》' || r == '。' {
+			return false
+		}
+		if r == '《' {
+			open = true
+			break
+		}
+	}
+	if !open {
+		return false
+	}
+	for k := m.end; k < len(p.rs) && k < m.end+60; k++ {
+		switch p.rs[k] {
+		case '》':
+			return true
+		case '《', '。':
+			return false
+		}
+	}
+	return false
+}
+
 // timesClause reports whether the phrase ending at i opens the clause it
 // times: a comma follows it, or a directive marker (要, 将, 必须, 务必)
 // within the next six characters of its clause.
@@ -2378,8 +2410,8 @@ func (p *parser) timesClause(i int) bool {
 		if strings.ContainsRune("，,。；;：:、", r) {
 			return false
 		}
-		if r == '要' || r == '将' || r == '必' || r == '务' {
-			return true
+		if r == '要' || r == '将' || r == '必' || r == '务' && strings.ContainsRune("必求", p.runeAt(k+1)) {
+			return true // 务 only as 务必, 务求: not the 务 of 水务, 政务
 		}
 	}
 	return false

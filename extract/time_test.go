@@ -225,6 +225,9 @@ func TestFindTimes(t *testing.T) {
 		{"not: an anonymised year naming a document", "各单位要报送20xx年工作总结。", "2016-04-20", nil},
 		{"not: a duration set as a goal", "各部门要将审批时限压缩至5个工作日以内。", "2024-04-10", nil},
 		{"not: a span that bounds a meeting", "发言时间控制在10天以内。", "2024-04-10", nil},
+		{"not: a year qualifying a noun: inside a document's title", "各乡镇要尽快编制《某县2024年农田水利建设方案》。", "2024-04-10", nil},
+		{"not: a year qualifying a noun: a title with its own deadline", "请于5月5日前报送《关于春节前安全检查的报告》。", "2024-04-10", []string{"5月5日前=2024-05-05/"}},
+		{"not: an anonymised year naming a plan (务 of 政务)", "各单位要制定20xx年政务公开计划。", "2016-04-20", nil},
 	} {
 		t.Run(tc.rule, func(t *testing.T) {
 			var ref Date
