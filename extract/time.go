@@ -2355,6 +2355,9 @@ func (p *parser) node(m match) (TimeNode, bool) {
 	if p.pastContext(m) {
 		return tn, false
 	}
+	if bare && iv.cat == catDate && strings.HasSuffix(tn.Text, "日") && p.narrated(m) {
+		return tn, false // 2月9日已完成开标,2月13日召开审查会: a run of past events
+	}
 	if !p.ref.IsZero() && !iv.unknown {
 		// Dates of past events are not time nodes.
 		switch {
@@ -2393,6 +2396,35 @@ func (p *parser) inTitle(m match) bool {
 			return true
 		case '《', '。':
 			return false
+		}
+	}
+	return false
+}
+
+// narrated reports whether the bare day at m opens a clause that goes on a
+// narration of past events: the clause before it, in the same sentence,
+// speaks of the past (2月9日已完成开标,2月13日召开审查会), and nothing in
+// its own clause turns to what is to come (要, 将, 预计, 计划, 拟, 定于).
+func (p *parser) narrated(m match) bool {
+	if r := p.runeAt(m.start - 1); r != ',' && r != '，' {
+		return false
+	}
+	for k := m.end; k < len(p.rs); k++ {
+		r := p.rs[k]
+		if strings.ContainsRune("，,。；;：:", r) {
+			break
+		}
+		if n, _ := p.lit(k, "要", "将", "预计", "计划", "拟", "定于", "力争", "争取", "前", "起"); n > 0 {
+			return false
+		}
+	}
+	k := m.start - 2
+	for k >= 0 && !strings.ContainsRune("，,。；;：:", p.rs[k]) {
+		k--
+	}
+	for j := k + 1; j < m.start-1; j++ {
+		if p.rs[j] == '已' || p.rs[j] == '了' && !strings.ContainsRune("解结", p.runeAt(j+1)) {
+			return true
 		}
 	}
 	return false
