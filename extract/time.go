@@ -2036,7 +2036,7 @@ func (p *parser) span(i int, _ *interval) (interval, int, bool) {
 			break
 		}
 	}
-	if p.at(k, "翻番") || p.at(k, "翻一番") || p.at(k, "翻两番") {
+	if e, _ := p.lit(k, "翻番", "翻一番", "翻两番"); e > 0 && !p.slogan(i, e) {
 		trig = true
 	}
 	if strings.ContainsRune("在限于", p.runeAt(i-1)) && p.completesAt(k) {
@@ -2061,6 +2061,14 @@ func (p *parser) span(i int, _ *interval) (interval, int, bool) {
 		iv.startOnly = true // 过两天: a start, like 20天后
 	}
 	return iv, k, true
+}
+
+// slogan reports whether the phrase from i to end is an item of a slogan
+// rather than a goal set with its time: it stands in quotation marks
+// (“三年翻番”) or in a list of items named side by side (为三年翻番、跨越
+// 发展提供保障).
+func (p *parser) slogan(i, end int) bool {
+	return p.runeAt(end) == '、' || p.runeAt(i-1) == '“' && p.runeAt(end) == '”'
 }
 
 // completionVerbs end the work a deadline is set for: 在五个工作日完成,

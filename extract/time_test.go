@@ -228,6 +228,8 @@ func TestFindTimes(t *testing.T) {
 		{"not: a year qualifying a noun: inside a document's title", "各乡镇要尽快编制《某县2024年农田水利建设方案》。", "2024-04-10", nil},
 		{"not: a year qualifying a noun: a title with its own deadline", "请于5月5日前报送《关于春节前安全检查的报告》。", "2024-04-10", []string{"5月5日前=2024-05-05/"}},
 		{"not: an anonymised year naming a plan (务 of 政务)", "各单位要制定20xx年政务公开计划。", "2016-04-20", nil},
+		{"a span -> ref plus the span: 翻番 sets the goal", "全县要力争五年翻番。", "2024-04-10", []string{"五年=2029-04-10/"}},
+		{"not: a span inside a slogan", "要为全县五年翻番、跨越发展提供有力保障。", "2024-04-10", nil},
 		{"not: dates of past events: a run of them", "5月6日已完成立项,5月20日召开专家评审会。", "2024-04-10", nil},
 		{"not: dates of past events: the run ends at 将", "5月6日已完成立项,5月20日将召开专家评审会。", "2024-04-10", []string{"5月20日=2024-05-20/"}},
 		{"a day -> that day: after a clause not in the past", "立项工作准备就绪,5月20日召开专家评审会。", "2024-04-10", []string{"5月20日=2024-05-20/"}},
