@@ -230,7 +230,7 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 		offset += runeCount(c[:m[1]])
 		c = c[m[1]:]
 	}
-	if m := leadingOrdinal.FindStringIndex(c); m != nil {
+	if m := ordinalPrefix(c); m != nil {
 		offset += runeCount(c[:m[1]])
 		c = c[m[1]:]
 	}

@@ -293,6 +293,31 @@ func TestBodyHeadsOfEveryKind(t *testing.T) {
 	})
 }
 
+// Guide, "Responsible body" (roles are bodies): 第一 opens a role's name
+// (第一书记, 第一责任人) and is no paragraph ordinal there, nor in the
+// adverb 第一时间; 第一，and 第一要 still number a paragraph.
+func TestBodyRoleNamedWithOrdinalWord(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"role: 第一书记", []string{"驻村第一书记要在6月底前走访全部农户。"}, []string{"驻村第一书记"}},
+		{"role opening the sentence", []string{"各乡镇要在5月底前完成摸底。第一书记要在6月底前走访全部农户。"}, []string{"各乡镇", "第一书记"}},
+		{"adverb 第一时间 opens no name", []string{"各村要在汛期前完成排查。第一时间发现险情的，要在1小时内上报。"}, []string{"各村", "各村"}},
+		{"ordinal with comma", []string{"第一，各乡镇要在5月底前完成摸底。"}, []string{"各乡镇"}},
+	})
+}
+
+// Guide, "Responsible body" and "Clarifications": a sentence that names its
+// own subject does not take the run's body; where that subject is the
+// spoken name of the speaker's own organ (局里, 县里), no unit is named
+// exactly, so the cell stays empty (a wrong unit is worse than an empty
+// cell).
+func TestBodyOwnSubjectTakesNoCarriedBody(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"局里将 after a run of 各学校", []string{"各学校要在3月1日前完成校舍排查。局里将在3月10日前组织一次抽查。"}, []string{"各学校", ""}},
+		{"县里要 after a run of 各乡镇", []string{"各乡镇要在6月底前完成摸底。县里要在7月底前拨付资金500万元。"}, []string{"各乡镇", ""}},
+		{"the run still carries into a sentence with no subject", []string{"各乡镇要在6月底前完成摸底。7月底前要完成公示。"}, []string{"各乡镇", "各乡镇"}},
+	})
+}
+
 // Guide, "Responsible body": the subject of a directive may follow the
 // time it acts at (报账时核算中心要……), and abbreviated organ names such as
 // 住建委 are names, not a verb and a head.

@@ -245,12 +245,18 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 			bodies := mergeBodies(append([]Body(nil), own...), marked)
 			bodies = mergeBodies(bodies, s.tag)
 			var hints []string
+			namesActor := false
 			switch {
 			case len(bodies) > 0:
 			case pronounSubject().MatchString(f):
 				// A wrong unit is worse than an empty cell: say why it is
 				// empty.
 				hints = append(hints, "主语为代词，未承接上文责任单位")
+			case colloquialOrganSubject().MatchString(f):
+				// The sentence names who acts, though not as a unit's
+				// name: it is a task whose cell stays empty.
+				hints = append(hints, "主语为本级机关的口语称呼，未承接上文责任单位")
+				namesActor = true
 			default:
 				bodies = open
 				if len(bodies) == 0 {
@@ -279,7 +285,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 			// Elsewhere an instruction with no 要 needs a body, or, in a
 			// section that plans work, a body, time or target; the last
 			// two are rule 2 below.
-			if weak && len(bodies) == 0 && mood != moodPlan {
+			if weak && len(bodies) == 0 && !namesActor && mood != moodPlan {
 				continue
 			}
 			key := an.squeezed()
@@ -288,7 +294,7 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 			}
 			times := an.findTimes(lineRef)
 			targets := an.findTargets()
-			if len(bodies) == 0 && len(times) == 0 && len(targets) == 0 {
+			if len(bodies) == 0 && !namesActor && len(times) == 0 && len(targets) == 0 {
 				continue // guide, "Task", rule 2
 			}
 			if taggedHeading && len(times) == 0 && len(targets) == 0 {
@@ -809,6 +815,12 @@ func withBlanket(bodies, blanket []Body) []Body {
 // 大家一定要……): the sentence names its own subject, which is no body
 // (guide, "Responsible body"), so the run's body is not carried into it.
 var pronounSubject = mustRegexp(`(?:^|[,，:：])[^,，。；;]{0,10}?(?:我们|大家|同志们|你们|咱们)(?:都|也|还|更|就|一定|必须|务必|首先|进一步|共同|每个人)*(?:要|必须|务必|应当|应该|需要)`)
+
+// colloquialOrganSubject matches a directive whose subject is the spoken
+// name of the speaker's own organ (局里将……, 县里要……): the sentence names
+// its own subject, which is not the run's body and names no unit exactly
+// (guide, "Responsible body"), so the run's body is not carried into it.
+var colloquialOrganSubject = mustRegexp(`(?:^|[,，:：])(?:今年|明年|近期|下一步|会后|同时)?[,，]?(?:省|市|县|区|镇|乡|局|校|厂)里(?:也|还|都|就|今年|近期|下一步)*(?:要|将|必须|务必|应当|会)`)
 
 // quotedDirective matches the words that report a directive given at
 // another meeting: ……在……讲话中强调, 教育部召开发布会，要求.

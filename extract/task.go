@@ -921,8 +921,34 @@ var leadingOrdinal = mustPattern(`^\s*(?:[一二三四五六七八九十]{1,3}\s
 
 // stripNumbering removes the ordinal a sentence opens with.
 func stripNumbering(s string) string {
-	return leadingOrdinal.ReplaceAllString(s, "")
+	if m := ordinalPrefix(s); m != nil {
+		return s[m[1]:]
+	}
+	return s
 }
+
+// ordinalPrefix returns the byte span of the ordinal s opens with, or nil.
+// 第一 with no mark after it is no ordinal where it opens a word of its
+// own: a role (第一书记, 第一责任人, 第一负责人) or the adverb 第一时间.
+func ordinalPrefix(s string) []int {
+	m := leadingOrdinal.FindStringIndex(s)
+	if m == nil {
+		return nil
+	}
+	rest := strings.TrimLeft(s[:m[1]], " \t\u3000")
+	if strings.HasPrefix(rest, "第") && !strings.ContainsAny(rest, ",，、:：") {
+		for _, w := range ordinalWords {
+			if strings.HasPrefix(s[m[1]:], w) {
+				return nil
+			}
+		}
+	}
+	return m
+}
+
+// ordinalWords are the words that 第一, 第二 … open without numbering
+// anything: roles named by their rank and the adverb 第一时间.
+var ordinalWords = []string{"书记", "副书记", "责任人", "负责人", "时间"}
 
 // TaskID returns the stable id of a task: a hash of the speech's title and
 // the task's normalised text, so it survives renamed, moved and reordered
