@@ -296,6 +296,17 @@ func (c *command) checkOutput() error {
 	return nil
 }
 
+// regular reports whether the path p named on the command line, of which
+// info tells, is a regular file, and says so when it is not: reading a
+// named pipe or a terminal would wait for whatever writes to it.
+func (c *command) regular(p string, info fs.FileInfo) bool {
+	if info.Mode().IsRegular() {
+		return true
+	}
+	c.logf("%v", c.p.errorf(msgNotRegular, p, c.p.fileKind(info.Mode())))
+	return false
+}
+
 // inputFiles expands the paths into the inputs to read, in order: files
 // as given, "-" for standard input, folders walked recursively in sorted
 // order keeping .txt and .docx files and the old formats it can name.
@@ -313,10 +324,7 @@ func (c *command) inputFiles() (files []input, failed bool) {
 			continue
 		}
 		if !info.IsDir() {
-			if !info.Mode().IsRegular() {
-				// Reading a named pipe or a terminal would wait for
-				// whatever writes to it.
-				c.logf("%v", c.p.errorf(msgNotRegular, p, c.p.fileKind(info.Mode())))
+			if !c.regular(p, info) {
 				failed = true
 				continue
 			}

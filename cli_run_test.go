@@ -49,6 +49,36 @@ func TestSpecialInputs(t *testing.T) {
 	}
 }
 
+// collect names a named pipe given as a reply as an error, at once, as the
+// main command does its inputs.
+func TestCollectSpecialReply(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no named pipes")
+	}
+	dir := t.TempDir()
+	ledger := filepath.Join(dir, "ledger.xlsx")
+	if _, stderr, code := speechledger(t, "-q", "--no-cache", "--report-date", "2010-01-15", "-o", ledger, "testdata/seeds/004_ff2848a0e228d2d6.txt"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	pipe := filepath.Join(dir, "reply.xlsx")
+	if err := mkfifo(pipe); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], "collect", "--date", "2010-01-20", "-o", ledger, pipe)
+	cmd.Env = append(os.Environ(), "SPEECHLEDGER_AS_MAIN=1", "LC_ALL=C")
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	err := cmd.Run()
+	if ctx.Err() != nil {
+		t.Fatalf("collect hangs on a named pipe")
+	}
+	if code := cmd.ProcessState.ExitCode(); code != 1 || countLines(errb.String(), pipe, "a named pipe, not a file") != 1 {
+		t.Errorf("exit %d (%v):\n%s", code, err, errb.String())
+	}
+}
+
 // --report-date takes the dates an Excel cell holds without doubt:
 // 1900-03-01 to 9999-12-31.
 func TestReportDateRange(t *testing.T) {

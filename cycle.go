@@ -260,6 +260,10 @@ func (c *command) replyFiles(args []string, ledger string) (files []string, fail
 			continue
 		}
 		if !info.IsDir() {
+			if !c.regular(a, info) {
+				failed = true
+				continue
+			}
 			files = append(files, a)
 			continue
 		}
