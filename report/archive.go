@@ -251,11 +251,11 @@ func Archive(path string, speeches []extract.Speech, opt ArchiveOptions) (*Archi
 	}
 	slices.Sort(paths)
 	for _, p := range paths {
-		if err := saveWorkbook(changed[p], p); err != nil {
+		if err := saveWorkbook(changed[p], p, atomicfile.Options{}); err != nil {
 			return nil, nil, fmt.Errorf("write archive %s: %w", p, err)
 		}
 	}
-	if err := saveWorkbook(f, path); err != nil {
+	if err := saveWorkbook(f, path, atomicfile.Options{}); err != nil {
 		return nil, nil, fmt.Errorf("write %s: %w", path, err)
 	}
 	return a, moved, nil
@@ -362,10 +362,10 @@ func freeSheetName(f *excelize.File, name string) string {
 	return out
 }
 
-// saveWorkbook writes f to path atomically.
-func saveWorkbook(f *excelize.File, path string) error {
+// saveWorkbook writes f to path atomically, with opt.
+func saveWorkbook(f *excelize.File, path string, opt atomicfile.Options) error {
 	return atomicfile.Write(path, func(w io.Writer) error {
 		_, err := f.WriteTo(w)
 		return err
-	}, atomicfile.Options{})
+	}, opt)
 }

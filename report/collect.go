@@ -1,11 +1,8 @@
 package report
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -381,18 +378,8 @@ func (lb *ledgerBook) apply(merged []Merged, date extract.Date) error {
 	if err := lb.logMerges(merged, date); err != nil {
 		return err
 	}
-	return atomicfile.Write(lb.path, func(w io.Writer) error {
-		_, err := f.WriteTo(w)
-		return err
-	}, atomicfile.Options{BeforeRename: func() error {
-		cur, err := os.ReadFile(lb.path)
-		switch {
-		case err != nil:
-			return &PreviousError{Path: lb.path, Reason: "cannot be read again before replacing it", Err: err}
-		case !bytes.Equal(cur, lb.data):
-			return &PreviousError{Path: lb.path, Reason: "changed while the replies were collected (saved in another program?); run again"}
-		}
-		return nil
+	return saveWorkbook(f, lb.path, atomicfile.Options{BeforeRename: func() error {
+		return unchanged(lb.path, lb.data, "the replies were collected")
 	}})
 }
 

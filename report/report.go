@@ -192,6 +192,10 @@ func (u *Pending) update(speeches []extract.Speech) (Stats, error) {
 		return st, err
 	}
 	var m *memo
+	var prevData []byte // nil: there was no workbook
+	if prev != nil {
+		prevData = prev.data
+	}
 	sum := sha256.New()
 	err = atomicfile.Write(path, func(w io.Writer) error {
 		bw := bufio.NewWriterSize(io.MultiWriter(w, sum), 1<<16)
@@ -201,20 +205,8 @@ func (u *Pending) update(speeches []extract.Speech) (Stats, error) {
 		}
 		return bw.Flush()
 	}, atomicfile.Options{BeforeRename: func() error {
-		// Staff may have saved the workbook since it was read: replacing
-		// it now would lose what they saved.
-		cur, err := os.ReadFile(path)
-		switch {
-		case prev == nil && err == nil:
-			return &PreviousError{Path: path, Reason: "appeared while this run was working; run again"}
-		case prev == nil && errors.Is(err, fs.ErrNotExist):
-			return nil
-		case err != nil:
-			return &PreviousError{Path: path, Reason: "cannot be read again before replacing it", Err: err}
-		case !bytes.Equal(cur, prev.data):
-			return &PreviousError{Path: path, Reason: "changed while this run was working (saved in another program?); run again"}
-		}
-		if opt.Keep > 0 {
+		err := unchanged(path, prevData, "this run was working")
+		if err == nil && prev != nil && opt.Keep > 0 {
 			st.Backup, err = backup(path, opt.ReportDate)
 		}
 		return err
@@ -224,11 +216,7 @@ func (u *Pending) update(speeches []extract.Speech) (Stats, error) {
 	}
 	if remember {
 		m.Build, m.Template = opt.Build, tplSum
-		var old []byte
-		if prev != nil {
-			old = prev.data
-		}
-		saveMemo(opt.MemoDir, m, sum.Sum(nil), old)
+		saveMemo(opt.MemoDir, m, sum.Sum(nil), prevData)
 	}
 	if st.Backup != "" {
 		if err := pruneBackups(path, opt.Keep); err != nil {
@@ -257,4 +245,24 @@ func build(f *excelize.File, lay *layout, l ledger, prev *previous, re *reuse, r
 		return st, nil, nil, err
 	}
 	return st, parts, rows, nil
+}
+
+// unchanged returns nil if the file at path still holds data, as read
+// before the run worked on it (nil: the file did not exist then), and a
+// *PreviousError naming what happened otherwise: staff may have saved the
+// workbook since it was read, and replacing it now would lose what they
+// saved. while says what was going on, for the message.
+func unchanged(path string, data []byte, while string) error {
+	cur, err := os.ReadFile(path)
+	switch {
+	case data == nil && err == nil:
+		return &PreviousError{Path: path, Reason: "appeared while " + while + "; run again"}
+	case data == nil && errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return &PreviousError{Path: path, Reason: "cannot be read again before replacing it", Err: err}
+	case !bytes.Equal(cur, data):
+		return &PreviousError{Path: path, Reason: "changed while " + while + " (saved in another program?); run again"}
+	}
+	return nil
 }
