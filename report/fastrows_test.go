@@ -66,11 +66,11 @@ func TestRawReader(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := rr.rows(sh)
+			p, err := rr.Rows(sh)
 			if err != nil {
 				t.Fatalf("%s: sheet %s: %v", path, sh, err)
 			}
-			got := p.rows
+			got := p.Rows
 			if len(got) != len(want) {
 				t.Errorf("%s: sheet %s: %d rows, want %d", path, sh, len(got), len(want))
 				continue

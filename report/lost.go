@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/speechledger/speechledger/report/internal/xlsx"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -25,26 +26,26 @@ func lostFeatures(p *previous) []string {
 	}
 	var out []string
 	for _, sh := range p.sheets {
-		part, ok := p.raw.paths[sh.name]
+		part, ok := p.raw.SheetPart(sh.name)
 		if !ok {
 			continue
 		}
-		b, err := p.raw.part(part)
+		b, err := p.raw.Part(part)
 		if err != nil || b == nil {
 			continue
 		}
 		var lost []string
 		dir, file := path.Split(part)
-		if rels, _ := p.raw.part(dir + "_rels/" + file + ".rels"); strings.Contains(string(rels), "relationships/comments") {
+		if rels, _ := p.raw.Part(dir + "_rels/" + file + ".rels"); strings.Contains(string(rels), "relationships/comments") {
 			lost = append(lost, "批注")
 		}
-		if len(elements(b, "hyperlinks")) > 0 {
+		if xlsx.HasElement(b, "hyperlinks") {
 			lost = append(lost, "超链接")
 		}
 		if mergedBelow(b, sh.header) {
 			lost = append(lost, "任务行中的合并单元格")
 		}
-		if len(elements(b, "filterColumn")) > 0 {
+		if xlsx.HasElement(b, "filterColumn") {
 			lost = append(lost, "筛选条件")
 		}
 		if len(lost) > 0 {
@@ -57,12 +58,7 @@ func lostFeatures(p *previous) []string {
 // mergedBelow reports whether the worksheet XML b merges cells below the
 // header row.
 func mergedBelow(b []byte, header int) bool {
-	for _, m := range elements(b, "mergeCell") {
-		open, _ := splitElement(m)
-		ref, ok := attr(open, "ref")
-		if !ok {
-			continue
-		}
+	for _, ref := range xlsx.MergedRanges(b) {
 		_, end, _ := strings.Cut(ref, ":")
 		if end == "" {
 			end = ref

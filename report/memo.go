@@ -1,7 +1,6 @@
 package report
 
 import (
-	"archive/zip"
 	"bufio"
 	"bytes"
 	"crypto/sha256"
@@ -15,11 +14,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/speechledger/speechledger/internal/atomicfile"
 	"github.com/speechledger/speechledger/internal/sealed"
+	"github.com/speechledger/speechledger/report/internal/xlsx"
 )
 
 // A memo is what a run remembers of the workbook it wrote, so that the
@@ -34,7 +33,7 @@ import (
 // and a checksum (package sealed): a memo damaged on the disk, cut short
 // or put under another workbook's name is not used. What a memo says of a sheet is
 // checked before it is used: the rows read from it are those the fast
-// reader reads from the sheet's XML (parseRows, run on the XML when it was
+// reader reads from the sheet's XML (xlsx.ParseRows, run on the XML when it was
 // written); a sheet is reused only when digests of everything it was
 // written from (rowsKey, frameKey) are those of the sheet this run would
 // write, by the same build of the program from the same template; and
@@ -53,7 +52,7 @@ type memo struct {
 }
 
 // A memoSheet is what a memo keeps of one speech sheet, whose part is
-// written as three deflate pieces (see deflated): the head, up to where
+// written as three deflate pieces (see xlsx.Deflated): the head, up to where
 // the task rows go; the task rows; and the tail.
 type memoSheet struct {
 	Rows     [32]byte // rowsKey of its task rows
@@ -62,9 +61,9 @@ type memoSheet struct {
 	Head     int64    // compressed length of the head piece
 	Body     pieceSum // the task rows' piece
 	HeadRows [][]string
-	TaskRows [][]string      // raw cell values of the head's rows and of the task rows, as parseRows reads them
-	Typed    []cellAt        // the task rows' cells that are not text, as parseTyped finds them
-	Heights  map[int]float64 // the task rows' heights, by row, as parseTyped finds them
+	TaskRows [][]string      // raw cell values of the head's rows and of the task rows, as xlsx.ParseRows reads them
+	Typed    []xlsx.CellAt   // the task rows' cells that are not text, as xlsx.ReadSheet finds them
+	Heights  map[int]float64 // the task rows' heights, by row, as xlsx.ReadSheet finds them
 }
 
 // A pieceSum describes a deflate piece: its compressed length, and the
@@ -230,8 +229,7 @@ func pruneMemos(folder string, cutoff time.Time) {
 // memo: the compressed pieces of speech sheets that come out the same.
 type reuse struct {
 	m       *memo
-	data    []byte               // the previous workbook
-	entries map[string]*zip.File // of its speech sheets, by sheet name
+	entries map[string]xlsx.Deflated // the parts of its speech sheets, compressed, by sheet name
 }
 
 // newReuse returns what may be reused of the previous workbook p by a run
@@ -240,16 +238,14 @@ func newReuse(p *previous, build string, tpl [32]byte) *reuse {
 	if p == nil || p.memo == nil || p.raw == nil || p.memo.Build != build || p.memo.Template != tpl {
 		return nil
 	}
-	files := map[string]*zip.File{} // by package path
-	for _, zf := range p.raw.zr.File {
-		if zf.Method == zip.Deflate {
-			files[zf.Name] = zf
-		}
-	}
-	r := &reuse{m: p.memo, data: p.data, entries: map[string]*zip.File{}}
+	r := &reuse{m: p.memo, entries: map[string]xlsx.Deflated{}}
 	for name := range p.memo.Sheets {
-		if zf, ok := files[p.raw.paths[name]]; ok {
-			r.entries[name] = zf
+		part, ok := p.raw.SheetPart(name)
+		if !ok {
+			continue
+		}
+		if z, ok := p.raw.Compressed(part); ok {
+			r.entries[name] = z
 		}
 	}
 	return r
@@ -257,21 +253,16 @@ func newReuse(p *previous, build string, tpl [32]byte) *reuse {
 
 // entry returns the part of sheet in the previous workbook, compressed,
 // with what the memo keeps of the sheet.
-func (r *reuse) entry(sheet string) (deflated, *memoSheet, bool) {
+func (r *reuse) entry(sheet string) (xlsx.Deflated, *memoSheet, bool) {
 	if r == nil {
-		return deflated{}, nil, false
+		return xlsx.Deflated{}, nil, false
 	}
-	zf, ok := r.entries[sheet]
+	z, ok := r.entries[sheet]
 	ms := r.m.Sheets[sheet]
-	if !ok || ms == nil {
-		return deflated{}, nil, false
+	if !ok || ms == nil || int64(len(z.Data)) < ms.Head+ms.Body.Len {
+		return xlsx.Deflated{}, nil, false
 	}
-	off, err := zf.DataOffset()
-	size := int64(zf.CompressedSize64)
-	if err != nil || off < 0 || size < ms.Head+ms.Body.Len || off+size > int64(len(r.data)) {
-		return deflated{}, nil, false
-	}
-	return deflated{data: r.data[off : off+size], crc: zf.CRC32, n: int64(zf.UncompressedSize64)}, ms, true
+	return z, ms, true
 }
 
 // errStale says that the styles or shared strings of a workbook being
@@ -387,23 +378,4 @@ func frameKey(titles map[string]string, hf []string, first, lastRow, lastCol int
 	k.int(lastRow)
 	k.int(lastCol)
 	return k.sum()
-}
-
-// sharedRefs returns one more than the highest shared string the cells of
-// worksheet XML b refer to, or 0.
-func sharedRefs(b []byte) int {
-	n := 0
-	for _, c := range elements(b, "c") {
-		open, body := splitElement(c)
-		if t, _ := attr(open, "t"); t != "s" {
-			continue
-		}
-		if vs := elements(body, "v"); len(vs) > 0 {
-			_, v := splitElement(vs[0])
-			if i, err := strconv.Atoi(string(bytes.TrimSpace(v))); err == nil && i >= n {
-				n = i + 1
-			}
-		}
-	}
-	return n
 }

@@ -81,7 +81,7 @@ func checkMemo(t *testing.T, dir string, data []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range rr.sheets {
+	for _, name := range rr.Sheets() {
 		ms := m.sheet(name)
 		if name == summarySheet || name == logSheet || name == writtenSheet {
 			if ms != nil {
@@ -93,11 +93,11 @@ func checkMemo(t *testing.T, dir string, data []byte) {
 			t.Errorf("the memo lacks sheet %s", name)
 			continue
 		}
-		p, err := rr.rows(name)
+		p, err := rr.Rows(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got, want := ms.rows(), p.rows; !reflect.DeepEqual(got, want) {
+		if got, want := ms.rows(), p.Rows; !reflect.DeepEqual(got, want) {
 			t.Errorf("sheet %s: the memo reads\n%q\nthe sheet holds\n%q", name, got, want)
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"crypto/sha256"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -12,7 +11,8 @@ import (
 	"path"
 	"regexp"
 	"slices"
-	"strings"
+
+	"github.com/speechledger/speechledger/report/internal/xlsx"
 )
 
 // A partsWriter stands in for excelize's zip writer: it keeps the parts of
@@ -52,19 +52,19 @@ func (p *partsWriter) part(name string) []byte {
 //
 // It returns the memo of the workbook, but for its Build and Template.
 func writePackage(w io.Writer, parts *partsWriter, rows *rowWriter) (*memo, error) {
-	info, err := readWorkbook(parts.part)
+	info, err := xlsx.ReadWorkbook(parts.part)
 	if err != nil {
 		return nil, err
 	}
 	sheetOf := map[string]string{} // sheet name by package path
-	for name, part := range info.parts {
+	for name, part := range info.Parts {
 		sheetOf[part] = name
 	}
 	if err := rows.wait(); err != nil {
 		return nil, err
 	}
 	m := &memo{Styles: sha256.Sum256(parts.part("xl/styles.xml")), Sheets: map[string]*memoSheet{}}
-	shared := sharedStrings(parts.part("xl/sharedStrings.xml"))
+	shared := xlsx.SharedStrings(parts.part("xl/sharedStrings.xml"))
 	if rows.whole > 0 {
 		m.Shared = rows.re.m.Shared
 	}
@@ -72,7 +72,7 @@ func writePackage(w io.Writer, parts *partsWriter, rows *rowWriter) (*memo, erro
 		m.Skeleton = rows.re.m.Skeleton // unless a sheet written here gives it
 	}
 	skeletons := 0 // plain speech sheets laid out by excelize here
-	pieces := make([][]piece, len(parts.names))
+	pieces := make([][]xlsx.Piece, len(parts.names))
 	for i, name := range parts.names {
 		b := parts.parts[i].Bytes()
 		r := rows.sheets[sheetOf[name]]
@@ -98,23 +98,23 @@ func writePackage(w io.Writer, parts *partsWriter, rows *rowWriter) (*memo, erro
 				return nil, fmt.Errorf("%s: %w", name, err)
 			}
 			if r.memo != nil {
-				if r.memo.HeadRows, err = parseRows(nil, head, shared); err != nil {
+				if r.memo.HeadRows, err = xlsx.ParseRows(nil, head, shared); err != nil {
 					return nil, fmt.Errorf("%s: %w", name, err)
 				}
-				if n := sharedRefs(head); n > len(m.Shared) && n <= len(shared) {
+				if n := xlsx.SharedRefs(head); n > len(m.Shared) && n <= len(shared) {
 					m.Shared = shared[:n]
 				}
 				dir, file := path.Split(name)
 				r.memo.Whole = parts.part(dir+"_rels/"+file+".rels") == nil
 			}
-			pieces[i] = []piece{{raw: head}, {z: &r.z}, {raw: tail}}
+			pieces[i] = []xlsx.Piece{{Raw: head}, {Z: &r.z}, {Raw: tail}}
 			continue
 		case name == "[Content_Types].xml":
 			b = sortDefaults(b)
 		}
-		pieces[i] = []piece{{raw: b}}
+		pieces[i] = []xlsx.Piece{{Raw: b}}
 	}
-	comp, err := compressAll(pieces)
+	comp, err := xlsx.CompressAll(pieces)
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +127,7 @@ func writePackage(w io.Writer, parts *partsWriter, rows *rowWriter) (*memo, erro
 		if r.whole != nil {
 			comp[i] = *r.whole
 		} else {
-			r.memo.Head = int64(len(pieces[i][0].z.data))
+			r.memo.Head = int64(len(pieces[i][0].Z.Data))
 		}
 		m.Sheets[sheet] = r.memo
 	}
@@ -139,14 +139,14 @@ func writePackage(w io.Writer, parts *partsWriter, rows *rowWriter) (*memo, erro
 			Flags:              zipDataDescriptor,
 			CreatorVersion:     zipVersion20,
 			ReaderVersion:      zipVersion20,
-			CRC32:              comp[i].crc,
-			CompressedSize64:   uint64(len(comp[i].data)),
-			UncompressedSize64: uint64(comp[i].n),
+			CRC32:              comp[i].CRC,
+			CompressedSize64:   uint64(len(comp[i].Data)),
+			UncompressedSize64: uint64(comp[i].N),
 		})
 		if err != nil {
 			return nil, err
 		}
-		if _, err := fw.Write(comp[i].data); err != nil {
+		if _, err := fw.Write(comp[i].Data); err != nil {
 			return nil, err
 		}
 	}
@@ -160,26 +160,6 @@ const (
 	zipVersion20      = 20
 )
 
-func zipReader(b []byte) (*zip.Reader, error) {
-	return zip.NewReader(bytes.NewReader(b), int64(len(b)))
-}
-
-func readZipFile(zf *zip.File) ([]byte, error) {
-	r, err := zf.Open()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	// Room for the whole part at once, as its header tells (up to a
-	// limit, the header may lie), rather than growing it step by step.
-	var buf bytes.Buffer
-	buf.Grow(int(min(zf.UncompressedSize64, 64<<20)) + bytes.MinRead)
-	if _, err := buf.ReadFrom(r); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
 // fits returns errStale if the sheets w took from the previous workbook
 // do not fit the styles or shared strings of the package of parts, which
 // they refer to by number.
@@ -192,73 +172,12 @@ func (w *rowWriter) fits(parts *partsWriter) error {
 		return errStale
 	}
 	if w.whole > 0 {
-		shared, n := sharedStrings(parts.part("xl/sharedStrings.xml")), len(from.Shared)
+		shared, n := xlsx.SharedStrings(parts.part("xl/sharedStrings.xml")), len(from.Shared)
 		if len(shared) < n || !slices.Equal(shared[:n], from.Shared) {
 			return errStale
 		}
 	}
 	return nil
-}
-
-// A workbookInfo is what xl/workbook.xml and its relationships say of a
-// package.
-type workbookInfo struct {
-	sheets []string          // names, in order
-	parts  map[string]string // package path of each sheet, by name
-	names  []string          // the defined names
-}
-
-// readWorkbook reads xl/workbook.xml and its relationships, which part
-// returns (nil for a part there is not).
-func readWorkbook(part func(name string) []byte) (*workbookInfo, error) {
-	var wb struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-		Names []struct {
-			Name string `xml:"name,attr"`
-		} `xml:"definedNames>definedName"`
-	}
-	var rels struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	for _, p := range []struct {
-		name string
-		v    any
-	}{{"xl/workbook.xml", &wb}, {"xl/_rels/workbook.xml.rels", &rels}} {
-		b := part(p.name)
-		if b == nil {
-			return nil, fmt.Errorf("no %s", p.name)
-		}
-		if err := xml.Unmarshal(b, p.v); err != nil {
-			return nil, fmt.Errorf("read %s: %w", p.name, err)
-		}
-	}
-	target := map[string]string{}
-	for _, r := range rels.Rels {
-		t := r.Target
-		if strings.HasPrefix(t, "/") {
-			t = strings.TrimPrefix(t, "/")
-		} else {
-			t = path.Join("xl", t)
-		}
-		target[r.ID] = t
-	}
-	info := &workbookInfo{parts: map[string]string{}}
-	for _, s := range wb.Sheets {
-		info.sheets = append(info.sheets, s.Name)
-		if t, ok := target[s.ID]; ok {
-			info.parts[s.Name] = t
-		}
-	}
-	for _, dn := range wb.Names {
-		info.names = append(info.names, dn.Name)
-	}
-	return info, nil
 }
 
 // contentDefault matches one <Default> entry of [Content_Types].xml.

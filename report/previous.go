@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/speechledger/speechledger/extract"
+	"github.com/speechledger/speechledger/report/internal/xlsx"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -203,6 +204,22 @@ func (p *previous) close() {
 	}
 }
 
+// A rawReader is the fast reader of a package (see xlsx.Reader), which
+// also says whether speechledger wrote the package (looksLedger).
+type rawReader struct {
+	*xlsx.Reader
+	ledger bool
+}
+
+// newRawReader prepares to read the package b.
+func newRawReader(b []byte) (*rawReader, error) {
+	r, err := xlsx.NewReader(b)
+	if err != nil {
+		return nil, err
+	}
+	return &rawReader{r, looksLedger(r.Sheets(), r.DefinedNames(), r.Creator())}, nil
+}
+
 // A rowReader returns the raw values of the cells of a sheet, tells the
 // cells that are not text (nil: any may be), and gives the height of a
 // row, 0 for one of the sheet's default height.
@@ -214,14 +231,14 @@ type rowReader func(sheet string) ([][]string, func(row, col int) bool, func(row
 type rawRows struct {
 	rr      *rawReader
 	rows    map[string][][]string
-	typed   map[string]map[cellAt]bool
+	typed   map[string]map[xlsx.CellAt]bool
 	heights map[string]map[int]float64
 	errs    map[string]error
 }
 
 // typedSet returns the set of cells at.
-func typedSet(at []cellAt) map[cellAt]bool {
-	m := make(map[cellAt]bool, len(at))
+func typedSet(at []xlsx.CellAt) map[xlsx.CellAt]bool {
+	m := make(map[xlsx.CellAt]bool, len(at))
 	for _, c := range at {
 		m[c] = true
 	}
@@ -236,21 +253,24 @@ func readRawRows(b []byte, m *memo) *rawRows {
 	if err != nil {
 		return &rawRows{}
 	}
-	r := &rawRows{rr: rr, rows: map[string][][]string{}, typed: map[string]map[cellAt]bool{},
+	r := &rawRows{rr: rr, rows: map[string][][]string{}, typed: map[string]map[xlsx.CellAt]bool{},
 		heights: map[string]map[int]float64{}, errs: map[string]error{}}
-	read := map[string]*parsed{}
-	for name := range rr.paths {
+	read := map[string]*xlsx.Sheet{}
+	for _, name := range rr.Sheets() {
+		if _, ok := rr.SheetPart(name); !ok {
+			continue
+		}
 		switch ms := m.sheet(name); {
 		case ms != nil:
 			r.rows[name], r.typed[name], r.heights[name] = ms.rows(), typedSet(ms.Typed), ms.Heights
 		case name != summarySheet:
-			p, err := rr.rows(name)
+			p, err := rr.Rows(name)
 			if r.errs[name] = err; err != nil {
 				continue
 			}
 			read[name] = p
-			r.rows[name], r.heights[name] = p.rows, p.heights
-			r.typed[name] = typedSet(p.typed)
+			r.rows[name], r.heights[name] = p.Rows, p.Heights
+			r.typed[name] = typedSet(p.Typed)
 		}
 	}
 	markStyled(r, read)
@@ -265,9 +285,9 @@ func readRawRows(b []byte, m *memo) *rawRows {
 // cells under the header have across the workbook; a tie is broken
 // towards the lower id. (A memo's sheets need none of this: the memo
 // records the cells written in a carried style with those not text.)
-func markStyled(r *rawRows, read map[string]*parsed) {
+func markStyled(r *rawRows, read map[string]*xlsx.Sheet) {
 	type colAt struct {
-		p      *parsed
+		p      *xlsx.Sheet
 		sheet  string
 		header int
 		col    int
@@ -277,7 +297,7 @@ func markStyled(r *rawRows, read map[string]*parsed) {
 	count := map[field]map[int32]int{}
 	for _, name := range slices.Sorted(maps.Keys(read)) {
 		p := read[name]
-		header, colOf := taskHeader(p.rows)
+		header, colOf := taskHeader(p.Rows)
 		if header == 0 {
 			continue
 		}
@@ -290,9 +310,9 @@ func markStyled(r *rawRows, read map[string]*parsed) {
 			if count[fd] == nil {
 				count[fd] = map[int32]int{}
 			}
-			for n := header + 1; n <= len(p.rows); n++ {
-				if !isBlankRow(p.rows[n-1]) {
-					count[fd][p.style(n, c)]++
+			for n := header + 1; n <= len(p.Rows); n++ {
+				if !isBlankRow(p.Rows[n-1]) {
+					count[fd][p.Style(n, c)]++
 				}
 			}
 		}
@@ -307,9 +327,9 @@ func markStyled(r *rawRows, read map[string]*parsed) {
 		}
 	}
 	for _, c := range cols {
-		for n := c.header + 1; n <= len(c.p.rows); n++ {
-			if !isBlankRow(c.p.rows[n-1]) && c.p.style(n, c.col) != program[c.fd] {
-				r.typed[c.sheet][cellAt{n, c.col}] = true
+		for n := c.header + 1; n <= len(c.p.Rows); n++ {
+			if !isBlankRow(c.p.Rows[n-1]) && c.p.Style(n, c.col) != program[c.fd] {
+				r.typed[c.sheet][xlsx.CellAt{Row: n, Col: c.col}] = true
 			}
 		}
 	}
@@ -322,18 +342,18 @@ func (p *previous) read(r *rawRows) error {
 	var ledger bool
 	var rows rowReader
 	if r.rr != nil {
-		sheets, ledger = r.rr.sheets, r.rr.ledger
+		sheets, ledger = r.rr.Sheets(), r.rr.ledger
 		rows = func(sheet string) ([][]string, func(row, col int) bool, func(row int) float64, error) {
 			rows, ok := r.rows[sheet]
 			typed, heights := r.typed[sheet], r.heights[sheet]
 			if !ok && r.errs[sheet] == nil {
-				p, err := r.rr.rows(sheet)
+				p, err := r.rr.Rows(sheet)
 				if err != nil {
 					return nil, nil, nil, err
 				}
-				rows, typed, heights = p.rows, typedSet(p.typed), p.heights
+				rows, typed, heights = p.Rows, typedSet(p.Typed), p.Heights
 			}
-			return rows, func(row, col int) bool { return typed[cellAt{row, col}] },
+			return rows, func(row, col int) bool { return typed[xlsx.CellAt{Row: row, Col: col}] },
 				func(row int) float64 { return heights[row] }, r.errs[sheet]
 		}
 	} else {

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
-	"strings"
 
+	"github.com/speechledger/speechledger/report/internal/xlsx"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -38,7 +38,7 @@ func runProps(fonts []*excelize.Font) (map[fontID]string, error) {
 	if _, err := f.WriteTo(&buf); err != nil {
 		return nil, err
 	}
-	sst, err := readZipPart(buf.Bytes(), "xl/sharedStrings.xml")
+	sst, err := xlsx.ReadPart(buf.Bytes(), "xl/sharedStrings.xml")
 	if err != nil {
 		return nil, err
 	}
@@ -51,18 +51,4 @@ func runProps(fonts []*excelize.Font) (map[fontID]string, error) {
 		props[fontKey(ft)] = string(found[i])
 	}
 	return props, nil
-}
-
-// readZipPart returns the part name of the xlsx package b.
-func readZipPart(b []byte, name string) ([]byte, error) {
-	zr, err := zipReader(b)
-	if err != nil {
-		return nil, err
-	}
-	for _, zf := range zr.File {
-		if strings.EqualFold(zf.Name, name) {
-			return readZipFile(zf)
-		}
-	}
-	return nil, fmt.Errorf("no %s", name)
 }

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"maps"
@@ -11,8 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
+	"github.com/speechledger/speechledger/report/internal/xlsx"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -50,9 +49,9 @@ type rowWriter struct {
 // sheetRows are the rows written for one sheet, and what else is
 // written into its part when the workbook is saved.
 type sheetRows struct {
-	z       deflated // the <row> elements, compressed
-	err     error    // from compressing them
-	first   int      // the first task row; 0 for a sheet without tasks (汇总)
+	z       xlsx.Deflated // the <row> elements, compressed
+	err     error         // from compressing them
+	first   int           // the first task row; 0 for a sheet without tasks (汇总)
 	lastRow int
 	lastCol int
 	titles  map[string]string // text of the title cells, by cell
@@ -62,7 +61,7 @@ type sheetRows struct {
 	// filled in as it is written; whole is its part taken as it is from
 	// the previous workbook, nil when the part is written.
 	memo  *memoSheet
-	whole *deflated
+	whole *xlsx.Deflated
 	// plain says the sheet is a copy of the prepared template sheet, with
 	// no columns staff added; skeleton is the XML such a copy has, to be
 	// finished instead of what excelize wrote, nil to finish that.
@@ -71,7 +70,7 @@ type sheetRows struct {
 	// styled are the cells of plain text written in a style carried
 	// from the previous workbook, which the memo records with the cells
 	// that are not text: the next run reads them cell by cell.
-	styled []cellAt
+	styled []xlsx.CellAt
 }
 
 func newRowWriter(f *excelize.File, styles styleCache) *rowWriter {
@@ -134,9 +133,9 @@ type sheetPlan struct {
 	titles map[string]string
 	hf     []string // placeholder, value, ... as strings.NewReplacer takes them
 	memo   memoSheet
-	prev   deflated   // the part in the previous workbook, if it gives any
-	from   *memoSheet // what the previous workbook's memo keeps of that part
-	whole  bool       // the previous part is reused whole
+	prev   xlsx.Deflated // the part in the previous workbook, if it gives any
+	from   *memoSheet    // what the previous workbook's memo keeps of that part
+	whole  bool          // the previous part is reused whole
 	// skeleton is the XML of a copy of the prepared template sheet, from
 	// the memo, when the previous part gives the rows and the rest can be
 	// finished from it.
@@ -193,8 +192,8 @@ func (w *rowWriter) writeRows(sh *sheet, p *sheetPlan) error {
 		w.sheets[sh.Name] = r
 		return nil
 	case p.from != nil:
-		body := p.prev.data[p.from.Head : p.from.Head+p.from.Body.Len]
-		r.z = deflated{data: body, crc: p.from.Body.CRC, n: p.from.Body.N}
+		body := p.prev.Data[p.from.Head : p.from.Head+p.from.Body.Len]
+		r.z = xlsx.Deflated{Data: body, CRC: p.from.Body.CRC, N: p.from.Body.N}
 		r.memo.Body, r.memo.TaskRows, r.memo.Typed, r.memo.Heights = p.from.Body, p.from.TaskRows, p.from.Typed, p.from.Heights
 		w.rowsOnly++
 		w.sheets[sh.Name] = r
@@ -214,7 +213,7 @@ func (w *rowWriter) writeRows(sh *sheet, p *sheetPlan) error {
 		}
 		for _, col := range slices.Sorted(maps.Keys(sh.Rows[i].Cells)) {
 			if cc := sh.Rows[i].Cells[col]; cc.kind == cellText && cc.style != nil {
-				r.styled = append(r.styled, cellAt{first + i, col})
+				r.styled = append(r.styled, xlsx.CellAt{Row: first + i, Col: col})
 			}
 		}
 	}
@@ -230,16 +229,16 @@ func (w *rowWriter) add(sheet string, r *sheetRows, rows []byte) {
 	w.busy <- struct{}{}
 	w.wg.Go(func() {
 		defer func() { <-w.busy }()
-		if r.z, r.err = deflate(rows); r.err != nil || r.memo == nil {
+		if r.z, r.err = xlsx.Deflate(rows); r.err != nil || r.memo == nil {
 			return
 		}
-		r.memo.Body = pieceSum{Len: int64(len(r.z.data)), CRC: r.z.crc, N: r.z.n}
-		var p *parsed
-		if p, r.err = parseTyped(nil, rows, nil, true); r.err != nil {
+		r.memo.Body = pieceSum{Len: int64(len(r.z.Data)), CRC: r.z.CRC, N: r.z.N}
+		var p *xlsx.Sheet
+		if p, r.err = xlsx.ReadSheet(rows, nil); r.err != nil {
 			return
 		}
-		r.memo.TaskRows, r.memo.Heights = p.rows, p.heights
-		r.memo.Typed = append(p.typed, r.styled...)
+		r.memo.TaskRows, r.memo.Heights = p.Rows, p.Heights
+		r.memo.Typed = append(p.Typed, r.styled...)
 	})
 }
 
@@ -261,48 +260,48 @@ func (w *rowWriter) writeRow(b *bytes.Buffer, lay *layout, n int, r *row) error 
 			continue
 		}
 		if !c.known || r.Verbatim {
-			emptyCell(&cells, ref, c.style)
+			xlsx.EmptyCell(&cells, ref, c.style)
 			continue
 		}
 		var text string
 		switch c.field {
 		case fieldSeq:
 			if r.Seq > 0 {
-				numberCell(&cells, ref, c.style, strconv.Itoa(r.Seq))
+				xlsx.NumberCell(&cells, ref, c.style, strconv.Itoa(r.Seq))
 			} else {
-				emptyCell(&cells, ref, c.style)
+				xlsx.EmptyCell(&cells, ref, c.style)
 			}
 		case fieldDue:
 			if !r.Due.IsZero() {
-				numberCell(&cells, ref, c.style, strconv.FormatInt(excelSerial(r.Due), 10))
+				xlsx.NumberCell(&cells, ref, c.style, strconv.FormatInt(excelSerial(r.Due), 10))
 				text = r.Due.String()
 			} else {
-				emptyCell(&cells, ref, c.style)
+				xlsx.EmptyCell(&cells, ref, c.style)
 			}
 		case fieldTargetValue:
 			if r.HasValue {
-				numberCell(&cells, ref, c.style, strconv.FormatFloat(r.TargetValue, 'f', -1, 64))
+				xlsx.NumberCell(&cells, ref, c.style, strconv.FormatFloat(r.TargetValue, 'f', -1, 64))
 				text = formatNumber(r.TargetValue)
 			} else {
-				emptyCell(&cells, ref, c.style)
+				xlsx.EmptyCell(&cells, ref, c.style)
 			}
 		case fieldText:
 			text = cleanText(r.Text)
 			if len(r.Marks) > 0 {
-				w.richCell(&cells, ref, c.style, richRuns(text, r.Marks, c.font))
+				xlsx.RichCell(&cells, ref, c.style, w.runs(richRuns(text, r.Marks, c.font)))
 			} else {
-				stringCell(&cells, ref, c.style, text)
+				xlsx.StringCell(&cells, ref, c.style, text)
 			}
 		case fieldWarning:
 			text = r.Warning
 			if f := warningFormula(lay, n); f != "" && !r.Removed {
-				formulaCell(&cells, ref, c.style, f, text)
+				xlsx.FormulaCell(&cells, ref, c.style, f, text)
 			} else {
-				stringCell(&cells, ref, c.style, text)
+				xlsx.StringCell(&cells, ref, c.style, text)
 			}
 		default:
 			text = cleanText(r.field(c.field))
-			stringCell(&cells, ref, c.style, text)
+			xlsx.StringCell(&cells, ref, c.style, text)
 		}
 		if c.wrap {
 			lines = max(lines, estimateLines(text, c.width, c.font.Size))
@@ -312,23 +311,8 @@ func (w *rowWriter) writeRow(b *bytes.Buffer, lay *layout, n int, r *row) error 
 	if r.Height > 0 {
 		h = r.Height
 	}
-	rowElement(b, n, h, cells.Bytes())
+	xlsx.Row(b, n, h, cells.Bytes())
 	return nil
-}
-
-// rowElement writes row n holding cells, h points high (0 for the sheet's
-// default height).
-func rowElement(b *bytes.Buffer, n int, h float64, cells []byte) {
-	b.WriteString(`<row r="`)
-	b.WriteString(strconv.Itoa(n))
-	if h > 0 {
-		b.WriteString(`" ht="`)
-		b.WriteString(strconv.FormatFloat(h, 'g', -1, 64))
-		b.WriteString(`" customHeight="1`)
-	}
-	b.WriteString(`">`)
-	b.Write(cells)
-	b.WriteString("</row>")
 }
 
 // cellName returns the reference of the cell at col, row n.
@@ -350,133 +334,29 @@ func (w *rowWriter) writeCarried(b *bytes.Buffer, ref string, cc carriedCell, st
 	}
 	switch cc.kind {
 	case cellFormula:
-		openCell(b, ref, style, "")
-		b.WriteString("<f>")
-		escapeText(b, cc.formulaAt(n))
-		b.WriteString("</f></c>")
+		xlsx.BareFormulaCell(b, ref, style, cc.formulaAt(n))
 		return nil
 	case cellNumber:
 		if v, err := strconv.ParseFloat(cc.value, 64); err == nil {
-			numberCell(b, ref, style, strconv.FormatFloat(v, 'f', -1, 64))
+			xlsx.NumberCell(b, ref, style, strconv.FormatFloat(v, 'f', -1, 64))
 			return nil
 		}
 	case cellBool:
-		v := "0"
-		if cc.isTrue() {
-			v = "1"
-		}
-		openCell(b, ref, style, "b")
-		b.WriteString("<v>" + v + "</v></c>")
+		xlsx.BoolCell(b, ref, style, cc.isTrue())
 		return nil
 	}
-	stringCell(b, ref, style, cleanText(cc.value))
+	xlsx.StringCell(b, ref, style, cleanText(cc.value))
 	return nil
 }
 
-// richCell writes a cell holding the rich text runs.
-func (w *rowWriter) richCell(b *bytes.Buffer, ref string, style int, runs []excelize.RichTextRun) {
-	openCell(b, ref, style, "inlineStr")
-	b.WriteString("<is>")
-	for _, run := range runs {
-		b.WriteString("<r>")
-		b.WriteString(w.props[fontKey(run.Font)])
-		b.WriteString(`<t xml:space="preserve">`)
-		escapeText(b, run.Text)
-		b.WriteString("</t></r>")
+// runs returns the rich text runs with their run properties, which
+// addFonts made ready.
+func (w *rowWriter) runs(rich []excelize.RichTextRun) []xlsx.Run {
+	runs := make([]xlsx.Run, len(rich))
+	for i, r := range rich {
+		runs[i] = xlsx.Run{Props: w.props[fontKey(r.Font)], Text: r.Text}
 	}
-	b.WriteString("</is></c>")
-}
-
-// openCell writes the start of cell ref, of type typ ("" for a number).
-func openCell(b *bytes.Buffer, ref string, style int, typ string) {
-	b.WriteString(`<c r="`)
-	b.WriteString(ref)
-	b.WriteByte('"')
-	if style != 0 {
-		b.WriteString(` s="`)
-		b.WriteString(strconv.Itoa(style))
-		b.WriteByte('"')
-	}
-	if typ != "" {
-		b.WriteString(` t="`)
-		b.WriteString(typ)
-		b.WriteByte('"')
-	}
-	b.WriteByte('>')
-}
-
-// emptyCell writes a cell with a style and no value.
-func emptyCell(b *bytes.Buffer, ref string, style int) {
-	if style == 0 {
-		return
-	}
-	b.WriteString(`<c r="`)
-	b.WriteString(ref)
-	b.WriteString(`" s="`)
-	b.WriteString(strconv.Itoa(style))
-	b.WriteString(`"/>`)
-}
-
-// numberCell writes a cell holding the number v, as written in XML.
-func numberCell(b *bytes.Buffer, ref string, style int, v string) {
-	openCell(b, ref, style, "")
-	b.WriteString("<v>")
-	b.WriteString(v)
-	b.WriteString("</v></c>")
-}
-
-// escapeText writes s to b escaped for XML character data: &, < and >
-// as entities, a carriage return as a character reference so that it
-// survives, everything else as it is.
-func escapeText(b *bytes.Buffer, s string) {
-	if !utf8.ValidString(s) {
-		xml.EscapeText(b, []byte(s)) // writes U+FFFD for bad bytes
-		return
-	}
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var esc string
-		switch s[i] {
-		case '&':
-			esc = "&amp;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		case '\r':
-			esc = "&#xD;"
-		default:
-			continue
-		}
-		b.WriteString(s[last:i])
-		b.WriteString(esc)
-		last = i + 1
-	}
-	b.WriteString(s[last:])
-}
-
-// stringCell writes a cell holding the text s, inline; an empty s gives
-// an empty cell.
-func stringCell(b *bytes.Buffer, ref string, style int, s string) {
-	if s == "" {
-		emptyCell(b, ref, style)
-		return
-	}
-	openCell(b, ref, style, "inlineStr")
-	b.WriteString(`<is><t xml:space="preserve">`)
-	escapeText(b, s)
-	b.WriteString("</t></is></c>")
-}
-
-// formulaCell writes a cell holding formula, showing the text v until it
-// is recalculated.
-func formulaCell(b *bytes.Buffer, ref string, style int, formula, v string) {
-	openCell(b, ref, style, "str")
-	b.WriteString("<f>")
-	escapeText(b, formula)
-	b.WriteString("</f><v>")
-	escapeText(b, v)
-	b.WriteString("</v></c>")
+	return runs
 }
 
 // finish returns the worksheet part b, as excelize wrote it, cut where the
@@ -507,7 +387,7 @@ func (r *sheetRows) finish(b []byte) (head, tail []byte, err error) {
 	}
 	refs := slices.Sorted(maps.Keys(r.titles))
 	for _, ref := range refs {
-		if head, err = setCellText(head, ref, r.titles[ref]); err != nil {
+		if head, err = xlsx.SetCellText(head, ref, r.titles[ref]); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -549,35 +429,6 @@ func (r *sheetRows) growDimension(head []byte) ([]byte, error) {
 	}
 	dim := fmt.Sprintf(`<dimension ref="A1:%s%d"/>`, columnName(max(r.lastCol, 1)), max(r.lastRow, 1))
 	return slices.Concat(head[:i], []byte(dim), head[end:]), nil
-}
-
-// setCellText returns the sheet data b with the cell ref holding text, in
-// the style it has.
-func setCellText(b []byte, ref, text string) ([]byte, error) {
-	start := bytes.Index(b, []byte(`<c r="`+ref+`"`))
-	if start < 0 {
-		return nil, fmt.Errorf("worksheet: no cell %s", ref)
-	}
-	open := bytes.IndexByte(b[start:], '>')
-	if open < 0 {
-		return nil, fmt.Errorf("worksheet: cell %s unterminated", ref)
-	}
-	tag := b[start : start+open+1]
-	end := start + open + 1
-	if !bytes.HasSuffix(tag, []byte("/>")) {
-		k := bytes.Index(b[end:], []byte("</c>"))
-		if k < 0 {
-			return nil, fmt.Errorf("worksheet: cell %s unterminated", ref)
-		}
-		end += k + len("</c>")
-	}
-	style := 0
-	if v, ok := attr(tag, "s"); ok {
-		style, _ = strconv.Atoi(v)
-	}
-	var cell bytes.Buffer
-	stringCell(&cell, ref, style, text)
-	return slices.Concat(b[:start], cell.Bytes(), b[end:]), nil
 }
 
 // rangeAttrs open the attributes holding the ranges that writePackage

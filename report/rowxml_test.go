@@ -1,30 +1,9 @@
 package report
 
 import (
-	"bytes"
-	"encoding/xml"
 	"strings"
 	"testing"
 )
-
-// escapeText writes what xml.EscapeText writes, read back.
-func TestEscapeText(t *testing.T) {
-	for _, s := range []string{"", "教育局要在年底前完成", `IF(E5="","无时限")`, "a<b>&c", "行一\n行二\r\n\t末", "bad\xffbyte"} {
-		var b bytes.Buffer
-		b.WriteString("<t>")
-		escapeText(&b, s)
-		b.WriteString("</t>")
-		var got string
-		if err := xml.Unmarshal(b.Bytes(), &got); err != nil {
-			t.Errorf("%q: %v", s, err)
-			continue
-		}
-		want := strings.ToValidUTF8(s, "\uFFFD")
-		if got != want {
-			t.Errorf("%q: read back %q", s, got)
-		}
-	}
-}
 
 func TestGrowRange(t *testing.T) {
 	for _, c := range []struct{ in, want string }{

@@ -482,7 +482,7 @@ func TestWritableStyle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		styles, _ := rr.part("xl/styles.xml")
+		styles, _ := rr.Part("xl/styles.xml")
 		for _, m := range regexp.MustCompile(`rgb="([^"]*)"`).FindAllStringSubmatch(string(styles), -1) {
 			if !regexp.MustCompile(`^[0-9A-Fa-f]{8}$`).MatchString(m[1]) {
 				t.Errorf("%+v: styles.xml holds the colour %s", st, m[0])
@@ -566,7 +566,8 @@ func TestStaffSharedFormula(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	part, _ := rr.part(rr.paths[sheetA])
+	sheetPart, _ := rr.SheetPart(sheetA)
+	part, _ := rr.Part(sheetPart)
 	if n := strings.Count(string(part), `t="shared"`); n < len(ids) {
 		t.Fatalf("the edited sheet has %d cells of a shared formula, want %d", n, len(ids))
 	}

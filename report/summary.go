@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/speechledger/speechledger/report/internal/xlsx"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -94,13 +95,13 @@ func (w *summaryWriter) cell(col int, v any, style int) {
 	ref := cellName(col, w.row)
 	switch v := v.(type) {
 	case nil:
-		emptyCell(&w.cells, ref, style)
+		xlsx.EmptyCell(&w.cells, ref, style)
 	case string:
-		stringCell(&w.cells, ref, style, cleanText(v))
+		xlsx.StringCell(&w.cells, ref, style, cleanText(v))
 	case int:
-		numberCell(&w.cells, ref, style, strconv.Itoa(v))
+		xlsx.NumberCell(&w.cells, ref, style, strconv.Itoa(v))
 	case float64:
-		numberCell(&w.cells, ref, style, strconv.FormatFloat(v, 'f', -1, 64))
+		xlsx.NumberCell(&w.cells, ref, style, strconv.FormatFloat(v, 'f', -1, 64))
 	default:
 		panic(fmt.Sprintf("summary cell of type %T", v))
 	}
@@ -122,7 +123,7 @@ func (w *summaryWriter) flush() {
 	if w.row == 0 || w.cells.Len() == 0 && w.height == 0 {
 		return
 	}
-	rowElement(&w.xml, w.row, w.height, w.cells.Bytes())
+	xlsx.Row(&w.xml, w.row, w.height, w.cells.Bytes())
 	w.cells.Reset()
 }
 

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/xml"
 	"fmt"
 	"math"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/speechledger/speechledger/extract"
+	"github.com/speechledger/speechledger/report/internal/xlsx"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -280,16 +280,9 @@ func writeSpeechSheet(f *excelize.File, sh *sheet, idx int, p *sheetPlan, rows *
 func headerFooterValues(e speechEntry, l *ledger) []string {
 	pairs := placeholderValues(escapeHeaderFooter(e), l)
 	for i := 1; i < len(pairs); i += 2 {
-		pairs[i] = xmlText(pairs[i])
+		pairs[i] = xlsx.Text(pairs[i])
 	}
 	return pairs
-}
-
-// xmlText returns s escaped for XML character data.
-func xmlText(s string) string {
-	var b strings.Builder
-	xml.EscapeText(&b, []byte(s))
-	return b.String()
 }
 
 // columnName returns the letters of column col.

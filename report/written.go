@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/speechledger/speechledger/report/internal/xlsx"
 )
 
 // The record of what the program proposed.
@@ -197,9 +199,9 @@ func writeWritten(l *ledger, rows *rowWriter) {
 	line := func(vals []string) {
 		var cells bytes.Buffer
 		for j, v := range vals {
-			stringCell(&cells, cellName(j+1, n), 0, cleanText(v))
+			xlsx.StringCell(&cells, cellName(j+1, n), 0, cleanText(v))
 		}
-		rowElement(&b, n, 0, cells.Bytes())
+		xlsx.Row(&b, n, 0, cells.Bytes())
 		n++
 	}
 	line(writtenHeader)

@@ -1,4 +1,4 @@
-package report
+package xlsx
 
 import (
 	"archive/zip"
@@ -11,37 +11,42 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// A rawReader reads the raw cell values of the worksheets of an xlsx
+// A Reader reads the raw cell values of the worksheets of an xlsx
 // package straight from its XML, as excelize's GetRows with RawCellValue
 // does but several times faster: reading the previous workbook is most of
 // the time of a nightly run where nothing changed. It knows the cells of
 // SpreadsheetML: shared strings (their text runs, without phonetic
 // guides), inline strings, numbers, booleans, errors and formulas'
 // cached values.
-type rawReader struct {
-	zr     *zip.Reader
-	paths  map[string]string // sheet name -> part
-	shared []string
-	sheets []string // names, in order
-	ledger bool     // whether speechledger wrote it (looksLedger)
+type Reader struct {
+	zr      *zip.Reader
+	data    []byte
+	byName  map[string]*zip.File // the entries compressed with deflate, by name
+	info    *WorkbookInfo
+	shared  []string
+	creator string
 }
 
-// newRawReader prepares to read the package b.
-func newRawReader(b []byte) (*rawReader, error) {
-	zr, err := zipReader(b)
+// NewReader prepares to read the package b.
+func NewReader(b []byte) (*Reader, error) {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return nil, err
 	}
-	r := &rawReader{zr: zr}
-	info, err := readWorkbook(func(name string) []byte {
-		b, _ := r.part(name)
+	r := &Reader{zr: zr, data: b, byName: map[string]*zip.File{}}
+	for _, zf := range zr.File {
+		if zf.Method == zip.Deflate {
+			r.byName[zf.Name] = zf
+		}
+	}
+	r.info, err = ReadWorkbook(func(name string) []byte {
+		b, _ := r.Part(name)
 		return b
 	})
 	if err != nil {
 		return nil, err
 	}
-	r.paths, r.sheets = info.parts, info.sheets
-	core, err := r.part("docProps/core.xml")
+	core, err := r.Part("docProps/core.xml")
 	if err != nil {
 		return nil, err
 	}
@@ -51,17 +56,32 @@ func newRawReader(b []byte) (*rawReader, error) {
 	if core != nil {
 		xml.Unmarshal(core, &props) // a workbook may do without
 	}
-	r.ledger = looksLedger(r.sheets, info.names, props.Creator)
-	sst, err := r.part("xl/sharedStrings.xml")
+	r.creator = props.Creator
+	sst, err := r.Part("xl/sharedStrings.xml")
 	if err != nil {
 		return nil, err
 	}
-	r.shared = sharedStrings(sst)
+	r.shared = SharedStrings(sst)
 	return r, nil
 }
 
-// sharedStrings returns the strings of the shared strings part sst.
-func sharedStrings(sst []byte) []string {
+// Sheets returns the names of the package's sheets, in order.
+func (r *Reader) Sheets() []string { return r.info.Sheets }
+
+// DefinedNames returns the package's defined names.
+func (r *Reader) DefinedNames() []string { return r.info.Names }
+
+// Creator returns who the document properties say created the package.
+func (r *Reader) Creator() string { return r.creator }
+
+// SheetPart returns the package path of the part of sheet, if it has one.
+func (r *Reader) SheetPart(sheet string) (string, bool) {
+	p, ok := r.info.Parts[sheet]
+	return p, ok
+}
+
+// SharedStrings returns the strings of the shared strings part sst.
+func SharedStrings(sst []byte) []string {
 	var shared []string
 	for _, si := range elements(sst, "si") {
 		shared = append(shared, siText(si))
@@ -69,8 +89,8 @@ func sharedStrings(sst []byte) []string {
 	return shared
 }
 
-// part returns the content of the part name, or nil if there is none.
-func (r *rawReader) part(name string) ([]byte, error) {
+// Part returns the content of the part name, or nil if there is none.
+func (r *Reader) Part(name string) ([]byte, error) {
 	for _, zf := range r.zr.File {
 		if strings.EqualFold(zf.Name, name) {
 			return readZipFile(zf)
@@ -79,17 +99,33 @@ func (r *rawReader) part(name string) ([]byte, error) {
 	return nil, nil
 }
 
-// rows returns what the fast reader reads of sheet: the raw values of
+// Compressed returns the part name as it is stored in the package, if it
+// is stored compressed with deflate: its compressed bytes, the CRC-32 and
+// the length of what they hold.
+func (r *Reader) Compressed(name string) (Deflated, bool) {
+	zf, ok := r.byName[name]
+	if !ok {
+		return Deflated{}, false
+	}
+	off, err := zf.DataOffset()
+	size := int64(zf.CompressedSize64)
+	if err != nil || off < 0 || off+size > int64(len(r.data)) {
+		return Deflated{}, false
+	}
+	return Deflated{Data: r.data[off : off+size], CRC: zf.CRC32, N: int64(zf.UncompressedSize64)}, true
+}
+
+// Rows returns what the fast reader reads of sheet: the raw values of
 // its cells, by row and column, with trailing empty cells and rows dropped
-// as GetRows does, and what parseTyped finds besides.
-func (r *rawReader) rows(sheet string) (*parsed, error) {
-	part, ok := r.paths[sheet]
+// as GetRows does, and what ReadSheet finds besides.
+func (r *Reader) Rows(sheet string) (*Sheet, error) {
+	part, ok := r.info.Parts[sheet]
 	if !ok {
 		return nil, fmt.Errorf("no sheet %s", sheet)
 	}
-	b, err := r.part(part)
+	b, err := r.Part(part)
 	if err != nil || b == nil {
-		return &parsed{}, err
+		return &Sheet{}, err
 	}
 	p, err := parseTyped(nil, b, r.shared, true)
 	if err != nil {
@@ -98,43 +134,50 @@ func (r *rawReader) rows(sheet string) (*parsed, error) {
 	return p, nil
 }
 
-// parseRows reads the <row> elements of worksheet XML b into rows, by row
-// and column, as rows does: a row of b replaces the same row of rows, a
+// ParseRows reads the <row> elements of worksheet XML b into rows, by row
+// and column, as Rows does: a row of b replaces the same row of rows, a
 // row without values leaves it as it was. shared are the package's
 // shared strings.
-func parseRows(rows [][]string, b []byte, shared []string) ([][]string, error) {
+func ParseRows(rows [][]string, b []byte, shared []string) ([][]string, error) {
 	p, err := parseTyped(rows, b, shared, false)
 	if err != nil {
 		return nil, err
 	}
-	return p.rows, nil
+	return p.Rows, nil
 }
 
-// A cellAt is a cell of a sheet: its 1-based row and column.
-type cellAt struct{ Row, Col int }
+// A CellAt is a cell of a sheet: its 1-based row and column.
+type CellAt struct{ Row, Col int }
 
-// parsed is what parseTyped reads of a worksheet.
-type parsed struct {
-	rows [][]string // raw cell values by row and column
-	// typed are the cells that are not text (see typedCell), whose raw
+// A Sheet is what ReadSheet reads of a worksheet.
+type Sheet struct {
+	Rows [][]string // raw cell values by row and column
+	// Typed are the cells that are not text (see typedCell), whose raw
 	// values do not tell their type.
-	typed   []cellAt
-	heights map[int]float64 // heights of the rows with a custom height, by row
+	Typed   []CellAt
+	Heights map[int]float64 // heights of the rows with a custom height, by row
 	styles  [][]int32       // the style ids of the cells, by row and column; 0 for none
 }
 
-// style returns the style id of the cell at row, col, 0 for none.
-func (p *parsed) style(row, col int) int32 {
+// Style returns the style id of the cell at row, col, 0 for none.
+func (p *Sheet) Style(row, col int) int32 {
 	if row < 1 || row > len(p.styles) || col < 1 || col > len(p.styles[row-1]) {
 		return 0
 	}
 	return p.styles[row-1][col-1]
 }
 
-// parseTyped is parseRows that, with typed, also finds the cells that
-// are not text, the rows' custom heights and the cells' styles.
-func parseTyped(rows [][]string, b []byte, shared []string, typed bool) (*parsed, error) {
-	p := &parsed{}
+// ReadSheet reads worksheet XML b as ParseRows does, and also finds the
+// cells that are not text, the rows' custom heights and the cells'
+// styles. shared are the package's shared strings.
+func ReadSheet(b []byte, shared []string) (*Sheet, error) {
+	return parseTyped(nil, b, shared, true)
+}
+
+// parseTyped is ParseRows that, with typed, also finds what ReadSheet
+// finds besides.
+func parseTyped(rows [][]string, b []byte, shared []string, typed bool) (*Sheet, error) {
+	p := &Sheet{}
 	next := 1 // the row of a <row> without r
 	for _, row := range elements(b, "row") {
 		open, body := splitElement(row)
@@ -147,10 +190,10 @@ func parseTyped(rows [][]string, b []byte, shared []string, typed bool) (*parsed
 		}
 		next = n + 1
 		if h, ok := customHeight(open); ok && typed {
-			if p.heights == nil {
-				p.heights = map[int]float64{}
+			if p.Heights == nil {
+				p.Heights = map[int]float64{}
 			}
-			p.heights[n] = h
+			p.Heights[n] = h
 		}
 		var cells []string
 		var styles []int32
@@ -166,7 +209,7 @@ func parseTyped(rows [][]string, b []byte, shared []string, typed bool) (*parsed
 			}
 			if typed {
 				if typedCell(copen, cbody) {
-					p.typed = append(p.typed, cellAt{n, col})
+					p.Typed = append(p.Typed, CellAt{n, col})
 				}
 				if v, ok := attr(copen, "s"); ok {
 					if s, err := strconv.ParseInt(v, 10, 32); err == nil && s > 0 {
@@ -200,7 +243,7 @@ func parseTyped(rows [][]string, b []byte, shared []string, typed bool) (*parsed
 		}
 		rows[n-1] = cells
 	}
-	p.rows = rows
+	p.Rows = rows
 	return p, nil
 }
 
@@ -434,4 +477,38 @@ func unescapeXML(b []byte) string {
 		b = b[semi+1:]
 	}
 	return out.String()
+}
+
+// SharedRefs returns one more than the highest shared string the cells of
+// worksheet XML b refer to, or 0.
+func SharedRefs(b []byte) int {
+	n := 0
+	for _, c := range elements(b, "c") {
+		open, body := splitElement(c)
+		if t, _ := attr(open, "t"); t != "s" {
+			continue
+		}
+		if vs := elements(body, "v"); len(vs) > 0 {
+			_, v := splitElement(vs[0])
+			if i, err := strconv.Atoi(string(bytes.TrimSpace(v))); err == nil && i >= n {
+				n = i + 1
+			}
+		}
+	}
+	return n
+}
+
+// HasElement reports whether worksheet XML b has an element name.
+func HasElement(b []byte, name string) bool { return len(elements(b, name)) > 0 }
+
+// MergedRanges returns the ranges of the merged cells of worksheet XML b.
+func MergedRanges(b []byte) []string {
+	var out []string
+	for _, m := range elements(b, "mergeCell") {
+		open, _ := splitElement(m)
+		if ref, ok := attr(open, "ref"); ok {
+			out = append(out, ref)
+		}
+	}
+	return out
 }

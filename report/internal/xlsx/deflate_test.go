@@ -1,4 +1,4 @@
-package report
+package xlsx
 
 import (
 	"bytes"
@@ -36,28 +36,28 @@ func TestJoinDeflated(t *testing.T) {
 		nil,
 		[]byte(`</sheetData></worksheet>`),
 	}
-	var parts [][]piece
-	parts = append(parts, []piece{{raw: texts[0]}})
-	z, err := deflate(texts[1])
+	var parts [][]Piece
+	parts = append(parts, []Piece{{Raw: texts[0]}})
+	z, err := Deflate(texts[1])
 	if err != nil {
 		t.Fatal(err)
 	}
-	parts[0] = append(parts[0], piece{z: &z}, piece{raw: texts[2]}, piece{raw: texts[3]})
-	parts = append(parts, []piece{{raw: nil}})
-	out, err := compressAll(parts)
+	parts[0] = append(parts[0], Piece{Z: &z}, Piece{Raw: texts[2]}, Piece{Raw: texts[3]})
+	parts = append(parts, []Piece{{Raw: nil}})
+	out, err := CompressAll(parts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i, want := range [][]byte{bytes.Join(texts, nil), nil} {
-		got, err := io.ReadAll(flate.NewReader(bytes.NewReader(out[i].data)))
+		got, err := io.ReadAll(flate.NewReader(bytes.NewReader(out[i].Data)))
 		if err != nil {
 			t.Fatalf("part %d: %v", i, err)
 		}
 		if !bytes.Equal(got, want) {
 			t.Errorf("part %d: inflated %d bytes, want %d", i, len(got), len(want))
 		}
-		if out[i].crc != crc32.ChecksumIEEE(want) || out[i].n != int64(len(want)) {
-			t.Errorf("part %d: CRC %08x length %d, want %08x %d", i, out[i].crc, out[i].n, crc32.ChecksumIEEE(want), len(want))
+		if out[i].CRC != crc32.ChecksumIEEE(want) || out[i].N != int64(len(want)) {
+			t.Errorf("part %d: CRC %08x length %d, want %08x %d", i, out[i].CRC, out[i].N, crc32.ChecksumIEEE(want), len(want))
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package report
+package xlsx
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 	"sync"
 )
 
-// A deflated is a piece of a part of the package, compressed on its own
+// A Deflated is a piece of a part of the package, compressed on its own
 // as deflate blocks that end on a byte boundary and leave the stream open
 // (a sync flush), with the CRC-32 and length of what it holds. Pieces
 // compressed apart, even at different times, join into one deflate
@@ -18,10 +18,10 @@ import (
 // parallel: so each speech sheet's rows are compressed as soon as they
 // are written, and only the compressed bytes are kept until the workbook
 // is saved.
-type deflated struct {
-	data []byte
-	crc  uint32
-	n    int64
+type Deflated struct {
+	Data []byte
+	CRC  uint32 // of what it holds
+	N    int64  // length of what it holds
 }
 
 // flateWriters are deflate compressors at flate.BestSpeed, for reuse:
@@ -32,20 +32,20 @@ var flateWriters = sync.Pool{New: func() any {
 	return fw
 }}
 
-// deflate compresses b into a piece.
-func deflate(b []byte) (deflated, error) {
+// Deflate compresses b into a piece.
+func Deflate(b []byte) (Deflated, error) {
 	var buf bytes.Buffer
 	buf.Grow(len(b)/4 + 64)
 	fw := flateWriters.Get().(*flate.Writer)
 	defer flateWriters.Put(fw)
 	fw.Reset(&buf)
 	if _, err := fw.Write(b); err != nil {
-		return deflated{}, err
+		return Deflated{}, err
 	}
 	if err := fw.Flush(); err != nil {
-		return deflated{}, err
+		return Deflated{}, err
 	}
-	return deflated{data: buf.Bytes(), crc: crc32.ChecksumIEEE(b), n: int64(len(b))}, nil
+	return Deflated{Data: buf.Bytes(), CRC: crc32.ChecksumIEEE(b), N: int64(len(b))}, nil
 }
 
 // finalBlock ends a deflate stream: an empty last block.
@@ -58,46 +58,46 @@ var finalBlock = func() []byte {
 
 // joinDeflated returns the deflate stream made of pieces, in order, with
 // its CRC-32 and length.
-func joinDeflated(pieces []deflated) deflated {
-	var out deflated
+func joinDeflated(pieces []Deflated) Deflated {
+	var out Deflated
 	size := len(finalBlock)
 	for _, p := range pieces {
-		size += len(p.data)
+		size += len(p.Data)
 	}
-	out.data = make([]byte, 0, size)
+	out.Data = make([]byte, 0, size)
 	for _, p := range pieces {
-		out.data = append(out.data, p.data...)
-		out.crc = crc32Combine(out.crc, p.crc, p.n)
-		out.n += p.n
+		out.Data = append(out.Data, p.Data...)
+		out.CRC = crc32Combine(out.CRC, p.CRC, p.N)
+		out.N += p.N
 	}
-	out.data = append(out.data, finalBlock...)
+	out.Data = append(out.Data, finalBlock...)
 	return out
 }
 
-// A piece is part of a part of the package: raw bytes to compress, or
-// bytes compressed already.
-type piece struct {
-	raw []byte
-	z   *deflated
+// A Piece is part of a part of the package: Raw bytes to compress, or
+// bytes compressed already, Z.
+type Piece struct {
+	Raw []byte
+	Z   *Deflated
 }
 
-// compressAll compresses the raw pieces of parts on as many goroutines as
+// CompressAll compresses the raw pieces of parts on as many goroutines as
 // there are cores, and returns each part as one deflate stream. Deflate is
 // deterministic: the result does not depend on which goroutine compresses
 // which piece.
-func compressAll(parts [][]piece) ([]deflated, error) {
+func CompressAll(parts [][]Piece) ([]Deflated, error) {
 	type job struct{ part, piece int }
 	var jobs []job
 	for i, ps := range parts {
 		for j, p := range ps {
-			if p.z == nil {
+			if p.Z == nil {
 				jobs = append(jobs, job{i, j})
 			}
 		}
 	}
 	// Largest first, so that one large piece does not start last.
 	slices.SortStableFunc(jobs, func(a, b job) int {
-		return len(parts[b.part][b.piece].raw) - len(parts[a.part][a.piece].raw)
+		return len(parts[b.part][b.piece].Raw) - len(parts[a.part][a.piece].Raw)
 	})
 	next := make(chan job, len(jobs))
 	for _, j := range jobs {
@@ -109,12 +109,12 @@ func compressAll(parts [][]piece) ([]deflated, error) {
 	for w := range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
 			for j := range next {
-				z, err := deflate(parts[j.part][j.piece].raw)
+				z, err := Deflate(parts[j.part][j.piece].Raw)
 				if err != nil {
 					errs[w] = errors.Join(errs[w], err)
 					continue
 				}
-				parts[j.part][j.piece] = piece{z: &z}
+				parts[j.part][j.piece] = Piece{Z: &z}
 			}
 		})
 	}
@@ -122,11 +122,11 @@ func compressAll(parts [][]piece) ([]deflated, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	out := make([]deflated, len(parts))
+	out := make([]Deflated, len(parts))
 	for i, ps := range parts {
-		zs := make([]deflated, len(ps))
+		zs := make([]Deflated, len(ps))
 		for j, p := range ps {
-			zs[j] = *p.z
+			zs[j] = *p.Z
 		}
 		out[i] = joinDeflated(zs)
 	}
