@@ -9,7 +9,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
-	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/speechledger/speechledger/extract"
 	"github.com/speechledger/speechledger/internal/atomicfile"
+	"github.com/speechledger/speechledger/internal/lock"
 	"github.com/speechledger/speechledger/report"
 )
 
@@ -164,141 +164,6 @@ func writeJSONLine(w io.Writer, level, msg string, v any) {
 	fmt.Fprintf(w, "%s\n", b)
 }
 
-// An outputLock keeps two runs from writing the same output at once: an
-// operating-system lock (flock, or LockFileEx on Windows) on a file next
-// to the output, .ledger.xlsx.lock, held for the whole run. The system
-// lets go of it when the process ends, however it ends, so a lock file
-// that a killed run left behind blocks nothing. The file names the
-// process id and host of the run that holds it, for the message of a run
-// that waits.
-type outputLock struct {
-	path string
-	f    *os.File
-	once sync.Once
-}
-
-// A lockedError says another run holds the output's lock.
-type lockedError struct {
-	output string
-	lock   string
-	holder string // "pid N on host", as the lock file says
-	waited time.Duration
-}
-
-func (e *lockedError) Error() string {
-	return fmt.Sprintf("%s: another speechledger run (%s) is writing this output and holds %s; waited %v",
-		e.output, e.holder, e.lock, e.waited.Round(time.Second/10))
-}
-
-// lockName returns the lock file of output.
-func lockName(output string) string {
-	dir, base := filepath.Split(output)
-	return filepath.Join(dir, "."+base+".lock")
-}
-
-// lockPoll is how often a waiting run tries the lock again.
-const lockPoll = 50 * time.Millisecond
-
-// lockOutput takes the lock of output, waiting up to wait for another run
-// to finish.
-func lockOutput(output string, wait time.Duration) (*outputLock, error) {
-	path := lockName(output)
-	start := time.Now()
-	for {
-		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
-		if err != nil {
-			return nil, fmt.Errorf("lock %s: %w", path, err)
-		}
-		ok, err := tryLock(f)
-		if err != nil {
-			f.Close()
-			return nil, fmt.Errorf("lock %s: %w", path, err)
-		}
-		if ok && isLockFile(f, path) {
-			l := &outputLock{path: path, f: f}
-			if err := l.sign(); err != nil {
-				l.unlock()
-				return nil, fmt.Errorf("lock %s: %w", path, err)
-			}
-			return l, nil
-		}
-		var b []byte
-		if !ok {
-			b, _ = io.ReadAll(io.LimitReader(f, 256))
-		}
-		f.Close()
-		if ok {
-			continue // the run that had it removed the file as it ended
-		}
-		if time.Since(start) >= wait {
-			return nil, &lockedError{output: output, lock: path, holder: holder(b), waited: time.Since(start)}
-		}
-		time.Sleep(lockPoll)
-	}
-}
-
-// isLockFile reports whether f is the file at path: the run that held a
-// lock removes the file as it ends, and a run that locked it in between
-// holds the lock of a file no other run will find.
-func isLockFile(f *os.File, path string) bool {
-	a, err := f.Stat()
-	if err != nil {
-		return false
-	}
-	b, err := os.Stat(path)
-	return err == nil && os.SameFile(a, b)
-}
-
-// sign writes the process id and host of this run into the lock file.
-func (l *outputLock) sign() error {
-	host, _ := os.Hostname()
-	if err := l.f.Truncate(0); err != nil {
-		return err
-	}
-	_, err := l.f.WriteAt(fmt.Appendf(nil, "%d %s\n", os.Getpid(), host), 0)
-	return err
-}
-
-// holder returns who holds a lock whose file holds b: "pid N on host".
-func holder(b []byte) string {
-	fields := strings.Fields(string(b))
-	if len(fields) == 0 {
-		return "unknown process"
-	}
-	if len(fields) == 1 {
-		return "pid " + fields[0]
-	}
-	return fmt.Sprintf("pid %s on %s", fields[0], fields[1])
-}
-
-// removeTemps removes the temporary files that runs killed while writing
-// output left next to it. Only the holder of the lock may call it: no
-// other run is writing then.
-func removeTemps(output string) {
-	dir, base := filepath.Split(output)
-	if dir == "" {
-		dir = "."
-	}
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		// As atomicfile.Write names them: .ledger.xlsx.123456.tmp
-		if n := e.Name(); strings.HasPrefix(n, "."+base+".") && strings.HasSuffix(n, ".tmp") && !e.IsDir() {
-			os.Remove(filepath.Join(dir, n))
-		}
-	}
-}
-
-// unlock releases the lock, removing its file first where that is safe
-// (removeLockFile). It may be called more than once.
-func (l *outputLock) unlock() {
-	l.once.Do(func() {
-		if removeLockFile {
-			os.Remove(l.path)
-		}
-		l.f.Close()
-	})
-}
-
 // softMemoryLimit is the heap size past which a run collects garbage
 // more often than its GC percentage says.
 const softMemoryLimit = 600 << 20
@@ -333,19 +198,21 @@ func (n *nightRun) begin(cfg nightlyConfig, output string, logf func(string, ...
 	if output == "-" {
 		return func() {}, exitOK, true
 	}
-	l, err := lockOutput(output, cfg.lockWait)
+	l, err := lock.Acquire(output, cfg.lockWait)
 	if err != nil {
 		logf("%v", err)
-		if _, busy := err.(*lockedError); busy {
+		if errors.As(err, new(*lock.BusyError)) {
 			return nil, exitBusy, false
 		}
 		return nil, exitInput, false
 	}
-	removeTemps(output)
+	// No other run writes output now: the temporary files of runs killed
+	// while they wrote it can go.
+	atomicfile.RemoveLeftovers(output)
 	stop := stopOnSignal(l, output, logf)
 	return func() {
 		stop()
-		l.unlock()
+		l.Release()
 	}, exitOK, true
 }
 
@@ -362,7 +229,7 @@ const (
 // them: a file is either replaced whole or not at all), the lock is
 // released and the run exits with exitInterrupt or exitTerm. The returned
 // function stops listening.
-func stopOnSignal(l *outputLock, output string, logf func(string, ...any)) (stop func()) {
+func stopOnSignal(l *lock.Lock, output string, logf func(string, ...any)) (stop func()) {
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	var mu sync.Mutex
@@ -374,7 +241,7 @@ func stopOnSignal(l *outputLock, output string, logf func(string, ...any)) (stop
 			stopping = true
 			mu.Unlock()
 			atomicfile.Abort()
-			l.unlock()
+			l.Release()
 			logf("stopped by %v; %s is as the last whole run left it", sig, output)
 			code := exitTerm
 			if sig == os.Interrupt {

@@ -19,6 +19,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/speechledger/speechledger/internal/lock"
 )
 
 // nightlyCmd returns the command running speechledger (this test binary
@@ -393,7 +395,7 @@ func checkNoLeftovers(t *testing.T, dir, stderr string) {
 	entries, err := os.ReadDir(dir)
 	must(t, err)
 	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".tmp") || strings.HasSuffix(e.Name(), ".lock") && removeLockFile {
+		if strings.HasSuffix(e.Name(), ".tmp") || strings.HasSuffix(e.Name(), ".lock") && lock.RemovesFile {
 			t.Fatalf("left behind: %s (%s)", e.Name(), stderr)
 		}
 	}
@@ -402,11 +404,11 @@ func checkNoLeftovers(t *testing.T, dir, stderr string) {
 // checkUnlocked fails if the lock of output is held.
 func checkUnlocked(t *testing.T, output string) {
 	t.Helper()
-	l, err := lockOutput(output, 0)
+	l, err := lock.Acquire(output, 0)
 	if err != nil {
 		t.Fatalf("a stopped run left its lock: %v", err)
 	}
-	l.unlock()
+	l.Release()
 }
 
 // An editor makes staff edits in a workbook, each a progress note on
@@ -483,16 +485,14 @@ func (e *editor) check(t *testing.T, when string) {
 // removes it; two runs at once both finish, one after the other.
 func TestNightlyLock(t *testing.T) {
 	dir, in, out, cache := nightlyFolder(t, seed0)
-	lock := filepath.Join(dir, ".ledger.xlsx.lock")
+	lockFile := filepath.Join(dir, ".ledger.xlsx.lock")
 	host, _ := os.Hostname()
 
 	// Held by a live process: this test.
-	f, err := os.OpenFile(lock, os.O_RDWR|os.O_CREATE, 0o644)
-	must(t, err)
-	if ok, err := tryLock(f); !ok || err != nil {
-		t.Fatalf("cannot lock %s: %v", lock, err)
+	held, err := lock.Acquire(out, 0)
+	if err != nil {
+		t.Fatalf("cannot lock %s: %v", out, err)
 	}
-	fmt.Fprintf(f, "%d %s\n", os.Getpid(), host)
 	start := time.Now()
 	stderr, code := nightly(t, "--report-date", "2010-01-15", "--cache-dir", cache, "--lock-wait", "300ms", "-o", out, in)
 	if code != exitBusy || !strings.Contains(stderr, out) || !strings.Contains(stderr, "another speechledger run (pid "+strconv.Itoa(os.Getpid())) {
@@ -504,18 +504,18 @@ func TestNightlyLock(t *testing.T) {
 	if _, err := os.Stat(out); err == nil {
 		t.Error("the output was written while locked")
 	}
-	f.Close()
+	held.Release()
 
 	// Left behind, naming a live process (this test, which no longer
 	// holds it), a process that is gone, or nothing.
 	dead := exec.Command(os.Args[0], "-test.run=^$")
 	must(t, dead.Run())
 	for _, content := range []string{fmt.Sprintf("%d %s\n", os.Getpid(), host), fmt.Sprintf("%d %s\n", dead.Process.Pid, host), ""} {
-		must(t, os.WriteFile(lock, []byte(content), 0o644))
+		must(t, os.WriteFile(lockFile, []byte(content), 0o644))
 		if stderr, code := nightly(t, "--report-date", "2010-01-15", "--cache-dir", cache, "--lock-wait", "0s", "-o", out, in); code != 0 {
 			t.Fatalf("lock file %q: exit %d: %s", content, code, stderr)
 		}
-		if _, err := os.Stat(lock); err == nil && removeLockFile {
+		if _, err := os.Stat(lockFile); err == nil && lock.RemovesFile {
 			t.Errorf("lock file %q: left behind", content)
 		}
 	}

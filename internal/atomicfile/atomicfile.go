@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 )
 
@@ -141,5 +142,23 @@ func Abort() {
 	for name := range temps {
 		os.Remove(name)
 		delete(temps, name)
+	}
+}
+
+// RemoveLeftovers removes the temporary files that Writes of path left in
+// its folder when their process was killed before it could remove them.
+// Only a process that alone writes path (one holding its lock) may call
+// it: another's Write in progress would lose its temporary file.
+func RemoveLeftovers(path string) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		// As create names them: .ledger.xlsx.123456.tmp
+		if n := e.Name(); strings.HasPrefix(n, "."+base+".") && strings.HasSuffix(n, ".tmp") && !e.IsDir() {
+			os.Remove(filepath.Join(dir, n))
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -104,4 +105,27 @@ func TestAbort(t *testing.T) {
 		t.Errorf("write after Abort: %v", err)
 	}
 	wantFile(t, path, "old")
+}
+
+// RemoveLeftovers removes the temporary files of path's Writes, named as
+// Write names them, and nothing else: not the file, not another file's
+// temporary files, not a folder named like one.
+func TestRemoveLeftovers(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "ledger.xlsx")
+	keep := []string{"ledger.xlsx", ".other.xlsx.1.tmp", "ledger.xlsx.tmp", ".ledger.xlsx.lock"}
+	for _, name := range append([]string{".ledger.xlsx.123.tmp", ".ledger.xlsx.456789.tmp"}, keep...) {
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, ".ledger.xlsx.9.tmp"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	RemoveLeftovers(path)
+	want := append([]string{".ledger.xlsx.9.tmp"}, keep...)
+	slices.Sort(want)
+	if got := files(t, dir); !slices.Equal(got, want) {
+		t.Errorf("left %q, want %q", got, want)
+	}
 }

@@ -1,6 +1,6 @@
 //go:build !(linux || darwin || freebsd || netbsd || openbsd || dragonfly || windows)
 
-package main
+package lock
 
 import "os"
 
@@ -9,5 +9,5 @@ import "os"
 // night").
 func tryLock(f *os.File) (bool, error) { return true, nil }
 
-// removeLockFile says whether a run removes its lock file as it ends.
-const removeLockFile = true
+// RemovesFile says whether a run removes its lock file as it ends.
+const RemovesFile = true

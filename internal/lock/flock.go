@@ -1,6 +1,6 @@
 //go:build linux || darwin || freebsd || netbsd || openbsd || dragonfly
 
-package main
+package lock
 
 import (
 	"errors"
@@ -24,7 +24,7 @@ func tryLock(f *os.File) (bool, error) {
 	}
 }
 
-// removeLockFile says whether a run removes its lock file as it ends:
+// RemovesFile says whether a run removes its lock file as it ends:
 // here a run that then locks the file removed checks it still is the one
-// at the lock's path (outputLock).
-const removeLockFile = true
+// at the lock's path (Acquire).
+const RemovesFile = true

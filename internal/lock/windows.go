@@ -1,6 +1,6 @@
 //go:build windows
 
-package main
+package lock
 
 import (
 	"errors"
@@ -27,7 +27,7 @@ func tryLock(f *os.File) (bool, error) {
 	return false, err
 }
 
-// removeLockFile says whether a run removes its lock file as it ends: not
+// RemovesFile says whether a run removes its lock file as it ends: not
 // on Windows, where a file another run has open cannot be removed. The
 // file left blocks nothing.
-const removeLockFile = false
+const RemovesFile = false
