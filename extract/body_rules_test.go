@@ -94,6 +94,17 @@ func TestBodyCoverbOpensAClause(t *testing.T) {
 	})
 }
 
+// Guide, "Responsible body": the bodies are those named as doing the
+// task. A name after a causative (致使) or a preposition (与, 跟) is its
+// object, not the subject of the directive.
+func TestBodyObjectOfCausativeOrPreposition(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"与 opens the clause", []string{"二是与社区党支部、居委会衔接上要在月底前理顺。"}, []string{""}},
+		{"致使 before the names", []string{"因工作量大，致使个别科室负责人要在周末加班到6月底。"}, []string{""}},
+		{"与会 is no preposition", []string{"与会单位要在3月10日前提交书面意见。"}, []string{"与会单位"}},
+	})
+}
+
 // Negative tests for the short heads: 所, 办, 站, 委, 中心 are not bodies
 // inside ordinary words.
 func TestBodyShortHeadsInOrdinaryWords(t *testing.T) {
