@@ -2,7 +2,6 @@ package extract
 
 import (
 	_ "embed"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -559,7 +558,7 @@ type part struct {
 }
 
 // splitKeep splits s at matches of sep, remembering each piece's rune offset.
-func splitKeep(s string, sep *regexp.Regexp) []part {
+func splitKeep(s string, sep *pattern) []part {
 	var out []part
 	last := 0
 	for _, m := range sep.FindAllStringIndex(s, -1) {
@@ -622,7 +621,7 @@ var respWords = newLiterals([]string{"牵头", "配合", "负责", "参与", "�
 func (lx *lexicon) splitNames(text string) []part {
 	rs := []rune(text)
 	var out []part
-	for _, p := range splitKeep(text, coordination.regexp()) {
+	for _, p := range splitKeep(text, coordination) {
 		joiner := string(rs[max(p.at-1, 0):p.at])
 		if n := len(out); n > 0 && joiner != "、" && !lx.isBodyName(strings.TrimSpace(out[n-1].text)) {
 			out[n-1].text = string(rs[out[n-1].at : p.at+runeCount(p.text)])

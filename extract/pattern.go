@@ -51,13 +51,10 @@ type compiledPattern struct {
 	literal  bool      // an unanchored pattern whose matches are need's literals
 }
 
-// allPatterns and allRegexps hold every pattern mustPattern and every
-// regular expression mustRegexp has made, for the test that compiles them
-// all.
-var (
-	allPatterns []*pattern
-	allRegexps  []func() *regexp.Regexp
-)
+// allPatterns holds every pattern mustPattern and mustRegexp have made,
+// for the tests that compile them all and compare them with their regular
+// expressions.
+var allPatterns []*pattern
 
 // mustPattern returns the pattern of expr, to be compiled like
 // regexp.MustCompile on its first use. It records the pattern in
@@ -68,14 +65,13 @@ func mustPattern(expr string) *pattern {
 	return p
 }
 
-// mustRegexp returns a function that returns expr compiled like
-// regexp.MustCompile, compiling it on the first call. It records the
-// function in allRegexps without locking, so it is for package-level
-// variables.
-func mustRegexp(expr string) func() *regexp.Regexp {
-	re := sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
-	allRegexps = append(allRegexps, re)
-	return re
+// mustRegexp is mustPattern for the rules that use their pattern as a
+// call, name().Method: it returns a function that returns the pattern of
+// expr. Such rules once held a bare regular expression, which paid for
+// every sentence in full; as patterns they get the cheap tests too.
+func mustRegexp(expr string) func() *pattern {
+	p := mustPattern(expr)
+	return func() *pattern { return p }
 }
 
 // compiled returns p compiled, compiling it on the first call.
@@ -643,6 +639,17 @@ func (p *pattern) FindAllStringSubmatchIndex(s string, n int) [][]int {
 		return nil
 	}
 	return c.re.FindAllStringSubmatchIndex(s, n)
+}
+
+// FindStringSubmatchIndex returns the byte ranges of the leftmost match
+// in s and of its groups, or nil.
+func (p *pattern) FindStringSubmatchIndex(s string) []int {
+	c := p.compiled()
+	t, ok := c.mayMatch(s)
+	if !ok {
+		return nil
+	}
+	return c.re.FindStringSubmatchIndex(t)
 }
 
 // FindStringSubmatch returns the leftmost match in s and its groups, or nil.

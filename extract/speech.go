@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -172,7 +171,7 @@ var (
 
 // DateInName returns the date a file name states, or the zero Date.
 func DateInName(name string) Date {
-	for _, re := range []*regexp.Regexp{nameDateSep(), nameDateHan(), nameDateCompact()} {
+	for _, re := range []*pattern{nameDateSep(), nameDateHan(), nameDateCompact()} {
 		if m := re.FindStringSubmatch(name); m != nil {
 			if d, ok := civilDate(m[1], m[2], m[3]); ok {
 				return d
