@@ -655,7 +655,7 @@ func (c *command) prepare() *report.Pending {
 		Inputs: inputNames(c.cfg.paths), Keep: c.cfg.nightly.keep, MaxSheets: c.cfg.maxSheets}
 	if cache := c.night.cache; cache != nil {
 		// What the run remembers of the workbook is kept with the cache.
-		opt.MemoDir, opt.Build = cache.dir, cache.program
+		opt.MemoDir, opt.Build = cache.Dir(), cache.Program()
 	}
 	return report.Prepare(c.cfg.output, opt)
 }

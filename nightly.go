@@ -17,6 +17,7 @@ import (
 
 	"github.com/speechledger/speechledger/extract"
 	"github.com/speechledger/speechledger/internal/atomicfile"
+	"github.com/speechledger/speechledger/internal/cache"
 	"github.com/speechledger/speechledger/internal/lock"
 	"github.com/speechledger/speechledger/report"
 )
@@ -173,7 +174,7 @@ const softMemoryLimit = 600 << 20
 // update reported.
 type nightRun struct {
 	start  time.Time
-	cache  *extractCache
+	cache  *cache.Cache
 	keys   []string // cache key of each input read, in input order
 	cached int      // inputs read from the cache
 	stats  report.Stats
@@ -194,7 +195,7 @@ func (n *nightRun) begin(cfg nightlyConfig, output string, logf func(string, ...
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(softMemoryLimit)
 	}
-	n.cache = openExtractCache(cfg.cacheDir, options...)
+	n.cache = cache.Open(cfg.cacheDir, options...)
 	if output == "-" {
 		return func() {}, exitOK, true
 	}
@@ -276,8 +277,8 @@ type cachedInput struct {
 // could not be used (damaged, cut short, another input's): the input is
 // then extracted again.
 func (n *nightRun) lookup(name string, data []byte) (in cachedInput, key string, ok bool, err error) {
-	key = n.cache.key(name, data)
-	if ok, err = n.cache.load(key, &in); ok {
+	key = n.cache.Key(name, data)
+	if ok, err = n.cache.Load(key, &in); ok {
 		return in, key, true, nil
 	}
 	return cachedInput{}, key, false, err
@@ -292,7 +293,7 @@ func (n *nightRun) remember(key string, in cachedInput, cached bool) error {
 		n.cached++
 		return nil
 	}
-	return n.cache.store(key, in)
+	return n.cache.Store(key, in)
 }
 
 // exitFor returns the exit status of a run whose output failed with err.

@@ -645,10 +645,9 @@ func TestNightlyCacheSameOutput(t *testing.T) {
 }
 
 // A damaged cache changes nothing but the time: with every entry's byte
-// flipped at one place or another, cut short, emptied, or swapped with
-// another's, a run extracts each input again, says so with -v, and writes
-// what a run without the cache writes; the run after it reads the cache
-// again.
+// flipped or swapped with another's, a run extracts each input again,
+// says so with -v, and writes what a run without the cache writes; the
+// run after it reads the cache again.
 func TestNightlyCacheDamaged(t *testing.T) {
 	dir, in, _, cache := nightlyFolder(t, seed0, seed3, seed4)
 	run := func(out string, flags ...string) string {
@@ -675,25 +674,17 @@ func TestNightlyCacheDamaged(t *testing.T) {
 		pristine[i], err = os.ReadFile(p)
 		must(t, err)
 	}
-	flip := func(at float64) func(i int, b []byte) []byte {
-		return func(i int, b []byte) []byte {
-			b = slices.Clone(b)
-			b[int(at*float64(len(b)-1))] ^= 0x04
-			return b
-		}
-	}
+	// Every kind of damage is a miss (internal/cache's TestDamagedEntries);
+	// here a run meets two and exports what a run without the cache does.
 	for _, c := range []struct {
 		name   string
 		damage func(i int, b []byte) []byte
 	}{
-		{"first byte flipped", flip(0)},
-		{"a byte flipped at a quarter", flip(0.25)},
-		{"a byte flipped in the middle", flip(0.5)},
-		{"a byte flipped at three quarters", flip(0.75)},
-		{"last byte flipped", flip(1)},
-		{"cut to half", func(i int, b []byte) []byte { return b[:len(b)/2] }},
-		{"last byte cut", func(i int, b []byte) []byte { return b[:len(b)-1] }},
-		{"emptied", func(i int, b []byte) []byte { return nil }},
+		{"a byte flipped in the middle", func(i int, b []byte) []byte {
+			b = slices.Clone(b)
+			b[len(b)/2] ^= 0x04
+			return b
+		}},
 		{"swapped", func(i int, b []byte) []byte { return pristine[(i+1)%len(pristine)] }},
 	} {
 		for i, p := range paths {

@@ -1,4 +1,15 @@
-package main
+// Package cache keeps the speeches extracted from each input, so that a
+// nightly run over a folder where little changed extracts only what did.
+// An entry's key is a hash of the input's bytes and name and of
+// everything else decoding and extraction depend on: the program itself
+// and the options. The results never depend on the cache: an entry is what
+// extracting would give.
+//
+// Entries are gob files named by their key in the cache folder, written
+// atomically (package atomicfile) and sealed (package sealed) with their
+// key and a checksum: an entry damaged on the disk, cut short or put under
+// another entry's name is a miss, never used.
+package cache
 
 import (
 	"bytes"
@@ -19,27 +30,18 @@ import (
 // to drop every entry made before.
 const cacheFormat = "speechledger-cache-4"
 
-// An extractCache keeps the speeches extracted from each input, so that a
-// nightly run over a folder where little changed extracts only what did.
-// An entry's key is a hash of the input's bytes and name and of
-// everything else decoding and extraction depend on: the program itself
-// and the options. The results never depend on the cache: an entry is what
-// extracting would give. A nil *extractCache is a cache that is off.
-//
-// Entries are gob files named by their key in the cache folder, written
-// atomically and sealed (package sealed) with their key and a checksum:
-// an entry damaged on the disk, cut short or put under another entry's
-// name is a miss, never used.
-type extractCache struct {
+// A Cache is the cache in one folder for one program and set of options.
+// A nil *Cache is a cache that is off: it finds nothing and keeps nothing.
+type Cache struct {
 	dir     string
 	program string // programID
 	salt    []byte // hash of the program and the options
 }
 
-// openExtractCache returns the cache in dir for extraction with the given
-// options (each a string that changes when extraction would), or nil when
-// dir is "" or cannot be made.
-func openExtractCache(dir string, options ...string) *extractCache {
+// Open returns the cache in dir for extraction with the given options
+// (each a string that changes when extraction would), or nil when dir is
+// "" or cannot be made.
+func Open(dir string, options ...string) *Cache {
 	if dir == "" {
 		return nil
 	}
@@ -52,11 +54,19 @@ func openExtractCache(dir string, options ...string) *extractCache {
 	for _, o := range options {
 		fmt.Fprintf(h, "%d:%s\x00", len(o), o)
 	}
-	return &extractCache{dir: dir, program: program, salt: h.Sum(nil)}
+	return &Cache{dir: dir, program: program, salt: h.Sum(nil)}
 }
 
-// key returns the key of an input named name holding data.
-func (c *extractCache) key(name string, data []byte) string {
+// Dir returns the cache's folder, where other caches of the program (the
+// workbook's memo) may keep their files too.
+func (c *Cache) Dir() string { return c.dir }
+
+// Program returns what identifies the program that runs (see programID).
+func (c *Cache) Program() string { return c.program }
+
+// Key returns the key of an input named name holding data, "" for a nil
+// Cache.
+func (c *Cache) Key(name string, data []byte) string {
 	if c == nil {
 		return ""
 	}
@@ -67,14 +77,14 @@ func (c *extractCache) key(name string, data []byte) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func (c *extractCache) path(key string) string {
+func (c *Cache) path(key string) string {
 	return filepath.Join(c.dir, key[:2], key+".gob")
 }
 
-// load reads the entry key into v, reporting whether there was one. An
+// Load reads the entry key into v, reporting whether there was one. An
 // entry that is there but cannot be used is not one, with the error
 // saying why (for -v).
-func (c *extractCache) load(key string, v any) (bool, error) {
+func (c *Cache) Load(key string, v any) (bool, error) {
 	if c == nil || key == "" {
 		return false, nil
 	}
@@ -93,9 +103,9 @@ func (c *extractCache) load(key string, v any) (bool, error) {
 	return true, nil
 }
 
-// store writes v as the entry key. A cache that cannot be written is no
+// Store writes v as the entry key. A cache that cannot be written is no
 // reason to fail a run: the error is for -v.
-func (c *extractCache) store(key string, v any) error {
+func (c *Cache) Store(key string, v any) error {
 	if c == nil || key == "" {
 		return nil
 	}
@@ -139,7 +149,10 @@ func programID(dir string) string {
 				sum := sha256.New()
 				if _, err := io.Copy(sum, f); err == nil {
 					id := hex.EncodeToString(sum.Sum(nil))
-					os.WriteFile(memo, []byte(id), 0o644)
+					atomicfile.Write(memo, func(w io.Writer) error {
+						_, err := io.WriteString(w, id)
+						return err
+					}, atomicfile.Options{NoSync: true})
 					return id
 				}
 			}
