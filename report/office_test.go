@@ -21,6 +21,9 @@ import (
 // CI (CI set in the environment), where .ci/run installs it.
 func needTool(t *testing.T, names ...string) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("runs LibreOffice or poppler: skipped under -short")
+	}
 	for _, name := range names {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
