@@ -23,6 +23,7 @@ import (
 
 	"github.com/speechledger/speechledger/extract"
 	"github.com/speechledger/speechledger/internal/atomicfile"
+	"github.com/speechledger/speechledger/report/internal/xlsx"
 	"github.com/speechledger/speechledger/templates"
 	"github.com/xuri/excelize/v2"
 )
@@ -231,7 +232,7 @@ func (u *Pending) update(speeches []extract.Speech) (Stats, error) {
 // prev, and returns what the run did and the parts of the package and
 // rows that writePackage writes; with remember, rows learns what the
 // workbook's memo keeps.
-func build(f *excelize.File, lay *layout, l ledger, prev *previous, re *reuse, remember bool) (Stats, *partsWriter, *rowWriter, error) {
+func build(f *excelize.File, lay *layout, l ledger, prev *previous, re *reuse, remember bool) (Stats, *xlsx.Parts, *rowWriter, error) {
 	st := merge(&l, prev, lay)
 	rows := newRowWriter(f, styleCache{})
 	rows.re, rows.remember = re, remember
@@ -239,7 +240,7 @@ func build(f *excelize.File, lay *layout, l ledger, prev *previous, re *reuse, r
 		return st, nil, nil, err
 	}
 	st.Reused, st.RowsOnly = rows.whole, rows.rowsOnly
-	parts := &partsWriter{}
+	parts := &xlsx.Parts{}
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return parts })
 	if _, err := f.WriteToBuffer(); err != nil {
 		return st, nil, nil, err

@@ -49,14 +49,12 @@ type rowWriter struct {
 // sheetRows are the rows written for one sheet, and what else is
 // written into its part when the workbook is saved.
 type sheetRows struct {
-	z       xlsx.Deflated // the <row> elements, compressed
-	err     error         // from compressing them
-	first   int           // the first task row; 0 for a sheet without tasks (汇总)
-	lastRow int
-	lastCol int
-	titles  map[string]string // text of the title cells, by cell
-	hf      *strings.Replacer // fills the page header and footer
-	replace bool              // whether the rows replace all that excelize wrote
+	z   xlsx.Deflated // the <row> elements, compressed
+	err error         // from compressing them
+	// frame is what else is written into the part: the first task row
+	// (0 for a sheet without tasks, 汇总), the title cells, the page
+	// header and footer.
+	frame xlsx.Frame
 	// memo is what the memo of the workbook will keep of a speech sheet,
 	// filled in as it is written; whole is its part taken as it is from
 	// the previous workbook, nil when the part is written.
@@ -116,15 +114,24 @@ func (w *rowWriter) addFonts(lay *layout) error {
 	if len(missing) == 0 {
 		return nil
 	}
-	props, err := runProps(missing)
+	props, err := xlsx.RunProps(missing)
 	if err != nil {
 		return err
 	}
-	for k, v := range props {
-		w.props[k] = v
+	for i, ft := range missing {
+		w.props[fontKey(ft)] = props[i]
 	}
 	return nil
 }
+
+// A fontID tells apart the fonts of the runs richRuns makes.
+type fontID struct {
+	family, color string
+	size          float64
+	bold          bool
+}
+
+func fontKey(f *excelize.Font) fontID { return fontID{f.Family, f.Color, f.Size, f.Bold} }
 
 // A sheetPlan is how a speech sheet is written: what its title cells and
 // page header and footer say, the digests of what it is written from,
@@ -181,8 +188,8 @@ func (w *rowWriter) plan(sh *sheet, l *ledger) (*sheetPlan, error) {
 func (w *rowWriter) writeRows(sh *sheet, p *sheetPlan) error {
 	lay := sh.lay
 	first := lay.headerRow + 1
-	r := &sheetRows{first: first, lastRow: lay.headerRow + len(sh.Rows), lastCol: lay.lastCol,
-		titles: p.titles, hf: strings.NewReplacer(p.hf...), memo: &p.memo,
+	r := &sheetRows{frame: xlsx.Frame{First: first, LastRow: lay.headerRow + len(sh.Rows), LastCol: lay.lastCol,
+		Titles: p.titles, HeaderFooter: strings.NewReplacer(p.hf...)}, memo: &p.memo,
 		plain: len(sh.Extras) == 0, skeleton: p.skeleton}
 	switch {
 	case p.whole:
@@ -357,142 +364,4 @@ func (w *rowWriter) runs(rich []excelize.RichTextRun) []xlsx.Run {
 		runs[i] = xlsx.Run{Props: w.props[fontKey(r.Font)], Text: r.Text}
 	}
 	return runs
-}
-
-// finish returns the worksheet part b, as excelize wrote it, cut where the
-// rows go at the end of its sheet data, with what else writeRows
-// recorded written in: its dimension grown to hold the rows, the title
-// cells' texts, the ranges of the row formats, dropdown and filter grown
-// from the first task row to the last, and the page header and footer
-// filled in.
-func (r *sheetRows) finish(b []byte) (head, tail []byte, err error) {
-	at := bytes.Index(b, []byte("<sheetData/>"))
-	open := at >= 0
-	if !open {
-		if at = bytes.Index(b, []byte("</sheetData>")); at < 0 {
-			return nil, nil, fmt.Errorf("worksheet: no sheet data")
-		}
-	}
-	head, tail = b[:at], b[at:]
-	if r.replace && !open {
-		// Drop the cells excelize made, such as those MergeCell adds.
-		start := bytes.Index(head, []byte("<sheetData>"))
-		if start < 0 {
-			return nil, nil, fmt.Errorf("worksheet: no sheet data")
-		}
-		head = head[:start+len("<sheetData>")]
-	}
-	if head, err = r.growDimension(head); err != nil {
-		return nil, nil, err
-	}
-	refs := slices.Sorted(maps.Keys(r.titles))
-	for _, ref := range refs {
-		if head, err = xlsx.SetCellText(head, ref, r.titles[ref]); err != nil {
-			return nil, nil, err
-		}
-	}
-	if open {
-		head = append(head, "<sheetData>"...)
-		tail = append([]byte("</sheetData>"), tail[len("<sheetData/>"):]...)
-	}
-	if last := max(r.lastRow, r.first); r.first > 0 && last > r.first {
-		tail = growRanges(tail, r.first, last)
-	}
-	if i := bytes.Index(tail, []byte("<headerFooter")); i >= 0 && r.hf != nil {
-		j := bytes.Index(tail[i:], []byte("</headerFooter>"))
-		if j >= 0 {
-			hf := r.hf.Replace(string(tail[i : i+j]))
-			tail = slices.Concat(tail[:i], []byte(hf), tail[i+j:])
-		}
-	}
-	return head, tail, nil
-}
-
-// growDimension returns head with its dimension covering the rows.
-func (r *sheetRows) growDimension(head []byte) ([]byte, error) {
-	i := bytes.Index(head, []byte("<dimension "))
-	if i < 0 {
-		return head, nil
-	}
-	// <dimension ref="…"/>, or with an end tag as excelize writes it.
-	j := bytes.IndexByte(head[i:], '>')
-	if j < 0 {
-		return nil, fmt.Errorf("worksheet: unterminated dimension")
-	}
-	end := i + j + 1
-	if head[end-2] != '/' {
-		const close = "</dimension>"
-		if !bytes.HasPrefix(head[end:], []byte(close)) {
-			return nil, fmt.Errorf("worksheet: unterminated dimension")
-		}
-		end += len(close)
-	}
-	dim := fmt.Sprintf(`<dimension ref="A1:%s%d"/>`, columnName(max(r.lastCol, 1)), max(r.lastRow, 1))
-	return slices.Concat(head[:i], []byte(dim), head[end:]), nil
-}
-
-// rangeAttrs open the attributes holding the ranges that writePackage
-// grows to a sheet's last task row: of the row formats, the dropdown and
-// the filter.
-var rangeAttrs = [][]byte{
-	[]byte(`<conditionalFormatting sqref="`),
-	[]byte(`<autoFilter ref="`),
-	[]byte(`<dataValidation `),
-}
-
-// growRanges returns the worksheet part tail with every range of the
-// conditional formats, data validations and filter that ends on row first
-// ending on row last instead.
-func growRanges(tail []byte, first, last int) []byte {
-	var out bytes.Buffer
-	out.Grow(len(tail) + 64)
-	for {
-		at, open := -1, []byte(nil)
-		for _, a := range rangeAttrs {
-			if i := bytes.Index(tail, a); i >= 0 && (at < 0 || i < at) {
-				at, open = i, a
-			}
-		}
-		if at < 0 {
-			break
-		}
-		v := at + len(open)
-		if open[len(open)-1] != '"' { // <dataValidation …: find its sqref
-			end := bytes.IndexByte(tail[at:], '>')
-			i := bytes.Index(tail[at:], []byte(` sqref="`))
-			if end < 0 || i < 0 || i > end {
-				out.Write(tail[:v])
-				tail = tail[v:]
-				continue
-			}
-			v = at + i + len(` sqref="`)
-		}
-		q := bytes.IndexByte(tail[v:], '"')
-		if q < 0 {
-			break
-		}
-		out.Write(tail[:v])
-		ranges := strings.Fields(string(tail[v : v+q]))
-		for i, rg := range ranges {
-			ranges[i] = growRange(rg, first, last)
-		}
-		out.WriteString(strings.Join(ranges, " "))
-		tail = tail[v+q:]
-	}
-	out.Write(tail)
-	return out.Bytes()
-}
-
-// growRange returns the range rg (A4:O4, $A$3:$O$4, or a cell, L4)
-// ending on row last if it ends on row first.
-func growRange(rg string, first, last int) string {
-	from, to, ok := strings.Cut(rg, ":")
-	if !ok {
-		to = from
-	}
-	digits := strings.TrimRightFunc(to, func(r rune) bool { return '0' <= r && r <= '9' })
-	if to[len(digits):] != strconv.Itoa(first) {
-		return rg
-	}
-	return from + ":" + digits + strconv.Itoa(last)
 }

@@ -218,5 +218,5 @@ func writeWritten(l *ledger, rows *rowWriter) {
 			line(append([]string{sh.Name, r.ID, r.ExtractedID}, p...))
 		}
 	}
-	rows.add(writtenSheet, &sheetRows{lastRow: n - 1, lastCol: len(writtenHeader), replace: true}, b.Bytes())
+	rows.add(writtenSheet, &sheetRows{frame: xlsx.Frame{LastRow: n - 1, LastCol: len(writtenHeader), Replace: true}}, b.Bytes())
 }

@@ -1,4 +1,4 @@
-package report
+package xlsx
 
 import (
 	"bytes"
@@ -6,25 +6,16 @@ import (
 	"regexp"
 	"strconv"
 
-	"github.com/speechledger/speechledger/report/internal/xlsx"
 	"github.com/xuri/excelize/v2"
 )
-
-// A fontID tells apart the fonts of the runs richRuns makes.
-type fontID struct {
-	family, color string
-	size          float64
-	bold          bool
-}
-
-func fontKey(f *excelize.Font) fontID { return fontID{f.Family, f.Color, f.Size, f.Bold} }
 
 // rPr matches the run properties of a shared string.
 var rPr = regexp.MustCompile(`<rPr>.*?</rPr>`)
 
-// runProps returns the run properties (<rPr>) of each of fonts, as
-// excelize writes them for rich text, by fontKey.
-func runProps(fonts []*excelize.Font) (map[fontID]string, error) {
+// RunProps returns the run properties (<rPr>) of each of fonts, in order,
+// as excelize writes them for rich text: it writes a run in each font
+// and takes them from the shared strings it saves.
+func RunProps(fonts []*excelize.Font) ([]string, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	for i, ft := range fonts {
@@ -38,7 +29,7 @@ func runProps(fonts []*excelize.Font) (map[fontID]string, error) {
 	if _, err := f.WriteTo(&buf); err != nil {
 		return nil, err
 	}
-	sst, err := xlsx.ReadPart(buf.Bytes(), "xl/sharedStrings.xml")
+	sst, err := ReadPart(buf.Bytes(), "xl/sharedStrings.xml")
 	if err != nil {
 		return nil, err
 	}
@@ -46,9 +37,9 @@ func runProps(fonts []*excelize.Font) (map[fontID]string, error) {
 	if len(found) != len(fonts) {
 		return nil, fmt.Errorf("rich text: %d run properties for %d fonts", len(found), len(fonts))
 	}
-	props := map[fontID]string{}
-	for i, ft := range fonts {
-		props[fontKey(ft)] = string(found[i])
+	props := make([]string, len(fonts))
+	for i := range fonts {
+		props[i] = string(found[i])
 	}
 	return props, nil
 }

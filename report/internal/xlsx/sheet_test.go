@@ -1,4 +1,4 @@
-package report
+package xlsx
 
 import (
 	"strings"
@@ -20,16 +20,16 @@ func TestGrowRange(t *testing.T) {
 	}
 }
 
-// finish writes the title cells, grows the ranges of the task rows and
+// FinishSheet writes the title cells, grows the ranges of the task rows and
 // fills the page header, and leaves merged cells alone.
 func TestFinishSheet(t *testing.T) {
 	part := `<worksheet><dimension ref="A1"></dimension><sheetData><row r="1"><c r="A1" s="3" t="s"><v>0</v></c></row></sheetData>` +
 		`<autoFilter ref="$A$3:$O$4"></autoFilter><mergeCells><mergeCell ref="A4:O4"/></mergeCells>` +
 		`<conditionalFormatting sqref="A4:O4"></conditionalFormatting><dataValidations><dataValidation type="list" sqref="L4"></dataValidation></dataValidations>` +
 		`<headerFooter><oddHeader>&amp;C{标题}</oddHeader></headerFooter></worksheet>`
-	r := &sheetRows{first: 4, lastRow: 9, lastCol: 15, titles: map[string]string{"A1": "A&B 任务台账"},
-		hf: strings.NewReplacer("{标题}", "A&amp;&amp;B")}
-	head, tail, err := r.finish([]byte(part))
+	r := &Frame{First: 4, LastRow: 9, LastCol: 15, Titles: map[string]string{"A1": "A&B 任务台账"},
+		HeaderFooter: strings.NewReplacer("{标题}", "A&amp;&amp;B")}
+	head, tail, err := FinishSheet([]byte(part), r)
 	if err != nil {
 		t.Fatal(err)
 	}
