@@ -106,7 +106,7 @@ func (an *analysis) squeezed() string {
 // findTargets returns a copy of FindTargets of the sentence.
 func (an *analysis) findTargets() []Target {
 	if !an.haveTargets {
-		if f := an.d.text; tgtMayHold(f) {
+		if f := an.d.text; mayHoldTarget(f) {
 			rs, _ := an.d.runes()
 			an.targets = findTargetsIn(f, rs)
 		}

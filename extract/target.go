@@ -14,9 +14,9 @@ import (
 // sentence are targets and which are list numbering, dates and durations,
 // parts of names and slogans, ordinals or past statistics.
 
-// tgtMeasureUnits are units of measure: what they measure is usually named
+// measureUnits are units of measure: what they measure is usually named
 // before the number (签约率达到98%, 户均年收入3万元). Guide: "unit".
-var tgtMeasureUnits = []string{
+var measureUnits = []string{
 	"个百分点", "百分点", "%", "‰",
 	"美元", "元",
 	"平方公里", "平方千米", "平方米", "立方米", "公里", "千米", "米",
@@ -26,9 +26,9 @@ var tgtMeasureUnits = []string{
 	"人次", "户次", "辆次", "架次", "标箱",
 }
 
-// tgtCountUnits are classifiers: what they count usually follows them
+// countUnits are classifiers: what they count usually follows them
 // (48个贫困村, 100名教师). Guide: "unit", `48个贫困村`.
-var tgtCountUnits = []string{
+var countUnits = []string{
 	"个", "家", "所", "座", "条", "项", "次", "场", "期", "门", "件",
 	"台", "辆", "套", "间", "张", "册", "部", "处", "棵", "株", "头",
 	"袋", "箱", "盏", "眼", "根", "尾", "枚",
@@ -37,14 +37,14 @@ var tgtCountUnits = []string{
 	"趟", "分",
 }
 
-// tgtLatinUnits are units written in Latin letters. Any other letter right
+// latinUnits are units written in Latin letters. Any other letter right
 // after a number makes it part of a name or a grade (5G, 5A, 20xx).
-var tgtLatinUnits = []string{"Eflops", "EFLOPS", "Pflops", "PFLOPS", "kWh", "MW", "GW", "kW", "km", "kg", "TB", "PB", "Gbps", "Mbps", "M", "m"}
+var latinUnits = []string{"Eflops", "EFLOPS", "Pflops", "PFLOPS", "kWh", "MW", "GW", "kW", "km", "kg", "TB", "PB", "Gbps", "Mbps", "M", "m"}
 
-// tgtTimeWords after a number make it part of a date, a time or a duration,
+// nonTargetUnits after a number make it part of a date, a time or a duration,
 // which the time module finds (guide: "Not: … dates"), or of a name:
 // 十九大, 三大攻坚战, 5A级, 四星级, 一线.
-var tgtTimeWords = []string{
+var nonTargetUnits = []string{
 	"个多月", "个工作日", "个小时", "个星期", "个季度", "个年头", "个月", "个周",
 	"年", "月", "日", "号", "时", "点", "天", "周", "星期", "季度", "季", "旬",
 	"世纪", "小时", "岁", "届", "代", "后", "前", "期间", "夜", "晚",
@@ -52,37 +52,37 @@ var tgtTimeWords = []string{
 	"楼", "层", "中全会", "分之",
 }
 
-// tgtDurationUnits are the units of a duration. A duration is a time node
+// durationUnits are the units of a duration. A duration is a time node
 // (10天内) unless a word that sets a goal bounds it: 办理时限压缩至1个工作日以内
 // sets a target (issue 13).
-var tgtDurationUnits = []string{
+var durationUnits = []string{
 	"个多月", "个工作日", "个小时", "个星期", "个季度", "个月", "个周",
 	"工作日", "小时", "星期", "季度", "天", "周", "旬",
 }
 
-// tgtDurationGoals are the words that make a duration after them a goal:
+// durationGoals are the words that make a duration after them a goal:
 // the time a procedure may take is cut or capped.
-var tgtDurationGoals = []string{
+var durationGoals = []string{
 	"压缩至", "压缩到", "压减至", "压减到", "缩短至", "缩短到", "缩减至", "缩减到",
 	"减少至", "减少到", "控制在", "不超过", "不多于", "降至", "降到", "降低至", "降低到",
 }
 
-// tgtLeftBlockers directly before a number make it an ordinal, a date part, a
+// leftBlockers directly before a number make it an ordinal, a date part, a
 // rate denominator or a summary count, not a target: 第一, 周一, 初五,
 // 每10万人, 之一, 逐一, 前三季度, 等两个会议, 这三项.
-var tgtLeftBlockers = []string{
+var leftBlockers = []string{
 	"第", "每", "周", "初", "其", "之", "逐", "统", "唯", "同", "单", "前", "后",
 	"这", "那", "哪", "某", "等", "星期", "礼拜", "腊月", "正月", "述", "列",
 	"现行", "现有", "原有", "目前",
 }
 
 // A comparator word and the comparison it makes. Guide: "cmp".
-type tgtCmpWord struct {
+type cmpWord struct {
 	word, cmp string
 }
 
-// tgtLeftCmps are comparators written before the number, longest first.
-var tgtLeftCmps = []tgtCmpWord{
+// leftCmps are comparators written before the number, longest first.
+var leftCmps = []cmpWord{
 	{"不少于", CmpAtLeast}, {"不低于", CmpAtLeast}, {"不小于", CmpAtLeast},
 	{"提高到", CmpAtLeast}, {"提高至", CmpAtLeast}, {"提升到", CmpAtLeast},
 	{"提升至", CmpAtLeast}, {"增加到", CmpAtLeast}, {"增加至", CmpAtLeast},
@@ -101,39 +101,39 @@ var tgtLeftCmps = []tgtCmpWord{
 	{"近", CmpAbout},
 }
 
-// tgtRightCmps are comparators written after the number and its unit.
-var tgtRightCmps = []tgtCmpWord{
+// rightCmps are comparators written after the number and its unit.
+var rightCmps = []cmpWord{
 	{"及以上", CmpAtLeast}, {"以上", CmpAtLeast},
 	{"及以下", CmpAtMost}, {"以下", CmpAtMost}, {"以内", CmpAtMost}, {"之内", CmpAtMost},
 	{"左右", CmpAbout}, {"上下", CmpAbout},
 }
 
-// tgtAdverbCmps may stand a few characters before the number, with a verb
+// adverbCmps may stand a few characters before the number, with a verb
 // between: 至少打造2个示范村.
-var tgtAdverbCmps = []tgtCmpWord{{"至少", CmpAtLeast}, {"最少", CmpAtLeast}, {"最多", CmpAtMost}}
+var adverbCmps = []cmpWord{{"至少", CmpAtLeast}, {"最少", CmpAtLeast}, {"最多", CmpAtMost}}
 
-// tgtPastMarkers in the clause of a number make it a statistic of work done
+// pastStatMarkers in the clause of a number make it a statistic of work done
 // (guide: "Not: … past statistics").
-var tgtPastMarkers = newLiterals([]string{"已", "截至", "截止", "以来", "年来", "共有", "评出", "曾经", "过去", "历来", "尚有", "还有", "累计完成了"})
+var pastStatMarkers = newLiterals([]string{"已", "截至", "截止", "以来", "年来", "共有", "评出", "曾经", "过去", "历来", "尚有", "还有", "累计完成了"})
 
-// tgtLastYearMarkers make a number a past statistic unless the clause sets a
+// lastYearMarkers make a number a past statistic unless the clause sets a
 // goal against last year (今年要比去年增长10%).
-var tgtLastYearMarkers = newLiterals([]string{"去年", "上年", "前年", "往年", "同比", "上一年"})
+var lastYearMarkers = newLiterals([]string{"去年", "上年", "前年", "往年", "同比", "上一年"})
 
-// tgtGoalMarkers show that a clause sets a goal.
-var tgtGoalMarkers = newLiterals([]string{"要", "力争", "确保", "争取", "将", "计划", "预计", "目标", "今年", "明年", "拟", "必须", "务必"})
+// goalMarkers show that a clause sets a goal.
+var goalMarkers = newLiterals([]string{"要", "力争", "确保", "争取", "将", "计划", "预计", "目标", "今年", "明年", "拟", "必须", "务必"})
 
-// tgtReferenceVerbs introduce a standard that the work is measured against,
+// referenceVerbs introduce a standard that the work is measured against,
 // not a goal: 对照贫困户退出4条标准.
-var tgtReferenceVerbs = newLiterals([]string{"对照", "按照", "依照", "参照", "根据", "依据", "遵循"})
+var referenceVerbs = newLiterals([]string{"对照", "按照", "依照", "参照", "根据", "依据", "遵循"})
 
-// tgtEventVerbs before 一次/一场 make a single event a target: 开一次培训会.
-var tgtEventVerbs = []string{"召开", "组织", "举办", "举行", "开展", "进行", "开", "办", "搞"}
+// eventVerbs before 一次/一场 make a single event a target: 开一次培训会.
+var eventVerbs = []string{"召开", "组织", "举办", "举行", "开展", "进行", "开", "办", "搞"}
 
-// tgtAbstractHeads are what summary counts and slogans count: 两项重点任务,
+// abstractHeads are what summary counts and slogans count: 两项重点任务,
 // 三种关系, 三个结合, 四个全面. Guide: "Not: … numbers inside names or
 // slogans".
-var tgtAbstractHeads = []string{
+var abstractHeads = []string{
 	"任务", "工作", "方面", "关系", "问题", "原则", "要求", "意识", "作用", "目标",
 	"环节", "阶段", "层面", "领域", "结合", "全面", "一律", "确保", "防止", "不准",
 	"代表", "自信", "维护", "确立", "必须", "坚持", "落实", "到位", "服务", "面向",
@@ -145,11 +145,11 @@ var tgtAbstractHeads = []string{
 	"毫不", "坚定", "统一", "攻坚战", "战略", "布局", "课题", "大事", "层次", "梯队",
 }
 
-// tgtAbstractModifiers are stripped before looking up the head: 重点任务.
-var tgtAbstractModifiers = []string{"重点", "主要", "重要", "重大", "基本", "核心", "关键", "具体"}
+// abstractModifiers are stripped before looking up the head: 重点任务.
+var abstractModifiers = []string{"重点", "主要", "重要", "重大", "基本", "核心", "关键", "具体"}
 
-// tgtObjectStops end an object read after the unit.
-var tgtObjectStops = []string{
+// objectStops end an object read after the unit.
+var objectStops = []string{
 	"和", "与", "及", "或", "并", "每", "都", "要", "已", "在", "进行", "以", "等",
 	"如期", "实现", "完成", "帮扶", "助推", "同", "结成", "捆绑", "马上", "逐",
 	"均", "分别",
@@ -157,44 +157,44 @@ var tgtObjectStops = []string{
 	"受", "得到", "开展", "的",
 }
 
-// tgtObjectCuts end what precedes an object read before the number: the
+// objectCuts end what precedes an object read before the number: the
 // directive words and verbs of the clause.
-var tgtObjectCuts = []string{
+var objectCuts = []string{
 	"要", "确保", "力争", "争取", "使", "让", "保证", "努力", "其中", "并", "将",
 	"把", "实现", "就是", "全面完成", "完成", "确定的", "是", "有",
 }
 
-// tgtRangeSeps join the ends of a range: 5—8分钟, 2-3个, 3至5家.
-const tgtRangeSeps = "—–-~～至到"
+// rangeSeps join the ends of a range: 5—8分钟, 2-3个, 3至5家.
+const rangeSeps = "—–-~～至到"
 
-// tgtClauseSeps end a clause, the unit within which context is read.
-const tgtClauseSeps = "，,；;。!?！？:：\n"
+// targetClauseSeps end a clause, the unit within which context is read.
+const targetClauseSeps = "，,；;。!?！？:：\n"
 
-// tgtClauseSepSet holds tgtClauseSeps, for the test at every character.
-var tgtClauseSepSet = runeSetOf(tgtClauseSeps)
+// targetClauseSepSet holds targetClauseSeps, for the test at every character.
+var targetClauseSepSet = runeSetOf(targetClauseSeps)
 
-// tgtOpenClose pairs the marks whose contents are names, titles, slogans or
+// enclosingMarks pairs the marks whose contents are names, titles, slogans or
 // asides: numbers inside them are never targets.
-var tgtOpenClose = map[rune]rune{
+var enclosingMarks = map[rune]rune{
 	'“': '”', '‘': '’', '「': '」', '『': '』', '《': '》', '〈': '〉',
 	'(': ')', '（': '）', '〔': '〕', '[': ']', '【': '】', '"': '"',
 }
 
-// tgtOpeners holds the opening marks of tgtOpenClose: tgtEnclosed asks at
+// enclosingOpeners holds the opening marks of enclosingMarks: enclosed asks at
 // every character, and the bitmap answers faster than the map.
-var tgtOpeners = func() *runeSet {
+var enclosingOpeners = func() *runeSet {
 	s := new(runeSet)
-	for r := range tgtOpenClose {
+	for r := range enclosingMarks {
 		s.add(r)
 	}
 	return s
 }()
 
-// tgtNumRunes holds the characters tgtIsNumRune accepts, and
-// tgtNumeralLeads those tgtMayHold looks for, as bitmaps: they are asked
+// numRunes holds the characters isNumRune accepts, and
+// numeralLeads those mayHoldTarget looks for, as bitmaps: they are asked
 // of nearly every character of a sentence, and the maps they are built
 // from answer much more slowly.
-var tgtNumRunes, tgtNumeralLeads = func() (*runeSet, *runeSet) {
+var numRunes, numeralLeads = func() (*runeSet, *runeSet) {
 	num, lead := new(runeSet), new(runeSet)
 	for r := '0'; r <= '9'; r++ {
 		num.add(r)
@@ -217,8 +217,8 @@ var tgtNumRunes, tgtNumeralLeads = func() (*runeSet, *runeSet) {
 	return num, lead
 }()
 
-// tgtNumeral is a number found in a sentence.
-type tgtNumeral struct {
+// numeral is a number found in a sentence.
+type numeral struct {
 	start, end int     // rune span
 	value, hi  float64 // hi > value for a range
 	isRange    bool
@@ -231,20 +231,20 @@ type tgtNumeral struct {
 // sentence (simplified characters, half-width digits and punctuation).
 // Spans are rune offsets in s. See the annotation guide, "Numeric target".
 func FindTargets(s string) []Target {
-	if !tgtMayHold(s) {
+	if !mayHoldTarget(s) {
 		return nil
 	}
 	return findTargets(s)
 }
 
-// tgtMayHold reports whether s holds a character a target's numeral or
+// mayHoldTarget reports whether s holds a character a target's numeral or
 // ratio can begin with: a digit, a Chinese digit, 十, 廿, or the 百 and 千
 // of 百分之 and 千分之. A sentence with none has no targets, and this one
 // pass over it is much cheaper than reading it for them.
-func tgtMayHold(s string) bool {
+func mayHoldTarget(s string) bool {
 	for i := 0; i < len(s); {
 		r, size := decodeRune(s, i)
-		if tgtNumeralLeads.has(r) {
+		if numeralLeads.has(r) {
 			return true
 		}
 		i += size
@@ -252,7 +252,7 @@ func tgtMayHold(s string) bool {
 	return false
 }
 
-// findTargets is FindTargets without the test of tgtMayHold.
+// findTargets is FindTargets without the test of mayHoldTarget.
 func findTargets(s string) []Target { return findTargetsIn(s, nil) }
 
 // findTargetsIn is findTargets for s, whose runes are rs when rs is not
@@ -261,30 +261,30 @@ func findTargets(s string) []Target { return findTargetsIn(s, nil) }
 func findTargetsIn(s string, rs []rune) []Target {
 	// A sentence that reports work done and sets no goal has no targets:
 	// its numbers are past statistics.
-	if tgtReportOnly(s) {
+	if reportOnly(s) {
 		return nil
 	}
 	if rs == nil {
 		rs = []rune(s)
 	}
-	inside := tgtEnclosed(rs)
+	inside := enclosed(rs)
 	var out []Target
 	for i := 0; i < len(rs); {
 		if inside[i] {
 			i++
 			continue
 		}
-		if t, ok := tgtRatioAt(rs, i); ok {
+		if t, ok := ratioAt(rs, i); ok {
 			out = append(out, t)
 			i = t.Span.End
 			continue
 		}
-		n, ok := tgtNumeralAt(rs, i)
+		n, ok := numeralAt(rs, i)
 		if !ok {
 			i++
 			continue
 		}
-		t, end, ok := tgtTargetAt(rs, n, inside)
+		t, end, ok := targetAt(rs, n, inside)
 		if ok {
 			if len(out) > 0 && t.Object == "" {
 				t.Object = out[len(out)-1].Object
@@ -313,16 +313,16 @@ func (t Target) String() string {
 	return out
 }
 
-// tgtEnclosed marks the runes inside quotation marks, title marks, brackets
+// enclosed marks the runes inside quotation marks, title marks, brackets
 // and parentheses. A mark never closed within the sentence encloses
 // nothing.
-func tgtEnclosed(rs []rune) []bool {
+func enclosed(rs []rune) []bool {
 	in := make([]bool, len(rs))
 	for i := 0; i < len(rs); i++ {
-		if !tgtOpeners.has(rs[i]) {
+		if !enclosingOpeners.has(rs[i]) {
 			continue
 		}
-		cl := tgtOpenClose[rs[i]]
+		cl := enclosingMarks[rs[i]]
 		depth := 0
 		for j := i + 1; j < len(rs); j++ {
 			if rs[j] == cl && depth == 0 {
@@ -341,28 +341,26 @@ func tgtEnclosed(rs []rune) []bool {
 	return in
 }
 
-// tgtIsNumRune reports whether r may be part of a numeral.
-func tgtIsNumRune(r rune) bool { return tgtNumRunes.has(r) }
+// isNumRune reports whether r may be part of a numeral.
+func isNumRune(r rune) bool { return numRunes.has(r) }
 
-// tgtIsNumStart reports whether a numeral may start at rs[i]: a digit, 十,
+// isNumStart reports whether a numeral may start at rs[i]: a digit, 十,
 // or the letter l misread for 1 before digits (l20亿元).
-func tgtIsNumStart(rs []rune, i int) bool {
+func isNumStart(rs []rune, i int) bool {
 	r := rs[i]
 	if r >= '0' && r <= '9' || r == '十' || r == '廿' {
 		return true
 	}
-	if r == 'l' && i+1 < len(rs) && rs[i+1] >= '0' && rs[i+1] <= '9' && (i == 0 || !tgtIsLatin(rs[i-1])) {
+	if r == 'l' && i+1 < len(rs) && rs[i+1] >= '0' && rs[i+1] <= '9' && (i == 0 || !isLatinLetter(rs[i-1])) {
 		return true
 	}
-	return tgtNumRunes.has(r) && digitValue[r] != 0 // a Chinese digit but zero
+	return numRunes.has(r) && digitValue[r] != 0 // a Chinese digit but zero
 }
 
-func tgtIsLatin(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
+func isLatinLetter(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
 
-func tgtIsDigit(r rune) bool { return r >= '0' && r <= '9' }
-
-// tgtHasAt reports whether rs has w at i.
-func tgtHasAt(rs []rune, i int, w string) bool {
+// hasAt reports whether rs has w at i.
+func hasAt(rs []rune, i int, w string) bool {
 	// Most words differ from rs at their first character, which for the
 	// three-byte characters of Chinese is cheaper to compare here than to
 	// decode in the loop; w, a word of this file, is valid UTF-8.
@@ -378,72 +376,72 @@ func tgtHasAt(rs []rune, i int, w string) bool {
 	return true
 }
 
-// tgtMatchAt returns the first of words found at rs[i:], or "".
-func tgtMatchAt(rs []rune, i int, words []string) string {
+// firstAt returns the first of words found at rs[i:], or "".
+func firstAt(rs []rune, i int, words []string) string {
 	for _, w := range words {
-		if tgtHasAt(rs, i, w) {
+		if hasAt(rs, i, w) {
 			return w
 		}
 	}
 	return ""
 }
 
-// tgtLongestAt returns the longest of words found at rs[i:], or "".
-func tgtLongestAt(rs []rune, i int, words []string) string {
+// longestAt returns the longest of words found at rs[i:], or "".
+func longestAt(rs []rune, i int, words []string) string {
 	best := ""
 	for _, w := range words {
-		if len(w) > len(best) && tgtHasAt(rs, i, w) {
+		if len(w) > len(best) && hasAt(rs, i, w) {
 			best = w
 		}
 	}
 	return best
 }
 
-// tgtEndsWith reports whether rs[:i] ends with w, and returns where w starts.
-func tgtEndsWith(rs []rune, i int, w string) (int, bool) {
+// endsWith reports whether rs[:i] ends with w, and returns where w starts.
+func endsWith(rs []rune, i int, w string) (int, bool) {
 	n := len([]rune(w))
-	if i-n < 0 || !tgtHasAt(rs, i-n, w) {
+	if i-n < 0 || !hasAt(rs, i-n, w) {
 		return 0, false
 	}
 	return i - n, true
 }
 
-// tgtNumeralAt reads a numeral starting at rs[i]: Arabic, Chinese or mixed,
+// numeralAt reads a numeral starting at rs[i]: Arabic, Chinese or mixed,
 // a percent word (百分之九十五, 九成), a fraction (三分之一, as a
 // percentage) or a loose range of two Chinese digits (两三次).
-func tgtNumeralAt(rs []rune, i int) (tgtNumeral, bool) {
+func numeralAt(rs []rune, i int) (numeral, bool) {
 	if i >= len(rs) {
-		return tgtNumeral{}, false
+		return numeral{}, false
 	}
 	for _, p := range []string{"百分之", "千分之"} {
-		if tgtHasAt(rs, i, p) {
+		if hasAt(rs, i, p) {
 			j := i + 3
-			for j < len(rs) && (tgtIsNumRune(rs[j]) || rs[j] == '点' && j+1 < len(rs) && tgtIsNumRune(rs[j+1])) {
+			for j < len(rs) && (isNumRune(rs[j]) || rs[j] == '点' && j+1 < len(rs) && isNumRune(rs[j+1])) {
 				j++
 			}
 			v, unit, ok := parseRateWord(string(rs[i:j]))
-			return tgtNumeral{start: i, end: j, value: v, unit: unit, chinese: true, text: string(rs[i:j])}, ok
+			return numeral{start: i, end: j, value: v, unit: unit, chinese: true, text: string(rs[i:j])}, ok
 		}
 	}
-	if !tgtIsNumStart(rs, i) || tgtHasAt(rs, i, "十分") {
-		return tgtNumeral{}, false
+	if !isNumStart(rs, i) || hasAt(rs, i, "十分") {
+		return numeral{}, false
 	}
-	if i > 0 && (tgtIsNumRune(rs[i-1]) || rs[i-1] == '.') {
-		return tgtNumeral{}, false // the tail of a numeral already rejected
+	if i > 0 && (isNumRune(rs[i-1]) || rs[i-1] == '.') {
+		return numeral{}, false // the tail of a numeral already rejected
 	}
 	j := i + 1
 	for j < len(rs) {
 		r := rs[j]
 		switch {
 		case r == '.' || r == ',' || r == '点':
-			if j+1 < len(rs) && tgtIsDigit(rs[j-1]) && tgtIsDigit(rs[j+1]) && r != '点' ||
-				r == '点' && j+1 < len(rs) && tgtIsNumRune(rs[j+1]) && !tgtIsDigit(rs[j+1]) && !tgtIsDigit(rs[j-1]) {
+			if j+1 < len(rs) && isDigit(rs[j-1]) && isDigit(rs[j+1]) && r != '点' ||
+				r == '点' && j+1 < len(rs) && isNumRune(rs[j+1]) && !isDigit(rs[j+1]) && !isDigit(rs[j-1]) {
 				j++
 				continue
 			}
-		case tgtIsNumRune(r):
+		case isNumRune(r):
 			// Stop before units that begin with a multiplier: 1.1亿千瓦, 3百分点.
-			if tgtMatchAt(rs, j, []string{"千瓦", "千米", "千克", "千伏", "千元", "百分点", "百分比", "十分"}) != "" {
+			if firstAt(rs, j, []string{"千瓦", "千米", "千克", "千伏", "千元", "百分点", "百分比", "十分"}) != "" {
 				break
 			}
 			j++
@@ -453,9 +451,9 @@ func tgtNumeralAt(rs []rune, i int) (tgtNumeral, bool) {
 	}
 	text := string(rs[i:j])
 	clean := strings.Replace(text, "l", "1", 1)
-	n := tgtNumeral{start: i, end: j, text: text}
+	n := numeral{start: i, end: j, text: text}
 	for _, r := range text {
-		if !tgtIsDigit(r) && r != '.' && r != ',' && r != 'l' && r != '万' && r != '亿' {
+		if !isDigit(r) && r != '.' && r != ',' && r != 'l' && r != '万' && r != '亿' {
 			n.chinese = true
 		}
 	}
@@ -471,12 +469,12 @@ func tgtNumeralAt(rs []rune, i int) (tgtNumeral, bool) {
 	// A run of Chinese digits with no 十, 百 or 千 is a year or a code
 	// (二〇二一, 一一对应), not a count.
 	if runes := []rune(text); len(runes) >= 2 && n.chinese && !strings.ContainsAny(text, "十百千万亿拾佰仟廿") {
-		return tgtNumeral{}, false
+		return numeral{}, false
 	}
 	// 三分之一 is a share, read as a percentage.
-	if tgtHasAt(rs, j, "分之") {
+	if hasAt(rs, j, "分之") {
 		k := j + 2
-		for k < len(rs) && tgtIsNumRune(rs[k]) {
+		for k < len(rs) && isNumRune(rs[k]) {
 			k++
 		}
 		d, ok1 := ParseNumber(clean)
@@ -485,12 +483,12 @@ func tgtNumeralAt(rs []rune, i int) (tgtNumeral, bool) {
 			n.end, n.text, n.value, n.unit = k, string(rs[i:k]), m/d*100, "%"
 			return n, true
 		}
-		return tgtNumeral{}, false
+		return numeral{}, false
 	}
 	// 九成, 九成五.
-	if j < len(rs) && rs[j] == '成' && n.chinese && !tgtHasAt(rs, j, "成不变") {
+	if j < len(rs) && rs[j] == '成' && n.chinese && !hasAt(rs, j, "成不变") {
 		k := j + 1
-		if k < len(rs) && tgtIsNumRune(rs[k]) {
+		if k < len(rs) && isNumRune(rs[k]) {
 			k++
 		}
 		if v, unit, ok := parseRateWord(string(rs[i:k])); ok {
@@ -505,7 +503,7 @@ func tgtNumeralAt(rs []rune, i int) (tgtNumeral, bool) {
 			if head, ok := strings.CutSuffix(clean, m); ok && head != "" && !strings.ContainsAny(head, "万亿") {
 				v, ok := ParseNumber(head)
 				if !ok {
-					return tgtNumeral{}, false
+					return numeral{}, false
 				}
 				n.value, n.unit = v, m
 				return n, true
@@ -514,43 +512,43 @@ func tgtNumeralAt(rs []rune, i int) (tgtNumeral, bool) {
 	}
 	v, ok := ParseNumber(clean)
 	if !ok {
-		return tgtNumeral{}, false
+		return numeral{}, false
 	}
 	n.value = v
 	return n, true
 }
 
-// tgtRatioAt reads a ratio such as 生机比10:1 or 1比1 at rs[i]. The colon
+// ratioAt reads a ratio such as 生机比10:1 or 1比1 at rs[i]. The colon
 // form needs 比 shortly before it, so that times (14:30) are not ratios.
 // Guide: "ratios", `生机比10:1`.
-func tgtRatioAt(rs []rune, i int) (Target, bool) {
-	if !tgtIsDigit(rs[i]) || i > 0 && (tgtIsDigit(rs[i-1]) || rs[i-1] == '.') {
+func ratioAt(rs []rune, i int) (Target, bool) {
+	if !isDigit(rs[i]) || i > 0 && (isDigit(rs[i-1]) || rs[i-1] == '.') {
 		return Target{}, false
 	}
 	read := func(k int) int {
-		for k < len(rs) && (tgtIsDigit(rs[k]) || rs[k] == '.' && k+1 < len(rs) && tgtIsDigit(rs[k+1])) {
+		for k < len(rs) && (isDigit(rs[k]) || rs[k] == '.' && k+1 < len(rs) && isDigit(rs[k+1])) {
 			k++
 		}
 		return k
 	}
 	j := read(i)
-	if j >= len(rs) || !strings.ContainsRune(":：∶比", rs[j]) || j+1 >= len(rs) || !tgtIsDigit(rs[j+1]) {
+	if j >= len(rs) || !strings.ContainsRune(":：∶比", rs[j]) || j+1 >= len(rs) || !isDigit(rs[j+1]) {
 		return Target{}, false
 	}
 	k := read(j + 1)
-	if k < len(rs) && (tgtIsDigit(rs[k]) || tgtIsLatin(rs[k])) {
+	if k < len(rs) && (isDigit(rs[k]) || isLatinLetter(rs[k])) {
 		return Target{}, false
 	}
-	start := tgtClauseStart(rs, i)
+	start := targetClauseStart(rs, i)
 	before := string(rs[start:i])
 	if rs[j] != '比' && !strings.Contains(before, "比") {
 		return Target{}, false
 	}
 	cmp, cs := CmpEq, i
-	if c, at, ok := tgtLeftCmpAt(rs, i); ok {
+	if c, at, ok := leftCmpAt(rs, i); ok {
 		cmp, cs = c, at
 	}
-	obj := strings.TrimSuffix(tgtObjectBefore(rs, start, cs), "为")
+	obj := strings.TrimSuffix(objectBefore(rs, start, cs), "为")
 	spanStart := cs
 	if obj != "" && strings.HasSuffix(string(rs[start:cs]), obj) {
 		spanStart = cs - len([]rune(obj))
@@ -564,37 +562,37 @@ func tgtRatioAt(rs []rune, i int) (Target, bool) {
 	}, true
 }
 
-// tgtClauseStart returns where the clause holding rs[i] starts.
-func tgtClauseStart(rs []rune, i int) int {
-	for i > 0 && !tgtIsClauseSep(rs, i-1) {
+// targetClauseStart returns where the clause holding rs[i] starts.
+func targetClauseStart(rs []rune, i int) int {
+	for i > 0 && !isTargetClauseSep(rs, i-1) {
 		i--
 	}
 	return i
 }
 
-// tgtClauseEnd returns where the clause holding rs[i] ends.
-func tgtClauseEnd(rs []rune, i int) int {
-	for i < len(rs) && !tgtIsClauseSep(rs, i) {
+// targetClauseEnd returns where the clause holding rs[i] ends.
+func targetClauseEnd(rs []rune, i int) int {
+	for i < len(rs) && !isTargetClauseSep(rs, i) {
 		i++
 	}
 	return i
 }
 
-// tgtIsClauseSep reports whether rs[i] ends a clause; a colon between digits
+// isTargetClauseSep reports whether rs[i] ends a clause; a colon between digits
 // (10:1) does not.
-func tgtIsClauseSep(rs []rune, i int) bool {
-	if !tgtClauseSepSet.has(rs[i]) {
+func isTargetClauseSep(rs []rune, i int) bool {
+	if !targetClauseSepSet.has(rs[i]) {
 		return false
 	}
 	if rs[i] == ':' || rs[i] == ',' {
-		return !(i > 0 && i+1 < len(rs) && tgtIsDigit(rs[i-1]) && tgtIsDigit(rs[i+1]))
+		return !(i > 0 && i+1 < len(rs) && isDigit(rs[i-1]) && isDigit(rs[i+1]))
 	}
 	return true
 }
 
-// tgtLeftCmpAt finds a comparator written right before rs[i] (至少有 counts
+// leftCmpAt finds a comparator written right before rs[i] (至少有 counts
 // as 至少), and returns it with where it starts.
-func tgtLeftCmpAt(rs []rune, i int) (string, int, bool) {
+func leftCmpAt(rs []rune, i int) (string, int, bool) {
 	j := i
 	if j > 0 && rs[j-1] == '有' {
 		j--
@@ -602,15 +600,15 @@ func tgtLeftCmpAt(rs []rune, i int) (string, int, bool) {
 	if j > 0 && rs[j-1] == '为' {
 		j--
 	}
-	for _, c := range tgtLeftCmps {
-		if at, ok := tgtEndsWith(rs, j, c.word); ok {
+	for _, c := range leftCmps {
+		if at, ok := endsWith(rs, j, c.word); ok {
 			return c.cmp, at, true
 		}
 	}
 	// An adverb a verb away: 至少打造2个.
-	for k := j - 1; k >= 0 && k >= j-4 && !tgtIsClauseSep(rs, k); k-- {
-		for _, c := range tgtAdverbCmps {
-			if _, ok := tgtEndsWith(rs, k, c.word); ok {
+	for k := j - 1; k >= 0 && k >= j-4 && !isTargetClauseSep(rs, k); k-- {
+		for _, c := range adverbCmps {
+			if _, ok := endsWith(rs, k, c.word); ok {
 				return c.cmp, i, true
 			}
 		}
@@ -618,18 +616,18 @@ func tgtLeftCmpAt(rs []rune, i int) (string, int, bool) {
 	return "", i, false
 }
 
-// tgtTargetAt decides whether numeral n is a target, and builds it. It also
+// targetAt decides whether numeral n is a target, and builds it. It also
 // returns where scanning should resume.
-func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
+func targetAt(rs []rune, n numeral, inside []bool) (Target, int, bool) {
 	i, k := n.start, n.end
 	// A letter or a symbol glued to the number makes it part of a code,
 	// a grade or a name: 5G, M2, 1+10, 5A级. Guide: "grades … are not".
-	if i > 0 && (tgtIsLatin(rs[i-1]) || strings.ContainsRune("+/#×*", rs[i-1])) {
+	if i > 0 && (isLatinLetter(rs[i-1]) || strings.ContainsRune("+/#×*", rs[i-1])) {
 		return Target{}, k, false
 	}
 	// Guide: "Not: list numbering, … ordinals": 第一, and the left
 	// blockers (dates 周一, denominators 每10万人, summary 等两个).
-	if w := tgtLeftBlockerAt(rs, i); w != "" {
+	if w := leftBlockerAt(rs, i); w != "" {
 		return Target{}, k, false
 	}
 	more := false
@@ -642,10 +640,10 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 	// Dates, times and durations belong to the time module, but for a
 	// duration set as a goal: 压缩至5个工作日以内.
 	goalSpan := ""
-	if tgtEndsWithAny(rs, i, tgtDurationGoals) {
-		goalSpan = tgtLongestAt(rs, k, tgtDurationUnits)
+	if endsWithAny(rs, i, durationGoals) {
+		goalSpan = longestAt(rs, k, durationUnits)
 	}
-	if goalSpan == "" && tgtMatchAt(rs, k, tgtTimeWords) != "" {
+	if goalSpan == "" && firstAt(rs, k, nonTargetUnits) != "" {
 		return Target{}, k, false
 	}
 	if k < len(rs) && strings.ContainsRune("+/×", rs[k]) {
@@ -654,7 +652,7 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 	unit := n.unit
 	count := false
 	u := ""
-	if k+1 < len(rs) && rs[k] == ' ' && tgtLongestAt(rs, k+1, tgtMeasureUnits) != "" {
+	if k+1 < len(rs) && rs[k] == ' ' && longestAt(rs, k+1, measureUnits) != "" {
 		k++ // 约 27.8 公里
 	}
 	if goalSpan != "" {
@@ -664,15 +662,15 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 			k++ // 压缩至5个工作日内
 		}
 	} else if unit != "%" && unit != "‰" {
-		if w := tgtLongestAt(rs, k, tgtMeasureUnits); w != "" && len(w) >= len(tgtLongestAt(rs, k, tgtCountUnits)) {
+		if w := longestAt(rs, k, measureUnits); w != "" && len(w) >= len(longestAt(rs, k, countUnits)) {
 			u = w
-		} else if w := tgtLongestAt(rs, k, tgtCountUnits); w != "" {
+		} else if w := longestAt(rs, k, countUnits); w != "" {
 			u, count = w, true
-		} else if w := tgtMatchAt(rs, k, tgtLatinUnits); w != "" && !(k+len(w) < len(rs) && tgtIsLatin(rs[k+len(w)])) {
+		} else if w := firstAt(rs, k, latinUnits); w != "" && !(k+len(w) < len(rs) && isLatinLetter(rs[k+len(w)])) {
 			u = w
 		}
 		// 分 is a score, not 十分 (very) or 分别.
-		if u == "分" && k+1 < len(rs) && unicode.Is(unicode.Han, rs[k+1]) && tgtMatchAt(rs, k+1, []string{"以", "左", "及"}) == "" {
+		if u == "分" && k+1 < len(rs) && unicode.Is(unicode.Han, rs[k+1]) && firstAt(rs, k+1, []string{"以", "左", "及"}) == "" {
 			u, count = "", false
 		}
 		if u == "分" && n.chinese {
@@ -682,7 +680,7 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 		if u == "个" && k+1 < len(rs) && (rs[k+1] == '亿' || rs[k+1] == '万') {
 			u, count = string(rs[k+1]), false
 			k++
-			if w := tgtLongestAt(rs, k+1, tgtMeasureUnits); w != "" {
+			if w := longestAt(rs, k+1, measureUnits); w != "" {
 				u += w
 				k += len([]rune(w))
 			}
@@ -690,24 +688,24 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 		unit += u
 		k += len([]rune(u))
 	}
-	if k < len(rs) && tgtIsLatin(rs[k]) {
+	if k < len(rs) && isLatinLetter(rs[k]) {
 		return Target{}, k, false // 5G, 20xx
 	}
 	// A range with the unit on both ends: 6%-6.5%.
-	if !n.isRange && k+1 < len(rs) && strings.ContainsRune(tgtRangeSeps, rs[k]) && unit != "" {
-		if m, ok := tgtNumeralAt(rs, k+1); ok && m.unit == n.unit && tgtHasAt(rs, m.end, u) && m.value > n.value {
+	if !n.isRange && k+1 < len(rs) && strings.ContainsRune(rangeSeps, rs[k]) && unit != "" {
+		if m, ok := numeralAt(rs, k+1); ok && m.unit == n.unit && hasAt(rs, m.end, u) && m.value > n.value {
 			n.hi, n.isRange, k = m.value, true, m.end+len([]rune(u))
 		}
 	}
 	// A range with the unit after it: 5—8分钟, 2-3个.
-	if !n.isRange && u == "" && n.unit == "" && k+1 < len(rs) && strings.ContainsRune(tgtRangeSeps, rs[k]) {
-		if m, ok := tgtNumeralAt(rs, k+1); ok && m.value > n.value && m.unit == "" {
-			if w := tgtLongestAt(rs, m.end, append(append([]string{}, tgtMeasureUnits...), tgtCountUnits...)); w != "" && tgtMatchAt(rs, m.end, tgtTimeWords) == "" {
+	if !n.isRange && u == "" && n.unit == "" && k+1 < len(rs) && strings.ContainsRune(rangeSeps, rs[k]) {
+		if m, ok := numeralAt(rs, k+1); ok && m.value > n.value && m.unit == "" {
+			if w := longestAt(rs, m.end, append(append([]string{}, measureUnits...), countUnits...)); w != "" && firstAt(rs, m.end, nonTargetUnits) == "" {
 				n.hi, n.isRange = m.value, true
 				u, unit = w, w
-				count = slices.Contains(tgtCountUnits, w)
+				count = slices.Contains(countUnits, w)
 				k = m.end + len([]rune(w))
-			} else if tgtMatchAt(rs, m.end, tgtTimeWords) != "" {
+			} else if firstAt(rs, m.end, nonTargetUnits) != "" {
 				return Target{}, m.end, false // 3-5年
 			}
 		}
@@ -715,11 +713,11 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 	// Comparators. Guide: "cmp".
 	cmp := ""
 	left := i
-	if c, at, ok := tgtLeftCmpAt(rs, i); ok {
+	if c, at, ok := leftCmpAt(rs, i); ok {
 		cmp, left = c, at
 	}
-	for _, c := range tgtRightCmps {
-		if tgtHasAt(rs, k, c.word) {
+	for _, c := range rightCmps {
+		if hasAt(rs, k, c.word) {
 			if cmp == "" || c.cmp == CmpAbout || cmp == CmpAbout {
 				cmp = c.cmp
 			}
@@ -732,15 +730,15 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 	}
 	// A number needs a unit unless a comparator or a rate makes it a goal:
 	// 组建率达100 is 100 %.
-	cs := tgtClauseStart(rs, i)
-	ce := tgtClauseEnd(rs, k)
-	objBefore := tgtObjectBefore(rs, cs, left)
+	cs := targetClauseStart(rs, i)
+	ce := targetClauseEnd(rs, k)
+	objBefore := objectBefore(rs, cs, left)
 	if unit == "" {
 		if n.chinese {
 			return Target{}, k, false
 		}
 		switch {
-		case tgtIsRateName(objBefore):
+		case isRateName(objBefore):
 			unit = "%"
 		case cmp == "":
 			return Target{}, k, false
@@ -750,7 +748,7 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 	// It counts where a comparator bounds it (至少有一个, 一次以上) or it
 	// numbers an event (开一次培训会).
 	if n.chinese && n.value == 1 && !n.isRange && cmp == "" {
-		if !(count && (u == "次" || u == "场" || u == "期" || u == "轮") && tgtEndsWithAny(rs, i, tgtEventVerbs)) {
+		if !(count && (u == "次" || u == "场" || u == "期" || u == "轮") && endsWithAny(rs, i, eventVerbs)) {
 			return Target{}, k, false
 		}
 	}
@@ -759,13 +757,13 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 	obj, objEnd := "", k
 	// A measure that its object names before it (总投资4.8亿元的古徵中学)
 	// describes what follows 的 and keeps its object.
-	if count || strings.HasPrefix(tgtRs2s(rs, k, k+1), "的") && (objBefore == "" || u == "%") || u == "" && (unit == "万" || unit == "亿") {
-		obj, objEnd = tgtObjectAfter(rs, k, ce)
+	if count || strings.HasPrefix(runesText(rs, k, k+1), "的") && (objBefore == "" || u == "%") || u == "" && (unit == "万" || unit == "亿") {
+		obj, objEnd = objectAfter(rs, k, ce)
 	}
 	if count && n.chinese && (n.text == "二" || u == "期") {
 		return Target{}, k, false // 二次污染, 二本, 六期工程: counts say 两
 	}
-	if count && obj == "" && objBefore == "" && (k == len(rs) || tgtIsClauseSep(rs, k)) {
+	if count && obj == "" && objBefore == "" && (k == len(rs) || isTargetClauseSep(rs, k)) {
 		return Target{}, k, false // a count of nothing: 主要有两条
 	}
 	if count && (objEnd < len(rs) && (rs[objEnd] == ':' || rs[objEnd] == '：') || k < len(rs) && rs[k] == ':') {
@@ -774,20 +772,20 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 	if count && n.chinese && len(obj) > 0 && strings.HasPrefix(obj, "“") && strings.HasSuffix(obj, "”") {
 		return Target{}, k, false // a slogan: 四个“明白”
 	}
-	if count && tgtApposition(rs, cs, i, n.value) {
+	if count && restatesList(rs, cs, i, n.value) {
 		return Target{}, k, false // a count of the names just listed: 福州、厦门两个大户
 	}
-	if !count && (cmp != "" || objBefore == "") && tgtQualifier(rs, k, ce) {
+	if !count && (cmp != "" || objBefore == "") && qualifiesCounted(rs, k, ce) {
 		return Target{}, k, false // a threshold qualifying what is counted: 3000万元以上的大项目5个
 	}
-	if count && u == "次" && strings.Contains(tgtRs2s(rs, max(cs, i-6), i), "届") {
+	if count && u == "次" && strings.Contains(runesText(rs, max(cs, i-6), i), "届") {
 		return Target{}, k, false // 八届人大六次会议
 	}
 	if count && (strings.HasPrefix(obj, "子") || strings.HasPrefix(obj, "车")) {
 		return Target{}, k, false // a place or a thing named by a count: 四家子镇, 三轮车
 	}
 	if count {
-		if tgtIsAbstract(obj) {
+		if isAbstract(obj) {
 			return Target{}, k, false
 		}
 		if u == "人" && (strings.HasSuffix(obj, "组") || strings.HasSuffix(obj, "团") || strings.HasSuffix(obj, "班子")) {
@@ -811,13 +809,13 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 	before := string(rs[cs:i])
 	after := string(rs[k:ce])
 	switch {
-	case tgtPastMarkers.in(clause) || tgtHasPastLe(clause):
+	case pastStatMarkers.in(clause) || hasPastLe(clause):
 		return Target{}, k, false // past statistics
-	case tgtLastYearMarkers.in(clause) && !tgtGoalMarkers.in(clause):
+	case lastYearMarkers.in(clause) && !goalMarkers.in(clause):
 		return Target{}, k, false
 	case strings.Contains(before, "在") && strings.Contains(after, "基础上"):
 		return Target{}, k, false // a baseline: 在突破20%的基础上
-	case count && tgtReferenceVerbs.in(before):
+	case count && referenceVerbs.in(before):
 		return Target{}, k, false // a standard referred to: 对照4条标准
 	case u == "名" && strings.Contains(before, "排名"):
 		return Target{}, k, false // a rank: 排名在前十名、十一到二十名的
@@ -848,7 +846,7 @@ func tgtTargetAt(rs []rune, n tgtNumeral, inside []bool) (Target, int, bool) {
 	}, k, true
 }
 
-func tgtRs2s(rs []rune, i, j int) string {
+func runesText(rs []rune, i, j int) string {
 	if j > len(rs) {
 		j = len(rs)
 	}
@@ -858,23 +856,23 @@ func tgtRs2s(rs []rune, i, j int) string {
 	return string(rs[i:j])
 }
 
-func tgtEndsWithAny(rs []rune, i int, ws []string) bool {
+func endsWithAny(rs []rune, i int, ws []string) bool {
 	for _, w := range ws {
-		if _, ok := tgtEndsWith(rs, i, w); ok {
+		if _, ok := endsWith(rs, i, w); ok {
 			return true
 		}
 	}
 	return false
 }
 
-// tgtApposition reports whether a count at rs[i] sums up the names
+// restatesList reports whether a count at rs[i] sums up the names
 // listed right before it, as many as it counts, as the subject of its
 // clause: 开安、华家、哈拉海、烧锅四个工业集中区也要…. Such counts restate a
 // list; they set no goal. After the clause's directive word the names are
 // the scope of the work directed, and their count a target (guide,
 // "Clarifications": counts that set the scope of work): 要抓好甲校、乙校2所
 // 学校的创建工作.
-func tgtApposition(rs []rune, cs, i int, v float64) bool {
+func restatesList(rs []rune, cs, i int, v float64) bool {
 	if i == cs || !unicode.Is(unicode.Han, rs[i-1]) || strings.ContainsRune("有是为到达少了", rs[i-1]) || v < 2 {
 		return false
 	}
@@ -886,40 +884,40 @@ func tgtApposition(rs []rune, cs, i int, v float64) bool {
 		if r == '、' || r == '和' || r == '与' || r == '及' {
 			items++
 		}
-		if tgtIsDigit(r) {
+		if isDigit(r) {
 			return false
 		}
 	}
 	return float64(items) == v
 }
 
-// tgtQualifier reports whether the measure ending at rs[k] qualifies a
+// qualifiesCounted reports whether the measure ending at rs[k] qualifies a
 // noun that a later number of the clause counts: 建设3000万元以上的大项目5个.
-func tgtQualifier(rs []rune, k, ce int) bool {
-	_, e := tgtObjectAfter(rs, k, ce)
+func qualifiesCounted(rs []rune, k, ce int) bool {
+	_, e := objectAfter(rs, k, ce)
 	if e == k {
 		return false
 	}
-	n, ok := tgtNumeralAt(rs, e)
-	return ok && tgtLongestAt(rs, n.end, tgtCountUnits) != ""
+	n, ok := numeralAt(rs, e)
+	return ok && longestAt(rs, n.end, countUnits) != ""
 }
 
-// tgtLeftBlockerAt returns the blocker written right before rs[i], if any.
-func tgtLeftBlockerAt(rs []rune, i int) string {
-	for _, w := range tgtLeftBlockers {
-		if _, ok := tgtEndsWith(rs, i, w); ok {
+// leftBlockerAt returns the blocker written right before rs[i], if any.
+func leftBlockerAt(rs []rune, i int) string {
+	for _, w := range leftBlockers {
+		if _, ok := endsWith(rs, i, w); ok {
 			return w
 		}
 	}
 	return ""
 }
 
-// tgtHasPastLe reports whether s holds a perfective 了 (完成了), not the 了
+// hasPastLe reports whether s holds a perfective 了 (完成了), not the 了
 // of 为了, 除了 or 了解.
 //
 // It matches (?:^|[^为除不得罢])了(?:[^解如]|$), looking for 了 and reading
 // the characters either side of it rather than converting s to runes.
-func tgtHasPastLe(s string) bool {
+func hasPastLe(s string) bool {
 	for i := 0; ; {
 		k := strings.Index(s[i:], "了")
 		if k < 0 {
@@ -935,30 +933,30 @@ func tgtHasPastLe(s string) bool {
 	}
 }
 
-// tgtReportOnly reports whether sentence s tells of work done (已, 了,
+// reportOnly reports whether sentence s tells of work done (已, 了,
 // 以来) and nowhere sets a goal.
-func tgtReportOnly(s string) bool {
-	if !(tgtReportMarkers.in(s) || tgtHasPastLe(s)) {
+func reportOnly(s string) bool {
+	if !(reportMarkers.in(s) || hasPastLe(s)) {
 		return false
 	}
 	t := s
 	for _, w := range []string{"要求", "主要", "重要", "需要", "要点", "只要", "纪要"} {
 		t = strings.ReplaceAll(t, w, "")
 	}
-	return !tgtGoalMarkers.in(t) && !tgtDutyMarkers.in(t)
+	return !goalMarkers.in(t) && !dutyMarkers.in(t)
 }
 
-// tgtReportMarkers tell of work done, and tgtDutyMarkers of work to do,
-// in tgtReportOnly.
+// reportMarkers tell of work done, and dutyMarkers of work to do,
+// in reportOnly.
 var (
-	tgtReportMarkers = newLiterals([]string{"已", "以来", "截至", "截止", "共有", "累计"})
-	tgtDutyMarkers   = newLiterals([]string{"应", "需", "请", "努力", "争创", "务求", "务必"})
+	reportMarkers = newLiterals([]string{"已", "以来", "截至", "截止", "共有", "累计"})
+	dutyMarkers   = newLiterals([]string{"应", "需", "请", "努力", "争创", "务求", "务必"})
 )
 
-// tgtIsRateName reports whether an object names a rate, whose number is a
+// isRateName reports whether an object names a rate, whose number is a
 // percentage even where % is missing (组建率达100). Guide: "A rate whose
 // % is missing in the source is still %".
-func tgtIsRateName(obj string) bool {
+func isRateName(obj string) bool {
 	for _, w := range []string{"率", "比例", "比重", "占比", "覆盖面"} {
 		if strings.HasSuffix(obj, w) {
 			return true
@@ -967,10 +965,10 @@ func tgtIsRateName(obj string) bool {
 	return false
 }
 
-// tgtIsAbstract reports whether obj, counted by a classifier, is an abstract
+// isAbstract reports whether obj, counted by a classifier, is an abstract
 // head of a summary count or a slogan (两项重点任务, 三个结合).
-func tgtIsAbstract(obj string) bool {
-	for _, m := range tgtAbstractModifiers {
+func isAbstract(obj string) bool {
+	for _, m := range abstractModifiers {
 		if rest, ok := strings.CutPrefix(obj, m); ok {
 			if rest == "" {
 				return true
@@ -979,7 +977,7 @@ func tgtIsAbstract(obj string) bool {
 			break
 		}
 	}
-	for _, h := range tgtAbstractHeads {
+	for _, h := range abstractHeads {
 		if strings.HasPrefix(obj, h) {
 			return true
 		}
@@ -987,10 +985,10 @@ func tgtIsAbstract(obj string) bool {
 	return false
 }
 
-// tgtObjectAfter reads the object counted after a classifier at rs[k:],
+// objectAfter reads the object counted after a classifier at rs[k:],
 // within the clause ending at ce: 48个贫困村 -> 贫困村. Quoted names are
 // kept whole. It returns the object and where it ends.
-func tgtObjectAfter(rs []rune, k, ce int) (string, int) {
+func objectAfter(rs []rune, k, ce int) (string, int) {
 	j := k
 	if j < ce && rs[j] == '的' {
 		j++
@@ -998,7 +996,7 @@ func tgtObjectAfter(rs []rune, k, ce int) (string, int) {
 	start := j
 	for j < ce && j-start < 14 {
 		r := rs[j]
-		if cl, ok := tgtOpenClose[r]; ok {
+		if cl, ok := enclosingMarks[r]; ok {
 			e := j + 1
 			for e < ce && rs[e] != cl {
 				e++
@@ -1009,10 +1007,10 @@ func tgtObjectAfter(rs []rune, k, ce int) (string, int) {
 			}
 			break
 		}
-		if r == '、' || r == ' ' || tgtIsNumStart(rs, j) && j > start || !unicode.Is(unicode.Han, r) && !tgtIsLatin(r) {
+		if r == '、' || r == ' ' || isNumStart(rs, j) && j > start || !unicode.Is(unicode.Han, r) && !isLatinLetter(r) {
 			break
 		}
-		if tgtMatchAt(rs, j, tgtObjectStops) != "" {
+		if firstAt(rs, j, objectStops) != "" {
 			break
 		}
 		j++
@@ -1023,28 +1021,28 @@ func tgtObjectAfter(rs []rune, k, ce int) (string, int) {
 	return string(rs[start:j]), j
 }
 
-// tgtObjectBefore reads the object named before a number at rs[i], in the
+// objectBefore reads the object named before a number at rs[i], in the
 // clause starting at cs: 签约率达到98% -> 签约率; 科级干部4户 -> 科级干部.
-func tgtObjectBefore(rs []rune, cs, i int) string {
-	obj, subjectEnd := tgtObjectBeforeCut(rs, cs, i)
+func objectBefore(rs []rune, cs, i int) string {
+	obj, subjectEnd := objectBeforeCut(rs, cs, i)
 	if obj == "" && subjectEnd > cs {
 		// 签约率要达到98%: where nothing is left after the directive
 		// word, the object is its subject.
-		obj, _ = tgtObjectBeforeCut(rs, cs, subjectEnd)
+		obj, _ = objectBeforeCut(rs, cs, subjectEnd)
 	}
 	return obj
 }
 
-// tgtObjectBeforeCut reads what is left of rs[cs:i] after the last date,
+// objectBeforeCut reads what is left of rs[cs:i] after the last date,
 // number or directive word, and returns where that directive word starts
 // (cs if none).
-func tgtObjectBeforeCut(rs []rune, cs, i int) (string, int) {
+func objectBeforeCut(rs []rune, cs, i int) (string, int) {
 	seg := rs[cs:i]
 	// Cut after the last date, number or directive word.
 	cut, afterDate := 0, false
 	for p := range seg {
-		if tgtIsDigit(seg[p]) || seg[p] == 'x' || seg[p] == 'X' ||
-			isCNNumeral(seg[p]) && (tgtLongestAt(seg, p+1, tgtDurationUnits) != "" || tgtHasAt(seg, p+1, "年")) {
+		if isDigit(seg[p]) || seg[p] == 'x' || seg[p] == 'X' ||
+			isCNNumeral(seg[p]) && (longestAt(seg, p+1, durationUnits) != "" || hasAt(seg, p+1, "年")) {
 			cut, afterDate = p+1, true
 		}
 		if seg[p] == '、' || seg[p] == ')' {
@@ -1056,7 +1054,7 @@ func tgtObjectBeforeCut(rs []rune, cs, i int) (string, int) {
 		if p < floor {
 			continue
 		}
-		if w := tgtMatchAt(seg, p, tgtObjectCuts); w != "" {
+		if w := firstAt(seg, p, objectCuts); w != "" {
 			cut, afterDate, wordAt = p+len([]rune(w)), false, p
 		}
 	}
@@ -1064,22 +1062,22 @@ func tgtObjectBeforeCut(rs []rune, cs, i int) (string, int) {
 	s := strings.TrimSpace(string(seg))
 	if afterDate {
 		// 在10天内安排资金500万元: the time phrase is no part of the object.
-		s = strings.TrimPrefix(s, tgtLongestAt([]rune(s), 0, tgtDurationUnits))
+		s = strings.TrimPrefix(s, longestAt([]rune(s), 0, durationUnits))
 		s = strings.TrimLeft(s, "年月日号底前后内起以来之")
 		r := []rune(s)
-		u := tgtLongestAt(r, 0, tgtMeasureUnits)
-		if c := tgtLongestAt(r, 0, tgtCountUnits); len(c) > len(u) {
+		u := longestAt(r, 0, measureUnits)
+		if c := longestAt(r, 0, countUnits); len(c) > len(u) {
 			u = c
 		}
 		s = strings.TrimPrefix(s, u)
-		for _, c := range tgtRightCmps {
+		for _, c := range rightCmps {
 			s = strings.TrimPrefix(s, c.word)
 		}
 	}
 	s = strings.TrimLeftFunc(s, func(r rune) bool { return r < 0x80 })
 	for {
 		t := strings.TrimLeft(s, "的,、 ")
-		for _, c := range tgtLeftCmps {
+		for _, c := range leftCmps {
 			t = strings.TrimSuffix(t, c.word)
 		}
 		t = strings.TrimSuffix(t, "为")

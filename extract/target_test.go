@@ -223,7 +223,7 @@ func checkSpans(t *testing.T, s string, ts []Target) {
 }
 
 // TestTargetsNeedNumerals checks the shortcut FindTargets takes: on the
-// seeds' lines, folded, and their sentences, whenever tgtMayHold is false
+// seeds' lines, folded, and their sentences, whenever mayHoldTarget is false
 // the full reading finds no target either.
 func TestTargetsNeedNumerals(t *testing.T) {
 	x := New()
@@ -240,12 +240,12 @@ func TestTargetsNeedNumerals(t *testing.T) {
 				texts = append(texts, s.fold.text)
 			}
 			for _, s := range texts {
-				if tgtMayHold(s) {
+				if mayHoldTarget(s) {
 					continue
 				}
 				skipped++
 				if ts := findTargets(s); ts != nil {
-					t.Fatalf("findTargets(%q) = %v, but tgtMayHold is false", s, ts)
+					t.Fatalf("findTargets(%q) = %v, but mayHoldTarget is false", s, ts)
 				}
 			}
 		}
@@ -255,10 +255,10 @@ func TestTargetsNeedNumerals(t *testing.T) {
 	}
 }
 
-// pastLePattern is what tgtHasPastLe stands for.
+// pastLePattern is what hasPastLe stands for.
 var pastLePattern = regexp.MustCompile(`(?:^|[^为除不得罢])了(?:[^解如]|$)`)
 
-// TestHasPastLe checks tgtHasPastLe against the regular expression it
+// TestHasPastLe checks hasPastLe against the regular expression it
 // stands for on the seeds' lines, folded, and their clauses, and on texts
 // made to catch the edges.
 func TestHasPastLe(t *testing.T) {
@@ -269,7 +269,7 @@ func TestHasPastLe(t *testing.T) {
 	}
 }
 
-// FuzzHasPastLe compares tgtHasPastLe with the regular expression it
+// FuzzHasPastLe compares hasPastLe with the regular expression it
 // stands for.
 func FuzzHasPastLe(f *testing.F) {
 	for _, s := range []string{"为了", "做了事", "了解", "除了", "\xff了"} {
@@ -278,15 +278,15 @@ func FuzzHasPastLe(f *testing.F) {
 	f.Fuzz(checkHasPastLe)
 }
 
-// checkHasPastLe compares tgtHasPastLe on s with the regular expression.
-var checkHasPastLe = matchCheck("tgtHasPastLe", tgtHasPastLe, pastLePattern)
+// checkHasPastLe compares hasPastLe on s with the regular expression.
+var checkHasPastLe = matchCheck("hasPastLe", hasPastLe, pastLePattern)
 
-// TestHasAt checks tgtHasAt, which compares a word's first character
+// TestHasAt checks hasAt, which compares a word's first character
 // before decoding it, against the runes of the word, for the words it is
 // asked about at every place in the seeds' lines.
 func TestHasAt(t *testing.T) {
 	var words []string
-	for _, ws := range [][]string{tgtMeasureUnits, tgtCountUnits, tgtTimeWords, tgtLatinUnits, tgtObjectStops, tgtObjectCuts} {
+	for _, ws := range [][]string{measureUnits, countUnits, nonTargetUnits, latinUnits, objectStops, objectCuts} {
 		words = append(words, ws...)
 	}
 	words = append(words, "百分之", "千分之", "十分", "分之", "成不变", "")
@@ -297,8 +297,8 @@ func TestHasAt(t *testing.T) {
 			for _, w := range words {
 				wr := []rune(w)
 				want := i+len(wr) <= len(rs) && slices.Equal(rs[i:i+len(wr)], wr)
-				if got := tgtHasAt(rs, i, w); got != want {
-					t.Fatalf("tgtHasAt(%q, %d, %q) = %v, want %v", string(rs), i, w, got, want)
+				if got := hasAt(rs, i, w); got != want {
+					t.Fatalf("hasAt(%q, %d, %q) = %v, want %v", string(rs), i, w, got, want)
 				}
 			}
 		}

@@ -132,7 +132,7 @@ func (p *parser) node(m match) (TimeNode, bool) {
 		}
 	}
 	if iv.cat == catSpan {
-		for _, w := range tgtDurationGoals {
+		for _, w := range durationGoals {
 			if before(w) {
 				return tn, false // 办理时限压缩至1个工作日以内: a target, not a deadline
 			}
