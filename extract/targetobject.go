@@ -1,0 +1,168 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file reads the object a target counts or measures, after a
+// classifier (48个贫困村) or before the number (签约率达到98%), and judges
+// whether it names a rate or an abstract head.
+
+// isRateName reports whether an object names a rate, whose number is a
+// percentage even where % is missing (组建率达100). Guide: "A rate whose
+// % is missing in the source is still %".
+func isRateName(obj string) bool {
+	for _, w := range []string{"率", "比例", "比重", "占比", "覆盖面"} {
+		if strings.HasSuffix(obj, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAbstract reports whether obj, counted by a classifier, is an abstract
+// head of a summary count or a slogan (两项重点任务, 三个结合).
+func isAbstract(obj string) bool {
+	for _, m := range abstractModifiers {
+		if rest, ok := strings.CutPrefix(obj, m); ok {
+			if rest == "" {
+				return true
+			}
+			obj = rest
+			break
+		}
+	}
+	for _, h := range abstractHeads {
+		if strings.HasPrefix(obj, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// objectAfter reads the object counted after a classifier at rs[k:],
+// within the clause ending at ce: 48个贫困村 -> 贫困村. Quoted names are
+// kept whole. It returns the object and where it ends.
+func objectAfter(rs []rune, k, ce int) (string, int) {
+	j := k
+	if j < ce && rs[j] == '的' {
+		j++
+	}
+	start := j
+	for j < ce && j-start < 14 {
+		r := rs[j]
+		if cl, ok := enclosingMarks[r]; ok {
+			e := j + 1
+			for e < ce && rs[e] != cl {
+				e++
+			}
+			if e < ce {
+				j = e + 1
+				continue
+			}
+			break
+		}
+		if r == '、' || r == ' ' || isNumStart(rs, j) && j > start || !unicode.Is(unicode.Han, r) && !isLatinLetter(r) {
+			break
+		}
+		if firstAt(rs, j, objectStops) != "" {
+			break
+		}
+		j++
+	}
+	if j == start {
+		return "", k
+	}
+	return string(rs[start:j]), j
+}
+
+// objectBefore reads the object named before a number at rs[i], in the
+// clause starting at cs: 签约率达到98% -> 签约率; 科级干部4户 -> 科级干部.
+func objectBefore(rs []rune, cs, i int) string {
+	obj, subjectEnd := objectBeforeCut(rs, cs, i)
+	if obj == "" && subjectEnd > cs {
+		// 签约率要达到98%: where nothing is left after the directive
+		// word, the object is its subject.
+		obj, _ = objectBeforeCut(rs, cs, subjectEnd)
+	}
+	return obj
+}
+
+// objectBeforeCut reads what is left of rs[cs:i] after the last date,
+// number or directive word, and returns where that directive word starts
+// (cs if none).
+func objectBeforeCut(rs []rune, cs, i int) (string, int) {
+	seg := rs[cs:i]
+	// Cut after the last date, number or directive word.
+	cut, afterDate := 0, false
+	for p := range seg {
+		if isDigit(seg[p]) || seg[p] == 'x' || seg[p] == 'X' ||
+			isCNNumeral(seg[p]) && (longestAt(seg, p+1, durationUnits) != "" || hasAt(seg, p+1, "年")) {
+			cut, afterDate = p+1, true
+		}
+		if seg[p] == '、' || seg[p] == ')' {
+			cut, afterDate = p+1, false
+		}
+	}
+	floor, wordAt := cut, -1
+	for p := range seg {
+		if p < floor {
+			continue
+		}
+		if w := firstAt(seg, p, objectCuts); w != "" {
+			cut, afterDate, wordAt = p+len([]rune(w)), false, p
+		}
+	}
+	seg = seg[cut:]
+	s := strings.TrimSpace(string(seg))
+	if afterDate {
+		// 在10天内安排资金500万元: the time phrase is no part of the object.
+		s = strings.TrimPrefix(s, longestAt([]rune(s), 0, durationUnits))
+		s = strings.TrimLeft(s, "年月日号底前后内起以来之")
+		r := []rune(s)
+		u := longestAt(r, 0, measureUnits)
+		if c := longestAt(r, 0, countUnits); len(c) > len(u) {
+			u = c
+		}
+		s = strings.TrimPrefix(s, u)
+		for _, c := range rightCmps {
+			s = strings.TrimPrefix(s, c.word)
+		}
+	}
+	s = strings.TrimLeftFunc(s, func(r rune) bool { return r < 0x80 })
+	for {
+		t := strings.TrimLeft(s, "的,、 ")
+		for _, c := range leftCmps {
+			t = strings.TrimSuffix(t, c.word)
+		}
+		t = strings.TrimSuffix(t, "为")
+		t = strings.TrimSuffix(t, "在")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	if r := []rune(s); len(r) > 16 {
+		s = string(r[len(r)-16:])
+	}
+	// 今年大规模扩招100万人: the year the goal is set for is a time node.
+	for _, w := range []string{"今年", "明年", "全年", "年内", "当年"} {
+		if rest, ok := strings.CutPrefix(s, w); ok && utf8.RuneCountInString(rest) >= 2 {
+			s = strings.TrimLeft(rest, ",，")
+			break
+		}
+	}
+	// 和总投资1.32亿元: a conjunction is no part of the object.
+	for _, w := range []string{"以及", "和", "与", "及", "并"} {
+		if rest, ok := strings.CutPrefix(s, w); ok && utf8.RuneCountInString(rest) >= 2 {
+			s = rest
+			break
+		}
+	}
+	if wordAt <= floor {
+		return s, cs
+	}
+	return s, cs + wordAt
+}
