@@ -43,6 +43,22 @@ var stdForbidden = map[string][]string{
 	"extract": {"os", "os/exec", "os/signal", "os/user", "io/ioutil", "net", "net/http", "syscall", "path/filepath"},
 }
 
+// sheetCode are the standard packages that reading or writing
+// SpreadsheetML by hand starts from.
+var sheetCode = []string{"encoding/xml", "archive/zip"}
+
+// sheetCodeAllowed are the packages whose code may import sheetCode, each
+// with why. Only report/internal/xlsx knows the XML of a workbook's
+// sheets (architecture.md); the others read or write other formats that
+// are zip packages of XML.
+var sheetCodeAllowed = map[string]string{
+	"report/internal/xlsx": "the one package that writes and scans SpreadsheetML",
+	"extract":              "reads Word (.docx) and OFD documents, zip packages of XML",
+	"internal/ofdtest":     "writes OFD documents for tests",
+	"":                     "tells an input's kind by the names of its zip parts (zipKind)",
+	"internal/inputs":      "tells an input's kind by the names of its zip parts (zipKind)",
+}
+
 // clockFuncs are the functions of package time that read the clock, which
 // extract must not call: its results depend on its input and the dates
 // the command gives it, never on when it runs.
@@ -178,5 +194,28 @@ func TestExtractReadsNoClock(t *testing.T) {
 			}
 			return true
 		})
+	}
+}
+
+// Only report/internal/xlsx writes or scans worksheet XML: no other
+// package's code, nor report's tests, imports encoding/xml or archive/zip
+// but those sheetCodeAllowed names for reading other formats.
+func TestSheetCodeInXlsx(t *testing.T) {
+	for _, l := range goList(t, "-f", "{{.ImportPath}} {{join .Imports \" \"}} | {{join .TestImports \" \"}} {{join .XTestImports \" \"}}", "./...") {
+		code, tests, _ := strings.Cut(l, " | ")
+		fields := strings.Fields(code)
+		pkg, _ := rel(fields[0])
+		imports := fields[1:]
+		if pkg == "report" || strings.HasPrefix(pkg, "report/") {
+			imports = append(imports, strings.Fields(tests)...)
+		}
+		if _, ok := sheetCodeAllowed[pkg]; ok {
+			continue
+		}
+		for _, imp := range imports {
+			if slices.Contains(sheetCode, imp) {
+				t.Errorf("%s imports %s: worksheet XML is report/internal/xlsx's alone (architecture.md)", fields[0], imp)
+			}
+		}
 	}
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"path"
 	"strings"
 
 	"github.com/speechledger/speechledger/report/internal/xlsx"
@@ -35,8 +34,7 @@ func lostFeatures(p *previous) []string {
 			continue
 		}
 		var lost []string
-		dir, file := path.Split(part)
-		if rels, _ := p.raw.Part(dir + "_rels/" + file + ".rels"); strings.Contains(string(rels), "relationships/comments") {
+		if p.raw.Related(part, "comments") {
 			lost = append(lost, "批注")
 		}
 		if xlsx.HasElement(b, "hyperlinks") {

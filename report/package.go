@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io"
-	"path"
 	"slices"
 
 	"github.com/speechledger/speechledger/report/internal/xlsx"
@@ -120,8 +119,7 @@ func rememberHead(parts *xlsx.Parts, name string, head []byte, shared []string, 
 	if n := xlsx.SharedRefs(head); n > len(m.Shared) && n <= len(shared) {
 		m.Shared = shared[:n]
 	}
-	dir, file := path.Split(name)
-	ms.Whole = parts.Part(dir+"_rels/"+file+".rels") == nil
+	ms.Whole = !parts.HasRels(name)
 	return nil
 }
 

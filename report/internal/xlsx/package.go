@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"path"
 	"regexp"
 	"slices"
 )
@@ -47,6 +48,17 @@ func (p *Parts) Part(name string) []byte {
 		}
 	}
 	return nil
+}
+
+// HasRels reports whether the part name has relationships of its own (a
+// worksheet's comments, drawings, hyperlinks), which a copy of it would
+// need too.
+func (p *Parts) HasRels(name string) bool { return p.Part(relsOf(name)) != nil }
+
+// relsOf returns the name of the relationships part of the part name.
+func relsOf(name string) string {
+	dir, file := path.Split(name)
+	return dir + "_rels/" + file + ".rels"
 }
 
 // What zip.Writer.CreateHeader puts in the header of an entry whose name

@@ -99,6 +99,13 @@ func (r *Reader) Part(name string) ([]byte, error) {
 	return nil, nil
 }
 
+// Related reports whether the part name has a relationship of type kind
+// (comments, hyperlink, drawing: the last element of the type's URI).
+func (r *Reader) Related(name, kind string) bool {
+	rels, _ := r.Part(relsOf(name))
+	return bytes.Contains(rels, []byte("relationships/"+kind))
+}
+
 // Compressed returns the part name as it is stored in the package, if it
 // is stored compressed with deflate: its compressed bytes, the CRC-32 and
 // the length of what they hold.
