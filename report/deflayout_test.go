@@ -1,10 +1,6 @@
 package report
 
-import (
-	"io"
-
-	"github.com/xuri/excelize/v2"
-)
+import "github.com/xuri/excelize/v2"
 
 // defaultColumns are the columns of the default layout, in order, with
 // their widths in character units of the default font (宋体 11 pt, in
@@ -35,19 +31,8 @@ var defaultColumns = []struct {
 // defaultSheet is the name of the speech sheet in the default template.
 const defaultSheet = "任务台账"
 
-// WriteDefaultTemplate writes the default template, from which an office
-// can start its own: the layout of templates/default.xlsx.
-func WriteDefaultTemplate(w io.Writer) error {
-	f, err := defaultTemplate()
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	_, err = f.WriteTo(w)
-	return err
-}
-
-// defaultTemplate builds the default template: a title row, a meta row and
+// defaultTemplate builds templates/default.xlsx (TestTemplates), which
+// the program fills when given no template of its own: a title row, a meta row and
 // the header row, then one empty row whose cells carry the data styles.
 func defaultTemplate() (*excelize.File, error) {
 	f := excelize.NewFile()
