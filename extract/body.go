@@ -651,7 +651,57 @@ func (lx *lexicon) markedBodies(s string, cs *charSet) []Body {
 			out = append(out, lx.namesAt(s, form.re, form.role)...)
 		}
 	}
+	if cs == nil || cs.has('由') {
+		out = mergeBodies(out, lx.modalBy(s))
+	}
 	return out
+}
+
+// modalByMark matches a directive marker followed by 由: 应当由教育行政部门办成……
+var modalByMark = mustRegexp(`(?:要|应当|应该|应|必须|须|需|可|可以|一律|统一|均|则)由`)
+
+// modalBy returns the bodies named after 由 where a directive marker
+// puts it (应当由X办成……, 均由X组织……): X is who acts, whatever verb
+// follows (guide, "Responsible body": marked by 由), and what comes before
+// the marker is the thing acted on.
+func (lx *lexicon) modalBy(s string) []Body {
+	var out []Body
+	var rs []rune
+	offsets := runeCounter{s: s}
+	for _, m := range modalByMark().FindAllStringIndex(s, -1) {
+		if rs == nil {
+			rs = []rune(s)
+		}
+		at := offsets.at(m[1])
+		end := at
+		for end < len(rs) && !clauseMarks.has(rs[end]) {
+			end++
+		}
+		if n := lx.nameBeforeVerb(rs[at:end]); n > 0 {
+			out = append(out, Body{Name: string(rs[at : at+n]), Role: RoleLead, Span: Span{at, at + n}})
+		}
+	}
+	return out
+}
+
+// nameBeforeVerb returns the rune length of the longest body name that
+// clause opens with and a verb follows (教育行政部门 in 教育行政部门办成公办园),
+// or 0.
+func (lx *lexicon) nameBeforeVerb(clause []rune) int {
+	if lx == nil || lx.words == nil {
+		return 0
+	}
+	ws := lx.words.words(string(clause))
+	for i := len(ws) - 1; i > 0; i-- {
+		n := ws[i].start
+		if n > maxBodyRunes || ws[i].pos != "v" && ws[i].pos != "vn" {
+			continue
+		}
+		if lx.isBodyName(string(clause[:n])) {
+			return n
+		}
+	}
+	return 0
 }
 
 // namesAt returns the body names in the first group of each match of re

@@ -105,6 +105,16 @@ func TestBodyObjectOfCausativeOrPreposition(t *testing.T) {
 	})
 }
 
+// Guide, "Responsible body": a body marked by 由 is who acts, whatever
+// verb follows it; what stands before 应当由/要由 is the thing acted on.
+func TestBodyMarkedByYouAfterModal(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"应当由 before any verb", []string{"新建小区的配套学校建成后，应当由区教育局统一管理，年底前完成移交。"}, []string{"区教育局"}},
+		{"要由 after a thing", []string{"闲置校舍要由乡镇人民政府收回，在9月底前完成登记。"}, []string{"乡镇人民政府"}},
+		{"由 naming no body keeps the subject", []string{"各乡镇、各部门都要由主要负责同志亲自抓，在6月底前完成。"}, []string{"各乡镇、各部门"}},
+	})
+}
+
 // Negative tests for the short heads: 所, 办, 站, 委, 中心 are not bodies
 // inside ordinary words.
 func TestBodyShortHeadsInOrdinaryWords(t *testing.T) {

@@ -514,6 +514,12 @@ func (lx *lexicon) findSubjects(d *directed) []Body {
 		if !modalMarker.MatchString(word) {
 			continue // 确保、力争、尽快……: what precedes is no subject
 		}
+		if strings.HasPrefix(blank[m[1]:], "由") {
+			rs, _ := d.runes()
+			if at := offsets.at(m[1]) + 1; lx.nameBeforeVerb(rs[at:clauseEnd(rs, at)]) > 0 {
+				continue // 应当由X办成……: X acts (modalBy), not what precedes
+			}
+		}
 		bs := d.subjectBodiesAt(lx, at0)
 		if len(bs) == 0 && (strings.HasPrefix(word, "负责") || strings.HasPrefix(word, "牵头")) {
 			rs, _ := d.runes()

@@ -583,10 +583,15 @@ var quoteSpeakers, quoteSpeakerLead = func() (map[rune][]string, *runeSet) {
 // than direct: 主要任务是……, 其目的就是要…….
 var purpose = mustPattern(`(?:主要任务|主要目的|其目的|目的|主题)(?:就)?是`)
 
+// preamble finds the formula that closes a document's preamble and
+// introduces its items (经国务院同意，现就有关事项通知如下：): it announces
+// the items, which are the directives, and directs nothing itself.
+var preamble = mustPattern(`(?:通知|通告|公告|函告|意见|要求|事项|安排|说明)如下\s*[:：]?\s*$`)
+
 // notDirective reports whether a folded sentence is one of those; its
 // characters are in cs, when not nil.
 func notDirective(s string, cs *charSet) bool {
-	if mayHold(courtesyWords, cs) && containsAny(s, "请大家", "祝愿") || notDirectiveOpening(s) || purpose.MatchIn(s, cs) {
+	if mayHold(courtesyWords, cs) && containsAny(s, "请大家", "祝愿") || notDirectiveOpening(s) || purpose.MatchIn(s, cs) || preamble.MatchIn(s, cs) {
 		return true
 	}
 	// A quoted directive holds a verb of isQuotedDirective's and the

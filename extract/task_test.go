@@ -71,6 +71,9 @@ func TestDirective(t *testing.T) {
 		{"principle: what a goal takes", "全县要赶超先进地区,首先必须提升干部素质。", false, false},
 		{"principle: what a goal depends on", "要办好人民满意的教育,关键在于建设一支好的教师队伍。", false, false},
 		{"a directive after a principle of its own", "现在的关键在于坚持,要防止松懈。", false, true},
+		{"preamble announcing the items", "为做好防汛工作，经省政府同意，现将有关事项通知如下：", false, false},
+		{"preamble: 要求如下", "请各单位认真执行，具体要求如下:", false, false},
+		{"lead line with a colon directs", "各单位要做好以下三项工作：", false, true},
 	}
 	for _, tt := range tests {
 		if got, _ := (*lexicon)(nil).directive(newDirected(tt.s), tt.heading); got != tt.want {
