@@ -15,6 +15,7 @@ import (
 
 	"github.com/speechledger/speechledger/extract"
 	"github.com/speechledger/speechledger/internal/atomicfile"
+	"github.com/speechledger/speechledger/internal/inputs"
 	"github.com/speechledger/speechledger/report"
 )
 
@@ -437,14 +438,6 @@ func describe(err error) string {
 	return err.Error()
 }
 
-// Openings of file formats, to read a file by what it holds rather than
-// by its name alone.
-var (
-	magicZip = []byte("PK\x03\x04")
-	magicOLE = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
-	magicPDF = []byte("%PDF-")
-)
-
 // readSpeeches reads, decodes and extracts one input.
 func (c *command) readSpeeches(x *extract.Extractor, in input) ([]extract.Speech, error) {
 	p := c.p
@@ -534,38 +527,38 @@ type decoding struct {
 }
 
 // decode turns the bytes of an input into its content: each kind of
-// document (see sniff) by its reader, old Office and WPS files converted
+// document (see inputs.Sniff) by its reader, old Office and WPS files converted
 // with LibreOffice first, anything else as text in the detected or forced
 // encoding.
 func (c *command) decode(path string, b []byte) (content, decoding, error) {
 	p := c.p
-	kind := sniff(path, b)
+	kind := inputs.Sniff(path, b)
 	switch kind {
-	case kindOldWord, kindOldExcel:
+	case inputs.OldWord, inputs.OldExcel:
 		converted, err := c.convertOld(path, kind, b)
 		if err != nil {
 			return content{}, decoding{}, err
 		}
 		doc, _, err := c.decode(path, converted)
-		return doc, decoding{Kind: typeName(path, kind)}, err
-	case kindEncrypted:
+		return doc, decoding{Kind: inputs.TypeName(path, kind)}, err
+	case inputs.Encrypted:
 		return content{}, decoding{}, p.errorf(msgEncrypted, path, "Office")
-	case kindBadOLE:
-		return content{}, decoding{}, p.errorf(msgOLEDamaged, path, typeName(path, oldKindByName(path)))
-	case kindPDF, kindOFD:
+	case inputs.BadOLE:
+		return content{}, decoding{}, p.errorf(msgOLEDamaged, path, inputs.TypeName(path, inputs.OldKindByName(path)))
+	case inputs.PDF, inputs.OFD:
 		read := c.pdfText
-		if kind == kindOFD {
+		if kind == inputs.OFD {
 			read = c.ofdText
 		}
 		text, err := read(path, b)
 		if err != nil {
 			return content{}, decoding{}, err
 		}
-		return content{text: text}, decoding{Kind: typeName(path, kind)}, nil
-	case kindXlsx:
+		return content{text: text}, decoding{Kind: inputs.TypeName(path, kind)}, nil
+	case inputs.Xlsx:
 		tables, err := c.taskSheet(path, b)
-		return content{tables: tables}, decoding{Kind: typeName(path, kind)}, err
-	case kindDocx:
+		return content{tables: tables}, decoding{Kind: inputs.TypeName(path, kind)}, err
+	case inputs.Docx:
 		text, tables, err := extract.DocxDocument(b)
 		switch {
 		case errors.Is(err, extract.ErrDocxBomb):

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/speechledger/speechledger/extract"
+	"github.com/speechledger/speechledger/internal/inputs"
 )
 
 // progressMin is the number of input files from which a run shows a
@@ -51,77 +52,46 @@ type readResult struct {
 	log    bytes.Buffer
 	keys   []string
 	cached int
-	done   chan struct{}
 }
 
 // readAll reads, decodes and extracts files on as many goroutines as
-// there are processors, and hands each file's result to use in input
-// order, after writing what reading it logged: standard error, the
-// speeches and the nightly record are the same as a run reading one file
-// after another would give. The Extractor is safe for concurrent use.
+// there are processors (one when standard input is among them), and
+// hands each file's result to use in input order, after writing what
+// reading it logged: standard error, the speeches and the nightly record
+// are the same as a run reading one file after another would give. The
+// Extractor is safe for concurrent use.
 func (c *command) readAll(x *extract.Extractor, files []input, use func(sp []extract.Speech, err error)) {
 	bar := c.progress(len(files))
 	defer bar.finish()
-	workers := min(runtime.GOMAXPROCS(0), len(files))
+	workers := runtime.GOMAXPROCS(0)
 	for _, f := range files {
 		if f.path == "-" {
 			workers = 1 // standard input is read where it comes in the list
 		}
 	}
-	if workers <= 1 {
-		for _, f := range files {
-			sp, err := c.readSpeeches(x, f)
-			if err != nil {
-				bar.clear()
-			}
-			use(sp, err)
-			bar.step()
-		}
-		return
-	}
-	results := make([]readResult, len(files))
-	next := make(chan int)
-	for i := range results {
-		results[i].done = make(chan struct{})
-	}
-	go func() {
-		for i := range files {
-			next <- i
-		}
-		close(next)
-	}()
 	// Each file is read by its own copy of the command, which logs into
 	// r.log and records its cache keys in r.keys. The copies are made of
 	// base, taken before the workers start, as this goroutine goes on to
 	// change c.night while they work.
 	base := *c
 	base.night.keys, base.night.cached = nil, 0
-	for range workers {
-		go func() {
-			for i := range next {
-				r := &results[i]
-				cc := base
-				cc.stderr = &r.log
-				r.sp, r.err = cc.readSpeeches(x, files[i])
-				r.keys, r.cached = cc.night.keys, cc.night.cached
-				close(r.done)
-			}
-		}()
-	}
-	for i := range results {
-		r := &results[i]
-		<-r.done
+	inputs.InOrder(len(files), workers, func(i int) *readResult {
+		r := new(readResult)
+		cc := base
+		cc.stderr = &r.log
+		r.sp, r.err = cc.readSpeeches(x, files[i])
+		r.keys, r.cached = cc.night.keys, cc.night.cached
+		return r
+	}, func(_ int, r *readResult) {
 		if r.log.Len() > 0 || r.err != nil {
 			bar.clear()
 			c.stderr.Write(r.log.Bytes())
 		}
 		c.night.keys = append(c.night.keys, r.keys...)
 		c.night.cached += r.cached
-		sp, err := r.sp, r.err
-		*r = readResult{} // let the results go as they are used
-		use(sp, err)
+		use(r.sp, r.err)
 		bar.step()
-	}
+	})
 }
 
 // progressBar draws "[#####     ]  1200/2000" on a terminal's line.
