@@ -134,213 +134,345 @@ func leftCmpAt(rs []rune, i int) (string, int, bool) {
 // targetAt decides whether numeral n is a target, and builds it. It also
 // returns where scanning should resume.
 func targetAt(rs []rune, n numeral, inside []bool) (Target, int, bool) {
-	i, k := n.start, n.end
+	c := &targetReading{rs: rs, n: n, i: n.start, k: n.end}
+	if c.inCodeOrOrdinal() {
+		return Target{}, c.k, false
+	}
+	c.readMore()
+	goalSpan := c.durationGoal()
+	if c.timeOrCode(goalSpan) {
+		return Target{}, c.k, false
+	}
+	c.readUnit(goalSpan)
+	if c.k < len(rs) && isLatinLetter(rs[c.k]) {
+		return Target{}, c.k, false // 5G, 20xx
+	}
+	if resume, ok := c.readRange(); !ok {
+		return Target{}, resume, false
+	}
+	c.readCmp()
+	c.cs, c.ce = targetClauseStart(rs, c.i), targetClauseEnd(rs, c.k)
+	c.objBefore = objectBefore(rs, c.cs, c.left)
+	if !c.setsGoal() || c.articleOne() {
+		return Target{}, c.k, false
+	}
+	c.readObjectAfter()
+	if c.countSetsNoGoal() {
+		return Target{}, c.k, false
+	}
+	c.placeObject()
+	if c.contextSetsNoGoal() {
+		return Target{}, c.k, false
+	}
+	return c.target(inside), c.k, true
+}
+
+// targetReading is a numeral being read as a target by targetAt, with
+// what has been read around it so far.
+type targetReading struct {
+	rs   []rune
+	n    numeral
+	i, k int // where the numeral starts, and where reading has got to
+
+	more  bool   // 余 or 多 follows the number: 7万余人, 100多个
+	unit  string // the target's unit
+	u     string // the unit word read after the number, without a multiplier kept from the numeral
+	count bool   // u is a classifier, which counts what follows it
+	cmp   string // the comparator
+	left  int    // where the target starts: the number, or a comparator before it
+
+	cs, ce    int    // the clause holding the number
+	objBefore string // the object named before the number
+	obj       string // the target's object
+	objEnd    int    // where an object read after the number ends
+
+	spanStart, spanEnd int // the target's span
+}
+
+// inCodeOrOrdinal reports whether what is written right before the
+// numeral makes it part of a code, a grade, an ordinal or a date.
+func (c *targetReading) inCodeOrOrdinal() bool {
+	rs, i := c.rs, c.i
 	// A letter or a symbol glued to the number makes it part of a code,
 	// a grade or a name: 5G, M2, 1+10, 5A级. Guide: "grades … are not".
 	if i > 0 && (isLatinLetter(rs[i-1]) || strings.ContainsRune("+/#×*", rs[i-1])) {
-		return Target{}, k, false
+		return true
 	}
 	// Guide: "Not: list numbering, … ordinals": 第一, and the left
 	// blockers (dates 周一, denominators 每10万人, summary 等两个).
-	if w := leftBlockerAt(rs, i); w != "" {
-		return Target{}, k, false
-	}
-	more := false
-	if !n.isRange && k < len(rs) && (rs[k] == '余' || rs[k] == '多') {
-		more, k = true, k+1 // 7万余人, 100多个
-		if k < len(rs) && (rs[k] == '万' || rs[k] == '亿') && n.unit == "" {
-			n.unit, k = string(rs[k]), k+1 // 3000多万元
+	return leftBlockerAt(rs, i) != ""
+}
+
+// readMore reads 余 or 多 after the number (7万余人, 100多个), with a
+// multiplier after it (3000多万元).
+func (c *targetReading) readMore() {
+	rs, k := c.rs, c.k
+	if !c.n.isRange && k < len(rs) && (rs[k] == '余' || rs[k] == '多') {
+		c.more, k = true, k+1 // 7万余人, 100多个
+		if k < len(rs) && (rs[k] == '万' || rs[k] == '亿') && c.n.unit == "" {
+			c.n.unit, k = string(rs[k]), k+1 // 3000多万元
 		}
 	}
+	c.k = k
+}
+
+// durationGoal returns the unit of a duration set as a goal
+// (压缩至5个工作日以内), or "".
+func (c *targetReading) durationGoal() string {
+	if endsWithAny(c.rs, c.i, durationGoals) {
+		return longestAt(c.rs, c.k, durationUnits)
+	}
+	return ""
+}
+
+// timeOrCode reports whether what follows the number makes it part of a
+// date, a time, a duration that is no goal, a name or a code.
+func (c *targetReading) timeOrCode(goalSpan string) bool {
 	// Dates, times and durations belong to the time module, but for a
 	// duration set as a goal: 压缩至5个工作日以内.
-	goalSpan := ""
-	if endsWithAny(rs, i, durationGoals) {
-		goalSpan = longestAt(rs, k, durationUnits)
+	if goalSpan == "" && firstAt(c.rs, c.k, nonTargetUnits) != "" {
+		return true
 	}
-	if goalSpan == "" && firstAt(rs, k, nonTargetUnits) != "" {
-		return Target{}, k, false
-	}
-	if k < len(rs) && strings.ContainsRune("+/×", rs[k]) {
-		return Target{}, k, false
-	}
-	unit := n.unit
-	count := false
-	u := ""
+	return c.k < len(c.rs) && strings.ContainsRune("+/×", c.rs[c.k])
+}
+
+// readUnit reads the unit after the number: the duration of a goal, a
+// measure, a classifier or a unit in Latin letters.
+func (c *targetReading) readUnit(goalSpan string) {
+	rs, k := c.rs, c.k
+	c.unit = c.n.unit
 	if k+1 < len(rs) && rs[k] == ' ' && longestAt(rs, k+1, measureUnits) != "" {
 		k++ // 约 27.8 公里
 	}
 	if goalSpan != "" {
-		unit += goalSpan
+		c.unit += goalSpan
 		k += len([]rune(goalSpan))
 		if k < len(rs) && rs[k] == '内' {
 			k++ // 压缩至5个工作日内
 		}
-	} else if unit != "%" && unit != "‰" {
-		if w := longestAt(rs, k, measureUnits); w != "" && len(w) >= len(longestAt(rs, k, countUnits)) {
-			u = w
-		} else if w := longestAt(rs, k, countUnits); w != "" {
-			u, count = w, true
-		} else if w := firstAt(rs, k, latinUnits); w != "" && !(k+len(w) < len(rs) && isLatinLetter(rs[k+len(w)])) {
-			u = w
-		}
-		// 分 is a score, not 十分 (very) or 分别.
-		if u == "分" && k+1 < len(rs) && unicode.Is(unicode.Han, rs[k+1]) && firstAt(rs, k+1, []string{"以", "左", "及"}) == "" {
-			u, count = "", false
-		}
-		if u == "分" && n.chinese {
-			u, count = "", false
-		}
-		// 60个亿: 个 before a multiplier only counts it.
-		if u == "个" && k+1 < len(rs) && (rs[k+1] == '亿' || rs[k+1] == '万') {
-			u, count = string(rs[k+1]), false
-			k++
-			if w := longestAt(rs, k+1, measureUnits); w != "" {
-				u += w
-				k += len([]rune(w))
-			}
-		}
-		unit += u
-		k += len([]rune(u))
+	} else if c.unit != "%" && c.unit != "‰" {
+		k = c.readUnitWord(k)
 	}
-	if k < len(rs) && isLatinLetter(rs[k]) {
-		return Target{}, k, false // 5G, 20xx
+	c.k = k
+}
+
+// readUnitWord reads a measure, a classifier or a unit in Latin letters
+// at k, and returns where it ends.
+func (c *targetReading) readUnitWord(k int) int {
+	rs := c.rs
+	u, count := "", false
+	if w := longestAt(rs, k, measureUnits); w != "" && len(w) >= len(longestAt(rs, k, countUnits)) {
+		u = w
+	} else if w := longestAt(rs, k, countUnits); w != "" {
+		u, count = w, true
+	} else if w := firstAt(rs, k, latinUnits); w != "" && !(k+len(w) < len(rs) && isLatinLetter(rs[k+len(w)])) {
+		u = w
 	}
+	// 分 is a score, not 十分 (very) or 分别.
+	if u == "分" && k+1 < len(rs) && unicode.Is(unicode.Han, rs[k+1]) && firstAt(rs, k+1, []string{"以", "左", "及"}) == "" {
+		u, count = "", false
+	}
+	if u == "分" && c.n.chinese {
+		u, count = "", false
+	}
+	// 60个亿: 个 before a multiplier only counts it.
+	if u == "个" && k+1 < len(rs) && (rs[k+1] == '亿' || rs[k+1] == '万') {
+		u, count = string(rs[k+1]), false
+		k++
+		if w := longestAt(rs, k+1, measureUnits); w != "" {
+			u += w
+			k += len([]rune(w))
+		}
+	}
+	c.u, c.count = u, count
+	c.unit += u
+	return k + len([]rune(u))
+}
+
+// readRange reads the other end of a range. It reports false, with where
+// scanning should resume, when the range is a span of years (3-5年).
+func (c *targetReading) readRange() (int, bool) {
+	rs, n, k := c.rs, &c.n, c.k
 	// A range with the unit on both ends: 6%-6.5%.
-	if !n.isRange && k+1 < len(rs) && strings.ContainsRune(rangeSeps, rs[k]) && unit != "" {
-		if m, ok := numeralAt(rs, k+1); ok && m.unit == n.unit && hasAt(rs, m.end, u) && m.value > n.value {
-			n.hi, n.isRange, k = m.value, true, m.end+len([]rune(u))
+	if !n.isRange && k+1 < len(rs) && strings.ContainsRune(rangeSeps, rs[k]) && c.unit != "" {
+		if m, ok := numeralAt(rs, k+1); ok && m.unit == n.unit && hasAt(rs, m.end, c.u) && m.value > n.value {
+			n.hi, n.isRange, k = m.value, true, m.end+len([]rune(c.u))
 		}
 	}
 	// A range with the unit after it: 5—8分钟, 2-3个.
-	if !n.isRange && u == "" && n.unit == "" && k+1 < len(rs) && strings.ContainsRune(rangeSeps, rs[k]) {
+	if !n.isRange && c.u == "" && n.unit == "" && k+1 < len(rs) && strings.ContainsRune(rangeSeps, rs[k]) {
 		if m, ok := numeralAt(rs, k+1); ok && m.value > n.value && m.unit == "" {
 			if w := longestAt(rs, m.end, append(append([]string{}, measureUnits...), countUnits...)); w != "" && firstAt(rs, m.end, nonTargetUnits) == "" {
 				n.hi, n.isRange = m.value, true
-				u, unit = w, w
-				count = slices.Contains(countUnits, w)
+				c.u, c.unit = w, w
+				c.count = slices.Contains(countUnits, w)
 				k = m.end + len([]rune(w))
 			} else if firstAt(rs, m.end, nonTargetUnits) != "" {
-				return Target{}, m.end, false // 3-5年
+				c.k = k
+				return m.end, false // 3-5年
 			}
 		}
 	}
-	// Comparators. Guide: "cmp".
-	cmp := ""
-	left := i
-	if c, at, ok := leftCmpAt(rs, i); ok {
-		cmp, left = c, at
+	c.k = k
+	return k, true
+}
+
+// readCmp reads the comparators before and after the number. Guide:
+// "cmp".
+func (c *targetReading) readCmp() {
+	rs := c.rs
+	c.left = c.i
+	if cmp, at, ok := leftCmpAt(rs, c.i); ok {
+		c.cmp, c.left = cmp, at
 	}
-	for _, c := range rightCmps {
-		if hasAt(rs, k, c.word) {
-			if cmp == "" || c.cmp == CmpAbout || cmp == CmpAbout {
-				cmp = c.cmp
+	for _, w := range rightCmps {
+		if hasAt(rs, c.k, w.word) {
+			if c.cmp == "" || w.cmp == CmpAbout || c.cmp == CmpAbout {
+				c.cmp = w.cmp
 			}
-			k += len([]rune(c.word))
+			c.k += len([]rune(w.word))
 			break
 		}
 	}
-	if cmp == "" && more {
-		cmp = CmpAtLeast
+	if c.cmp == "" && c.more {
+		c.cmp = CmpAtLeast
 	}
-	// A number needs a unit unless a comparator or a rate makes it a goal:
-	// 组建率达100 is 100 %.
-	cs := targetClauseStart(rs, i)
-	ce := targetClauseEnd(rs, k)
-	objBefore := objectBefore(rs, cs, left)
-	if unit == "" {
-		if n.chinese {
-			return Target{}, k, false
-		}
-		switch {
-		case isRateName(objBefore):
-			unit = "%"
-		case cmp == "":
-			return Target{}, k, false
-		}
+}
+
+// setsGoal reports whether the number has a unit, or a comparator or a
+// rate that makes it a goal without one: 组建率达100 is 100 %.
+func (c *targetReading) setsGoal() bool {
+	if c.unit != "" {
+		return true
 	}
-	// 一 is an article more often than a count: 一个地区, 一项重点任务.
-	// It counts where a comparator bounds it (至少有一个, 一次以上) or it
-	// numbers an event (开一次培训会).
-	if n.chinese && n.value == 1 && !n.isRange && cmp == "" {
-		if !(count && (u == "次" || u == "场" || u == "期" || u == "轮") && endsWithAny(rs, i, eventVerbs)) {
-			return Target{}, k, false
-		}
+	if c.n.chinese {
+		return false
 	}
-	// The object: after a classifier (48个贫困村), else before the number
-	// (签约率达到98%).
-	obj, objEnd := "", k
+	switch {
+	case isRateName(c.objBefore):
+		c.unit = "%"
+	case c.cmp == "":
+		return false
+	}
+	return true
+}
+
+// articleOne reports whether the number is 一 used as an article, which it
+// is more often than a count: 一个地区, 一项重点任务. It counts where a
+// comparator bounds it (至少有一个, 一次以上) or it numbers an event
+// (开一次培训会).
+func (c *targetReading) articleOne() bool {
+	n := c.n
+	if n.chinese && n.value == 1 && !n.isRange && c.cmp == "" {
+		u := c.u
+		return !(c.count && (u == "次" || u == "场" || u == "期" || u == "轮") && endsWithAny(c.rs, c.i, eventVerbs))
+	}
+	return false
+}
+
+// readObjectAfter reads the object after a classifier (48个贫困村); the
+// object is otherwise the one before the number (签约率达到98%).
+func (c *targetReading) readObjectAfter() {
+	rs, k, u := c.rs, c.k, c.u
+	c.obj, c.objEnd = "", k
 	// A measure that its object names before it (总投资4.8亿元的古徵中学)
 	// describes what follows 的 and keeps its object.
-	if count || strings.HasPrefix(runesText(rs, k, k+1), "的") && (objBefore == "" || u == "%") || u == "" && (unit == "万" || unit == "亿") {
-		obj, objEnd = objectAfter(rs, k, ce)
+	if c.count || strings.HasPrefix(runesText(rs, k, k+1), "的") && (c.objBefore == "" || u == "%") || u == "" && (c.unit == "万" || c.unit == "亿") {
+		c.obj, c.objEnd = objectAfter(rs, k, c.ce)
 	}
+}
+
+// countSetsNoGoal reports whether what the number counts, or the measure
+// it gives, shows it sets no goal: an ordinal, a count of nothing or of a
+// list, a slogan, a name, a threshold qualifying what is counted.
+func (c *targetReading) countSetsNoGoal() bool {
+	rs, n, i, k, u, obj, count := c.rs, c.n, c.i, c.k, c.u, c.obj, c.count
 	if count && n.chinese && (n.text == "二" || u == "期") {
-		return Target{}, k, false // 二次污染, 二本, 六期工程: counts say 两
+		return true // 二次污染, 二本, 六期工程: counts say 两
 	}
-	if count && obj == "" && objBefore == "" && (k == len(rs) || isTargetClauseSep(rs, k)) {
-		return Target{}, k, false // a count of nothing: 主要有两条
+	if count && obj == "" && c.objBefore == "" && (k == len(rs) || isTargetClauseSep(rs, k)) {
+		return true // a count of nothing: 主要有两条
 	}
-	if count && (objEnd < len(rs) && (rs[objEnd] == ':' || rs[objEnd] == '：') || k < len(rs) && rs[k] == ':') {
-		return Target{}, k, false // a count that introduces a list: 重点推进三个项目:
+	if count && (c.objEnd < len(rs) && (rs[c.objEnd] == ':' || rs[c.objEnd] == '：') || k < len(rs) && rs[k] == ':') {
+		return true // a count that introduces a list: 重点推进三个项目:
 	}
 	if count && n.chinese && len(obj) > 0 && strings.HasPrefix(obj, "“") && strings.HasSuffix(obj, "”") {
-		return Target{}, k, false // a slogan: 四个“明白”
+		return true // a slogan: 四个“明白”
 	}
-	if count && restatesList(rs, cs, i, n.value) {
-		return Target{}, k, false // a count of the names just listed: 福州、厦门两个大户
+	if count && restatesList(rs, c.cs, i, n.value) {
+		return true // a count of the names just listed: 福州、厦门两个大户
 	}
-	if !count && (cmp != "" || objBefore == "") && qualifiesCounted(rs, k, ce) {
-		return Target{}, k, false // a threshold qualifying what is counted: 3000万元以上的大项目5个
+	if !count && (c.cmp != "" || c.objBefore == "") && qualifiesCounted(rs, k, c.ce) {
+		return true // a threshold qualifying what is counted: 3000万元以上的大项目5个
 	}
-	if count && u == "次" && strings.Contains(runesText(rs, max(cs, i-6), i), "届") {
-		return Target{}, k, false // 八届人大六次会议
+	if count && u == "次" && strings.Contains(runesText(rs, max(c.cs, i-6), i), "届") {
+		return true // 八届人大六次会议
 	}
 	if count && (strings.HasPrefix(obj, "子") || strings.HasPrefix(obj, "车")) {
-		return Target{}, k, false // a place or a thing named by a count: 四家子镇, 三轮车
+		return true // a place or a thing named by a count: 四家子镇, 三轮车
 	}
 	if count {
 		if isAbstract(obj) {
-			return Target{}, k, false
+			return true
 		}
 		if u == "人" && (strings.HasSuffix(obj, "组") || strings.HasSuffix(obj, "团") || strings.HasSuffix(obj, "班子")) {
-			return Target{}, k, false // 五人督查小组
+			return true // 五人督查小组
 		}
 		if u == "期" && (strings.HasPrefix(obj, "工程") || strings.HasPrefix(obj, "项目")) {
-			return Target{}, k, false // 二期工程
+			return true // 二期工程
 		}
 	}
-	spanStart, spanEnd := left, k
-	if obj == "" {
-		obj = objBefore
-		if obj != "" && strings.HasSuffix(string(rs[cs:left]), obj) && left == i {
-			spanStart = left - len([]rune(obj))
+	return false
+}
+
+// placeObject settles the target's object, the one read after the number
+// or else the one before it, and its span.
+func (c *targetReading) placeObject() {
+	c.spanStart, c.spanEnd = c.left, c.k
+	if c.obj == "" {
+		c.obj = c.objBefore
+		if c.obj != "" && strings.HasSuffix(string(c.rs[c.cs:c.left]), c.obj) && c.left == c.i {
+			c.spanStart = c.left - len([]rune(c.obj))
 		}
 	} else {
-		spanEnd = objEnd
+		c.spanEnd = c.objEnd
 	}
-	// Context that makes the number something other than a goal.
-	clause := string(rs[cs:ce])
-	before := string(rs[cs:i])
-	after := string(rs[k:ce])
+}
+
+// contextSetsNoGoal reports whether the clause makes the number something
+// other than a goal: a past statistic, a baseline, a standard referred to,
+// a rank.
+func (c *targetReading) contextSetsNoGoal() bool {
+	rs := c.rs
+	clause := string(rs[c.cs:c.ce])
+	before := string(rs[c.cs:c.i])
+	after := string(rs[c.k:c.ce])
 	switch {
 	case pastStatMarkers.in(clause) || hasPastLe(clause):
-		return Target{}, k, false // past statistics
+		return true // past statistics
 	case lastYearMarkers.in(clause) && !goalMarkers.in(clause):
-		return Target{}, k, false
+		return true
 	case strings.Contains(before, "在") && strings.Contains(after, "基础上"):
-		return Target{}, k, false // a baseline: 在突破20%的基础上
-	case count && referenceVerbs.in(before):
-		return Target{}, k, false // a standard referred to: 对照4条标准
-	case u == "名" && strings.Contains(before, "排名"):
-		return Target{}, k, false // a rank: 排名在前十名、十一到二十名的
+		return true // a baseline: 在突破20%的基础上
+	case c.count && referenceVerbs.in(before):
+		return true // a standard referred to: 对照4条标准
+	case c.u == "名" && strings.Contains(before, "排名"):
+		return true // a rank: 排名在前十名、十一到二十名的
 	}
+	return false
+}
+
+// target builds the target read, its span cut to start after any mark
+// enclosing text before the number (inside, as enclosed returns it).
+func (c *targetReading) target(inside []bool) Target {
+	n := c.n
+	spanStart, spanEnd := c.spanStart, c.spanEnd
 	for p := spanStart; p < spanEnd; p++ {
-		if inside[p] && p < i {
+		if inside[p] && p < c.i {
 			spanStart = p + 1
 		}
 	}
-	value := n.value
+	value, cmp := n.value, c.cmp
 	if n.isRange {
 		if cmp == CmpAtLeast {
 			value = n.value // the sentence sets a floor
@@ -352,13 +484,13 @@ func targetAt(rs []rune, n numeral, inside []bool) (Target, int, bool) {
 		cmp = CmpEq
 	}
 	return Target{
-		Text:   string(rs[spanStart:spanEnd]),
+		Text:   string(c.rs[spanStart:spanEnd]),
 		Value:  value,
-		Unit:   unit,
-		Object: obj,
+		Unit:   c.unit,
+		Object: c.obj,
 		Cmp:    cmp,
 		Span:   Span{spanStart, spanEnd},
-	}, k, true
+	}
 }
 
 // restatesList reports whether a count at rs[i] sums up the names
