@@ -71,15 +71,8 @@ func numeralAt(rs []rune, i int) (numeral, bool) {
 	if i >= len(rs) {
 		return numeral{}, false
 	}
-	for _, p := range []string{"百分之", "千分之"} {
-		if hasAt(rs, i, p) {
-			j := i + 3
-			for j < len(rs) && (isNumRune(rs[j]) || rs[j] == '点' && j+1 < len(rs) && isNumRune(rs[j+1])) {
-				j++
-			}
-			v, unit, ok := parseRateWord(string(rs[i:j]))
-			return numeral{start: i, end: j, value: v, unit: unit, chinese: true, text: string(rs[i:j])}, ok
-		}
+	if n, ok, found := percentWordAt(rs, i); found {
+		return n, ok
 	}
 	if !isNumStart(rs, i) || hasAt(rs, i, "十分") {
 		return numeral{}, false
@@ -87,6 +80,38 @@ func numeralAt(rs []rune, i int) (numeral, bool) {
 	if i > 0 && (isNumRune(rs[i-1]) || rs[i-1] == '.') {
 		return numeral{}, false // the tail of a numeral already rejected
 	}
+	j := numeralEnd(rs, i)
+	text := string(rs[i:j])
+	n := numeral{start: i, end: j, text: text}
+	for _, r := range text {
+		if !isDigit(r) && r != '.' && r != ',' && r != 'l' && r != '万' && r != '亿' {
+			n.chinese = true
+		}
+	}
+	return numeralValue(rs, n)
+}
+
+// percentWordAt reads a percent or per-mille word at rs[i] (百分之九十五,
+// 千分之三). found reports whether one is written there; ok whether it
+// reads as a number.
+func percentWordAt(rs []rune, i int) (n numeral, ok, found bool) {
+	for _, p := range []string{"百分之", "千分之"} {
+		if hasAt(rs, i, p) {
+			j := i + 3
+			for j < len(rs) && (isNumRune(rs[j]) || rs[j] == '点' && j+1 < len(rs) && isNumRune(rs[j+1])) {
+				j++
+			}
+			v, unit, ok := parseRateWord(string(rs[i:j]))
+			return numeral{start: i, end: j, value: v, unit: unit, chinese: true, text: string(rs[i:j])}, ok, true
+		}
+	}
+	return numeral{}, false, false
+}
+
+// numeralEnd returns where the numeral starting at rs[i] ends: after its
+// digits, numerals, decimal point and thousands separators, before a unit
+// that begins with a multiplier.
+func numeralEnd(rs []rune, i int) int {
 	j := i + 1
 	for j < len(rs) {
 		r := rs[j]
@@ -107,14 +132,16 @@ func numeralAt(rs []rune, i int) (numeral, bool) {
 		}
 		break
 	}
-	text := string(rs[i:j])
+	return j
+}
+
+// numeralValue reads the value of n, the numeral rs[n.start:n.end], with
+// what follows it: a loose range, a share (三分之一), a percent word in 成,
+// a multiplier kept as a unit, or a plain number. It reports false for a
+// run of Chinese digits, which is a year or a code.
+func numeralValue(rs []rune, n numeral) (numeral, bool) {
+	i, j, text := n.start, n.end, n.text
 	clean := strings.Replace(text, "l", "1", 1)
-	n := numeral{start: i, end: j, text: text}
-	for _, r := range text {
-		if !isDigit(r) && r != '.' && r != ',' && r != 'l' && r != '万' && r != '亿' {
-			n.chinese = true
-		}
-	}
 	// 两三次, 七八个: two neighbouring digits make a loose range.
 	if runes := []rune(text); len(runes) == 2 {
 		a, okA := digitValue[runes[0]]
