@@ -54,52 +54,87 @@ const minWinnowed = 256
 // step per character, mixed by splitmix64's finalizer so that the
 // smallest of a window is as good as a random pick.
 func fingerprints(text string) []uint64 {
-	rs := make([]rune, 0, len(text)/3)
-	for _, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			rs = append(rs, r)
-		}
+	hs := rollingHashes(text)
+	if len(hs) < minWinnowed {
+		slices.Sort(hs)
+		return slices.Compact(hs)
 	}
-	if len(rs) < shingleRunes {
-		return nil
-	}
+	fps := winnow(hs)
+	slices.Sort(fps)
+	return slices.Compact(fps)
+}
+
+// rollingHashes returns the hash of each n-gram of shingleRunes letters
+// and digits of text, in order, skipping every other character.
+func rollingHashes(text string) []uint64 {
 	const base = 0x100000001b3 // odd: multiplying by it loses nothing mod 2^64
 	top := uint64(1)           // base^(shingleRunes-1), the weight of a window's first character
 	for range shingleRunes - 1 {
 		top *= base
 	}
-	hs := make([]uint64, 0, len(rs)-shingleRunes+1)
+	// A Chinese character is about three bytes of text.
+	hs := make([]uint64, 0, len(text)/3)
+	var window [shingleRunes]rune // the last shingleRunes characters kept, as a ring
 	var h uint64
-	for i, r := range rs {
-		if i >= shingleRunes {
-			h -= uint64(rs[i-shingleRunes]) * top
+	n := 0 // characters kept
+	for _, r := range text {
+		if !isWordRune(r) {
+			continue
 		}
+		if n >= shingleRunes {
+			h -= uint64(window[n%shingleRunes]) * top
+		}
+		window[n%shingleRunes] = r
 		h = h*base + uint64(r)
-		if i >= shingleRunes-1 {
+		n++
+		if n >= shingleRunes {
 			hs = append(hs, mix64(h))
 		}
 	}
-	if len(hs) < minWinnowed {
-		slices.Sort(hs)
-		return slices.Compact(hs)
+	return hs
+}
+
+// isWordRune reports whether r is a letter or a digit, answering for the
+// common Chinese characters and ASCII without the Unicode tables.
+func isWordRune(r rune) bool {
+	switch {
+	case r < 0x80:
+		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+	case 0x4E00 <= r && r <= 0x9FA5: // CJK Unified Ideographs, all letters
+		return true
 	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// winnow returns, for each window of winnowWindow consecutive hashes of
+// hs, its smallest (the rightmost of equals), each position once: a
+// window that keeps the previous window's pick adds nothing. The
+// candidates are kept in a queue of positions whose hashes rise from
+// front to back, so each hash is pushed and dropped once.
+func winnow(hs []uint64) []uint64 {
 	var fps []uint64
+	queue := make([]int, 0, len(hs))
+	head := 0  // queue[head:] are the candidates of the window
 	last := -1 // the position last kept
-	for end := min(winnowWindow, len(hs)); end <= len(hs); end++ {
-		// The rightmost smallest hash of the window ending before end.
-		at := end - 1
-		for i := end - 2; i >= max(0, end-winnowWindow); i-- {
-			if hs[i] < hs[at] {
-				at = i
-			}
+	for i, h := range hs {
+		// A later hash no greater than an earlier one wins every window
+		// both are in.
+		for len(queue) > head && hs[queue[len(queue)-1]] >= h {
+			queue = queue[:len(queue)-1]
 		}
-		if at != last {
+		queue = append(queue, i)
+		if queue[head] <= i-winnowWindow {
+			head++ // out of the window
+		}
+		if i < winnowWindow-1 {
+			continue
+		}
+		if at := queue[head]; at != last {
 			fps = append(fps, hs[at])
 			last = at
 		}
 	}
-	slices.Sort(fps)
-	return slices.Compact(fps)
+	return fps
 }
 
 // Fingerprint sets the Fingerprints of each of speeches from its folded

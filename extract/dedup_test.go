@@ -2,8 +2,10 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // Guide, "Speech": a speech repeating an earlier one is a duplicate with no
@@ -142,4 +144,77 @@ func TestDuplicatesInBatches(t *testing.T) {
 // clone copies speeches deep enough for marking: their tasks stay shared.
 func clone(speeches []Speech) []Speech {
 	return append([]Speech(nil), speeches...)
+}
+
+// naiveFingerprints is fingerprints as first written: the letters and
+// digits gathered first, each window of the winnowing searched whole.
+func naiveFingerprints(text string) []uint64 {
+	var rs []rune
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			rs = append(rs, r)
+		}
+	}
+	if len(rs) < shingleRunes {
+		return nil
+	}
+	const base = 0x100000001b3
+	top := uint64(1)
+	for range shingleRunes - 1 {
+		top *= base
+	}
+	var hs []uint64
+	var h uint64
+	for i, r := range rs {
+		if i >= shingleRunes {
+			h -= uint64(rs[i-shingleRunes]) * top
+		}
+		h = h*base + uint64(r)
+		if i >= shingleRunes-1 {
+			hs = append(hs, mix64(h))
+		}
+	}
+	if len(hs) < minWinnowed {
+		slices.Sort(hs)
+		return slices.Compact(hs)
+	}
+	var fps []uint64
+	last := -1
+	for end := min(winnowWindow, len(hs)); end <= len(hs); end++ {
+		at := end - 1
+		for i := end - 2; i >= max(0, end-winnowWindow); i-- {
+			if hs[i] < hs[at] {
+				at = i
+			}
+		}
+		if at != last {
+			fps = append(fps, hs[at])
+			last = at
+		}
+	}
+	slices.Sort(fps)
+	return slices.Compact(fps)
+}
+
+// TestFingerprintsAsWritten checks that fingerprints, which rolls its
+// hashes in one pass and keeps a window's candidates in a queue, keeps
+// the same fingerprints as the plain definition on the seeds' speeches,
+// their paragraphs, and texts of repeated characters (ties in every
+// window), mixed scripts and punctuation.
+func TestFingerprintsAsWritten(t *testing.T) {
+	texts := []string{"", "一二三四五六七", "一二三四五六七八", strings.Repeat("好", 600), strings.Repeat("ab12，。", 300),
+		strings.Repeat("Ⅻ①ｆｕｌｌ㊣ếα", 100)}
+	seeds, _ := seedTexts(t)
+	x := New()
+	for i, text := range seeds {
+		for _, sp := range x.Speeches(string(rune('a'+i)), text, Options{}) {
+			texts = append(texts, x.Fold(sp.Text), sp.Text)
+			texts = append(texts, strings.Split(sp.Text, "\n")...)
+		}
+	}
+	for _, s := range texts {
+		if got, want := fingerprints(s), naiveFingerprints(s); !slices.Equal(got, want) {
+			t.Fatalf("fingerprints of %.40q: %d, the plain definition %d", s, len(got), len(want))
+		}
+	}
 }
