@@ -16,13 +16,37 @@ var breaks = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\v", "\n", "\f", "\n
 // of one line with no separator at all, longer than a heading, is broken
 // where its lines must have been: see unrun.
 func NormalizeBreaks(text string) string {
-	if strings.ContainsAny(text, "\r\v\f\u0085\u2028\u2029") {
+	if hasOtherBreak(text) {
 		text = breaks.Replace(text)
 	}
 	if t := strings.TrimSpace(text); !strings.Contains(t, "\n") && utf8.RuneCountInString(t) > oneLineMin {
 		text = unrun(t)
 	}
 	return text
+}
+
+// hasOtherBreak reports whether text holds a line separator other than
+// the line feed: strings.ContainsAny(text, "\r\v\f\u0085\u2028\u2029"),
+// in one pass over the bytes instead of a search of the set for each
+// character. The bytes that begin NEL (C2) and U+2028/U+2029 (E2) never
+// continue a character, so they are found where a decoder would read
+// them, even in invalid UTF-8.
+func hasOtherBreak(text string) bool {
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\r', '\v', '\f':
+			return true
+		case 0xC2:
+			if i+1 < len(text) && text[i+1] == 0x85 {
+				return true
+			}
+		case 0xE2:
+			if i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0xA8 || text[i+2] == 0xA9) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // oneLineMin is the length in characters from which a text without line

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Every line separator is a line feed, and a speech run together on one
 // line is broken at its headings, dated line and section headings.
@@ -17,4 +20,17 @@ func TestNormalizeBreaks(t *testing.T) {
 			t.Errorf("NormalizeBreaks(%q) =\n%q, want\n%q", tc.in, got, tc.want)
 		}
 	}
+}
+
+// FuzzHasOtherBreak checks hasOtherBreak against the set search it
+// stands for, valid UTF-8 or not.
+func FuzzHasOtherBreak(f *testing.F) {
+	for _, s := range []string{"", "a\nb", "a\r\nb", "段\u2028落", "\u2029", "\xe2\x80", "\xc2", "x\u0085", "\xe2\xc2\x85", "“引号”\f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasOtherBreak(s), strings.ContainsAny(s, "\r\v\f\u0085\u2028\u2029"); got != want {
+			t.Errorf("hasOtherBreak(%q) = %v, want %v", s, got, want)
+		}
+	})
 }
