@@ -79,23 +79,6 @@ func TestCollectSpecialReply(t *testing.T) {
 	}
 }
 
-// --report-date takes the dates an Excel cell holds without doubt:
-// 1900-03-01 to 9999-12-31.
-func TestReportDateRange(t *testing.T) {
-	in := "testdata/seeds/004_ff2848a0e228d2d6.txt"
-	out := filepath.Join(t.TempDir(), "ledger.xlsx")
-	for _, date := range []string{"0001-01-01", "1899-12-31", "1900-01-01", "1900-02-28"} {
-		if _, stderr, code := speechledger(t, "--report-date", date, "-o", out, in); code != exitUsage || !strings.Contains(stderr, "1900-03-01 to 9999-12-31") {
-			t.Errorf("%s: exit %d, %q", date, code, stderr)
-		}
-	}
-	for _, date := range []string{"1900-03-01", "9999-12-31"} {
-		if _, stderr, code := speechledger(t, "-q", "--no-cache", "--report-date", date, "-o", out, in); code != 0 {
-			t.Errorf("%s: exit %d, %q", date, code, stderr)
-		}
-	}
-}
-
 // The workbook, shared with other offices, names its inputs by their
 // file and folder names, never by where they lie on this machine: in its
 // properties and in 变更记录.

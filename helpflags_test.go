@@ -40,22 +40,3 @@ func TestHelpChinese(t *testing.T) {
 		}
 	}
 }
-
-// TestBadDateMonth: a date flag with month 13 says the month is invalid.
-func TestBadDateMonth(t *testing.T) {
-	for _, tc := range []struct {
-		env, want string
-	}{
-		{"LC_ALL=C", "--report-date: month 13 is invalid"},
-		{"LANG=zh_CN.UTF-8", "--report-date：日期无效（月份 13 无效）"},
-	} {
-		_, stderr, code := speechledgerWith(t, []string{tc.env}, "", "--report-date", "2024-13-01", "x.txt")
-		if code != 2 || !strings.Contains(stderr, tc.want) {
-			t.Errorf("%s: exit %d: %s", tc.env, code, stderr)
-		}
-	}
-	_, stderr, _ := speechledger(t, "handout", "-o", t.TempDir(), "--report-date", "2024-02-30")
-	if !strings.Contains(stderr, "day 30 is invalid in 2024-02") {
-		t.Errorf("handout: %s", stderr)
-	}
-}

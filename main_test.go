@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/speechledger/speechledger/report"
@@ -24,23 +25,29 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-// TestMain lets the test binary act as speechledger itself when
-// SPEECHLEDGER_AS_MAIN is set, so end-to-end tests run the real command
-// with its real exit status.
+// TestMain lets the test binary act as speechledger itself, so that
+// end-to-end tests run the real command with its real exit status: when
+// SPEECHLEDGER_AS_MAIN is set (the Go tests below), or when run under the
+// name speechledger (the scripts of TestScripts, through testscript).
 func TestMain(m *testing.M) {
 	if os.Getenv("SPEECHLEDGER_AS_MAIN") == "1" {
 		main()
 	}
-	// The runs under test keep their extraction cache in a folder of
-	// their own, never in the user's cache folder.
+	testscript.Main(withCache{m}, map[string]func(){"speechledger": main})
+}
+
+// withCache runs the tests with the extraction cache of the runs under
+// test in a folder of their own, never in the user's cache folder.
+type withCache struct{ m *testing.M }
+
+func (w withCache) Run() int {
 	cache, err := os.MkdirTemp("", "speechledger-test-cache")
 	if err != nil {
 		panic(err)
 	}
+	defer os.RemoveAll(cache)
 	os.Setenv("XDG_CACHE_HOME", cache)
-	code := m.Run()
-	os.RemoveAll(cache)
-	os.Exit(code)
+	return w.m.Run()
 }
 
 // speechledger runs the command with args in the C locale and returns its
@@ -163,78 +170,6 @@ func TestSeedsEndToEnd(t *testing.T) {
 		if !found[id] {
 			t.Errorf("task %s (%s) is not a row of the workbook", id, text)
 		}
-	}
-}
-
-// Bad inputs each give one clear line on stderr naming the file; the other
-// inputs are still exported; exit status 1.
-func TestBadInputs(t *testing.T) {
-	dir := t.TempDir()
-	empty := filepath.Join(dir, "empty.txt")
-	binary := filepath.Join(dir, "binary.txt")
-	noSpeech := filepath.Join(dir, "nospeech")
-	missing := filepath.Join(dir, "missing.txt")
-	must(t, os.WriteFile(empty, nil, 0o644))
-	must(t, os.WriteFile(binary, []byte("\x00\x01\x02\x03PK\x03\x04\x00\x00binary\x00\xff\xfe\x00"), 0o644))
-	must(t, os.MkdirAll(noSpeech, 0o755))
-	must(t, os.WriteFile(filepath.Join(noSpeech, "notes.md"), []byte("# not a speech"), 0o644))
-	out := filepath.Join(dir, "out.jsonl")
-	good := "testdata/seeds/004_ff2848a0e228d2d6.txt"
-
-	_, stderr, code := speechledger(t, "-q", "-o", out, missing, empty, good, binary, noSpeech)
-	if code != 1 {
-		t.Errorf("exit status %d, want 1", code)
-	}
-	for _, want := range []struct{ path, msg string }{
-		{missing, "no such file"},
-		{empty, "empty file"},
-		{binary, "binary file"},
-		{noSpeech, "holds no speeches"},
-	} {
-		n := 0
-		for _, l := range strings.Split(stderr, "\n") {
-			if strings.Contains(l, want.path+":") && strings.Contains(l, want.msg) {
-				n++
-			}
-		}
-		if n != 1 {
-			t.Errorf("want one line naming %s with %q, got:\n%s", want.path, want.msg, stderr)
-		}
-	}
-	lines := readJSONL(t, out)
-	if len(lines) == 0 || lines[0].Source != filepath.Base(good) {
-		t.Errorf("the good input was not exported: %d lines", len(lines))
-	}
-}
-
-func TestUsage(t *testing.T) {
-	if _, stderr, code := speechledger(t); code != 2 || !strings.Contains(stderr, "no input") {
-		t.Errorf("no arguments: exit %d, stderr %q", code, stderr)
-	}
-	if _, stderr, code := speechledger(t, "--ref-date", "2024-13-01", "x.txt"); code != 2 || !strings.Contains(stderr, "--ref-date") {
-		t.Errorf("bad date: exit %d, stderr %q", code, stderr)
-	}
-	if _, _, code := speechledger(t, "--no-such-flag", "x.txt"); code != 2 {
-		t.Errorf("unknown flag: exit %d", code)
-	}
-	stdout, _, code := speechledger(t, "-h")
-	if code != 0 || !strings.Contains(stdout, "Examples:") || !strings.Contains(stdout, "--report-date") {
-		t.Errorf("help: exit %d, %q", code, stdout)
-	}
-	stdout, _, code = speechledger(t, "--version")
-	if code != 0 || !strings.HasPrefix(stdout, "speechledger ") {
-		t.Errorf("version: exit %d, %q", code, stdout)
-	}
-}
-
-// JSON lines can go to standard output.
-func TestStdoutJSONL(t *testing.T) {
-	stdout, stderr, code := speechledger(t, "-q", "-o", "-", "testdata/seeds/004_ff2848a0e228d2d6.txt")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	if !strings.HasPrefix(stdout, `{"type":"speech","source":"004_ff2848a0e228d2d6.txt","speech":1,`) {
-		t.Errorf("stdout starts %.80q", stdout)
 	}
 }
 
@@ -637,43 +572,6 @@ func TestSameTasksAcrossFormats(t *testing.T) {
 	}
 }
 
-// --encoding forces an encoding; a wrong one is named; an unknown name is
-// a usage error.
-func TestEncodingFlag(t *testing.T) {
-	dir := t.TempDir()
-	seed, err := os.ReadFile("testdata/seeds/004_ff2848a0e228d2d6.txt")
-	must(t, err)
-	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes(seed)
-	must(t, err)
-	in := filepath.Join(dir, "gbk.txt")
-	must(t, os.WriteFile(in, gbk, 0o644))
-	out := filepath.Join(dir, "out.jsonl")
-	if _, stderr, code := speechledger(t, "-v", "--encoding", "GBK", "-o", out, in); code != 0 || !strings.Contains(stderr, in+": GB18030 text") {
-		t.Errorf("--encoding GBK: exit %d:\n%s", code, stderr)
-	}
-	if _, stderr, code := speechledger(t, "--encoding", "utf-8", "-o", out, in); code != 1 || countLines(stderr, in, "not UTF-8 text (") != 1 {
-		t.Errorf("--encoding utf-8 on GBK: exit %d:\n%s", code, stderr)
-	}
-	if _, stderr, code := speechledger(t, "--encoding", "latin1", "-o", out, in); code != 2 || !strings.Contains(stderr, `unknown encoding "latin1"`) {
-		t.Errorf("--encoding latin1: exit %d:\n%s", code, stderr)
-	}
-}
-
-// - reads standard input.
-func TestStdin(t *testing.T) {
-	seed, err := os.ReadFile("testdata/seeds/004_ff2848a0e228d2d6.txt")
-	must(t, err)
-	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes(seed)
-	must(t, err)
-	stdout, stderr, code := speechledgerWith(t, []string{"LC_ALL=C"}, string(gbk), "-v", "-o", "-", "-")
-	if code != 0 || !strings.HasPrefix(stdout, `{"type":"speech","source":"stdin","speech":1,`) || !strings.Contains(stderr, "standard input: GB18030 text") {
-		t.Errorf("exit %d, stdout %.80q, stderr:\n%s", code, stdout, stderr)
-	}
-	if _, stderr, code := speechledgerWith(t, []string{"LANG=zh_CN.UTF-8"}, "", "-o", "-", "-"); code != 1 || !strings.Contains(stderr, "标准输入：空文件") {
-		t.Errorf("empty stdin: exit %d:\n%s", code, stderr)
-	}
-}
-
 // A date in the file name, in any of its three forms, is the speech date
 // when the text states none.
 func TestDateInFileName(t *testing.T) {
@@ -692,75 +590,13 @@ func TestDateInFileName(t *testing.T) {
 	}
 }
 
-// Messages follow LC_ALL, then LC_MESSAGES, then LANG: Chinese for zh*,
-// English otherwise.
-func TestLocale(t *testing.T) {
-	missing := filepath.Join(t.TempDir(), "缺失 文件.txt")
-	for _, tc := range []struct {
-		env  []string
-		want string
-	}{
-		{nil, "no such file or folder"},
-		{[]string{"LANG=zh_CN.UTF-8"}, "文件或文件夹不存在"},
-		{[]string{"LANG=zh_TW.UTF-8"}, "文件或文件夹不存在"},
-		{[]string{"LANG=en_US.UTF-8"}, "no such file or folder"},
-		{[]string{"LC_ALL=C", "LANG=zh_CN.UTF-8"}, "no such file or folder"},
-		{[]string{"LC_MESSAGES=zh_CN.UTF-8", "LANG=en_US.UTF-8"}, "文件或文件夹不存在"},
-		{[]string{"LC_ALL=zh_CN.GB18030", "LC_MESSAGES=en_US"}, "文件或文件夹不存在"},
-	} {
-		_, stderr, code := speechledgerWith(t, tc.env, "", "-o", "-", missing)
-		if code != 1 || countLines(stderr, missing, tc.want) != 1 {
-			t.Errorf("%v: exit %d:\n%s", tc.env, code, stderr)
-		}
-	}
-	for _, tc := range []struct {
-		env  string
-		want []string
-	}{
-		{"LANG=zh_CN.UTF-8", []string{"用法:", "示例:", "--encoding NAME", "显示读取和跳过的文件", "退出状态"}},
-		{"LANG=en_US.UTF-8", []string{"Usage:", "Examples:", "--encoding NAME", "say what is read and skipped", "Exit status"}},
-	} {
-		stdout, _, code := speechledgerWith(t, []string{tc.env}, "", "--help")
-		for _, w := range tc.want {
-			if code != 0 || !strings.Contains(stdout, w) {
-				t.Errorf("%s --help: exit %d, missing %q in:\n%s", tc.env, code, w, stdout)
-			}
-		}
-	}
-	_, stderr, _ := speechledgerWith(t, []string{"LANG=zh_CN.UTF-8"}, "", "-o", filepath.Join(t.TempDir(), "x.jsonl"), "testdata/seeds/004_ff2848a0e228d2d6.txt")
-	if !strings.Contains(stderr, "1 个文件，5 篇讲话（0 篇重复），") {
-		t.Errorf("Chinese summary: %s", stderr)
-	}
-	_, stderr, code := speechledgerWith(t, []string{"LANG=zh_CN.UTF-8"}, "")
-	if code != 2 || !strings.Contains(stderr, "没有输入") || !strings.Contains(stderr, "运行 'speechledger -h' 查看用法") {
-		t.Errorf("Chinese usage error: exit %d: %s", code, stderr)
-	}
-}
-
-// The output folder missing, not a folder, or not writable, an output that
-// is a folder, and a full disk: a clear error, exit 1, and nothing left
-// behind, not even a temporary file.
+// An output folder that is not writable and a full disk: a clear error,
+// exit 1, and nothing left behind, not even a temporary file. (A missing
+// folder, one that is a file and an output that is a folder:
+// testdata/script/output_errors.txtar.)
 func TestOutputErrors(t *testing.T) {
 	dir := t.TempDir()
 	good := "testdata/seeds/004_ff2848a0e228d2d6.txt"
-	file := filepath.Join(dir, "a file")
-	must(t, os.WriteFile(file, nil, 0o644))
-	for _, tc := range []struct {
-		out, msg string
-	}{
-		{filepath.Join(dir, "missing", "ledger.xlsx"), "does not exist"},
-		{filepath.Join(dir, "missing", "tasks.jsonl"), "does not exist"},
-		{filepath.Join(file, "ledger.xlsx"), "is not a folder"},
-		{"/dev/full/ledger.xlsx", "is not a folder"},
-		{dir, "is a folder; name an output file"},
-	} {
-		_, stderr, code := speechledger(t, "-o", tc.out, good)
-		if code != 1 || countLines(stderr, tc.out, tc.msg) != 1 {
-			t.Errorf("-o %s: exit %d:\n%s", tc.out, code, stderr)
-		}
-	}
-	assertOnly(t, dir, "a file")
-
 	ro := filepath.Join(dir, "read-only")
 	must(t, os.MkdirAll(ro, 0o555))
 	if f, err := os.CreateTemp(ro, "probe"); err == nil {
