@@ -145,74 +145,110 @@ func writeSummary(f *excelize.File, l *ledger, rows *rowWriter) error {
 	}
 	w := &summaryWriter{f: f, sheet: summarySheet, st: st}
 	last := len(summaryCols)
+	w.heading(l)
+	titles, dups := w.speeches(l)
+	w.speechTotals(l, dups)
+	bodyRow := w.bodies(l)
+	w.months(l)
+	w.chart(l, bodyRow)
+	w.flush()
+	if w.err != nil {
+		return w.err
+	}
+	rows.add(summarySheet, &sheetRows{frame: xlsx.Frame{LastRow: w.row, LastCol: last, Replace: true}}, w.xml.Bytes())
+	for i, c := range summaryCols {
+		name, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(summarySheet, name, name, c.width); err != nil {
+			return err
+		}
+	}
+	if err := setPrint(f, summarySheet, "讲话任务督办台账汇总"); err != nil {
+		return err
+	}
+	return setLocalName(f, summarySheet, 0, printTitles, fmt.Sprintf("%s!$%d:$%d", sheetRef(summarySheet), titles, titles), false)
+}
 
+// heading writes the summary's title, the report date and the legend.
+func (w *summaryWriter) heading(l *ledger) {
+	last := len(summaryCols)
 	w.line(34, 1, last)
-	w.cell(1, "讲话任务督办台账汇总", st.title)
+	w.cell(1, "讲话任务督办台账汇总", w.st.title)
 	w.line(22, 4, last)
 	if w.err == nil {
-		w.err = f.MergeCell(summarySheet, "A2", "B2")
+		w.err = w.f.MergeCell(summarySheet, "A2", "B2")
 	}
-	w.cell(1, "报告日期", st.label)
-	w.cell(2, nil, st.label)
-	w.cell(3, int(excelSerial(l.ReportDate)), st.reportDate) // reportDateCell
-	w.cell(4, "← 各篇“预警”列和行底色按此日期计算，改动后随之更新；本表计数为生成时按此日期的统计。", st.note)
+	w.cell(1, "报告日期", w.st.label)
+	w.cell(2, nil, w.st.label)
+	w.cell(3, int(excelSerial(l.ReportDate)), w.st.reportDate) // reportDateCell
+	w.cell(4, "← 各篇“预警”列和行底色按此日期计算，改动后随之更新；本表计数为生成时按此日期的统计。", w.st.note)
 	w.line(34, 1, last)
-	w.cell(1, "说明：“工作任务”列中，蓝色为时间节点，紫色为责任单位，橙色为量化目标。行底色：红色为已逾期未办结，黄色为7日内到期，绿色为已办结。", st.note)
+	w.cell(1, "说明：“工作任务”列中，蓝色为时间节点，紫色为责任单位，橙色为量化目标。行底色：红色为已逾期未办结，黄色为7日内到期，绿色为已办结。", w.st.note)
+}
 
+// speeches writes the table of speeches, one line each, and returns its
+// header row, printed at the top of every page, and how many speeches
+// are duplicates.
+func (w *summaryWriter) speeches(l *ledger) (titles, dups int) {
+	last := len(summaryCols)
 	// 一、各篇讲话
 	w.line(8, 0, 0)
 	w.line(24, 1, last)
-	w.cell(1, "一、各篇讲话", st.section)
+	w.cell(1, "一、各篇讲话", w.st.section)
 	w.header("序号", "讲话标题", "讲话日期", "来源文件", "任务数", "有时限", "已逾期", "30日内到期", "本次新增", "已移出", "说明")
-	titles := w.row // printed at the top of every page
-	dups := 0
+	titles = w.row
 	for i, e := range l.Speeches {
 		w.line(summaryRowHeight, 0, 0)
-		w.cell(1, i+1, st.num)
+		w.cell(1, i+1, w.st.num)
 		title := e.Title
 		if title == "" {
 			title = "（无标题）"
 		}
 		if e.Sheet != "" {
-			w.cell(2, title, st.link)
+			w.cell(2, title, w.st.link)
 			if w.err == nil {
 				cell, _ := excelize.CoordinatesToCellName(2, w.row)
-				w.err = f.SetCellHyperLink(summarySheet, cell, sheetRef(e.Sheet)+"!A1", "Location",
+				w.err = w.f.SetCellHyperLink(summarySheet, cell, sheetRef(e.Sheet)+"!A1", "Location",
 					excelize.HyperlinkOpts{Tooltip: ptr("转到工作表 " + e.Sheet)})
 			}
 		} else {
 			if e.Archived == "" {
 				dups++
 			}
-			w.cell(2, title, st.text)
+			w.cell(2, title, w.st.text)
 		}
 		if e.Date.IsZero() {
-			w.cell(3, nil, st.date)
+			w.cell(3, nil, w.st.date)
 		} else {
-			w.cell(3, int(excelSerial(e.Date)), st.date)
+			w.cell(3, int(excelSerial(e.Date)), w.st.date)
 		}
 		source := e.Source
 		if !e.Gone {
 			source += " " + ordinal(e.Index)
 		}
-		w.cell(4, source, st.text)
+		w.cell(4, source, w.st.text)
 		if e.Sheet != "" {
-			w.cell(5, e.Tasks, st.num)
-			w.cell(6, e.WithDue, st.num)
-			w.cell(7, e.Overdue, st.num)
-			w.cell(8, e.DueSoon, st.num)
-			w.cell(9, e.New, st.num)
-			w.cell(10, e.Removed, st.num)
+			w.cell(5, e.Tasks, w.st.num)
+			w.cell(6, e.WithDue, w.st.num)
+			w.cell(7, e.Overdue, w.st.num)
+			w.cell(8, e.DueSoon, w.st.num)
+			w.cell(9, e.New, w.st.num)
+			w.cell(10, e.Removed, w.st.num)
 		} else {
 			for col := 5; col <= 10; col++ {
-				w.cell(col, "—", st.num)
+				w.cell(col, "—", w.st.num)
 			}
 		}
-		w.cell(11, e.Note, st.text)
+		w.cell(11, e.Note, w.st.text)
 		w.fitRow(e.Title, source, e.Note)
 	}
+	return titles, dups
+}
+
+// speechTotals writes the line of totals under the table of speeches,
+// dups of them duplicates.
+func (w *summaryWriter) speechTotals(l *ledger, dups int) {
 	w.line(summaryRowHeight, 0, 0)
-	w.cell(1, "合计", st.total)
+	w.cell(1, "合计", w.st.total)
 	gone, archived := 0, 0
 	for _, e := range l.Speeches {
 		if e.Gone {
@@ -229,87 +265,88 @@ func writeSummary(f *excelize.File, l *ledger, rows *rowWriter) error {
 	if gone > 0 {
 		label += fmt.Sprintf("；另有已移出的讲话 %d 篇", gone)
 	}
-	w.cell(2, label, st.total)
-	w.cell(3, nil, st.total)
-	w.cell(4, nil, st.total)
-	w.cell(5, l.Totals.Tasks, st.totalNum)
-	w.cell(6, l.Totals.WithDue, st.totalNum)
-	w.cell(7, l.Totals.Overdue, st.totalNum)
-	w.cell(8, l.Totals.DueSoon, st.totalNum)
-	w.cell(9, l.Totals.New, st.totalNum)
-	w.cell(10, l.Totals.Removed, st.totalNum)
-	w.cell(11, nil, st.total)
+	w.cell(2, label, w.st.total)
+	w.cell(3, nil, w.st.total)
+	w.cell(4, nil, w.st.total)
+	w.cell(5, l.Totals.Tasks, w.st.totalNum)
+	w.cell(6, l.Totals.WithDue, w.st.totalNum)
+	w.cell(7, l.Totals.Overdue, w.st.totalNum)
+	w.cell(8, l.Totals.DueSoon, w.st.totalNum)
+	w.cell(9, l.Totals.New, w.st.totalNum)
+	w.cell(10, l.Totals.Removed, w.st.totalNum)
+	w.cell(11, nil, w.st.total)
+}
 
+// bodies writes the table of tasks by lead body and returns the row of
+// its first body.
+func (w *summaryWriter) bodies(l *ledger) int {
+	last := len(summaryCols)
 	// 二、按责任单位
 	w.line(8, 0, 0)
 	w.line(24, 1, last)
-	w.cell(1, "二、按责任单位（牵头），已逾期多者在前；已逾期、30日内到期不含已办结", st.section)
+	w.cell(1, "二、按责任单位（牵头），已逾期多者在前；已逾期、30日内到期不含已办结", w.st.section)
 	w.header("序号", "责任单位", "", "", "牵头任务", "有时限", "已逾期", "30日内到期", "已办结", "办结率", "最后反馈日期")
 	bodyRow := w.row + 1
 	for i, b := range l.Bodies {
 		w.line(summaryRowHeight, 2, 4)
-		w.cell(1, i+1, st.num)
-		w.cell(2, b.Name, st.text)
-		w.cell(3, nil, st.text)
-		w.cell(4, nil, st.text)
-		w.cell(5, b.Led, st.num)
-		w.cell(6, b.WithDue, st.num)
-		w.cell(7, b.Overdue, st.num)
-		w.cell(8, b.DueSoon, st.num)
-		w.cell(9, b.Done, st.num)
-		w.cell(10, percent(float64(b.Done)/float64(max(b.Led, 1))), st.num)
+		w.cell(1, i+1, w.st.num)
+		w.cell(2, b.Name, w.st.text)
+		w.cell(3, nil, w.st.text)
+		w.cell(4, nil, w.st.text)
+		w.cell(5, b.Led, w.st.num)
+		w.cell(6, b.WithDue, w.st.num)
+		w.cell(7, b.Overdue, w.st.num)
+		w.cell(8, b.DueSoon, w.st.num)
+		w.cell(9, b.Done, w.st.num)
+		w.cell(10, percent(float64(b.Done)/float64(max(b.Led, 1))), w.st.num)
 		if b.LastReply.IsZero() {
-			w.cell(11, "—", st.num)
+			w.cell(11, "—", w.st.num)
 		} else {
-			w.cell(11, int(excelSerial(b.LastReply)), st.date)
+			w.cell(11, int(excelSerial(b.LastReply)), w.st.date)
 		}
 	}
 	if len(l.Bodies) == 0 {
 		w.line(0, 1, last)
-		w.cell(1, "（没有识别出责任单位）", st.text)
+		w.cell(1, "（没有识别出责任单位）", w.st.text)
 	}
+	return bodyRow
+}
 
+// months writes the table of tasks by month of deadline.
+func (w *summaryWriter) months(l *ledger) {
+	last := len(summaryCols)
 	// 三、按完成月份
 	w.line(8, 0, 0)
 	w.line(24, 1, last)
-	w.cell(1, "三、按完成时限所在月份", st.section)
+	w.cell(1, "三、按完成时限所在月份", w.st.section)
 	w.header("序号", "月份", "", "", "任务数", "", "已逾期", "", "", "", "")
 	for i, m := range l.Months {
 		w.line(summaryRowHeight, 2, 4)
-		w.cell(1, i+1, st.num)
-		w.cell(2, monthLabel(m.Month), st.text)
-		w.cell(3, nil, st.text)
-		w.cell(4, nil, st.text)
-		w.cell(5, m.Tasks, st.num)
-		w.cell(6, nil, st.num)
-		w.cell(7, m.Overdue, st.num)
-		w.cell(8, nil, st.num)
-		w.cell(9, nil, st.num)
-		w.cell(10, nil, st.num)
-		w.cell(11, nil, st.text)
+		w.cell(1, i+1, w.st.num)
+		w.cell(2, monthLabel(m.Month), w.st.text)
+		w.cell(3, nil, w.st.text)
+		w.cell(4, nil, w.st.text)
+		w.cell(5, m.Tasks, w.st.num)
+		w.cell(6, nil, w.st.num)
+		w.cell(7, m.Overdue, w.st.num)
+		w.cell(8, nil, w.st.num)
+		w.cell(9, nil, w.st.num)
+		w.cell(10, nil, w.st.num)
+		w.cell(11, nil, w.st.text)
 	}
+}
+
+// chart adds the chart of the bodies leading the most tasks, whose rows
+// in the table of bodies start at bodyRow.
+func (w *summaryWriter) chart(l *ledger, bodyRow int) {
+	last := len(summaryCols)
 	if n := min(len(l.Bodies), chartBodies); n > 0 && w.err == nil {
 		w.line(8, 0, 0)
 		w.line(24, 1, last)
-		w.cell(1, fmt.Sprintf("四、牵头任务最多的责任单位（前 %d 个，按上表顺序）", n), st.section)
+		w.cell(1, fmt.Sprintf("四、牵头任务最多的责任单位（前 %d 个，按上表顺序）", n), w.st.section)
 		w.line(0, 0, 0)
-		w.err = addBodyChart(f, "A"+strconv.Itoa(w.row), bodyRow, bodyRow+n-1)
+		w.err = addBodyChart(w.f, "A"+strconv.Itoa(w.row), bodyRow, bodyRow+n-1)
 	}
-	w.flush()
-	if w.err != nil {
-		return w.err
-	}
-	rows.add(summarySheet, &sheetRows{frame: xlsx.Frame{LastRow: w.row, LastCol: last, Replace: true}}, w.xml.Bytes())
-	for i, c := range summaryCols {
-		name, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(summarySheet, name, name, c.width); err != nil {
-			return err
-		}
-	}
-	if err := setPrint(f, summarySheet, "讲话任务督办台账汇总"); err != nil {
-		return err
-	}
-	return setLocalName(f, summarySheet, 0, printTitles, fmt.Sprintf("%s!$%d:$%d", sheetRef(summarySheet), titles, titles), false)
 }
 
 // chartBodies is how many bodies the summary's chart shows.

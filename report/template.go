@@ -125,7 +125,6 @@ func readLayout(f *excelize.File, name string) (*layout, error) {
 // removes the rows below the header from the template sheet, keeping the
 // first one's styles as the styles of the data cells.
 func (lay *layout) read(f *excelize.File, header []string, above [][]string) error {
-	sh := lay.sheet
 	lay.lastCol = len(header)
 	for lay.lastCol > 0 && strings.TrimSpace(header[lay.lastCol-1]) == "" {
 		lay.lastCol--
@@ -142,15 +141,56 @@ func (lay *layout) read(f *excelize.File, header []string, above [][]string) err
 	if err != nil {
 		return err
 	}
-	// A row under the header with styled cells gives the data cells' styles.
-	styleRow := lay.headerRow + 1
-	hasStyleRow := false
-	styles := make([]int, lay.lastCol+1)
+	styles, hasStyleRow, err := lay.readStyleRow(f)
+	if err != nil {
+		return err
+	}
 	for col := 1; col <= lay.lastCol; col++ {
-		cell, _ := excelize.CoordinatesToCellName(col, styleRow)
-		s, err := f.GetCellStyle(sh, cell)
+		c, err := lay.readColumn(f, col, header[col-1], styles[col], hasStyleRow, defFont)
 		if err != nil {
 			return err
+		}
+		lay.cols = append(lay.cols, c)
+	}
+	lay.font = lay.cols[lay.colOf[fieldText]-1].font
+
+	// Remove the rows below the header: the speech sheets start empty there.
+	rows, err := f.GetRows(lay.sheet)
+	if err != nil {
+		return err
+	}
+	for r := max(len(rows), lay.headerRow+1); r > lay.headerRow; r-- {
+		if err := f.RemoveRow(lay.sheet, r); err != nil {
+			return err
+		}
+	}
+	if err := lay.readPage(f); err != nil {
+		return err
+	}
+	// Carrying staff's work from one run to the next needs each row's
+	// task id, and the ledger marks new and removed tasks: a template
+	// without those columns gets them after its own, the id hidden.
+	for _, fd := range []field{fieldID, fieldChange} {
+		if lay.colOf[fd] == 0 {
+			if err := lay.appendColumn(f, fd, fd == fieldID); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// readStyleRow reads the styles of the cells of the row under the header,
+// by column, which give the data cells' styles if any is styled
+// (hasStyleRow), and the row's height as the data rows' height.
+func (lay *layout) readStyleRow(f *excelize.File) (styles []int, hasStyleRow bool, err error) {
+	styleRow := lay.headerRow + 1
+	styles = make([]int, lay.lastCol+1)
+	for col := 1; col <= lay.lastCol; col++ {
+		cell, _ := excelize.CoordinatesToCellName(col, styleRow)
+		s, err := f.GetCellStyle(lay.sheet, cell)
+		if err != nil {
+			return nil, false, err
 		}
 		styles[col] = s
 		if s != 0 {
@@ -159,83 +199,82 @@ func (lay *layout) read(f *excelize.File, header []string, above [][]string) err
 	}
 	lay.rowHeight = 15
 	if hasStyleRow {
-		h, err := f.GetRowHeight(sh, styleRow)
+		h, err := f.GetRowHeight(lay.sheet, styleRow)
 		if err != nil {
-			return err
+			return nil, false, err
 		}
 		lay.rowHeight = h
 	}
-	for col := 1; col <= lay.lastCol; col++ {
-		c := layoutCol{col: col, label: header[col-1]}
-		for fd := range numFields {
-			if lay.colOf[fd] == col {
-				c.field, c.known = fd, true
-			}
-		}
-		name, _ := excelize.ColumnNumberToName(col)
-		if c.width, err = f.GetColWidth(sh, name); err != nil {
-			return err
-		}
-		base := styles[col]
-		if !hasStyleRow {
-			hcell, _ := excelize.CoordinatesToCellName(col, lay.headerRow)
-			if base, err = f.GetCellStyle(sh, hcell); err != nil {
-				return err
-			}
-		}
-		st, err := f.GetStyle(base)
-		if err != nil {
-			return err
-		}
-		if !hasStyleRow {
-			// Data cells take the header's font and borders, but no bold,
-			// no fill, top-aligned and wrapped.
-			st.Fill = excelize.Fill{}
-			if st.Font != nil {
-				st.Font.Bold = false
-				st.Font.Color = ""
-			}
-			st.Alignment = &excelize.Alignment{Vertical: "top", WrapText: true}
-			if c.field == fieldSeq || c.field == fieldDue || c.field == fieldStatus || c.field == fieldWarning {
-				st.Alignment.Horizontal = "center"
-			}
-		}
-		if c.known && c.field == fieldDue && !isDateStyle(st) {
-			st.NumFmt, st.CustomNumFmt = 0, ptr("yyyy-mm-dd")
-		}
-		if !hasStyleRow || (c.known && c.field == fieldDue) {
-			if base, err = f.NewStyle(writableStyle(st)); err != nil {
-				return err
-			}
-		}
-		c.style = base
-		c.wrap = st.Alignment != nil && st.Alignment.WrapText
-		c.font = excelize.Font{Family: defFont, Size: 11}
-		if st.Font != nil {
-			if st.Font.Family != "" {
-				c.font.Family = st.Font.Family
-			}
-			if st.Font.Size > 0 {
-				c.font.Size = st.Font.Size
-			}
-			c.font.Color = st.Font.Color
-		}
-		lay.cols = append(lay.cols, c)
-	}
-	lay.font = lay.cols[lay.colOf[fieldText]-1].font
+	return styles, hasStyleRow, nil
+}
 
-	// Remove the rows below the header: the speech sheets start empty there.
-	rows, err := f.GetRows(sh)
+// readColumn reads column col of the template sheet, headed label: its
+// field, width, and the style, wrapping and font of its data cells, from
+// base, the style of its cell in the style row, or else from its header
+// cell's.
+func (lay *layout) readColumn(f *excelize.File, col int, label string, base int, hasStyleRow bool, defFont string) (layoutCol, error) {
+	c := layoutCol{col: col, label: label}
+	for fd := range numFields {
+		if lay.colOf[fd] == col {
+			c.field, c.known = fd, true
+		}
+	}
+	name, _ := excelize.ColumnNumberToName(col)
+	var err error
+	if c.width, err = f.GetColWidth(lay.sheet, name); err != nil {
+		return c, err
+	}
+	if !hasStyleRow {
+		hcell, _ := excelize.CoordinatesToCellName(col, lay.headerRow)
+		if base, err = f.GetCellStyle(lay.sheet, hcell); err != nil {
+			return c, err
+		}
+	}
+	st, err := f.GetStyle(base)
 	if err != nil {
-		return err
+		return c, err
 	}
-	for r := max(len(rows), styleRow); r > lay.headerRow; r-- {
-		if err := f.RemoveRow(sh, r); err != nil {
-			return err
+	if !hasStyleRow {
+		// Data cells take the header's font and borders, but no bold,
+		// no fill, top-aligned and wrapped.
+		st.Fill = excelize.Fill{}
+		if st.Font != nil {
+			st.Font.Bold = false
+			st.Font.Color = ""
+		}
+		st.Alignment = &excelize.Alignment{Vertical: "top", WrapText: true}
+		if c.field == fieldSeq || c.field == fieldDue || c.field == fieldStatus || c.field == fieldWarning {
+			st.Alignment.Horizontal = "center"
 		}
 	}
+	if c.known && c.field == fieldDue && !isDateStyle(st) {
+		st.NumFmt, st.CustomNumFmt = 0, ptr("yyyy-mm-dd")
+	}
+	if !hasStyleRow || (c.known && c.field == fieldDue) {
+		if base, err = f.NewStyle(writableStyle(st)); err != nil {
+			return c, err
+		}
+	}
+	c.style = base
+	c.wrap = st.Alignment != nil && st.Alignment.WrapText
+	c.font = excelize.Font{Family: defFont, Size: 11}
+	if st.Font != nil {
+		if st.Font.Family != "" {
+			c.font.Family = st.Font.Family
+		}
+		if st.Font.Size > 0 {
+			c.font.Size = st.Font.Size
+		}
+		c.font.Color = st.Font.Color
+	}
+	return c, nil
+}
 
-	if lay.page, err = f.GetPageLayout(sh); err != nil {
+// readPage reads the page setup, sheet properties and page header and
+// footer of the template sheet.
+func (lay *layout) readPage(f *excelize.File) error {
+	var err error
+	if lay.page, err = f.GetPageLayout(lay.sheet); err != nil {
 		return err
 	}
 	// GetPageLayout reports defaults for what the template leaves unset;
@@ -249,25 +288,15 @@ func (lay *layout) read(f *excelize.File, header []string, above [][]string) err
 	if lay.page.AdjustTo != nil && *lay.page.AdjustTo == 100 {
 		lay.page.AdjustTo = nil
 	}
-	if lay.props, err = f.GetSheetProps(sh); err != nil {
+	if lay.props, err = f.GetSheetProps(lay.sheet); err != nil {
 		return err
 	}
-	hf, err := f.GetHeaderFooter(sh)
+	hf, err := f.GetHeaderFooter(lay.sheet)
 	if err != nil {
 		return err
 	}
 	if hf != nil {
 		lay.hf = *hf
-	}
-	// Carrying staff's work from one run to the next needs each row's
-	// task id, and the ledger marks new and removed tasks: a template
-	// without those columns gets them after its own, the id hidden.
-	for _, fd := range []field{fieldID, fieldChange} {
-		if lay.colOf[fd] == 0 {
-			if err := lay.appendColumn(f, fd, fd == fieldID); err != nil {
-				return err
-			}
-		}
 	}
 	return nil
 }

@@ -49,38 +49,16 @@ const cutMarker = "…【已截断】"
 // removed. Speech sheets that come out as they are in the previous
 // workbook are taken from it, as rows allows.
 func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows *rowWriter) error {
-	// Move the template's sheets out of the way of the names we give.
-	orig := f.GetSheetList()
-	tplIndex := -1
-	for i, sh := range orig {
-		tmp := "~tpl" + strconv.Itoa(i+1)
-		if err := f.SetSheetName(sh, tmp); err != nil {
-			return err
-		}
-		if sh == lay.sheet {
-			lay.sheet = tmp
-			tplIndex = i
-		}
-		orig[i] = tmp
+	orig, tplIndex, err := moveTemplateSheets(f, lay)
+	if err != nil {
+		return err
 	}
 	if _, err := f.NewSheet(summarySheet); err != nil {
 		return err
 	}
-	styles := rows.styles
-	// What every speech sheet has whatever its rows is set once, on a
-	// copy of the template sheet that the speech sheets are copied from:
-	// excelize finds a sheet by comparing every sheet's name, so setting
-	// it on each of thousands of sheets would cost the square of their
-	// number. A sheet with columns staff added gets it on its own.
-	prepared, err := f.NewSheet(preparedSheet)
+	prepared, err := addPreparedSheet(f, lay, tplIndex)
 	if err != nil {
 		return err
-	}
-	if err := f.CopySheet(tplIndex, prepared); err != nil {
-		return fmt.Errorf("copy template sheet: %w", err)
-	}
-	if err := prepareSheet(f, preparedSheet, lay); err != nil {
-		return fmt.Errorf("template sheet: %w", err)
 	}
 	orig = append(orig, preparedSheet)
 	// Every sheet is planned before any is made, so that the styles of
@@ -93,54 +71,12 @@ func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows 
 		}
 	}
 	for i := range l.Sheets {
-		sh := &l.Sheets[i]
-		idx, err := f.NewSheet(sh.Name)
-		if err != nil {
-			return fmt.Errorf("add sheet %q: %w", sh.Name, err)
-		}
-		if plans[i].bare() {
-			continue // its part is the previous one, or finished from the skeleton
-		}
-		if len(sh.Extras) == 0 {
-			if err := f.CopySheet(prepared, idx); err != nil {
-				return fmt.Errorf("copy template sheet to %q: %w", sh.Name, err)
-			}
-			// CopySheet leaves the page setup behind, as it may refer
-			// to the template's printer settings.
-			page := lay.page
-			if err := f.SetPageLayout(sh.Name, &page); err != nil {
-				return fmt.Errorf("sheet %q: %w", sh.Name, err)
-			}
-			continue
-		}
-		if err := f.CopySheet(tplIndex, idx); err != nil {
-			return fmt.Errorf("copy template sheet to %q: %w", sh.Name, err)
-		}
-		if err := addExtras(f, sh, lay, styles); err != nil {
-			return fmt.Errorf("sheet %q: %w", sh.Name, err)
-		}
-		if err := prepareSheet(f, sh.Name, sh.lay); err != nil {
-			return fmt.Errorf("sheet %q: %w", sh.Name, err)
+		if err := addSpeechSheet(f, &l.Sheets[i], lay, plans[i], prepared, tplIndex, rows.styles); err != nil {
+			return err
 		}
 	}
-	var others []string
-	if p != nil {
-		for _, name := range p.other {
-			if _, err := f.NewSheet(name); err != nil {
-				return fmt.Errorf("add sheet %q: %w", name, err)
-			}
-			others = append(others, name)
-		}
-	}
-	// The record of what the program proposed, hidden from staff,
-	// before the change log, which stays the last sheet.
-	if _, err := f.NewSheet(writtenSheet); err != nil {
-		return err
-	}
-	if err := f.SetSheetVisible(writtenSheet, false, true); err != nil {
-		return err
-	}
-	if _, err := f.NewSheet(logSheet); err != nil {
+	others, err := addLastSheets(f, p)
+	if err != nil {
 		return err
 	}
 	for _, sh := range orig {
@@ -163,6 +99,120 @@ func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows 
 			return fmt.Errorf("sheet %q: %w", l.Sheets[i].Name, err)
 		}
 	}
+	if err := writeOtherSheets(f, l, p, others, st, rows); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	return setProps(f, l)
+}
+
+// moveTemplateSheets renames the sheets of the template workbook f out of
+// the way of the names the ledger gives, and returns their new names and
+// the index of the template sheet of lay, which it renames in lay too.
+func moveTemplateSheets(f *excelize.File, lay *layout) (orig []string, tplIndex int, err error) {
+	orig = f.GetSheetList()
+	tplIndex = -1
+	for i, sh := range orig {
+		tmp := "~tpl" + strconv.Itoa(i+1)
+		if err := f.SetSheetName(sh, tmp); err != nil {
+			return nil, 0, err
+		}
+		if sh == lay.sheet {
+			lay.sheet = tmp
+			tplIndex = i
+		}
+		orig[i] = tmp
+	}
+	return orig, tplIndex, nil
+}
+
+// addPreparedSheet adds to f the prepared copy of the template sheet (at
+// tplIndex) the plain speech sheets are copied from, and returns its
+// index. What every speech sheet has whatever its rows is set once, on
+// it: excelize finds a sheet by comparing every sheet's name, so setting
+// it on each of thousands of sheets would cost the square of their
+// number. A sheet with columns staff added gets it on its own.
+func addPreparedSheet(f *excelize.File, lay *layout, tplIndex int) (int, error) {
+	prepared, err := f.NewSheet(preparedSheet)
+	if err != nil {
+		return 0, err
+	}
+	if err := f.CopySheet(tplIndex, prepared); err != nil {
+		return 0, fmt.Errorf("copy template sheet: %w", err)
+	}
+	if err := prepareSheet(f, preparedSheet, lay); err != nil {
+		return 0, fmt.Errorf("template sheet: %w", err)
+	}
+	return prepared, nil
+}
+
+// addSpeechSheet adds the speech sheet sh to f as planned: a copy of the
+// prepared sheet, or of the template sheet with the columns staff added,
+// or, when its part comes from the previous workbook or the skeleton,
+// only its place.
+func addSpeechSheet(f *excelize.File, sh *sheet, lay *layout, plan *sheetPlan, prepared, tplIndex int, styles styleCache) error {
+	idx, err := f.NewSheet(sh.Name)
+	if err != nil {
+		return fmt.Errorf("add sheet %q: %w", sh.Name, err)
+	}
+	if plan.bare() {
+		return nil // its part is the previous one, or finished from the skeleton
+	}
+	if len(sh.Extras) == 0 {
+		if err := f.CopySheet(prepared, idx); err != nil {
+			return fmt.Errorf("copy template sheet to %q: %w", sh.Name, err)
+		}
+		// CopySheet leaves the page setup behind, as it may refer
+		// to the template's printer settings.
+		page := lay.page
+		if err := f.SetPageLayout(sh.Name, &page); err != nil {
+			return fmt.Errorf("sheet %q: %w", sh.Name, err)
+		}
+		return nil
+	}
+	if err := f.CopySheet(tplIndex, idx); err != nil {
+		return fmt.Errorf("copy template sheet to %q: %w", sh.Name, err)
+	}
+	if err := addExtras(f, sh, lay, styles); err != nil {
+		return fmt.Errorf("sheet %q: %w", sh.Name, err)
+	}
+	if err := prepareSheet(f, sh.Name, sh.lay); err != nil {
+		return fmt.Errorf("sheet %q: %w", sh.Name, err)
+	}
+	return nil
+}
+
+// addLastSheets adds to f, after the speech sheets, the sheets staff
+// added to the previous workbook p, whose names it returns, the hidden
+// record of what the program proposed and the change log, which stays
+// the last sheet.
+func addLastSheets(f *excelize.File, p *previous) ([]string, error) {
+	var others []string
+	if p != nil {
+		for _, name := range p.other {
+			if _, err := f.NewSheet(name); err != nil {
+				return nil, fmt.Errorf("add sheet %q: %w", name, err)
+			}
+			others = append(others, name)
+		}
+	}
+	if _, err := f.NewSheet(writtenSheet); err != nil {
+		return nil, err
+	}
+	if err := f.SetSheetVisible(writtenSheet, false, true); err != nil {
+		return nil, err
+	}
+	if _, err := f.NewSheet(logSheet); err != nil {
+		return nil, err
+	}
+	return others, nil
+}
+
+// writeOtherSheets writes the sheets of f but the speech sheets: the
+// summary, the sheets staff added to the previous workbook p (others),
+// the change log with st as its last line and the record of what the
+// program proposed.
+func writeOtherSheets(f *excelize.File, l *ledger, p *previous, others []string, st Stats, rows *rowWriter) error {
 	var log [][]string
 	var logHead []string
 	if p != nil {
@@ -177,7 +227,7 @@ func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows 
 		if err != nil {
 			return fmt.Errorf("sheet %q: %w", name, err)
 		}
-		if err := copySheet(src, f, name, styles); err != nil {
+		if err := copySheet(src, f, name, rows.styles); err != nil {
 			return fmt.Errorf("sheet %q: %w", name, err)
 		}
 	}
@@ -185,8 +235,7 @@ func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows 
 		return fmt.Errorf("sheet %s: %w", logSheet, err)
 	}
 	writeWritten(l, rows)
-	f.SetActiveSheet(0)
-	return setProps(f, l)
+	return nil
 }
 
 // addExtras inserts into the speech sheet sh the columns staff added,
