@@ -72,34 +72,56 @@ func (p *parser) build(m match) TimeNode {
 // whether to keep it: the guide's exclusions are applied here.
 func (p *parser) node(m match) (TimeNode, bool) {
 	tn := p.build(m)
-	before := func(s string) bool {
-		rs := []rune(s)
-		return m.start >= len(rs) && string(p.rs[m.start-len(rs):m.start]) == s
-	}
-	// Recurring times: 每月, 每年年底, 每季度初 (guide).
-	for _, s := range []string{"每", "每年", "每个", "每月", "每逢", "逢", "每一", "每年的"} {
-		if before(s) {
-			return tn, false
-		}
-	}
-	// Retrospective: 近年来, 今年以来, 今年来, 十三五期间 before ref.
-	if m.suf == sufSince || p.at(m.end, "来") && !p.at(m.end, "来年") || p.at(m.end, "以来") {
+	bare := m.suf == sufNone && !m.fromPrefix && !m.duePrefix && !m.window
+	switch {
+	case p.recurring(m), p.retrospective(m), p.inTitle(m):
+		return tn, false
+	case p.qualifiesNoun(m, tn, bare), p.namesMeeting(m, bare), p.setsTarget(m):
+		return tn, false
+	case p.notWhenDue(m, tn), p.inPassing(m, tn, bare):
+		return tn, false
+	case p.past(m, tn, bare):
 		return tn, false
 	}
-	if p.inTitle(m) {
-		return tn, false // 《旺苍县2022年实施方案》: part of a document's name
+	return tn, true
+}
+
+// before reports whether s is written right before m.
+func (p *parser) before(m match, s string) bool {
+	rs := []rune(s)
+	return m.start >= len(rs) && string(p.rs[m.start-len(rs):m.start]) == s
+}
+
+// recurring reports whether m is a recurring time: 每月, 每年年底, 每季度初
+// (guide).
+func (p *parser) recurring(m match) bool {
+	for _, s := range []string{"每", "每年", "每个", "每月", "每逢", "逢", "每一", "每年的"} {
+		if p.before(m, s) {
+			return true
+		}
 	}
+	return false
+}
+
+// retrospective reports whether m looks back: 近年来, 今年以来, 今年来,
+// 十三五期间 before ref.
+func (p *parser) retrospective(m match) bool {
+	return m.suf == sufSince || p.at(m.end, "来") && !p.at(m.end, "来年") || p.at(m.end, "以来")
+}
+
+// qualifiesNoun reports whether the bare year m only qualifies a noun or
+// is the subject of `X年是……之年`, and so sets no deadline.
+func (p *parser) qualifiesNoun(m match, tn TimeNode, bare bool) bool {
 	iv := m.iv
-	bare := m.suf == sufNone && !m.fromPrefix && !m.duePrefix && !m.window
 	if iv.yearOnly && bare {
 		// X年是……之年; a year that only qualifies a noun (明年的工作思路,
 		// 研究明年工作, 对今年确定的项目, 今年推出的工作).
 		if k, _ := p.lit(m.end, "是", "为", "的", "也是", "将是", "工作", "各项", "任务", "计划", "目标", "思路", "重点", "经济", "预算", "形势", "年度", "新增", "项目"); k > 0 {
-			return tn, false
+			return true
 		}
 		for _, s := range []string{"对", "针对", "对于", "关于", "为", "比"} {
-			if before(s) {
-				return tn, false
+			if p.before(m, s) {
+				return true
 			}
 		}
 		for k := m.end; k < len(p.rs) && k < m.end+5; k++ {
@@ -108,101 +130,135 @@ func (p *parser) node(m match) (TimeNode, bool) {
 				break
 			}
 			if r == '的' {
-				return tn, false
+				return true
 			}
 		}
 		if (strings.Contains(tn.Text, "xx") || strings.Contains(tn.Text, "XX") || strings.Contains(tn.Text, "_")) && !p.timesClause(m.end) {
 			// A bare anonymised year names a document (20xx年工作总结),
 			// not a deadline, unless it opens the clause it times
 			// (20xx年,全市……要达到……; 20xx年我们要……).
-			return tn, false
+			return true
 		}
 	}
 	if bare && iv.cat == catYear {
 		// 2010年,是……的一年: a comma before 是 changes nothing.
 		if r := p.runeAt(m.end); (r == ',' || r == '，') && p.runeAt(m.end+1) == '是' {
-			return tn, false
+			return true
 		}
 	}
+	return false
+}
+
+// namesMeeting reports whether the bare time m is part of the name of a
+// meeting or an assessment: 第四季度工作推进会, 年终考核.
+func (p *parser) namesMeeting(m match, bare bool) bool {
 	if bare {
-		// 第四季度工作推进会: the name of a meeting; 年终考核: of an
-		// assessment.
 		if k, _ := p.lit(m.end, "工作推进会", "工作会", "推进会", "会议", "表彰会", "总结会", "考核", "考评", "评比", "总结", "述职", "评议", "民主评议", "测评"); k > 0 {
-			return tn, false
+			return true
 		}
 	}
-	if iv.cat == catSpan {
+	return false
+}
+
+// setsTarget reports whether the span m is a duration set as a goal, a
+// target rather than a deadline: 办理时限压缩至1个工作日以内.
+func (p *parser) setsTarget(m match) bool {
+	if m.iv.cat == catSpan {
 		for _, w := range durationGoals {
-			if before(w) {
-				return tn, false // 办理时限压缩至1个工作日以内: a target, not a deadline
+			if p.before(m, w) {
+				return true
 			}
 		}
 	}
+	return false
+}
+
+// notWhenDue reports whether the words around m make it say something
+// other than when a thing is due: how things go, a distance, the present
+// moment, a time ago.
+func (p *parser) notWhenDue(m match, tn TimeNode) bool {
 	if unicode.Is(unicode.Han, p.runeAt(m.end)) && p.runeAt(m.end+1) == '得' && !p.at(m.end, "取得") && !p.at(m.end, "获得") {
-		return tn, false // 会上说得凶、会后抓得松: how things go, not when they are due
+		return true // 会上说得凶、会后抓得松: how things go, not when they are due
 	}
-	if before("距离") || before("距") {
-		return tn, false // 距离年底仅70余天: a distance, not a deadline
-	}
-	if bare {
-		prev, next := p.runeAt(m.start-1), p.runeAt(m.end)
-		switch {
-		case prev == '的' && !iv.yearGiven && iv.cat != catDate || prev == '《' || next == '是' && (iv.cat == catYear || iv.cat == catRelDay):
-			// 美好的明天, 《2021年培训计划》, 四季度是……关键: not when
-			// something is due.
-			return tn, false
-		case iv.cat == catRelDay && (strings.HasPrefix(tn.Text, "今") || strings.HasPrefix(tn.Text, "当") || next == '的') &&
-			!(strings.ContainsRune("在于", prev) && p.completesAt(m.end)):
-			// 今天 alone is the meeting day, said in passing; 在今天完成
-			// sets a deadline.
-			return tn, false
-		case iv.cat == catTerm || iv.cat == catHoliday || iv.cat == catSchool:
-			// 新学期教育教学工作, 安排寒假工作, 开学行课情况: a term,
-			// holiday or 开学 alone names the activity, not a deadline.
-			return tn, false
-		case (iv.cat == catFestival || iv.cat == catSeason) && !iv.yearGiven && !strings.ContainsRune("在于到趁迎", prev) && !before("抓住") && !before("利用"):
-			// 欢度春节, 教师节表彰会, 春季疾病防控.
-			return tn, false
-		case iv.cat == catSpan && (next == '的' || next == '多'):
-			return tn, false // 通过三年的努力
-		}
+	if p.before(m, "距离") || p.before(m, "距") {
+		return true // 距离年底仅70余天: a distance, not a deadline
 	}
 	if strings.HasPrefix(tn.Text, "年前") && p.runeAt(m.end) == '的' {
-		return tn, false // 年前的电视问政: a year ago
+		return true // 年前的电视问政: a year ago
 	}
-	if iv.yearOnly && p.runeAt(m.end) == '多' {
-		return tn, false // 这一年多来
+	if m.iv.yearOnly && p.runeAt(m.end) == '多' {
+		return true // 这一年多来
 	}
 	for _, s := range []string{"已进入", "已经进入", "进入", "已是", "已经是", "正值", "值此"} {
-		if before(s) {
-			return tn, false // 当前已进入4月中旬: now, not a deadline
+		if p.before(m, s) {
+			return true // 当前已进入4月中旬: now, not a deadline
 		}
 	}
+	return false
+}
+
+// inPassing reports whether the bare time m is mentioned in passing, not
+// as when something is due: 美好的明天, 今天 alone, a term, holiday or
+// festival naming an activity, 通过三年的努力.
+func (p *parser) inPassing(m match, tn TimeNode, bare bool) bool {
+	if !bare {
+		return false
+	}
+	iv := m.iv
+	prev, next := p.runeAt(m.start-1), p.runeAt(m.end)
+	switch {
+	case prev == '的' && !iv.yearGiven && iv.cat != catDate || prev == '《' || next == '是' && (iv.cat == catYear || iv.cat == catRelDay):
+		// 美好的明天, 《2021年培训计划》, 四季度是……关键: not when
+		// something is due.
+		return true
+	case iv.cat == catRelDay && (strings.HasPrefix(tn.Text, "今") || strings.HasPrefix(tn.Text, "当") || next == '的') &&
+		!(strings.ContainsRune("在于", prev) && p.completesAt(m.end)):
+		// 今天 alone is the meeting day, said in passing; 在今天完成
+		// sets a deadline.
+		return true
+	case iv.cat == catTerm || iv.cat == catHoliday || iv.cat == catSchool:
+		// 新学期教育教学工作, 安排寒假工作, 开学行课情况: a term,
+		// holiday or 开学 alone names the activity, not a deadline.
+		return true
+	case (iv.cat == catFestival || iv.cat == catSeason) && !iv.yearGiven && !strings.ContainsRune("在于到趁迎", prev) && !p.before(m, "抓住") && !p.before(m, "利用"):
+		// 欢度春节, 教师节表彰会, 春季疾病防控.
+		return true
+	case iv.cat == catSpan && (next == '的' || next == '多'):
+		return true // 通过三年的努力
+	}
+	return false
+}
+
+// past reports whether m dates something past: a report to date, a time
+// in a clause that speaks of the past, a run of past events, or a day
+// before the meeting.
+func (p *parser) past(m match, tn TimeNode, bare bool) bool {
+	iv := m.iv
 	if iv.cumulative && m.suf == sufNone {
 		// 前三季度 with no year: a report to date (前三季度财政收入增长).
 		if !p.ref.IsZero() && iv.hi.Before(p.ref) {
-			return tn, false
+			return true
 		}
 	}
 	// Past context: 2月9日已完成, 已于3月召开, 曾在.
 	if p.pastContext(m) {
-		return tn, false
+		return true
 	}
 	if bare && iv.cat == catDate && strings.HasSuffix(tn.Text, "日") && p.narrated(m) {
-		return tn, false // 2月9日已完成开标,2月13日召开审查会: a run of past events
+		return true // 2月9日已完成开标,2月13日召开审查会: a run of past events
 	}
 	if !p.ref.IsZero() && !iv.unknown {
 		// Dates of past events are not time nodes.
 		switch {
 		case !tn.Due.IsZero() && tn.Due.Before(p.ref.AddDays(-1)):
-			return tn, false
+			return true
 		case tn.Due.IsZero() && !tn.Start.IsZero() && tn.Start.Before(p.ref.AddDays(-31)) && iv.hi.Before(p.ref):
 			// A start long past, of a period over by the meeting; 今年……
 			// 全面启动 starts a period still running.
-			return tn, false
+			return true
 		}
 	}
-	return tn, true
+	return false
 }
 
 // inTitle reports whether m stands inside a title in book-title marks
