@@ -259,6 +259,34 @@ func (p *parser) yearPart(i int, ys yearSpec, iv *interval) (int, bool) {
 			return 0, false
 		}
 	}
+	if k, ok, found := p.namedYearPart(i, ys, iv); found {
+		return k, ok
+	}
+	if k, ok, found := p.quarter(i, ys, iv); found {
+		return k, ok
+	}
+	if k, ok, found := p.monthsOfYear(i, ys, iv); found {
+		return k, ok
+	}
+	// 第一个礼拜 of a year: weeks from the year's first Monday.
+	if ys.kind != yNone {
+		if k, ok := p.weekOfMonth(i, time.January, ys, iv, true); ok {
+			return k, true
+		}
+	}
+	// Seasons (meteorological: spring March-May ... winter December to
+	// February) and school holidays.
+	if k, ok := p.season(i, ys, iv); ok {
+		return k, true
+	}
+	return 0, false
+}
+
+// namedYearPart reads a named part of a year (yearParts) at i: 上半年,
+// 年底, 全年, 伊始. Its third result reports whether one is written there;
+// the first two are then what yearPart returns.
+func (p *parser) namedYearPart(i int, ys yearSpec, iv *interval) (int, bool, bool) {
+	hasYear := ys.kind != yNone
 	parts := yearParts
 	if !yearPartLeads.has(p.runeAt(i)) {
 		parts = nil // most places open no part
@@ -280,14 +308,21 @@ func (p *parser) yearPart(i int, ys yearSpec, iv *interval) (int, bool) {
 		if !p.rollYear(ys, iv, func(y int) (Date, Date, bool) {
 			return NewDate(y, pt.loM, pt.loD), NewDate(y, pt.hiM, pt.hiD), true
 		}) {
-			return 0, false
+			return 0, false, true
 		}
 		if e, _ := p.lit(k, "岁尾", "岁末", "年初"); e > 0 {
 			k = e
 		}
-		return k, true
+		return k, true, true
 	}
-	// Quarters: 第四季度, 四季度, 首季度, 一季度末, 前三季度.
+	return 0, false, false
+}
+
+// quarter reads a quarter of a year at i. Quarters: 第四季度, 四季度,
+// 首季度, 一季度末, 前三季度. Its third result reports whether one is
+// written there; the first two are then what yearPart returns.
+func (p *parser) quarter(i int, ys yearSpec, iv *interval) (int, bool, bool) {
+	hasYear := ys.kind != yNone
 	j := i
 	first := false
 	if k, _ := p.lit(j, "前", "头"); k > 0 {
@@ -331,12 +366,19 @@ func (p *parser) yearPart(i int, ys yearSpec, iv *interval) (int, bool) {
 			if !p.rollYear(ys, iv, func(y int) (Date, Date, bool) {
 				return NewDate(y, fm, 1), NewDate(y, lm+1, 0), true
 			}) {
-				return 0, false
+				return 0, false, true
 			}
-			return j, true
+			return j, true, true
 		}
 	}
-	// 前N个月 / 后N个月 of a year (后两个月: the year's last two months).
+	return 0, false, false
+}
+
+// monthsOfYear reads 前N个月 / 后N个月 of a year at i (后两个月: the
+// year's last two months). Its third result reports whether they are
+// written there; the first two are then what yearPart returns.
+func (p *parser) monthsOfYear(i int, ys yearSpec, iv *interval) (int, bool, bool) {
+	hasYear := ys.kind != yNone
 	if k, s := p.lit(i, "前", "后", "头"); k > 0 && p.runeAt(i-1) != '最' {
 		if n, k2, ok := p.num(k); ok && n >= 1 && n <= 12 {
 			k3 := k2
@@ -357,22 +399,11 @@ func (p *parser) yearPart(i int, ys yearSpec, iv *interval) (int, bool) {
 				if !p.rollYear(ys, iv, func(y int) (Date, Date, bool) {
 					return NewDate(y, fm, 1), NewDate(y, lm+1, 0), true
 				}) {
-					return 0, false
+					return 0, false, true
 				}
-				return k3 + 1, true
+				return k3 + 1, true, true
 			}
 		}
 	}
-	// 第一个礼拜 of a year: weeks from the year's first Monday.
-	if ys.kind != yNone {
-		if k, ok := p.weekOfMonth(i, time.January, ys, iv, true); ok {
-			return k, true
-		}
-	}
-	// Seasons (meteorological: spring March-May ... winter December to
-	// February) and school holidays.
-	if k, ok := p.season(i, ys, iv); ok {
-		return k, true
-	}
-	return 0, false
+	return 0, false, false
 }
