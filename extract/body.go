@@ -136,6 +136,83 @@ func (lx *lexicon) subjectBodiesIn(rs []rune, at int) []Body {
 	return bs
 }
 
+// openingSubject returns the bodies that open the folded sentence d as
+// the subject of its first verb, in a sentence that directs with no
+// marker (a statement of work in a plan, an item a tag or note assigns):
+// 生态环境部会同有关部门对试点工作进行指导 names 生态环境部 and 有关部门.
+// A short opening clause of time (2019年上半年，) may stand before them.
+// The result is shared: callers must not change it.
+func (lx *lexicon) openingSubject(d *directed) []Body {
+	if lx == nil || lx.words == nil {
+		return nil
+	}
+	rs, _ := d.runes()
+	start := 0
+	if m := ordinalPrefix(d.text); m != nil {
+		start = runeCount(d.text[:m[1]])
+	}
+	for k := 0; k < 2 && start < len(rs); k++ {
+		end := clauseEnd(rs, start)
+		if bs := lx.leadingBodies(rs[start:end], start); len(bs) > 0 {
+			if bs[0].Span.Start != start || !lx.opensWithVerb(rs[bs[len(bs)-1].Span.End:end]) {
+				return nil
+			}
+			for _, b := range bs {
+				if !lx.plainSubjectName(b.Name) {
+					return nil
+				}
+			}
+			return bs
+		}
+		if end-start > 10 || end >= len(rs) || !openingTime().MatchString(string(rs[start:end])) {
+			return nil
+		}
+		start = end + 1
+	}
+	return nil
+}
+
+// plainSubjectName reports whether a name that opens a sentence with no
+// marker is surely a body's: with no 要 to show where the subject ends,
+// the sentence may as well open with a verb and its object (坚持政府引导,
+// 加大企业博士后工作站……资助力度) or a label (国办发, B. 第二部分). The name
+// must not open with a verb or an adverb, must end in a body's head (or be a
+// collective 各……, 有关……), and must be more than a two-character word.
+func (lx *lexicon) plainSubjectName(name string) bool {
+	if collectiveScope().MatchString(name) {
+		return true // 各地, 有关部门
+	}
+	if runeCount(name) < 3 || strings.ContainsFunc(name, func(r rune) bool { return r < utf8.RuneSelf }) {
+		return false
+	}
+	if ws := lx.words.words(name); len(ws) == 0 || clauseWords[ws[0].pos] || ws[0].pos == "v" || ws[0].pos == "vn" || ws[0].pos == "vd" {
+		return false // 进一步加强与……企业: an adverb or a verb opens a predicate
+	}
+	if r, _ := utf8.DecodeLastRuneInString(name); strings.ContainsRune("省市县区乡镇村州旗", r) {
+		return false // 城镇和农村: a place alone is no body
+	}
+	return hasBodySuffix(withoutParens(name)) && lx.wholeName(name)
+}
+
+// openingTime matches a short clause of time a sentence may open with
+// before its subject: 2019年上半年, 会后, 本月底前.
+var openingTime = mustRegexp(`[年月日]|季度|(?:前|后|期间|以来|以前|以后)$`)
+
+// opensWithVerb reports whether the rest of a clause after its subject
+// opens with a predicate: a verb, or the preposition or adverb before it
+// (对试点工作进行指导, 按程序做好, 负责编制).
+func (lx *lexicon) opensWithVerb(rest []rune) bool {
+	ws := lx.words.words(string(rest))
+	if len(ws) == 0 {
+		return false
+	}
+	switch ws[0].pos {
+	case "v", "vd", "p", "d", "ad":
+		return true
+	}
+	return false
+}
+
 // listBefore returns the bodies of the clauses before offset start that
 // hold nothing but coordinated body names, joined to the subject by a
 // comma: in 各学校、幼儿园,局属各单位要…… all three are the subject.

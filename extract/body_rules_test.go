@@ -115,6 +115,19 @@ func TestBodyMarkedByYouAfterModal(t *testing.T) {
 	})
 }
 
+// Guide, "Responsible body": the subject of the directive. In a plan, a
+// statement of work with no 要 that opens with a body names it as who
+// acts; one that opens with a verb and its object, or with a place, names
+// no one.
+func TestBodyOwnSubjectWithoutMarker(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"body then verb", []string{"二、主要任务", "市财政局会同市教育局对项目资金进行审核，6月底前完成。"}, []string{"市财政局、市教育局"}},
+		{"after a clause of time", []string{"二、主要任务", "2025年上半年，各县区政府制定实施细则。"}, []string{"各县区政府"}},
+		{"verb and its object", []string{"二、主要任务", "坚持政府引导和市场主导相结合，年底前建成10个示范点。"}, []string{""}},
+		{"a place alone", []string{"二、主要任务", "城镇和农村居民收入分别增长6%左右。"}, []string{""}},
+	})
+}
+
 // Negative tests for the short heads: 所, 办, 站, 委, 中心 are not bodies
 // inside ordinary words.
 func TestBodyShortHeadsInOrdinaryWords(t *testing.T) {

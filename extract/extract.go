@@ -221,6 +221,11 @@ func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses
 				continue
 			}
 			own := x.origBodies(s, x.lex.subjects(d))
+			if len(own) == 0 && weak {
+				// 生态环境部会同有关部门对试点工作进行指导: an instruction
+				// with no 要 that opens with who acts names its own subject.
+				own = x.origBodies(s, x.lex.openingSubject(d))
+			}
 			marked := x.origBodies(s, an.markedBodies(x.lex))
 			if quotedDirective().MatchString(f) {
 				// 教育部召开发布会，要求各地要……: the bodies of a directive
