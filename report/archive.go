@@ -138,14 +138,44 @@ func Archive(path string, speeches []extract.Speech, opt ArchiveOptions) (*Archi
 		return nil, nil, &PreviousError{Path: path, Reason: "is not a readable .xlsx workbook", Err: err}
 	}
 	defer f.Close()
-	var moved []string
-	changed := map[string]*excelize.File{} // archives to save, by path
+	r := &archiveRun{a: a, f: f, path: path, changed: map[string]*excelize.File{}}
 	defer func() {
-		for _, af := range changed {
+		for _, af := range r.changed {
 			af.Close()
 		}
 	}()
-	// Back: an archived speech with a task its archive does not hold.
+	returned, err := r.moveBack(speeches)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := r.moveOut(speeches, opt, returned); err != nil {
+		return nil, nil, err
+	}
+	if len(r.moved) == 0 {
+		return a, nil, nil
+	}
+	if err := r.save(); err != nil {
+		return nil, nil, err
+	}
+	return a, r.moved, nil
+}
+
+// An archiveRun is what Archive moves between the ledger at path, open
+// as f, and the archives a: the archives it changed, by path, and what it
+// moved, as it tells it.
+type archiveRun struct {
+	a       *Archives
+	f       *excelize.File
+	path    string
+	changed map[string]*excelize.File
+	moved   []string
+}
+
+// moveBack moves into the ledger the sheets of archived speeches that
+// have a task their archive does not hold, and returns their names in
+// the ledger.
+func (r *archiveRun) moveBack(speeches []extract.Speech) (map[string]bool, error) {
+	a := r.a
 	returned := map[string]bool{}
 	for i := range speeches {
 		sp := &speeches[i]
@@ -157,16 +187,16 @@ func Archive(path string, speeches []extract.Speech, opt ArchiveOptions) (*Archi
 				a.Of(sp) != "" {
 				continue
 			}
-			af, err := openArchive(e.file, changed)
+			af, err := openArchive(e.file, r.changed)
 			if err != nil {
-				return nil, nil, err
+				return nil, err
 			}
-			name := freeSheetName(f, e.sheet)
-			if err := moveSheet(af, f, e.sheet, name); err != nil {
-				return nil, nil, fmt.Errorf("archive %s: %w", e.file, err)
+			name := freeSheetName(r.f, e.sheet)
+			if err := moveSheet(af, r.f, e.sheet, name); err != nil {
+				return nil, fmt.Errorf("archive %s: %w", e.file, err)
 			}
 			if err := af.RemoveRow(archiveIndexSheet, e.row); err != nil {
-				return nil, nil, err
+				return nil, err
 			}
 			for _, o := range a.list {
 				if o.file == e.file && o.row > e.row {
@@ -175,22 +205,27 @@ func Archive(path string, speeches []extract.Speech, opt ArchiveOptions) (*Archi
 			}
 			a.list = slices.DeleteFunc(a.list, func(o *archived) bool { return o == e })
 			returned[name] = true
-			moved = append(moved, fmt.Sprintf("%s ← %s", name, filepath.Base(e.file)))
+			r.moved = append(r.moved, fmt.Sprintf("%s ← %s", name, filepath.Base(e.file)))
 		}
 	}
-	// Out: a speech sheet whose tasks are all done, or whose speech is
-	// older than the cut-off, unless it came back tonight or the input
-	// has a task of its speech it does not hold.
-	lb := &ledgerBook{f: f, byID: map[string]*ledgerTask{}, sheets: map[string]*ledgerSheet{}}
+	return returned, nil
+}
+
+// moveOut moves into the archives each speech sheet whose tasks are all
+// done, or whose speech is older than the cut-off, unless it came back
+// tonight (returned) or the input has a task of its speech it does not
+// hold.
+func (r *archiveRun) moveOut(speeches []extract.Speech, opt ArchiveOptions, returned map[string]bool) error {
+	lb := &ledgerBook{f: r.f, byID: map[string]*ledgerTask{}, sheets: map[string]*ledgerSheet{}}
 	p := &previous{speeches: map[string]prevSpeech{}}
-	p.readSummary(f)
-	for _, name := range f.GetSheetList() {
+	p.readSummary(r.f)
+	for _, name := range r.f.GetSheetList() {
 		if name == summarySheet || name == logSheet || name == writtenSheet || returned[name] {
 			continue
 		}
 		before := len(lb.tasks)
 		if err := lb.readSheet(name, ""); err != nil {
-			return nil, nil, &PreviousError{Path: path, Reason: "is damaged", Err: err}
+			return &PreviousError{Path: r.path, Reason: "is damaged", Err: err}
 		}
 		tasks := lb.tasks[before:]
 		if len(tasks) == 0 {
@@ -213,52 +248,64 @@ func Archive(path string, speeches []extract.Speech, opt ArchiveOptions) (*Archi
 		if hasNewTask(speeches, ids) {
 			continue
 		}
-		year := opt.ReportDate.Year
-		if !ps.date.IsZero() {
-			year = ps.date.Year
+		if err := r.archiveSheet(name, ps, why, ids, opt.ReportDate); err != nil {
+			return err
 		}
-		file := archivePath(path, year)
-		af, err := openArchive(file, changed)
-		if err != nil {
-			return nil, nil, err
-		}
-		dst := freeSheetName(af, name)
-		if err := moveSheet(f, af, name, dst); err != nil {
-			return nil, nil, fmt.Errorf("sheet %s: %w", name, err)
-		}
-		rows, _ := af.GetRows(archiveIndexSheet)
-		n := len(rows) + 1
-		title := ps.title
-		if title == "" {
-			title = name
-		}
-		line := []any{dst, title, ps.source, nil, int(excelSerial(opt.ReportDate)), why, strings.Join(ids, " ")}
-		if !ps.date.IsZero() {
-			line[3] = int(excelSerial(ps.date))
-		}
-		if err := af.SetSheetRow(archiveIndexSheet, cellName(1, n), &line); err != nil {
-			return nil, nil, err
-		}
-		a.list = append(a.list, &archived{file: file, sheet: dst, ids: ids, row: n})
-		moved = append(moved, fmt.Sprintf("%s → %s", name, filepath.Base(file)))
 	}
-	if len(moved) == 0 {
-		return a, nil, nil
+	return nil
+}
+
+// archiveSheet moves the speech sheet name, of speech ps and holding the
+// tasks ids, into the archive of its speech's year (or of the report
+// date's), with a line of the archive's index saying why.
+func (r *archiveRun) archiveSheet(name string, ps prevSpeech, why string, ids []string, reportDate extract.Date) error {
+	year := reportDate.Year
+	if !ps.date.IsZero() {
+		year = ps.date.Year
 	}
-	paths := make([]string, 0, len(changed))
-	for p := range changed {
+	file := archivePath(r.path, year)
+	af, err := openArchive(file, r.changed)
+	if err != nil {
+		return err
+	}
+	dst := freeSheetName(af, name)
+	if err := moveSheet(r.f, af, name, dst); err != nil {
+		return fmt.Errorf("sheet %s: %w", name, err)
+	}
+	rows, _ := af.GetRows(archiveIndexSheet)
+	n := len(rows) + 1
+	title := ps.title
+	if title == "" {
+		title = name
+	}
+	line := []any{dst, title, ps.source, nil, int(excelSerial(reportDate)), why, strings.Join(ids, " ")}
+	if !ps.date.IsZero() {
+		line[3] = int(excelSerial(ps.date))
+	}
+	if err := af.SetSheetRow(archiveIndexSheet, cellName(1, n), &line); err != nil {
+		return err
+	}
+	r.a.list = append(r.a.list, &archived{file: file, sheet: dst, ids: ids, row: n})
+	r.moved = append(r.moved, fmt.Sprintf("%s → %s", name, filepath.Base(file)))
+	return nil
+}
+
+// save writes the archives changed, in order of path, then the ledger.
+func (r *archiveRun) save() error {
+	paths := make([]string, 0, len(r.changed))
+	for p := range r.changed {
 		paths = append(paths, p)
 	}
 	slices.Sort(paths)
 	for _, p := range paths {
-		if err := saveWorkbook(changed[p], p, atomicfile.Options{}); err != nil {
-			return nil, nil, fmt.Errorf("write archive %s: %w", p, err)
+		if err := saveWorkbook(r.changed[p], p, atomicfile.Options{}); err != nil {
+			return fmt.Errorf("write archive %s: %w", p, err)
 		}
 	}
-	if err := saveWorkbook(f, path, atomicfile.Options{}); err != nil {
-		return nil, nil, fmt.Errorf("write %s: %w", path, err)
+	if err := saveWorkbook(r.f, r.path, atomicfile.Options{}); err != nil {
+		return fmt.Errorf("write %s: %w", r.path, err)
 	}
-	return a, moved, nil
+	return nil
 }
 
 // hasNewTask reports whether a speech of the input shares a task with

@@ -222,13 +222,36 @@ func writeHandout(path, ledgerName, unit string, tasks []handoutTask, opt Handou
 			labels = append(labels, c.label)
 		}
 	}
-	last := len(labels)
-	lastName, _ := excelize.ColumnNumberToName(last)
 	kind := kindHandout
 	if opt.Remind {
 		kind = kindRemind
 	}
 	title := unit + " 督办任务" + kind + "单"
+	sw := &sheetCells{f: f, sheet: sheet}
+	writeHandoutHead(sw, hs, title, ledgerName, unit, kind, labels, tasks, opt)
+	if err := writeHandoutTasks(sw, hs, labels, tasks, opt); err != nil {
+		return err
+	}
+	if err := finishHandoutSheet(f, sheet, title, labels, len(tasks)); err != nil {
+		return err
+	}
+	if err := writeHandoutMeta(f, ledgerName, unit, kind, sheet, labels, tasks, opt); err != nil {
+		return err
+	}
+	if err := setHandoutProps(f, title, ledgerName, unit, kind, opt); err != nil {
+		return err
+	}
+	return atomicfile.Write(path, func(w io.Writer) error {
+		_, err := f.WriteTo(w)
+		return err
+	}, atomicfile.Options{})
+}
+
+// writeHandoutHead writes the rows above the tasks of a handout: its
+// title, what it is and by when to reply, how to fill it in, and the
+// header row of labels.
+func writeHandoutHead(sw *sheetCells, hs *handoutStyles, title, ledgerName, unit, kind string, labels []string, tasks []handoutTask, opt HandoutOptions) {
+	lastName, _ := excelize.ColumnNumberToName(len(labels))
 	from := opt.From
 	if from == "" {
 		from = "＿＿＿＿＿＿"
@@ -239,7 +262,6 @@ func writeHandout(path, ledgerName, unit string, tasks []handoutTask, opt Handou
 			nLead++
 		}
 	}
-	sw := &sheetCells{f: f, sheet: sheet}
 	sw.merge("A1", lastName+"1")
 	sw.set("A1", title, hs.title)
 	sw.merge("A2", lastName+"2")
@@ -252,10 +274,15 @@ func writeHandout(path, ledgerName, unit string, tasks []handoutTask, opt Handou
 		note = fmt.Sprintf("以下任务已逾期或将在 %d 天内到期，请抓紧办理并按时反馈。", opt.DueWithin) + note
 	}
 	sw.set("A3", note, hs.note)
+}
+
+// writeHandoutTasks sets the widths of the columns labelled labels, writes
+// the header row and one row per task, each as high as its text needs.
+func writeHandoutTasks(sw *sheetCells, hs *handoutStyles, labels []string, tasks []handoutTask, opt HandoutOptions) error {
 	for i, l := range labels {
 		sw.set(cellName(i+1, handoutHeaderRow), l, hs.header)
 		name, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sheet, name, name, handoutWidth(l)); err != nil {
+		if err := sw.f.SetColWidth(sw.sheet, name, name, handoutWidth(l)); err != nil {
 			return err
 		}
 	}
@@ -270,28 +297,28 @@ func writeHandout(path, ledgerName, unit string, tasks []handoutTask, opt Handou
 			}
 		}
 		if sw.err == nil && lines > 1 {
-			sw.err = f.SetRowHeight(sheet, n, min(float64(lines)*10.5*lineSpacing+5, maxRowHeight))
+			sw.err = sw.f.SetRowHeight(sw.sheet, n, min(float64(lines)*10.5*lineSpacing+5, maxRowHeight))
 		}
 	}
-	if sw.err != nil {
-		return sw.err
+	return sw.err
+}
+
+// finishHandoutSheet sets the heights of the rows above the tasks, the
+// dropdown of statuses over n tasks, the frozen header and the print
+// settings of a handout's sheet.
+func finishHandoutSheet(f *excelize.File, sheet, title string, labels []string, n int) error {
+	for _, h := range []struct {
+		row    int
+		height float64
+	}{{1, 30}, {2, 22}, {3, 34}, {handoutHeaderRow, 28}} {
+		if err := f.SetRowHeight(sheet, h.row, h.height); err != nil {
+			return err
+		}
 	}
-	if err := f.SetRowHeight(sheet, 1, 30); err != nil {
-		return err
-	}
-	if err := f.SetRowHeight(sheet, 2, 22); err != nil {
-		return err
-	}
-	if err := f.SetRowHeight(sheet, 3, 34); err != nil {
-		return err
-	}
-	if err := f.SetRowHeight(sheet, handoutHeaderRow, 28); err != nil {
-		return err
-	}
-	if len(tasks) > 0 {
+	if n > 0 {
 		col := slices.Index(labels, "办理状态") + 1
 		dv := excelize.NewDataValidation(true)
-		dv.Sqref = fmt.Sprintf("%s:%s", cellName(col, handoutHeaderRow+1), cellName(col, handoutHeaderRow+len(tasks)))
+		dv.Sqref = fmt.Sprintf("%s:%s", cellName(col, handoutHeaderRow+1), cellName(col, handoutHeaderRow+n))
 		if err := dv.SetDropList(statuses); err != nil {
 			return err
 		}
@@ -308,13 +335,12 @@ func writeHandout(path, ledgerName, unit string, tasks []handoutTask, opt Handou
 	if err := setPrint(f, sheet, title); err != nil {
 		return err
 	}
-	if err := f.SetDefinedName(&excelize.DefinedName{Name: printTitles, Scope: sheet,
-		RefersTo: fmt.Sprintf("%s!$%d:$%d", sheetRef(sheet), handoutHeaderRow, handoutHeaderRow)}); err != nil {
-		return err
-	}
-	if err := writeHandoutMeta(f, ledgerName, unit, kind, sheet, labels, tasks, opt); err != nil {
-		return err
-	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: printTitles, Scope: sheet,
+		RefersTo: fmt.Sprintf("%s!$%d:$%d", sheetRef(sheet), handoutHeaderRow, handoutHeaderRow)})
+}
+
+// setHandoutProps sets the document properties of a handout.
+func setHandoutProps(f *excelize.File, title, ledgerName, unit, kind string, opt HandoutOptions) error {
 	stamp := opt.ReportDate.String() + "T00:00:00Z"
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title: title, Subject: "督办任务" + kind + "（" + unit + "）", Creator: "speechledger", LastModifiedBy: "speechledger",
@@ -323,13 +349,7 @@ func writeHandout(path, ledgerName, unit string, tasks []handoutTask, opt Handou
 	}); err != nil {
 		return err
 	}
-	if err := f.SetAppProps(&excelize.AppProperties{Application: "speechledger"}); err != nil {
-		return err
-	}
-	return atomicfile.Write(path, func(w io.Writer) error {
-		_, err := f.WriteTo(w)
-		return err
-	}, atomicfile.Options{})
+	return f.SetAppProps(&excelize.AppProperties{Application: "speechledger"})
 }
 
 // handoutWidth is the width of the column labelled l.

@@ -460,42 +460,9 @@ func readPrevSheet(open func() (*excelize.File, error), name string, rows [][]st
 	if sh.header, sh.colOf = taskHeader(rows); sh.header == 0 {
 		return nil, nil
 	}
-	width := 0
-	for _, r := range rows[sh.header-1:] {
-		width = max(width, len(r))
-	}
-	// Only the columns that are not fields, those staff fill as they like,
-	// and rows without a task id are read cell by cell, with formulas and
-	// styles: that makes excelize load the whole sheet, which is slow.
-	header := rows[sh.header-1]
-	for col := 1; col <= width; col++ {
-		c := prevCol{col: col}
-		if col <= len(header) {
-			c.label = header[col-1]
-		}
-		if fd, ok := fieldOfLabel(c.label); ok && sh.colOf[fd] == col {
-			c.field, c.known = fd, true
-		}
-		if !c.known {
-			f, err := open()
-			if err != nil {
-				return nil, err
-			}
-			cn, _ := excelize.ColumnNumberToName(col)
-			if c.width, err = f.GetColWidth(name, cn); err != nil {
-				return nil, err
-			}
-			visible, err := f.GetColVisible(name, cn)
-			if err != nil {
-				return nil, err
-			}
-			c.hidden = !visible
-			cell, _ := excelize.CoordinatesToCellName(col, sh.header)
-			if c.header, err = readCell(f, name, cell, c.label, styles); err != nil {
-				return nil, err
-			}
-		}
-		sh.cols = append(sh.cols, c)
+	rd := &prevSheetReader{open: open, sh: sh, typed: typed, styles: styles}
+	if err := rd.readCols(rows); err != nil {
+		return nil, err
 	}
 	for i, raw := range rows[sh.header:] {
 		n := sh.header + 1 + i
@@ -516,54 +483,120 @@ func readPrevSheet(open func() (*excelize.File, error), name string, rows [][]st
 			}
 		}
 		for _, c := range sh.cols {
-			v := ""
-			if c.col <= len(raw) {
-				v = raw[c.col-1]
-			}
-			if r.id != "" && c.known {
-				if !staffField(c.field) {
-					continue // extracted fields are made anew
-				}
-				if typed == nil || typed(n, c.col) {
-					// A number, a date, a formula, or text in a style
-					// staff gave it: read with its type and look.
-					f, err := open()
-					if err != nil {
-						return nil, err
-					}
-					cc, err := readCell(f, name, cellName(c.col, n), v, styles)
-					if err != nil {
-						return nil, err
-					}
-					if cc.kind != cellText || typed != nil && cc.style != nil {
-						r.cells[c.col] = cc
-						continue
-					}
-				}
-				if v != "" {
-					r.cells[c.col] = carriedCell{value: v}
-				}
-				continue
-			}
-			if c.col > len(raw) && (typed == nil || !typed(n, c.col)) {
-				continue
-			}
-			f, err := open()
-			if err != nil {
+			if err := rd.readCell(&r, c); err != nil {
 				return nil, err
-			}
-			cell, _ := excelize.CoordinatesToCellName(c.col, n)
-			cc, err := readCell(f, name, cell, v, styles)
-			if err != nil {
-				return nil, err
-			}
-			if cc.value != "" || cc.formula != "" {
-				r.cells[c.col] = cc
 			}
 		}
 		sh.rows = append(sh.rows, r)
 	}
 	return sh, nil
+}
+
+// A prevSheetReader reads the speech sheet sh: open gives the workbook
+// opened with excelize, typed tells the cells that are not text (nil: any
+// may be), styles are the workbook's styles read so far.
+type prevSheetReader struct {
+	open   func() (*excelize.File, error)
+	sh     *prevSheet
+	typed  func(row, col int) bool
+	styles map[int]*excelize.Style
+}
+
+// readCols reads the columns of the sheet, whose cells' values are rows,
+// from its header row. Only the columns that are not fields, those staff
+// fill as they like, and rows without a task id are read cell by cell,
+// with formulas and styles: that makes excelize load the whole sheet,
+// which is slow.
+func (rd *prevSheetReader) readCols(rows [][]string) error {
+	sh := rd.sh
+	width := 0
+	for _, r := range rows[sh.header-1:] {
+		width = max(width, len(r))
+	}
+	header := rows[sh.header-1]
+	for col := 1; col <= width; col++ {
+		c := prevCol{col: col}
+		if col <= len(header) {
+			c.label = header[col-1]
+		}
+		if fd, ok := fieldOfLabel(c.label); ok && sh.colOf[fd] == col {
+			c.field, c.known = fd, true
+		}
+		if !c.known {
+			f, err := rd.open()
+			if err != nil {
+				return err
+			}
+			cn, _ := excelize.ColumnNumberToName(col)
+			if c.width, err = f.GetColWidth(sh.name, cn); err != nil {
+				return err
+			}
+			visible, err := f.GetColVisible(sh.name, cn)
+			if err != nil {
+				return err
+			}
+			c.hidden = !visible
+			cell, _ := excelize.CoordinatesToCellName(col, sh.header)
+			if c.header, err = readCell(f, sh.name, cell, c.label, rd.styles); err != nil {
+				return err
+			}
+		}
+		sh.cols = append(sh.cols, c)
+	}
+	return nil
+}
+
+// readCell reads the cell of row r in column c into r.cells: on a task's
+// row, a field staff fill, with its type and look when it is not plain
+// text (extracted fields are made anew); on any other row or column,
+// every cell with its value or formula.
+func (rd *prevSheetReader) readCell(r *prevRow, c prevCol) error {
+	name, n := rd.sh.name, r.n
+	v := ""
+	if c.col <= len(r.raw) {
+		v = r.raw[c.col-1]
+	}
+	if r.id != "" && c.known {
+		if !staffField(c.field) {
+			return nil // extracted fields are made anew
+		}
+		if rd.typed == nil || rd.typed(n, c.col) {
+			// A number, a date, a formula, or text in a style
+			// staff gave it: read with its type and look.
+			f, err := rd.open()
+			if err != nil {
+				return err
+			}
+			cc, err := readCell(f, name, cellName(c.col, n), v, rd.styles)
+			if err != nil {
+				return err
+			}
+			if cc.kind != cellText || rd.typed != nil && cc.style != nil {
+				r.cells[c.col] = cc
+				return nil
+			}
+		}
+		if v != "" {
+			r.cells[c.col] = carriedCell{value: v}
+		}
+		return nil
+	}
+	if c.col > len(r.raw) && (rd.typed == nil || !rd.typed(n, c.col)) {
+		return nil
+	}
+	f, err := rd.open()
+	if err != nil {
+		return err
+	}
+	cell, _ := excelize.CoordinatesToCellName(c.col, n)
+	cc, err := readCell(f, name, cell, v, rd.styles)
+	if err != nil {
+		return err
+	}
+	if cc.value != "" || cc.formula != "" {
+		r.cells[c.col] = cc
+	}
+	return nil
 }
 
 // staffField reports whether staff fill fd: the run carries it forward.

@@ -145,9 +145,7 @@ const overflowNote = "超过每个工作簿%d张讲话表的上限，未单独�
 func buildLedger(speeches []extract.Speech, opt Options) ledger {
 	l := ledger{ReportDate: opt.ReportDate, Inputs: opt.Inputs}
 	names := newSheetNamer(speeches)
-	bodies := map[string]*bodyStat{}
-	var bodyOrder []string
-	months := map[string]*monthStat{}
+	st := &taskStats{bodies: map[string]*bodyStat{}, months: map[string]*monthStat{}}
 	for i := range speeches {
 		sp := &speeches[i]
 		e := speechEntry{
@@ -182,49 +180,7 @@ func buildLedger(speeches []extract.Speech, opt Options) ledger {
 		for _, t := range sp.Tasks {
 			r := buildRow(t, opt.ReportDate)
 			sh.Rows = append(sh.Rows, r)
-			e.Tasks++
-			overdue := r.Warning == warnOverdue
-			soon := !r.Due.IsZero() && !overdue && opt.ReportDate.DaysUntil(r.Due) <= soonDays
-			if !r.Due.IsZero() {
-				e.WithDue++
-			}
-			if overdue {
-				e.Overdue++
-			}
-			if soon {
-				e.DueSoon++
-			}
-			month := ""
-			if !r.Due.IsZero() {
-				month = r.Due.String()[:7]
-			}
-			ms := months[month]
-			if ms == nil {
-				ms = &monthStat{Month: month}
-				months[month] = ms
-			}
-			ms.Tasks++
-			if overdue {
-				ms.Overdue++
-			}
-			for _, name := range leadNames(t) {
-				bs := bodies[name]
-				if bs == nil {
-					bs = &bodyStat{Name: name}
-					bodies[name] = bs
-					bodyOrder = append(bodyOrder, name)
-				}
-				bs.Led++
-				if !r.Due.IsZero() {
-					bs.WithDue++
-				}
-				if overdue {
-					bs.Overdue++
-				}
-				if soon {
-					bs.DueSoon++
-				}
-			}
+			st.count(&e, t, &r, opt.ReportDate)
 		}
 		sh.Speech = e
 		if !overflow {
@@ -236,11 +192,74 @@ func buildLedger(speeches []extract.Speech, opt Options) ledger {
 		l.Totals.Overdue += e.Overdue
 		l.Totals.DueSoon += e.DueSoon
 	}
-	for _, name := range bodyOrder {
-		l.Bodies = append(l.Bodies, *bodies[name])
+	st.fill(&l)
+	return l
+}
+
+// taskStats are the counts of the tasks of a ledger by lead body, in the
+// order the bodies first lead one, and by month of deadline.
+type taskStats struct {
+	bodies    map[string]*bodyStat
+	bodyOrder []string
+	months    map[string]*monthStat
+}
+
+// count counts the task t, whose row is r, in the counts of its speech e
+// and in s.
+func (s *taskStats) count(e *speechEntry, t extract.Task, r *row, reportDate extract.Date) {
+	e.Tasks++
+	overdue := r.Warning == warnOverdue
+	soon := !r.Due.IsZero() && !overdue && reportDate.DaysUntil(r.Due) <= soonDays
+	if !r.Due.IsZero() {
+		e.WithDue++
+	}
+	if overdue {
+		e.Overdue++
+	}
+	if soon {
+		e.DueSoon++
+	}
+	month := ""
+	if !r.Due.IsZero() {
+		month = r.Due.String()[:7]
+	}
+	ms := s.months[month]
+	if ms == nil {
+		ms = &monthStat{Month: month}
+		s.months[month] = ms
+	}
+	ms.Tasks++
+	if overdue {
+		ms.Overdue++
+	}
+	for _, name := range leadNames(t) {
+		bs := s.bodies[name]
+		if bs == nil {
+			bs = &bodyStat{Name: name}
+			s.bodies[name] = bs
+			s.bodyOrder = append(s.bodyOrder, name)
+		}
+		bs.Led++
+		if !r.Due.IsZero() {
+			bs.WithDue++
+		}
+		if overdue {
+			bs.Overdue++
+		}
+		if soon {
+			bs.DueSoon++
+		}
+	}
+}
+
+// fill sets the bodies and months of l from s, in the order the summary
+// shows them.
+func (s *taskStats) fill(l *ledger) {
+	for _, name := range s.bodyOrder {
+		l.Bodies = append(l.Bodies, *s.bodies[name])
 	}
 	sortBodies(l.Bodies)
-	for _, ms := range months {
+	for _, ms := range s.months {
 		l.Months = append(l.Months, *ms)
 	}
 	slices.SortFunc(l.Months, func(a, b monthStat) int {
@@ -254,7 +273,6 @@ func buildLedger(speeches []extract.Speech, opt Options) ledger {
 		}
 		return strings.Compare(a.Month, b.Month)
 	})
-	return l
 }
 
 // buildRow turns a task into its row as of the report date.
