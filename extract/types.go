@@ -1,9 +1,3 @@
-// Package extract turns the text of Chinese speeches into speeches and the
-// tasks they assign: each task with its time nodes, responsible bodies and
-// numeric targets, following the annotation guide (../shared/spec).
-//
-// The package never reads the clock, the file system or the environment:
-// everything it needs comes in as text and Options.
 package extract
 
 // Span is a half-open range [Start, End) of rune offsets into a task's text

@@ -1,14 +1,3 @@
-// Package report writes the supervision task ledger (督办台账) for extracted
-// speeches: an .xlsx workbook with a summary sheet 汇总 and one sheet per
-// speech, laid out by a template that is either the embedded default
-// (templates/default.xlsx) or an office's own workbook.
-//
-// Writing happens in two steps. buildLedger turns speeches into rows and
-// counts, with no styling and no I/O; the writing step lays those rows into
-// a copy of the template's sheet with excelize. The report date comes in
-// through Options: what the package writes never depends on the clock
-// (only removing memos no run used for a month reads it), so the same
-// input and report date give a byte-identical workbook.
 package report
 
 import (
