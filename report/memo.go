@@ -42,7 +42,7 @@ import (
 type memo struct {
 	Build    string                // Options.Build of the run that wrote it
 	Template [32]byte              // SHA-256 of the template
-	Styles   [32]byte              // SHA-256 of xl/styles.xml as written
+	Styles   [32]byte              // SHA-256 of the styles part as written
 	Shared   []string              // the shared strings the speech sheets' heads refer to, from the first
 	Sheets   map[string]*memoSheet // the speech sheets, by name
 	// Skeleton is the XML excelize writes for every copy of the prepared

@@ -28,7 +28,7 @@ func writePackage(w io.Writer, parts *xlsx.Parts, rows *rowWriter) (*memo, error
 	if err := rows.wait(); err != nil {
 		return nil, err
 	}
-	m := &memo{Styles: sha256.Sum256(parts.Part("xl/styles.xml")), Sheets: map[string]*memoSheet{}}
+	m := &memo{Styles: sha256.Sum256(parts.Styles()), Sheets: map[string]*memoSheet{}}
 	if rows.whole > 0 {
 		m.Shared = rows.re.m.Shared
 	}
@@ -66,7 +66,7 @@ func writePackage(w io.Writer, parts *xlsx.Parts, rows *rowWriter) (*memo, error
 // skeleton of the plain speech sheets and the shared strings their heads
 // refer to, and in each sheet's memo what its head holds.
 func packagePieces(parts *xlsx.Parts, rows *rowWriter, sheetOf map[string]string, m *memo) ([][]xlsx.Piece, error) {
-	shared := xlsx.SharedStrings(parts.Part("xl/sharedStrings.xml"))
+	shared := parts.SharedStrings()
 	skeletons := 0 // plain speech sheets laid out by excelize here
 	pieces := make([][]xlsx.Piece, len(parts.Names()))
 	for i, name := range parts.Names() {
@@ -87,8 +87,7 @@ func packagePieces(parts *xlsx.Parts, rows *rowWriter, sheetOf map[string]string
 			}
 			skeletons++
 		}
-		switch {
-		case r != nil:
+		if r != nil {
 			head, tail, err := xlsx.FinishSheet(b, &r.frame)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", name, err)
@@ -100,10 +99,8 @@ func packagePieces(parts *xlsx.Parts, rows *rowWriter, sheetOf map[string]string
 			}
 			pieces[i] = []xlsx.Piece{{Raw: head}, {Z: &r.z}, {Raw: tail}}
 			continue
-		case name == "[Content_Types].xml":
-			b = xlsx.SortDefaults(b)
 		}
-		pieces[i] = []xlsx.Piece{{Raw: b}}
+		pieces[i] = []xlsx.Piece{{Raw: xlsx.Tidy(name, b)}}
 	}
 	return pieces, nil
 }
@@ -131,11 +128,11 @@ func (w *rowWriter) fits(parts *xlsx.Parts) error {
 		return nil
 	}
 	from := w.re.m
-	if sha256.Sum256(parts.Part("xl/styles.xml")) != from.Styles {
+	if sha256.Sum256(parts.Styles()) != from.Styles {
 		return errStale
 	}
 	if w.whole > 0 {
-		shared, n := xlsx.SharedStrings(parts.Part("xl/sharedStrings.xml")), len(from.Shared)
+		shared, n := parts.SharedStrings(), len(from.Shared)
 		if len(shared) < n || !slices.Equal(shared[:n], from.Shared) {
 			return errStale
 		}

@@ -268,7 +268,7 @@ const preparedSheet = "~prepared"
 
 // prepareSheet gives the speech sheet name, laid out by lay, what every
 // speech sheet has whatever its rows: the status dropdown, the row
-// formats and the filter, over the first task row (writePackage grows
+// formats and the filter, over the first task row (xlsx.FinishSheet grows
 // their ranges to each sheet's last task row), the frozen header, the
 // sheet properties and the page layout (which CopySheet does not copy).
 func prepareSheet(f *excelize.File, name string, lay *layout) error {

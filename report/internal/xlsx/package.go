@@ -50,6 +50,12 @@ func (p *Parts) Part(name string) []byte {
 	return nil
 }
 
+// Styles returns the content of the styles part, xl/styles.xml.
+func (p *Parts) Styles() []byte { return p.Part("xl/styles.xml") }
+
+// SharedStrings returns the strings of the shared strings part.
+func (p *Parts) SharedStrings() []string { return SharedStrings(p.Part("xl/sharedStrings.xml")) }
+
 // HasRels reports whether the part name has relationships of its own (a
 // worksheet's comments, drawings, hyperlinks), which a copy of it would
 // need too.
@@ -97,10 +103,20 @@ func WriteZip(w io.Writer, names []string, comp []Deflated) error {
 // contentDefault matches one <Default> entry of [Content_Types].xml.
 var contentDefault = regexp.MustCompile(`<Default [^>]*(?:/>|></Default>)`)
 
-// SortDefaults sorts the <Default> entries of a [Content_Types].xml in
-// place (excelize writes the image types it adds with a chart in map
-// order).
-func SortDefaults(b []byte) []byte {
+// Tidy returns the part name, as excelize wrote it, as it is written:
+// the <Default> entries of [Content_Types].xml sorted (excelize writes
+// the image types it adds with a chart in map order), any other part as
+// it is.
+func Tidy(name string, b []byte) []byte {
+	if name != "[Content_Types].xml" {
+		return b
+	}
+	return sortDefaults(b)
+}
+
+// sortDefaults sorts the <Default> entries of a [Content_Types].xml in
+// place.
+func sortDefaults(b []byte) []byte {
 	all := contentDefault.FindAll(b, -1)
 	sorted := slices.Clone(all)
 	slices.SortFunc(sorted, bytes.Compare)
