@@ -124,6 +124,16 @@ func run(args []string, e env) int {
 	x := extract.New(c.cfg.bodies...)
 	var speeches []extract.Speech
 	var dups extract.Duplicates
+	// JSON lines need not hold the run's speeches: they wait on disk. A
+	// run that cannot make the spool holds them.
+	var spool *speechSpool
+	if !c.workbookOutput() && !c.archiving() {
+		if s, err := newSpeechSpool(); err == nil {
+			spool = s
+			defer spool.close()
+		}
+	}
+	var spoolErr error
 	c.readAll(x, files, func(sp []extract.Speech, err error) {
 		if errors.Is(err, errSkipped) {
 			return
@@ -136,9 +146,24 @@ func run(args []string, e env) int {
 		// Compared with the speeches before them while the next inputs
 		// are read.
 		dups.Mark(sp)
-		speeches = append(speeches, sp...)
+		for i := range sp {
+			sp[i].Fingerprints = nil // dups indexes what later speeches are compared with
+		}
+		if spool == nil {
+			speeches = append(speeches, sp...)
+		} else if err := spool.add(sp); err != nil && spoolErr == nil {
+			spoolErr = err
+		}
 	})
+	if spoolErr != nil {
+		c.logf("%v", spoolErr)
+		return exitInput
+	}
 	extract.GroupBodies(speeches)
+	counts := tallyOf(speeches)
+	if spool != nil {
+		counts = spool.tally
+	}
 	if c.archiving() {
 		// Sheets move between the ledger and its archives before the
 		// run reads the ledger.
@@ -149,7 +174,7 @@ func run(args []string, e env) int {
 		pending = c.prepare()
 	}
 
-	if len(speeches) == 0 && failed {
+	if counts.Speeches == 0 && failed {
 		// Writing an empty ledger over last week's would lose work.
 		if pending != nil {
 			pending.Abandon()
@@ -157,7 +182,7 @@ func run(args []string, e env) int {
 		c.logf("%s", c.p.sprintf(msgNothingWritten, c.cfg.output))
 		return exitInput
 	}
-	if err := c.write(speeches, pending); err != nil {
+	if err := c.write(speeches, spool, pending); err != nil {
 		if !errors.Is(err, atomicfile.ErrAborted) { // a signal stops the run, and says so
 			c.logf("%v", err)
 		}
@@ -168,7 +193,7 @@ func run(args []string, e env) int {
 		code = exitInput
 	}
 	if !c.cfg.quiet {
-		writeSummaryLine(c.stderr, c.night.summary(len(files), speeches, c.cfg.output, code), c.cfg.nightly.logJSON, c.p.zh)
+		writeSummaryLine(c.stderr, c.night.summary(len(files), counts, c.cfg.output, code), c.cfg.nightly.logJSON, c.p.zh)
 	}
 	return code
 }
@@ -670,10 +695,22 @@ func inputNames(paths []string) []string {
 	return names
 }
 
-// write exports the speeches to the configured output; pending is the
-// update of the output workbook prepare started.
-func (c *command) write(speeches []extract.Speech, pending *report.Pending) error {
+// write exports the speeches to the configured output, from spool when
+// it is not nil; pending is the update of the output workbook prepare
+// started.
+func (c *command) write(speeches []extract.Speech, spool *speechSpool, pending *report.Pending) error {
 	out := c.cfg.output
+	each := func(fn func(extract.Speech) error) error {
+		for _, sp := range speeches {
+			if err := fn(sp); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if spool != nil {
+		each = spool.each
+	}
 	var err error
 	switch {
 	case c.workbookOutput():
@@ -682,9 +719,11 @@ func (c *command) write(speeches []extract.Speech, pending *report.Pending) erro
 		}
 		c.night.stats, err = pending.Update(speeches)
 	case out == "-":
-		err = report.WriteJSONL(c.stdout, speeches)
+		err = writeJSONL(c.stdout, each)
 	default:
-		err = report.WriteJSONLFile(out, speeches)
+		if err = atomicfile.Write(out, func(w io.Writer) error { return writeJSONL(w, each) }, atomicfile.Options{}); err != nil {
+			err = fmt.Errorf("write %s: %w", out, err)
+		}
 	}
 	switch {
 	case err == nil:
@@ -703,6 +742,15 @@ func (c *command) write(speeches []extract.Speech, pending *report.Pending) erro
 		return c.p.errorf(msgOutDirMissing, out, filepath.Dir(out))
 	}
 	return c.p.errorf(msgOutError, out, describe(err))
+}
+
+// writeJSONL writes the speeches each gives to w as JSON lines.
+func writeJSONL(w io.Writer, each func(fn func(extract.Speech) error) error) error {
+	jw := report.NewJSONLWriter(w)
+	if err := each(jw.Write); err != nil {
+		return err
+	}
+	return jw.Flush()
 }
 
 // sheetsWanted counts the speeches that would each have a sheet: all but

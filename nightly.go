@@ -306,14 +306,9 @@ func exitFor(err error) int {
 }
 
 // summary returns the run's summary line's content.
-func (n *nightRun) summary(files int, speeches []extract.Speech, output string, code int) runSummary {
-	s := runSummary{Files: files, Speeches: len(speeches), Output: output, Cached: n.cached, Exit: code}
-	for _, sp := range speeches {
-		s.Tasks += len(sp.Tasks)
-		if sp.DuplicateOf != 0 {
-			s.Duplicates++
-		}
-	}
+func (n *nightRun) summary(files int, counts tally, output string, code int) runSummary {
+	s := runSummary{Files: files, Speeches: counts.Speeches, Duplicates: counts.Duplicates, Tasks: counts.Tasks,
+		Output: output, Cached: n.cached, Exit: code}
 	s.addStats(n.stats)
 	s.Seconds = float64(time.Since(n.start).Milliseconds()) / 1000
 	return s

@@ -58,22 +58,37 @@ func (lx *lexicon) canonical(name string) string {
 // 县教育局. Names the user's list grouped are left as they are.
 func GroupBodies(speeches []Speech) {
 	var names []string
-	each := func(fn func(b *Body)) {
-		for i := range speeches {
-			for j := range speeches[i].Tasks {
-				for k := range speeches[i].Tasks[j].Bodies {
-					fn(&speeches[i].Tasks[j].Bodies[k])
+	for _, sp := range speeches {
+		names = AppendCanonical(names, sp)
+	}
+	Regroup(speeches, GroupNames(names))
+}
+
+// AppendCanonical appends the canonical names of the bodies of sp's tasks
+// to names, for GroupNames.
+func AppendCanonical(names []string, sp Speech) []string {
+	for _, t := range sp.Tasks {
+		for _, b := range t.Bodies {
+			names = append(names, b.Canonical)
+		}
+	}
+	return names
+}
+
+// Regroup gives the bodies of speeches the canonical names group gives
+// their own (GroupNames' result): for a run that groups the names of all
+// its speeches without holding them all at once.
+func Regroup(speeches []Speech, group map[string]string) {
+	for i := range speeches {
+		for j := range speeches[i].Tasks {
+			for k := range speeches[i].Tasks[j].Bodies {
+				b := &speeches[i].Tasks[j].Bodies[k]
+				if g, ok := group[b.Canonical]; ok {
+					b.Canonical = g
 				}
 			}
 		}
 	}
-	each(func(b *Body) { names = append(names, b.Canonical) })
-	group := GroupNames(names)
-	each(func(b *Body) {
-		if g, ok := group[b.Canonical]; ok {
-			b.Canonical = g
-		}
-	})
 }
 
 // GroupNames applies GroupBodies' rule to a set of canonical names: it

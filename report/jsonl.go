@@ -73,20 +73,47 @@ type targetJSON struct {
 // WriteJSONL writes speeches and their tasks as JSON lines, one object per
 // line in document order: a speech line, then its task lines.
 func WriteJSONL(w io.Writer, speeches []extract.Speech) error {
+	jw := NewJSONLWriter(w)
+	for _, sp := range speeches {
+		if err := jw.Write(sp); err != nil {
+			return err
+		}
+	}
+	return jw.Flush()
+}
+
+// A JSONLWriter writes speeches as JSON lines one at a time, as WriteJSONL
+// writes them together, for a run that does not hold them all.
+type JSONLWriter struct {
+	bw  *bufio.Writer
+	enc *json.Encoder
+}
+
+// NewJSONLWriter returns a JSONLWriter writing to w; Flush ends the
+// writing.
+func NewJSONLWriter(w io.Writer) *JSONLWriter {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	for _, sp := range speeches {
-		if err := enc.Encode(newSpeechLine(sp)); err != nil {
+	return &JSONLWriter{bw: bw, enc: enc}
+}
+
+// Write writes the line of sp, then the lines of its tasks.
+func (jw *JSONLWriter) Write(sp extract.Speech) error {
+	if err := jw.enc.Encode(newSpeechLine(sp)); err != nil {
+		return fmt.Errorf("write json lines: %w", err)
+	}
+	for _, t := range sp.Tasks {
+		if err := jw.enc.Encode(newTaskLine(sp, t)); err != nil {
 			return fmt.Errorf("write json lines: %w", err)
 		}
-		for _, t := range sp.Tasks {
-			if err := enc.Encode(newTaskLine(sp, t)); err != nil {
-				return fmt.Errorf("write json lines: %w", err)
-			}
-		}
 	}
-	if err := bw.Flush(); err != nil {
+	return nil
+}
+
+// Flush writes out what is buffered.
+func (jw *JSONLWriter) Flush() error {
+	if err := jw.bw.Flush(); err != nil {
 		return fmt.Errorf("write json lines: %w", err)
 	}
 	return nil
