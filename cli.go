@@ -334,9 +334,9 @@ func (c *command) regular(p string, info fs.FileInfo) bool {
 }
 
 // inputFiles expands the paths into the inputs to read, in order: files
-// as given, "-" for standard input, folders walked recursively in sorted
-// order keeping .txt and .docx files and the old formats it can name.
-// Missing paths and folders without speeches are reported and set failed.
+// as given, "-" for standard input, folders walked as inputs.Walk does
+// (-v notes what it skips). Missing paths and folders without speeches
+// are reported and set failed.
 func (c *command) inputFiles() (files []input, failed bool) {
 	for _, p := range c.cfg.paths {
 		if p == "-" {
@@ -357,44 +357,19 @@ func (c *command) inputFiles() (files []input, failed bool) {
 			files = append(files, input{path: p})
 			continue
 		}
-		n := 0
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if path == p {
-					return err
-				}
-				c.logf("%v", c.p.errorf(msgFolderError, path, describe(err)))
-				failed = true
-				return nil
-			}
-			name := d.Name()
-			if path != p && strings.HasPrefix(name, ".") {
-				c.note(msgNoteHidden, path)
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				return nil
-			}
-			switch {
-			case strings.HasPrefix(name, "~$"):
-				c.note(msgNoteTemp, path)
-			case !wanted(name):
-				c.note(msgNoteType, path)
-			case !d.Type().IsRegular() && !isRegular(path):
-				c.note(msgNoteSpecial, path)
-			default:
-				files = append(files, input{path: path, walked: true})
-				n++
-			}
-			return nil
+		found, err := inputs.Walk(p, func(path string, why inputs.Skip) {
+			c.note(skipNotes[why], path)
+		}, func(path string, err error) {
+			c.logf("%v", c.p.errorf(msgFolderError, path, describe(err)))
+			failed = true
 		})
+		for _, path := range found {
+			files = append(files, input{path: path, walked: true})
+		}
 		if err != nil {
 			c.logf("%v", c.p.errorf(msgFolderError, p, describe(err)))
 			failed = true
-		} else if n == 0 {
+		} else if len(found) == 0 {
 			c.logf("%v", c.p.errorf(msgFolderEmpty, p))
 			failed = true
 		}
@@ -402,14 +377,12 @@ func (c *command) inputFiles() (files []input, failed bool) {
 	return files, failed
 }
 
-// wanted reports whether a file found in a folder is read: speeches in
-// .txt and .docx, and the formats staff must be told to convert.
-func wanted(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".docx", ".doc", ".wps", ".pdf", ".ofd", ".xlsx", ".xls", ".et":
-		return true
-	}
-	return false
+// skipNotes are the notes -v prints for the files a walk skips.
+var skipNotes = map[inputs.Skip]msg{
+	inputs.SkipHidden:  msgNoteHidden,
+	inputs.SkipTemp:    msgNoteTemp,
+	inputs.SkipType:    msgNoteType,
+	inputs.SkipSpecial: msgNoteSpecial,
 }
 
 // fileKind names the kind of a file that is neither a regular file nor a
@@ -428,13 +401,6 @@ func (p printer) fileKind(m fs.FileMode) string {
 		return kind[1]
 	}
 	return kind[0]
-}
-
-// isRegular reports whether path (a symbolic link, say) leads to a
-// regular file; reading anything else, such as a named pipe, could block.
-func isRegular(path string) bool {
-	info, err := os.Stat(path)
-	return err == nil && info.Mode().IsRegular()
 }
 
 // fileError turns a file-system error about path into a message.

@@ -1,9 +1,9 @@
 // Package inputs holds what reading speechledger's inputs needs that is
-// not about one format: telling what kind of document a file is by its
-// bytes (Sniff), and reading many inputs on several goroutines while
-// handing their results over in input order (InOrder), so that what a
-// run prints and exports is the same as reading one file after another
-// would give.
+// not about one format: which files of a folder a run reads (Walk),
+// telling what kind of document a file is by its bytes (Sniff), and
+// reading many inputs on several goroutines while handing their results
+// over in input order (InOrder), so that what a run prints and exports is
+// the same as reading one file after another would give.
 package inputs
 
 // InOrder calls work(i) for each i from 0 to n-1 on up to workers
