@@ -191,14 +191,7 @@ func (r *docxReader) read(name string) ([]byte, error) {
 // its task-division tables.
 func documentText(data []byte, num *numbering) (docxText, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
-	var (
-		out    strings.Builder
-		paras  []*para // open paragraphs: text boxes nest inside them
-		skip   int     // depth inside parts whose text is not shown
-		inT    bool    // inside w:t
-		tables []*table
-		found  []docxTable
-	)
+	w := &documentWalk{num: num}
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -207,144 +200,196 @@ func documentText(data []byte, num *numbering) (docxText, error) {
 		if err != nil {
 			return docxText{}, fmt.Errorf("%w: word/document.xml: %v", ErrDocxCorrupt, err)
 		}
-		var tb *table
-		if len(tables) > 0 {
-			tb = tables[len(tables)-1]
-		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if skip > 0 {
-				skip++
-				continue
-			}
-			var p *para
-			if len(paras) > 0 {
-				p = paras[len(paras)-1]
-			}
-			switch t.Name.Local {
-			case "tbl":
-				tables = append(tables, &table{from: out.Len()})
-			case "tr":
-				if tb != nil {
-					tb.rows = append(tb.rows, nil)
-				}
-			case "tc":
-				if tb != nil {
-					tb.cell, tb.inCell, tb.span, tb.vMerge = nil, true, 1, false
-				}
-			case "gridSpan":
-				if tb != nil && tb.inCell {
-					if n, err := strconv.Atoi(attr(t, "val")); err == nil && n > 1 && n <= 64 {
-						tb.span = n
-					}
-				}
-			case "vMerge":
-				if tb != nil && tb.inCell && attr(t, "val") != "restart" {
-					tb.vMerge = true
-				}
-			}
-			switch t.Name.Local {
-			case "Fallback", "del", "delText", "instrText", "footnoteReference", "endnoteReference", "commentReference", "rPr", "sectPr", "pPrChange", "rPrChange", "moveFrom":
-				// mc:Fallback repeats mc:Choice; deletions and field codes are
-				// not the text shown.
-				skip = 1
-			case "p":
-				paras = append(paras, &para{})
-			case "pStyle":
-				if p != nil {
-					p.style = attr(t, "val")
-				}
-			case "numId":
-				if p != nil {
-					p.numID, p.hasNum = attr(t, "val"), true
-				}
-			case "ilvl":
-				if p != nil {
-					p.ilvl, _ = strconv.Atoi(attr(t, "val"))
-				}
-			case "t":
-				inT = true
-			case "tab", "ptab":
-				if p != nil && !p.inPPr {
-					p.text.WriteByte('\t')
-				}
-			case "br", "cr":
-				if p != nil && attr(t, "type") != "page" && attr(t, "type") != "column" {
-					p.text.WriteByte('\n')
-				}
-			case "noBreakHyphen":
-				if p != nil {
-					p.text.WriteByte('-')
-				}
-			case "pPr":
-				if p != nil {
-					p.inPPr = true
-				}
-			}
+			w.start(t)
 		case xml.EndElement:
-			if skip > 0 {
-				skip--
-				continue
-			}
-			switch t.Name.Local {
-			case "t":
-				inT = false
-			case "pPr":
-				if len(paras) > 0 {
-					paras[len(paras)-1].inPPr = false
-				}
-			case "p":
-				if len(paras) == 0 {
-					continue
-				}
-				p := paras[len(paras)-1]
-				paras = paras[:len(paras)-1]
-				text := p.text.String()
-				label := ""
-				if strings.TrimSpace(text) != "" {
-					label = num.label(p)
-				}
-				out.WriteString(label)
-				out.WriteString(text)
-				out.WriteByte('\n')
-				if tb != nil && tb.inCell && len(paras) == 0 {
-					tb.cell = append(tb.cell, strings.TrimSpace(label+text))
-				}
-			case "tc":
-				if tb != nil && tb.inCell {
-					tb.endCell()
-				}
-			case "tbl":
-				if tb == nil {
-					continue
-				}
-				tables = tables[:len(tables)-1]
-				if _, _, ok := TaskHeader(tb.rows); ok {
-					found = append(found, docxTable{rows: tb.rows, from: tb.from, to: out.Len()})
-				}
-			}
+			w.end(t)
 		case xml.CharData:
-			if inT && skip == 0 && len(paras) > 0 {
-				paras[len(paras)-1].text.Write(t)
+			if w.inT && w.skip == 0 && len(w.paras) > 0 {
+				w.paras[len(w.paras)-1].text.Write(t)
 			}
 		}
 	}
-	text := strings.TrimRight(out.String(), "\n")
+	text := strings.TrimRight(w.out.String(), "\n")
 	if text != "" {
 		text += "\n"
 	}
-	// A table nested in another's cell is the outer one's content.
+	return docxText{text: text, tables: outerTables(w.found, len(text))}, nil
+}
+
+// documentWalk is where documentText has got to in the document.
+type documentWalk struct {
+	num    *numbering
+	out    strings.Builder
+	paras  []*para // open paragraphs: text boxes nest inside them
+	skip   int     // depth inside parts whose text is not shown
+	inT    bool    // inside w:t
+	tables []*table
+	found  []docxTable
+}
+
+// table returns the innermost open table, or nil.
+func (w *documentWalk) table() *table {
+	if len(w.tables) > 0 {
+		return w.tables[len(w.tables)-1]
+	}
+	return nil
+}
+
+// start reads an opening tag.
+func (w *documentWalk) start(t xml.StartElement) {
+	if w.skip > 0 {
+		w.skip++
+		return
+	}
+	w.startTable(t)
+	w.startPara(t)
+}
+
+// startTable reads an opening tag of a table's structure: the table, a
+// row, a cell, and the spans and merges of a cell.
+func (w *documentWalk) startTable(t xml.StartElement) {
+	tb := w.table()
+	switch t.Name.Local {
+	case "tbl":
+		w.tables = append(w.tables, &table{from: w.out.Len()})
+	case "tr":
+		if tb != nil {
+			tb.rows = append(tb.rows, nil)
+		}
+	case "tc":
+		if tb != nil {
+			tb.cell, tb.inCell, tb.span, tb.vMerge = nil, true, 1, false
+		}
+	case "gridSpan":
+		if tb != nil && tb.inCell {
+			if n, err := strconv.Atoi(attr(t, "val")); err == nil && n > 1 && n <= 64 {
+				tb.span = n
+			}
+		}
+	case "vMerge":
+		if tb != nil && tb.inCell && attr(t, "val") != "restart" {
+			tb.vMerge = true
+		}
+	}
+}
+
+// startPara reads an opening tag of a paragraph's content: the paragraph,
+// its style and numbering, text, tabs and breaks, and the parts whose text
+// is not shown.
+func (w *documentWalk) startPara(t xml.StartElement) {
+	var p *para
+	if len(w.paras) > 0 {
+		p = w.paras[len(w.paras)-1]
+	}
+	switch t.Name.Local {
+	case "Fallback", "del", "delText", "instrText", "footnoteReference", "endnoteReference", "commentReference", "rPr", "sectPr", "pPrChange", "rPrChange", "moveFrom":
+		// mc:Fallback repeats mc:Choice; deletions and field codes are
+		// not the text shown.
+		w.skip = 1
+	case "p":
+		w.paras = append(w.paras, &para{})
+	case "pStyle":
+		if p != nil {
+			p.style = attr(t, "val")
+		}
+	case "numId":
+		if p != nil {
+			p.numID, p.hasNum = attr(t, "val"), true
+		}
+	case "ilvl":
+		if p != nil {
+			p.ilvl, _ = strconv.Atoi(attr(t, "val"))
+		}
+	case "t":
+		w.inT = true
+	case "tab", "ptab":
+		if p != nil && !p.inPPr {
+			p.text.WriteByte('\t')
+		}
+	case "br", "cr":
+		if p != nil && attr(t, "type") != "page" && attr(t, "type") != "column" {
+			p.text.WriteByte('\n')
+		}
+	case "noBreakHyphen":
+		if p != nil {
+			p.text.WriteByte('-')
+		}
+	case "pPr":
+		if p != nil {
+			p.inPPr = true
+		}
+	}
+}
+
+// end reads a closing tag.
+func (w *documentWalk) end(t xml.EndElement) {
+	if w.skip > 0 {
+		w.skip--
+		return
+	}
+	tb := w.table()
+	switch t.Name.Local {
+	case "t":
+		w.inT = false
+	case "pPr":
+		if len(w.paras) > 0 {
+			w.paras[len(w.paras)-1].inPPr = false
+		}
+	case "p":
+		w.endPara(tb)
+	case "tc":
+		if tb != nil && tb.inCell {
+			tb.endCell()
+		}
+	case "tbl":
+		if tb == nil {
+			return
+		}
+		w.tables = w.tables[:len(w.tables)-1]
+		if _, _, ok := TaskHeader(tb.rows); ok {
+			w.found = append(w.found, docxTable{rows: tb.rows, from: tb.from, to: w.out.Len()})
+		}
+	}
+}
+
+// endPara closes the innermost open paragraph: its text, after its
+// numbering label, goes to the text, and to the cell of tb it is in.
+func (w *documentWalk) endPara(tb *table) {
+	if len(w.paras) == 0 {
+		return
+	}
+	p := w.paras[len(w.paras)-1]
+	w.paras = w.paras[:len(w.paras)-1]
+	text := p.text.String()
+	label := ""
+	if strings.TrimSpace(text) != "" {
+		label = w.num.label(p)
+	}
+	w.out.WriteString(label)
+	w.out.WriteString(text)
+	w.out.WriteByte('\n')
+	if tb != nil && tb.inCell && len(w.paras) == 0 {
+		tb.cell = append(tb.cell, strings.TrimSpace(label+text))
+	}
+}
+
+// outerTables returns the tables of found that no other holds, their ends
+// cut to n, the length of the text: a table nested in another's cell is
+// the outer one's content.
+func outerTables(found []docxTable, n int) []docxTable {
 	var top []docxTable
 	for _, t := range found {
-		if n := len(top); n > 0 && top[n-1].to > t.from {
+		if k := len(top); k > 0 && top[k-1].to > t.from {
 			continue
 		}
-		if t.to > len(text) {
-			t.to = len(text)
+		if t.to > n {
+			t.to = n
 		}
 		top = append(top, t)
 	}
-	return docxText{text: text, tables: top}, nil
+	return top
 }
 
 // table is a table being read: its rows of cell texts so far.
