@@ -101,241 +101,306 @@ type run struct {
 // tasks extracts the tasks of one speech body; memo holds what the file's
 // earlier speeches found in their paragraphs and sentences.
 func (x *Extractor) tasks(title string, lines []string, ref Date, memo *analyses) []Task {
-	var (
-		out       []Task
-		section   string
-		lead      run
-		suspended run    // a run a plain paragraph inside its items interrupted
-		prev      []Body // bodies named by the previous paragraph's directives
-		prevKind  = paraPlain
-		continues bool // the previous line broke off mid-sentence
-		seen      = map[string]bool{}
-		docMood   = sectionMood(title, moodUnknown)
-		idTitle   = squeeze(title) // the title as task ids hash it
-		mood      = docMood
-		rowYear   int // the year a schedule table's row gives its months
-	)
+	docMood := sectionMood(title, moodUnknown)
+	r := &taskReading{
+		x:        x,
+		memo:     memo,
+		ref:      ref,
+		prevKind: paraPlain,
+		seen:     map[string]bool{},
+		docMood:  docMood,
+		idTitle:  squeeze(title), // the title as task ids hash it
+		mood:     docMood,
+	}
 	// A line a copy broke mid-sentence is read with the line that goes on
 	// with it (guide, "Task": only a break that ends a paragraph ends a
 	// sentence).
-	joined := x.joinBrokenLines(lines)
-	var blanket []Body // bodies a note gives every later task
-	for li, line := range joined {
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
-		para := x.paragraph(memo, line)
-		if isTagLine(para.text) {
-			continue // read with the item above it
-		}
-		if bs, ok := x.blanketNote(para.text); ok {
-			blanket = bs
-			continue
-		}
-		kind := para.kind
-		rowYear = scheduleYear(para.text, rowYear)
-		lineRef := ref
-		if rowYear != 0 {
-			// 105 1、4月：统包工程决标: the row's months are in its year.
-			lineRef = NewDate(rowYear, time.January, 1)
-		}
-		switch {
-		case kind == paraLevel1:
-			section = firstClause(line)
-			prev = nil
-			mood = sectionMood(x.fold.foldString(section), docMood)
-			lead, suspended = run{}, run{}
-		case isItem(kind):
-			if lead.level == 0 && suspended.level == kind {
-				// A paragraph that explains the item before it does not
-				// end the list of items: the next item of the same level
-				// is one of the lead line's bullets still.
-				lead = suspended
-			} else if lead.level == 0 && len(prev) > 0 && !isItem(prevKind) {
-				lead = run{bodies: carried(prev), level: kind}
-			} else if lead.level != 0 && rank(kind) < rank(lead.level) {
-				lead = run{}
-			}
-		case !continues:
-			// The run ends with the bullets its lead line introduced; a
-			// line that only finishes a sentence broken across lines does
-			// not end it.
-			if lead.level != 0 {
-				suspended = lead
-			}
-			lead = run{}
-		}
-		continues = !endsSentence(line)
-		sents := para.sents
-		tags := x.itemTags(sents, x.tagLinesAfter(memo, joined, li))
-		// open is the subject of the paragraph's first directive, if it
-		// names one: it carries into the later sentences and inline bullets
-		// of the paragraph; a side sentence with its own subject does not
-		// take over the run (guide, "Responsible body" and "Clarifications").
-		var open, named []Body
-		opened := false
-		// A subject first named inside an inline bullet (……。一要……。
-		// 督导室要……。) is that bullet's: the next bullet is a new topic
-		// and does not take it (guide, "Clarifications").
-		sawBullet, openInBullet := false, false
-		leftBehind := false // a bullet's subject was not carried past it
-		goalList := false   // the sentence before opened or went on with a list of targets
-		for i, s := range sents {
-			if tags[i].only {
-				continue // a tag of the sentences before it, not a task
-			}
-			s.tag = tags[i].bodies
-			f := s.fold.text
-			// A numbered paragraph's first sentence, and an inline bullet
-			// (三是强化宣传引导。), is a heading: it needs a marker to be a
-			// task (guide, "Task": bare sub-heading labels are not).
-			// A numbered item inside a paragraph (……。5.丰富群众性体育活动。)
-			// is a heading too.
-			heading := i == 0 && kind != paraPlain || inlineOrdinal.MatchString(f) || i > 0 && paragraphKind(f) != paraPlain
-			an := memo.sentence(f)
-			d := an.d
-			yes, weak := an.directive(x.lex, heading)
-			// A list of targets joined by ；(主要预期目标是：A；B；C。) is one
-			// task per clause, the lead-in with the first (guide,
-			// "Clarifications"); rule 2 drops a clause with no target.
-			listed := goalList || goalLead.MatchString(f)
-			goalList = listed && endsWithSemicolon(f)
-			if !yes && listed && !heading {
-				yes = true
-			}
-			// A responsibility tag, or a note that gave every item a body,
-			// assigns the item: a sentence of it is
-			// an instruction to the units it names, and so is its numbered
-			// heading where it sets a time or a target (1.加快建设……,
-			// 2024年底前完成……50个。), not where it only names a topic.
-			taggedHeading := false
-			if !yes && (len(s.tag) > 0 || len(blanket) > 0 && heading) {
-				yes, weak, taggedHeading = true, true, heading
-			}
-			if !yes && !heading && mood == moodPlan && plain(f, &d.chars) {
-				// In a plan or a policy document every statement of work
-				// to do is an instruction: 5年内引进1万名紧缺人才。
-				yes, weak = true, true
-			}
-			if !yes {
-				continue
-			}
-			own := x.origBodies(s, x.lex.subjects(d))
-			if len(own) == 0 && weak {
-				// 生态环境部会同有关部门对试点工作进行指导: an instruction
-				// with no 要 that opens with who acts names its own subject.
-				own = x.origBodies(s, x.lex.openingSubject(d))
-			}
-			marked := x.origBodies(s, an.markedBodies(x.lex))
-			if quotedDirective().MatchString(f) {
-				// 教育部召开发布会，要求各地要……: the bodies of a directive
-				// quoted from another meeting are not this speech's
-				// (guide, "Task"), nor the subject of its run.
-				own, marked = nil, nil
-			}
-			bullet := i > 0 && inlineOrdinal.MatchString(f)
-			if bullet {
-				if openInBullet {
-					open, openInBullet, leftBehind = nil, false, true
-				}
-				sawBullet = true
-			}
-			if !bullet && (!opened || len(open) == 0 && lead.level == 0) {
-				open, opened = carried(own), true
-				openInBullet = sawBullet && len(own) > 0
-			}
-			if len(own) > 0 {
-				named = own
-			}
-			bodies := mergeBodies(append([]Body(nil), own...), marked)
-			bodies = mergeBodies(bodies, s.tag)
-			var hints []string
-			namesActor := false
-			switch {
-			case len(bodies) > 0:
-			case pronounSubject().MatchString(f):
-				// A wrong unit is worse than an empty cell: say why it is
-				// empty.
-				hints = append(hints, "主语为代词，未承接上文责任单位")
-			case colloquialOrganSubject().MatchString(f):
-				// The sentence names who acts, though not as a unit's
-				// name: it is a task whose cell stays empty.
-				hints = append(hints, "主语为本级机关的口语称呼，未承接上文责任单位")
-				namesActor = true
-			default:
-				bodies = open
-				if len(bodies) == 0 {
-					bodies = lead.bodies
-				}
-				switch {
-				case len(bodies) > 0:
-					hints = append(hints, "责任单位承接上文")
-				case leftBehind:
-					// A wrong unit is worse than an empty cell: say why.
-					hints = append(hints, "上文责任单位属前一分项，未承接")
-				}
-			}
-			if len(blanket) > 0 {
-				bodies = withBlanket(bodies, blanket)
-				hints = append(hints, "责任单位含文件说明统一指定的单位")
-			}
-			// The tests that need no time nodes or targets come first:
-			// finding those is the dearest part of a task.
-			// In a review of work done, 要 states a lesson unless the
-			// sentence names who must act; an instruction with no 要
-			// never counts there.
-			if mood == moodReview && (weak || len(own)+len(marked)+len(s.tag) == 0) {
-				continue
-			}
-			// Elsewhere an instruction with no 要 needs a body, or, in a
-			// section that plans work, a body, time or target; the last
-			// two are rule 2 below.
-			if weak && len(bodies) == 0 && !namesActor && mood != moodPlan {
-				continue
-			}
-			key := an.squeezed()
-			if seen[key] {
-				continue // a paragraph repeated inside the speech gives no second row
-			}
-			times := an.findTimes(lineRef)
-			targets := an.findTargets()
-			if len(bodies) == 0 && !namesActor && len(times) == 0 && len(targets) == 0 {
-				continue // guide, "Task", rule 2
-			}
-			if taggedHeading && len(times) == 0 && len(targets) == 0 {
-				continue
-			}
-			seen[key] = true
-			t := Task{
-				Seq:     len(out) + 1,
-				ID:      taskID(idTitle, key),
-				Text:    s.text,
-				Section: section,
-				Bodies:  bodies,
-				Times:   origTimes(s, times),
-				Targets: origTargets(s, targets),
-				Hints:   hints,
-			}
-			out = append(out, t)
-		}
-		// The lead line that gives the items after it their body is the
-		// paragraph right before them (guide, "Clarifications": a run ends
-		// where the topic changes), so a paragraph that names no subject
-		// drops a subject named further back, unless it is itself a lead-in
-		// ending with ： (关于……,要做到以下几点：) between the subject and its
-		// bullets.
-		switch {
-		case len(named) > 0:
-			prev = named
-			if !isItem(kind) {
-				suspended = run{} // a new paragraph names another subject
-			}
-		case !endsWithColon(para.text):
-			prev = nil
-		}
-		prevKind = kind
+	r.joined = x.joinBrokenLines(lines)
+	for li, line := range r.joined {
+		r.line(li, line)
 	}
-	return out
+	return r.out
+}
+
+// taskReading is where tasks has got to in a speech body.
+type taskReading struct {
+	x      *Extractor
+	memo   *analyses
+	ref    Date
+	joined []string // the body's lines, broken lines joined
+
+	out       []Task
+	section   string
+	lead      run
+	suspended run    // a run a plain paragraph inside its items interrupted
+	prev      []Body // bodies named by the previous paragraph's directives
+	prevKind  int
+	continues bool // the previous line broke off mid-sentence
+	seen      map[string]bool
+	docMood   int
+	idTitle   string // the title as task ids hash it
+	mood      int
+	rowYear   int    // the year a schedule table's row gives its months
+	blanket   []Body // bodies a note gives every later task
+}
+
+// paragraphReading is what the sentences of one paragraph hand on to the
+// later ones.
+type paragraphReading struct {
+	kind    int  // the paragraph's kind
+	lineRef Date // the reference date of its times
+	// open is the subject of the paragraph's first directive, if it
+	// names one: it carries into the later sentences and inline bullets
+	// of the paragraph; a side sentence with its own subject does not
+	// take over the run (guide, "Responsible body" and "Clarifications").
+	open, named []Body
+	opened      bool
+	// A subject first named inside an inline bullet (……。一要……。
+	// 督导室要……。) is that bullet's: the next bullet is a new topic
+	// and does not take it (guide, "Clarifications").
+	sawBullet, openInBullet bool
+	leftBehind              bool // a bullet's subject was not carried past it
+	goalList                bool // the sentence before opened or went on with a list of targets
+}
+
+// line reads line li of the body: it follows the sections and the runs of
+// items, and adds the tasks of the line's sentences.
+func (r *taskReading) line(li int, line string) {
+	x := r.x
+	if strings.TrimSpace(line) == "" {
+		return
+	}
+	para := x.paragraph(r.memo, line)
+	if isTagLine(para.text) {
+		return // read with the item above it
+	}
+	if bs, ok := x.blanketNote(para.text); ok {
+		r.blanket = bs
+		return
+	}
+	kind := para.kind
+	r.rowYear = scheduleYear(para.text, r.rowYear)
+	lineRef := r.ref
+	if r.rowYear != 0 {
+		// 105 1、4月：统包工程决标: the row's months are in its year.
+		lineRef = NewDate(r.rowYear, time.January, 1)
+	}
+	r.followRun(kind, line)
+	r.continues = !endsSentence(line)
+	sents := para.sents
+	tags := x.itemTags(sents, x.tagLinesAfter(r.memo, r.joined, li))
+	pr := &paragraphReading{kind: kind, lineRef: lineRef}
+	for i, s := range sents {
+		if tags[i].only {
+			continue // a tag of the sentences before it, not a task
+		}
+		s.tag = tags[i].bodies
+		r.sentence(pr, i, s)
+	}
+	// The lead line that gives the items after it their body is the
+	// paragraph right before them (guide, "Clarifications": a run ends
+	// where the topic changes), so a paragraph that names no subject
+	// drops a subject named further back, unless it is itself a lead-in
+	// ending with ： (关于……,要做到以下几点：) between the subject and its
+	// bullets.
+	switch {
+	case len(pr.named) > 0:
+		r.prev = pr.named
+		if !isItem(kind) {
+			r.suspended = run{} // a new paragraph names another subject
+		}
+	case !endsWithColon(para.text):
+		r.prev = nil
+	}
+	r.prevKind = kind
+}
+
+// followRun follows the section and the run of items a paragraph of kind
+// is in, as the paragraph begins.
+func (r *taskReading) followRun(kind int, line string) {
+	switch {
+	case kind == paraLevel1:
+		r.section = firstClause(line)
+		r.prev = nil
+		r.mood = sectionMood(r.x.fold.foldString(r.section), r.docMood)
+		r.lead, r.suspended = run{}, run{}
+	case isItem(kind):
+		if r.lead.level == 0 && r.suspended.level == kind {
+			// A paragraph that explains the item before it does not
+			// end the list of items: the next item of the same level
+			// is one of the lead line's bullets still.
+			r.lead = r.suspended
+		} else if r.lead.level == 0 && len(r.prev) > 0 && !isItem(r.prevKind) {
+			r.lead = run{bodies: carried(r.prev), level: kind}
+		} else if r.lead.level != 0 && rank(kind) < rank(r.lead.level) {
+			r.lead = run{}
+		}
+	case !r.continues:
+		// The run ends with the bullets its lead line introduced; a
+		// line that only finishes a sentence broken across lines does
+		// not end it.
+		if r.lead.level != 0 {
+			r.suspended = r.lead
+		}
+		r.lead = run{}
+	}
+}
+
+// sentence reads sentence i of a paragraph and adds its task, if it is
+// one.
+func (r *taskReading) sentence(pr *paragraphReading, i int, s sentence) {
+	f := s.fold.text
+	an, yes, weak, taggedHeading := r.directive(pr, i, s)
+	if !yes {
+		return
+	}
+	d := an.d
+	x := r.x
+	own := x.origBodies(s, x.lex.subjects(d))
+	if len(own) == 0 && weak {
+		// 生态环境部会同有关部门对试点工作进行指导: an instruction
+		// with no 要 that opens with who acts names its own subject.
+		own = x.origBodies(s, x.lex.openingSubject(d))
+	}
+	marked := x.origBodies(s, an.markedBodies(x.lex))
+	if quotedDirective().MatchString(f) {
+		// 教育部召开发布会，要求各地要……: the bodies of a directive
+		// quoted from another meeting are not this speech's
+		// (guide, "Task"), nor the subject of its run.
+		own, marked = nil, nil
+	}
+	bodies, hints, namesActor := r.bodies(pr, i, s, own, marked)
+	// The tests that need no time nodes or targets come first:
+	// finding those is the dearest part of a task.
+	// In a review of work done, 要 states a lesson unless the
+	// sentence names who must act; an instruction with no 要
+	// never counts there.
+	if r.mood == moodReview && (weak || len(own)+len(marked)+len(s.tag) == 0) {
+		return
+	}
+	// Elsewhere an instruction with no 要 needs a body, or, in a
+	// section that plans work, a body, time or target; the last
+	// two are rule 2 below.
+	if weak && len(bodies) == 0 && !namesActor && r.mood != moodPlan {
+		return
+	}
+	key := an.squeezed()
+	if r.seen[key] {
+		return // a paragraph repeated inside the speech gives no second row
+	}
+	times := an.findTimes(pr.lineRef)
+	targets := an.findTargets()
+	if len(bodies) == 0 && !namesActor && len(times) == 0 && len(targets) == 0 {
+		return // guide, "Task", rule 2
+	}
+	if taggedHeading && len(times) == 0 && len(targets) == 0 {
+		return
+	}
+	r.seen[key] = true
+	t := Task{
+		Seq:     len(r.out) + 1,
+		ID:      taskID(r.idTitle, key),
+		Text:    s.text,
+		Section: r.section,
+		Bodies:  bodies,
+		Times:   origTimes(s, times),
+		Targets: origTargets(s, targets),
+		Hints:   hints,
+	}
+	r.out = append(r.out, t)
+}
+
+// directive decides whether sentence i of a paragraph is a directive, and
+// returns its analysis. weak marks an instruction with no 要;
+// taggedHeading a heading that is one only because a tag or a note
+// assigns it.
+func (r *taskReading) directive(pr *paragraphReading, i int, s sentence) (an *analysis, yes, weak, taggedHeading bool) {
+	f := s.fold.text
+	kind := pr.kind
+	// A numbered paragraph's first sentence, and an inline bullet
+	// (三是强化宣传引导。), is a heading: it needs a marker to be a
+	// task (guide, "Task": bare sub-heading labels are not).
+	// A numbered item inside a paragraph (……。5.丰富群众性体育活动。)
+	// is a heading too.
+	heading := i == 0 && kind != paraPlain || inlineOrdinal.MatchString(f) || i > 0 && paragraphKind(f) != paraPlain
+	an = r.memo.sentence(f)
+	d := an.d
+	yes, weak = an.directive(r.x.lex, heading)
+	// A list of targets joined by ；(主要预期目标是：A；B；C。) is one
+	// task per clause, the lead-in with the first (guide,
+	// "Clarifications"); rule 2 drops a clause with no target.
+	listed := pr.goalList || goalLead.MatchString(f)
+	pr.goalList = listed && endsWithSemicolon(f)
+	if !yes && listed && !heading {
+		yes = true
+	}
+	// A responsibility tag, or a note that gave every item a body,
+	// assigns the item: a sentence of it is
+	// an instruction to the units it names, and so is its numbered
+	// heading where it sets a time or a target (1.加快建设……,
+	// 2024年底前完成……50个。), not where it only names a topic.
+	if !yes && (len(s.tag) > 0 || len(r.blanket) > 0 && heading) {
+		yes, weak, taggedHeading = true, true, heading
+	}
+	if !yes && !heading && r.mood == moodPlan && plain(f, &d.chars) {
+		// In a plan or a policy document every statement of work
+		// to do is an instruction: 5年内引进1万名紧缺人才。
+		yes, weak = true, true
+	}
+	return an, yes, weak, taggedHeading
+}
+
+// bodies returns the bodies of directive i of a paragraph, which names
+// own as its subject and marked elsewhere, with the hints that say where
+// they came from; namesActor reports a sentence that names who acts
+// though no unit. It carries the paragraph's subject on in pr.
+func (r *taskReading) bodies(pr *paragraphReading, i int, s sentence, own, marked []Body) (bodies []Body, hints []string, namesActor bool) {
+	f := s.fold.text
+	bullet := i > 0 && inlineOrdinal.MatchString(f)
+	if bullet {
+		if pr.openInBullet {
+			pr.open, pr.openInBullet, pr.leftBehind = nil, false, true
+		}
+		pr.sawBullet = true
+	}
+	if !bullet && (!pr.opened || len(pr.open) == 0 && r.lead.level == 0) {
+		pr.open, pr.opened = carried(own), true
+		pr.openInBullet = pr.sawBullet && len(own) > 0
+	}
+	if len(own) > 0 {
+		pr.named = own
+	}
+	bodies = mergeBodies(append([]Body(nil), own...), marked)
+	bodies = mergeBodies(bodies, s.tag)
+	switch {
+	case len(bodies) > 0:
+	case pronounSubject().MatchString(f):
+		// A wrong unit is worse than an empty cell: say why it is
+		// empty.
+		hints = append(hints, "主语为代词，未承接上文责任单位")
+	case colloquialOrganSubject().MatchString(f):
+		// The sentence names who acts, though not as a unit's
+		// name: it is a task whose cell stays empty.
+		hints = append(hints, "主语为本级机关的口语称呼，未承接上文责任单位")
+		namesActor = true
+	default:
+		bodies = pr.open
+		if len(bodies) == 0 {
+			bodies = r.lead.bodies
+		}
+		switch {
+		case len(bodies) > 0:
+			hints = append(hints, "责任单位承接上文")
+		case pr.leftBehind:
+			// A wrong unit is worse than an empty cell: say why.
+			hints = append(hints, "上文责任单位属前一分项，未承接")
+		}
+	}
+	if len(r.blanket) > 0 {
+		bodies = withBlanket(bodies, r.blanket)
+		hints = append(hints, "责任单位含文件说明统一指定的单位")
+	}
+	return bodies, hints, namesActor
 }
 
 // endsWithColon reports whether a paragraph ends with ：, as a lead line
