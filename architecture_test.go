@@ -55,7 +55,6 @@ var sheetCodeAllowed = map[string]string{
 	"report/internal/xlsx": "the one package that writes and scans SpreadsheetML",
 	"extract":              "reads Word (.docx) and OFD documents, zip packages of XML",
 	"internal/ofdtest":     "writes OFD documents for tests",
-	"":                     "tells an input's kind by the names of its zip parts (zipKind)",
 	"internal/inputs":      "tells an input's kind by the names of its zip parts (zipKind)",
 }
 
