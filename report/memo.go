@@ -55,23 +55,15 @@ type memo struct {
 // written as three deflate pieces (see xlsx.Deflated): the head, up to where
 // the task rows go; the task rows; and the tail.
 type memoSheet struct {
-	Rows     [32]byte // rowsKey of its task rows
-	Frame    [32]byte // frameKey of the rest
-	Whole    bool     // the part can be reused whole: it has no relationships of its own
-	Head     int64    // compressed length of the head piece
-	Body     pieceSum // the task rows' piece
+	Rows     [32]byte      // rowsKey of its task rows
+	Frame    [32]byte      // frameKey of the rest
+	Whole    bool          // the part can be reused whole: it has no relationships of its own
+	Head     int64         // compressed length of the head piece
+	Body     xlsx.PieceSum // the task rows' piece
 	HeadRows [][]string
 	TaskRows [][]string      // raw cell values of the head's rows and of the task rows, as xlsx.ParseRows reads them
 	Typed    []xlsx.CellAt   // the task rows' cells that are not text, as xlsx.ReadSheet finds them
 	Heights  map[int]float64 // the task rows' heights, by row, as xlsx.ReadSheet finds them
-}
-
-// A pieceSum describes a deflate piece: its compressed length, and the
-// CRC-32 and length of what it holds.
-type pieceSum struct {
-	Len int64
-	CRC uint32
-	N   int64
 }
 
 // sheet returns what m keeps of the speech sheet name, or nil.
@@ -259,7 +251,7 @@ func (r *reuse) entry(sheet string) (xlsx.Deflated, *memoSheet, bool) {
 	}
 	z, ok := r.entries[sheet]
 	ms := r.m.Sheets[sheet]
-	if !ok || ms == nil || int64(len(z.Data)) < ms.Head+ms.Body.Len {
+	if !ok || ms == nil || !z.Holds(ms.Head, ms.Body) {
 		return xlsx.Deflated{}, nil, false
 	}
 	return z, ms, true

@@ -199,8 +199,7 @@ func (w *rowWriter) writeRows(sh *sheet, p *sheetPlan) error {
 		w.sheets[sh.Name] = r
 		return nil
 	case p.from != nil:
-		body := p.prev.Data[p.from.Head : p.from.Head+p.from.Body.Len]
-		r.z = xlsx.Deflated{Data: body, CRC: p.from.Body.CRC, N: p.from.Body.N}
+		r.z = p.prev.Piece(p.from.Head, p.from.Body)
 		r.memo.Body, r.memo.TaskRows, r.memo.Typed, r.memo.Heights = p.from.Body, p.from.TaskRows, p.from.Typed, p.from.Heights
 		w.rowsOnly++
 		w.sheets[sh.Name] = r
@@ -239,7 +238,7 @@ func (w *rowWriter) add(sheet string, r *sheetRows, rows []byte) {
 		if r.z, r.err = xlsx.Deflate(rows); r.err != nil || r.memo == nil {
 			return
 		}
-		r.memo.Body = pieceSum{Len: int64(len(r.z.Data)), CRC: r.z.CRC, N: r.z.N}
+		r.memo.Body = r.z.Sum()
 		var p *xlsx.Sheet
 		if p, r.err = xlsx.ReadSheet(rows, nil); r.err != nil {
 			return

@@ -24,6 +24,32 @@ type Deflated struct {
 	N    int64  // length of what it holds
 }
 
+// A PieceSum describes a piece of a deflate stream: its compressed
+// length, and the CRC-32 and length of what it holds. With the offset of
+// the piece in the compressed stream, it is enough to take the piece out
+// of the stream again (Piece), as the memo of a workbook does with the
+// task rows of a sheet.
+type PieceSum struct {
+	Len int64
+	CRC uint32
+	N   int64
+}
+
+// Sum returns what describes z as a piece.
+func (z Deflated) Sum() PieceSum { return PieceSum{Len: int64(len(z.Data)), CRC: z.CRC, N: z.N} }
+
+// Holds reports whether the compressed stream z is long enough to hold
+// the piece s at off.
+func (z Deflated) Holds(off int64, s PieceSum) bool {
+	return off >= 0 && s.Len >= 0 && off+s.Len <= int64(len(z.Data))
+}
+
+// Piece returns the piece s of the compressed stream z, which starts off
+// bytes into it and which z holds.
+func (z Deflated) Piece(off int64, s PieceSum) Deflated {
+	return Deflated{Data: z.Data[off : off+s.Len], CRC: s.CRC, N: s.N}
+}
+
 // flateWriters are deflate compressors at flate.BestSpeed, for reuse:
 // each holds a good deal of memory. BestSpeed makes the workbook a little
 // larger, and in a good deal less time.
