@@ -246,11 +246,28 @@ func (lx *lexicon) nounGoesOn(rest []rune) bool {
 	if len(ws) == 0 {
 		return false
 	}
+	if len(ws) > 1 && string(rest[ws[0].start:ws[0].end]) == "的" {
+		// 各地的资料要……: the names qualify a thing; 教研室的人员 are
+		// the body's people.
+		if w := string(rest[ws[1].start:ws[1].end]); strings.ContainsAny(lastRune(w), "员人者师长") {
+			return false
+		}
+		ws = ws[1:]
+	}
 	switch ws[0].pos {
 	case "n", "vn", "nz", "l", "j", "ng", "an":
 		return true
+	case "nr":
+		// The dictionary takes some fields for names (德育工作).
+		return len(ws) > 1 && (ws[1].pos == "n" || ws[1].pos == "vn")
 	}
 	return false
+}
+
+// lastRune returns the last character of s as a string.
+func lastRune(s string) string {
+	_, size := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-size:]
 }
 
 // adverbsOnly matches a clause holding nothing but adverbs before its

@@ -67,6 +67,9 @@ func TestBodyFieldOfWork(t *testing.T) {
 		{"方面 after a field", []string{"职业教育方面，要在年内新建2个实训基地。"}, []string{""}},
 		{"方面 after a scope word", []string{"有关方面要在3月底前拿出方案。"}, []string{"有关方面"}},
 		{"the body itself", []string{"县总工会要在年底前完成换届。"}, []string{"县总工会"}},
+		{"body name before 的 and a thing", []string{"各乡镇的档案资料要在暑假前完成清点。"}, []string{""}},
+		{"field the dictionary tags as a name", []string{"各中学德育工作要在本学期形成3项制度。"}, []string{""}},
+		{"a role after 的 is the body", []string{"各单位的主要负责人要在3月底前签订责任书。"}, []string{"各单位的主要负责人"}},
 	})
 }
 
