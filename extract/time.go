@@ -93,6 +93,8 @@ func ParseTime(expr string, ref Date) (TimeNode, bool) {
 	return p.build(m), true
 }
 
+// dupNode reports whether out already holds a node with tn's text and
+// dates.
 func dupNode(out []TimeNode, tn TimeNode) bool {
 	for _, o := range out {
 		if o.Text == tn.Text && o.Due == tn.Due && o.Start == tn.Start {
@@ -230,6 +232,7 @@ func (p *parser) lit(i int, opts ...string) (int, string) {
 	return -1, ""
 }
 
+// runeAt returns the rune at i, or 0 outside the sentence.
 func (p *parser) runeAt(i int) rune {
 	if i < 0 || i >= len(p.rs) {
 		return 0
