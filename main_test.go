@@ -293,21 +293,29 @@ func TestTenThousandSheets(t *testing.T) {
 	if err != nil {
 		t.Fatalf("10,000 headings: %v: %s", err, out)
 	}
-	if !strings.Contains(string(out), "10000 speeches, more than the 1000 sheets") {
-		t.Errorf("no warning that the workbook holds only 1000 speech sheets: %s", out)
+	if want := fmt.Sprintf("10000 speeches, more than the %d sheets", report.MaxSpeechSheets); !strings.Contains(string(out), want) {
+		t.Errorf("no note that the workbook holds only %d speech sheets: %s", report.MaxSpeechSheets, out)
 	}
 	f, err := excelize.OpenFile(filepath.Join(dir, "headings.xlsx"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if n := len(f.GetSheetList()); n > report.MaxSpeechSheets+3 {
-		t.Errorf("the workbook has %d sheets, want at most %d speech sheets, 汇总, the record and 变更记录", n, report.MaxSpeechSheets)
+	if n := len(f.GetSheetList()); n != report.MaxSpeechSheets+4 {
+		t.Errorf("the workbook has %d sheets, want %d speech sheets, 其余讲话, 汇总, the record and 变更记录", n, report.MaxSpeechSheets)
+	}
+	rows, err := f.GetRows("其余讲话")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tasks := len(rows) - 3; tasks != 10000-report.MaxSpeechSheets {
+		t.Errorf("其余讲话 has %d task rows, want %d", tasks, 10000-report.MaxSpeechSheets)
 	}
 }
 
-// --max-sheets gives only the first N speeches a sheet of their own, with
-// a warning; every speech stays a line of 汇总.
+// --max-sheets gives only the N most recent speeches a sheet of their
+// own, with a note; the tasks of the others are rows of 其余讲话, and every
+// speech stays a line of 汇总.
 func TestMaxSheets(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "l.xlsx")
@@ -318,19 +326,20 @@ func TestMaxSheets(t *testing.T) {
 	f, err := excelize.OpenFile(out)
 	must(t, err)
 	defer f.Close()
-	if got := speechSheets(f.GetSheetList()); len(got) != 3 {
-		t.Errorf("speech sheets %q, want 3", got)
+	got := speechSheets(f.GetSheetList())
+	if len(got) != 4 || got[3] != "其余讲话" {
+		t.Errorf("speech sheets %q, want 3 and 其余讲话", got)
 	}
 	rows, err := f.GetRows("汇总")
 	must(t, err)
 	notes := 0
 	for _, r := range rows {
-		if len(r) > 0 && strings.Contains(r[len(r)-1], "超过每个工作簿3张讲话表的上限") {
+		if len(r) > 0 && strings.Contains(r[len(r)-1], "任务列在“其余讲话”表中") {
 			notes++
 		}
 	}
 	if notes == 0 {
-		t.Error("汇总 does not say which speeches have no sheet")
+		t.Error("汇总 does not say which speeches are on 其余讲话")
 	}
 }
 

@@ -220,8 +220,8 @@ func (r *archiveRun) moveOut(speeches []extract.Speech, opt ArchiveOptions, retu
 	p := &previous{speeches: map[string]prevSpeech{}}
 	p.readSummary(r.f)
 	for _, name := range r.f.GetSheetList() {
-		if name == summarySheet || name == logSheet || name == writtenSheet || returned[name] {
-			continue
+		if name == summarySheet || name == logSheet || name == writtenSheet || name == combinedSheet || returned[name] {
+			continue // combinedSheet holds many speeches: it stays
 		}
 		before := len(lb.tasks)
 		if err := lb.readSheet(name, ""); err != nil {

@@ -150,9 +150,13 @@ func (lb *ledgerBook) readSheet(name, title string) error {
 	}
 	cells := rows[sh.header-1]
 	sh.lastCol = len(cells)
+	speech := 0 // combinedSheet's column naming each row's speech
 	for j, c := range cells {
 		if k, ok := unitFieldOf(c); ok && sh.unit[k] == 0 {
 			sh.unit[k] = j + 1
+		}
+		if c == combinedLabel && speech == 0 {
+			speech = j + 1
 		}
 	}
 	lb.sheets[name] = sh
@@ -173,6 +177,10 @@ func (lb *ledgerBook) readSheet(name, title string) error {
 		}
 		if id == "" {
 			continue
+		}
+		title := title
+		if s := get(speech); s != "" {
+			title = s
 		}
 		t := &ledgerTask{Sheet: name, Title: title, Row: sh.header + 1 + i, ID: id,
 			Text: get(sh.colOf[fieldText]), Times: get(sh.colOf[fieldTimes]), Targets: get(sh.colOf[fieldTargets]),

@@ -47,6 +47,9 @@ type extraCol struct {
 	header carriedCell
 	width  float64
 	hidden bool
+	// likeHeader gives the header the look of the header cell after it:
+	// the column is the program's, not staff's (see collapse).
+	likeHeader bool
 }
 
 // merge carries the previous workbook p forward into l, laid out by lay:
@@ -95,7 +98,7 @@ func merge(l *ledger, p *previous, lay *layout) Stats {
 		}
 		used[strings.ToLower(name)] = true
 		ps := p.speech(old.name)
-		sh := sheet{Name: name, Gone: true, Speech: speechEntry{
+		sh := sheet{Name: name, Gone: true, Combined: old.combined, Speech: speechEntry{
 			Sheet: name, Title: ps.title, Source: ps.source, Date: ps.date, Gone: true,
 		}}
 		carrySheet(&sh, old, p, lay, date, &st)

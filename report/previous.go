@@ -69,6 +69,11 @@ type prevSheet struct {
 	colOf  map[field]int  // 1-based column of each field found, first wins
 	rows   []prevRow      // the rows under the header, in order
 	extras map[int]string // staff columns by column: their labels
+	// speech is the column of combinedSheet naming each row's speech, 0
+	// on a speech's own sheet; combined says the sheet is one speech's
+	// rows of combinedSheet (see splitCombined).
+	speech   int
+	combined bool
 }
 
 // A prevCol is one column of a previous sheet.
@@ -419,6 +424,10 @@ func (p *previous) read(r *rawRows) error {
 			p.other = append(p.other, name)
 			continue
 		}
+		if sh.speech != 0 {
+			p.sheets = append(p.sheets, splitCombined(sh, sh.speech)...)
+			continue
+		}
 		p.sheets = append(p.sheets, sh)
 	}
 	return nil
@@ -521,6 +530,10 @@ func (rd *prevSheetReader) readCols(rows [][]string) error {
 		}
 		if fd, ok := fieldOfLabel(c.label); ok && sh.colOf[fd] == col {
 			c.field, c.known = fd, true
+		}
+		if c.label == combinedLabel && sh.speech == 0 {
+			sh.speech = col // the program's: not carried, see splitCombined
+			continue
 		}
 		if !c.known {
 			f, err := rd.open()

@@ -223,6 +223,7 @@ func (u *Pending) update(speeches []extract.Speech) (Stats, error) {
 // workbook's memo keeps.
 func build(f *excelize.File, lay *layout, l ledger, prev *previous, re *reuse, remember bool) (Stats, *xlsx.Parts, *rowWriter, error) {
 	st := merge(&l, prev, lay)
+	collapse(&l, lay)
 	rows := newRowWriter(f, styleCache{})
 	rows.re, rows.remember = re, remember
 	if err := fill(f, lay, &l, prev, st, rows); err != nil {

@@ -21,6 +21,7 @@ type ledger struct {
 	Bodies     []bodyStat    // by lead body, most overdue first
 	Months     []monthStat   // by month of deadline, in date order; no deadline last
 	Totals     speechEntry   // sums of Tasks, WithDue, Overdue, DueSoon
+	maxSheets  int           // the most speeches with a sheet of their own
 }
 
 // A speechEntry is one line of the summary's per-speech table.
@@ -42,6 +43,8 @@ type speechEntry struct {
 	// Archived is the archive workbook holding the speech's sheet, "" if
 	// it is not archived.
 	Archived string
+	// Row is the speech's first row on Sheet when that is combinedSheet.
+	Row int
 }
 
 // A sheet is one speech's sheet.
@@ -49,9 +52,12 @@ type sheet struct {
 	Name   string
 	Speech speechEntry
 	Rows   []row
-	Gone   bool       // the speech is no longer in the input: every row is kept
-	Extras []extraCol // columns staff added, in order
-	lay    *layout    // the template's layout with the extra columns
+	Gone   bool // the speech is no longer in the input: every row is kept
+	// Combined says the speech's rows go on combinedSheet rather than a
+	// sheet of their own; Name is then the speech's key there.
+	Combined bool
+	Extras   []extraCol // columns staff added, in order
+	lay      *layout    // the template's layout with the extra columns
 }
 
 // A row is one task row of a speech sheet.
@@ -77,6 +83,9 @@ type row struct {
 	Change      string // 变动: 新增, 已移出 or 重新列入 with the date
 	Removed     bool   // the task is gone from the input
 	Verbatim    bool   // a row staff added: Cells hold all of it
+	// Home is the speech sheet the row belongs to, when that is not the
+	// sheet it is on: a row of combinedSheet.
+	Home string
 	// Cells are the cells carried from the previous workbook that no
 	// field of the row holds, by column of the sheet.
 	Cells  map[int]carriedCell
@@ -133,13 +142,10 @@ const (
 	warnDays = 7
 )
 
-// MaxSpeechSheets is the most speech sheets one workbook holds unless
-// Options.MaxSheets says otherwise; the tasks of further speeches are
-// counted in 汇总 and written in the JSON lines.
-const MaxSpeechSheets = 1000
-
-// overflowNote is 汇总's note on a speech past the most sheets.
-const overflowNote = "超过每个工作簿%d张讲话表的上限，未单独建表；任务见 JSON 行输出（-o tasks.jsonl）"
+// MaxSpeechSheets is the most speeches that get a sheet of their own
+// unless Options.MaxSheets says otherwise; the tasks of the others are
+// rows of one sheet, combinedSheet (see combined.go).
+const MaxSpeechSheets = 300
 
 // buildLedger turns speeches into the ledger the workbook shows.
 func buildLedger(speeches []extract.Speech, opt Options) ledger {
@@ -167,15 +173,7 @@ func buildLedger(speeches []extract.Speech, opt Options) ledger {
 				continue
 			}
 		}
-		// A workbook of thousands of sheets opens in no office program
-		// in reasonable time: past the most sheets, a speech is counted
-		// in 汇总 but gets no sheet of its own.
-		overflow := len(l.Sheets) >= opt.maxSheets()
-		if overflow {
-			e.Note = strings.TrimSpace(e.Note + " " + fmt.Sprintf(overflowNote, opt.maxSheets()))
-		} else {
-			e.Sheet = names.name(sp)
-		}
+		e.Sheet = names.name(sp)
 		sh := sheet{Name: e.Sheet}
 		for _, t := range sp.Tasks {
 			r := buildRow(t, opt.ReportDate)
@@ -183,15 +181,14 @@ func buildLedger(speeches []extract.Speech, opt Options) ledger {
 			st.count(&e, t, &r, opt.ReportDate)
 		}
 		sh.Speech = e
-		if !overflow {
-			l.Sheets = append(l.Sheets, sh)
-		}
+		l.Sheets = append(l.Sheets, sh)
 		l.Speeches = append(l.Speeches, e)
 		l.Totals.Tasks += e.Tasks
 		l.Totals.WithDue += e.WithDue
 		l.Totals.Overdue += e.Overdue
 		l.Totals.DueSoon += e.DueSoon
 	}
+	combineOldest(&l, opt.maxSheets())
 	st.fill(&l)
 	return l
 }

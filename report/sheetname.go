@@ -43,6 +43,7 @@ func newSheetNamer(speeches []extract.Speech) *sheetNamer {
 	}
 	n.used[strings.ToLower(summarySheet)] = true
 	n.used[strings.ToLower(logSheet)] = true
+	n.used[strings.ToLower(combinedSheet)] = true
 	return n
 }
 

@@ -207,7 +207,11 @@ func (w *summaryWriter) speeches(l *ledger) (titles, dups int) {
 			w.cell(2, title, w.st.link)
 			if w.err == nil {
 				cell, _ := excelize.CoordinatesToCellName(2, w.row)
-				w.err = w.f.SetCellHyperLink(summarySheet, cell, sheetRef(e.Sheet)+"!A1", "Location",
+				at := "A1"
+				if e.Row > 0 {
+					at = "A" + strconv.Itoa(e.Row)
+				}
+				w.err = w.f.SetCellHyperLink(summarySheet, cell, sheetRef(e.Sheet)+"!"+at, "Location",
 					excelize.HyperlinkOpts{Tooltip: ptr("转到工作表 " + e.Sheet)})
 			}
 		} else {

@@ -247,7 +247,15 @@ func addExtras(f *excelize.File, sh *sheet, lay *layout, styles styleCache) erro
 			return err
 		}
 		cell := name + strconv.Itoa(lay.headerRow)
-		if err := writeCarried(f, sh.Name, cell, x.header, 0, 0, styles); err != nil {
+		style := 0
+		if x.likeHeader {
+			next, _ := excelize.ColumnNumberToName(x.pos + 1)
+			var err error
+			if style, err = f.GetCellStyle(sh.Name, next+strconv.Itoa(lay.headerRow)); err != nil {
+				return err
+			}
+		}
+		if err := writeCarried(f, sh.Name, cell, x.header, style, 0, styles); err != nil {
 			return err
 		}
 		if x.width > 0 {

@@ -215,7 +215,11 @@ func writeWritten(l *ledger, rows *rowWriter) {
 			if p == nil {
 				p = proposalOf(r)
 			}
-			line(append([]string{sh.Name, r.ID, r.ExtractedID}, p...))
+			home := sh.Name
+			if r.Home != "" {
+				home = r.Home
+			}
+			line(append([]string{home, r.ID, r.ExtractedID}, p...))
 		}
 	}
 	rows.add(writtenSheet, &sheetRows{frame: xlsx.Frame{LastRow: n - 1, LastCol: len(writtenHeader), Replace: true}}, b.Bytes())

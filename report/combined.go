@@ -1,0 +1,201 @@
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// The combined sheet.
+//
+// A ledger over a growing folder must stay a file that staff can open.
+// LibreOffice 7.4 spends about 20 ms of CPU opening each speech sheet
+// however few its rows, and setting a sheet's print titles (the header
+// rows repeated on every printed page) costs it time in proportion to the
+// number of sheets, as it saves every sheet's print ranges each time: a
+// workbook of 1,000 speech sheets took 112 s of CPU to open, 25 s of it
+// without print titles, where one of 200 took 10 s. The dropdowns,
+// conditional formats, filters, merged title cells, row heights, rich
+// text, formulas, page setup and the hidden record cost it little (see
+// BenchmarkLibreOfficeOpen).
+//
+// So only the MaxSpeechSheets most recent speeches (by speech date,
+// speeches without one last, ties in input order) get a sheet of their
+// own; the tasks of the others are rows of one sheet, combinedSheet, with
+// the speech sheets' columns and one more, combinedLabel, naming the
+// speech's key: the name its own sheet has or would have. Every task
+// stays in the ledger, with its 任务编号, dropdown, formats and formulas.
+//
+// Carrying forward stays per speech: readPrevious splits combinedSheet
+// into one prevSheet per speech (splitCombined), merge pairs them with the
+// speeches as it pairs speech sheets, so a speech that moves between its
+// own sheet and combinedSheet keeps what staff typed; collapse then lays
+// the rows of the combined speeches onto combinedSheet, speech by speech.
+
+// combinedSheet is the name of the sheet holding the tasks of the speeches
+// without a sheet of their own.
+const combinedSheet = "其余讲话"
+
+// combinedLabel is the header of combinedSheet's column naming each row's
+// speech.
+const combinedLabel = "所属讲话"
+
+// combineOldest marks Combined the sheets of all but the most recent max
+// speeches: by speech date, those without a date last, ties in input
+// order.
+func combineOldest(l *ledger, max int) {
+	l.maxSheets = max
+	if len(l.Sheets) <= max {
+		return
+	}
+	order := make([]int, len(l.Sheets))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		da, db := l.Sheets[a].Speech.Date, l.Sheets[b].Speech.Date
+		switch {
+		case da.IsZero() || db.IsZero():
+			return cmp.Compare(btoi(da.IsZero()), btoi(db.IsZero()))
+		}
+		return db.Compare(da)
+	})
+	combined := map[string]bool{}
+	for _, i := range order[max:] {
+		sh := &l.Sheets[i]
+		sh.Combined = true
+		sh.Speech.Note = strings.TrimSpace(sh.Speech.Note + " " + fmt.Sprintf(combinedNote, max))
+		combined[sh.Name] = true
+	}
+	for i := range l.Speeches {
+		if e := &l.Speeches[i]; combined[e.Sheet] {
+			e.Note = strings.TrimSpace(e.Note + " " + fmt.Sprintf(combinedNote, max))
+		}
+	}
+}
+
+// combinedNote is 汇总's note on a speech whose tasks are on combinedSheet.
+const combinedNote = "任务列在“" + combinedSheet + "”表中（最近%d篇讲话各有一张表）"
+
+// btoi returns 1 for true, 0 for false.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// collapse lays the rows of the Combined sheets of l, and of the sheets
+// of speeches gone from the input past the most sheets, onto one sheet,
+// combinedSheet, laid out by lay with a column naming each row's speech
+// and the columns staff added to any of them; the summary's lines of
+// those speeches link to their first row there.
+func collapse(l *ledger, lay *layout) {
+	own := 0
+	var keep []sheet
+	var parts []*sheet
+	for i := range l.Sheets {
+		sh := &l.Sheets[i]
+		if !sh.Combined && own < l.maxSheets {
+			own++
+			keep = append(keep, *sh)
+			continue
+		}
+		parts = append(parts, sh)
+	}
+	if len(parts) == 0 {
+		return
+	}
+	extras := []extraCol{{after: lay.colOf[fieldID], header: carriedCell{value: combinedLabel}, width: 24, likeHeader: true}}
+	byLabel := map[string]int{combinedLabel: 0}
+	for _, p := range parts {
+		for _, x := range p.Extras {
+			if _, ok := byLabel[x.header.value]; !ok {
+				byLabel[x.header.value] = len(extras)
+				x.pos = 0
+				extras = append(extras, x)
+			}
+		}
+	}
+	comb := lay.withExtras(extras)
+	speechCol := extras[0].pos
+	if c := lay.colOf[fieldLead]; c != 0 {
+		like := comb.cols[comb.shift(c)-1]
+		sc := &comb.cols[speechCol-1]
+		sc.style, sc.wrap, sc.font = like.style, like.wrap, like.font
+	}
+	out := sheet{Name: combinedSheet, Extras: extras, lay: comb,
+		Speech: speechEntry{Sheet: combinedSheet, Title: combinedSheet}}
+	first := map[string]int{} // speech key -> its first row
+	for _, p := range parts {
+		at := map[int]int{} // column of p -> column of combinedSheet
+		pl := p.lay
+		if pl == nil {
+			pl = lay
+		}
+		for _, c := range lay.cols {
+			at[pl.shift(c.col)] = comb.shift(c.col)
+		}
+		for _, x := range p.Extras {
+			at[x.pos] = extras[byLabel[x.header.value]].pos
+		}
+		first[p.Name] = lay.headerRow + 1 + len(out.Rows)
+		for _, r := range p.Rows {
+			cells := make(map[int]carriedCell, len(r.Cells)+1)
+			for c, cc := range r.Cells {
+				if nc := at[c]; nc != 0 {
+					cells[nc] = cc
+				}
+			}
+			cells[speechCol] = carriedCell{value: p.Name}
+			r.Cells, r.Home = cells, p.Name
+			out.Rows = append(out.Rows, r)
+		}
+		out.Speech.Tasks += p.Speech.Tasks
+		out.Speech.Overdue += p.Speech.Overdue
+		out.Speech.DueSoon += p.Speech.DueSoon
+		out.Speech.WithDue += p.Speech.WithDue
+	}
+	l.Sheets = append(keep, out)
+	for i := range l.Speeches {
+		e := &l.Speeches[i]
+		if n, ok := first[e.Sheet]; ok {
+			e.Sheet, e.Row = combinedSheet, n
+		}
+	}
+}
+
+// splitCombined splits the previous combinedSheet sh, whose column speech
+// names each row's speech, into one prevSheet per speech, in the order
+// of their first rows: a row with no speech named (one staff added) goes
+// with the row above it, those above every named row with the first
+// speech.
+func splitCombined(sh *prevSheet, speech int) []*prevSheet {
+	var out []*prevSheet
+	by := map[string]*prevSheet{}
+	var cur *prevSheet
+	var above []prevRow // staff's rows above every task row
+	for _, r := range sh.rows {
+		key := ""
+		if speech <= len(r.raw) {
+			key = strings.TrimSpace(r.raw[speech-1])
+		}
+		if key != "" {
+			if cur = by[key]; cur == nil {
+				cur = &prevSheet{name: key, header: sh.header, cols: sh.cols, colOf: sh.colOf, extras: sh.extras, combined: true}
+				by[key] = cur
+				out = append(out, cur)
+			}
+		}
+		if cur == nil {
+			above = append(above, r)
+			continue
+		}
+		cur.rows = append(cur.rows, r)
+	}
+	if len(out) > 0 {
+		out[0].rows = append(above, out[0].rows...)
+	}
+	return out
+}
