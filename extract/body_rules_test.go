@@ -131,6 +131,16 @@ func TestBodyOwnSubjectWithoutMarker(t *testing.T) {
 	})
 }
 
+// Guide, "Responsible body": a sentence with its own subject does not take
+// the run's body; an unnamed part of the units (个别乡镇, 有的单位) is its
+// own subject but names no unit, so the cell stays empty.
+func TestBodyVagueSubjectTakesNoCarriedBody(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"个别 after the run's subject", []string{"各乡镇要在6月底前完成排查。个别乡镇要在5月底前补齐台账。"}, []string{"各乡镇", ""}},
+		{"有的 opening the sentence", []string{"各单位要在月底前报送清单。", "有的单位还要在年底前整改到位。"}, []string{"各单位", ""}},
+	})
+}
+
 // Negative tests for the short heads: 所, 办, 站, 委, 中心 are not bodies
 // inside ordinary words.
 func TestBodyShortHeadsInOrdinaryWords(t *testing.T) {

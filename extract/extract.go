@@ -378,6 +378,10 @@ func (r *taskReading) bodies(pr *paragraphReading, i int, s sentence, own, marke
 		// A wrong unit is worse than an empty cell: say why it is
 		// empty.
 		hints = append(hints, "主语为代词，未承接上文责任单位")
+	case vagueSubject().MatchString(f):
+		// 一些部门……, 个别学校要……: the sentence names a part of the
+		// units, not one the office can chase, and not the run's.
+		hints = append(hints, "主语为泛指（一些、个别……），未承接上文责任单位")
 	case colloquialOrganSubject().MatchString(f):
 		// The sentence names who acts, though not as a unit's
 		// name: it is a task whose cell stays empty.
@@ -891,6 +895,12 @@ func withBlanket(bodies, blanket []Body) []Body {
 // 大家一定要……): the sentence names its own subject, which is no body
 // (guide, "Responsible body"), so the run's body is not carried into it.
 var pronounSubject = mustRegexp(`(?:^|[,，:：])[^,，。；;]{0,10}?(?:我们|大家|同志们|你们|咱们)(?:都|也|还|更|就|一定|必须|务必|首先|进一步|共同|每个人)*(?:要|必须|务必|应当|应该|需要)`)
+
+// vagueSubject matches a sentence whose subject is an unnamed part of the
+// units (一些部门, 个别学校, 有的单位): it names its own subject, so the
+// run's body is not carried into it, though it names no unit (guide,
+// "Responsible body"; a wrong unit is worse than an empty cell).
+var vagueSubject = mustRegexp(`^(?:[0-9一二三四五六七八九十]+是|同时|但|但是|而|还有)?[,，]?(?:一些|有些|有的|个别|少数|部分)[^,，。；;的]{0,12}?(?:、|要|必须|务必|应当|应该|需要|没有|不|也|还|都)`)
 
 // colloquialOrganSubject matches a directive whose subject is the spoken
 // name of the speaker's own organ (局里将……, 县里要……): the sentence names
