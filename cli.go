@@ -278,6 +278,15 @@ func (c *command) parseFlags(args []string) (code int, ok bool) {
 			return usage(msgBadBodies, err)
 		}
 	}
+	if cfg.template != "" {
+		// Found missing only when the workbook is written, it would be
+		// taken for the output's folder missing.
+		if info, err := os.Stat(cfg.template); err != nil {
+			return usage(msgBadTemplate, c.fileError(cfg.template, err))
+		} else if info.IsDir() {
+			return usage(msgBadTemplate, msgError(cfg.template+p.say(": a folder, not a workbook", "：是文件夹，不是工作簿")))
+		}
+	}
 	if *rep != "" {
 		if cfg.reportDate, err = extract.ParseDate(*rep); err != nil {
 			return usage(msgBadDate, "--report-date", p.dateReason(*rep, err))

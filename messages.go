@@ -85,6 +85,7 @@ const (
 	msgOutPermission
 	msgOutDiskFull
 	msgOutError
+	msgBadTemplate
 )
 
 var catalogue = map[msg][2]string{
@@ -152,6 +153,7 @@ Flags:
 	msgBadDate:        {"%s: %v", "%s：日期无效（%v）"},
 	msgBadEncoding:    {"--encoding: unknown encoding %q (use UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, GB2312 or Big5)", "--encoding：不认识的编码 %q（可用 UTF-8、UTF-16LE、UTF-16BE、GB18030、GBK、GB2312 或 Big5）"},
 	msgBadBodies:      {"--bodies: %v", "--bodies：%v"},
+	msgBadTemplate:    {"--template: %v", "--template：%v"},
 	msgRunHelp:        {"Run 'speechledger -h' for usage.", "运行 'speechledger -h' 查看用法。"},
 	msgStdin:          {"standard input", "标准输入"},
 	msgNotFound:       {"%s: no such file or folder", "%s：文件或文件夹不存在"},
