@@ -181,7 +181,7 @@ var directiveMarker = newMarkerFinder(
 	`希望(?:各|全体|广大|[^，,。]{0,10}(?:部门|单位|干部|老师|同志们))`,
 	`要`, `必须`, `务必`, `确保`, `力争`, `抓紧`, `尽快`, `一定`, `争取`, `应当`, `应该`,
 	`应(?:[^当该对用届有急变运声邀聘收付试]|$)`,
-	`需(?:[^要]|$)`,
+	`需(?:[^要求]|$)`,
 	`请(?:各|全|大家|你们|同志|有关|相关|县|市|区|镇|乡|局|校)`,
 	`请`, // before a body it asks to act (请教科室论证): see asksNoOne
 	`由[^，,。；;]{1,30}?(?:负责|牵头|承担|组织|实施|审批|审核|审定|批准|核准|备案|把关)`,
@@ -799,7 +799,7 @@ func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
 		// it names who is to act (我觉得,班主任老师也要……).
 		return false, false
 	}
-	if markers := lx.committing(d); len(markers) > 0 {
+	if markers := unasked(d.blank, lx.committing(d)); len(markers) > 0 {
 		m := markers[0]
 		future := strings.HasPrefix(blank[m[0]:], "预计") || strings.HasPrefix(blank[m[0]:], "将") || strings.HasPrefix(blank[m[0]:], "拟")
 		if !future && isPastReport(blank[:m[0]]) && len(lx.subjects(d)) == 0 {
@@ -829,6 +829,36 @@ func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
 	}
 	return false, false
 }
+
+// unasked returns markers less those inside a question (……还有什么工作要
+// 加强。, 问题出在哪里、要怎么改？): a question asks, it directs no one. The
+// question word must stand in the marker's clause before it; after 无论,
+// 不论 or 不管 it asks nothing (不管什么情况都要……).
+func unasked(blank string, markers [][]int) [][]int {
+	var out [][]int
+	for k, m := range markers {
+		clause := blank[:m[0]]
+		if i := strings.LastIndexAny(clause, "，,。；;：:！!？?"); i >= 0 {
+			clause = clause[i:]
+		}
+		if !questionWord.MatchString(clause) || containsAny(clause, "无论", "不论", "不管", "任何") {
+			if out != nil {
+				out = append(out, m)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([][]int, 0, len(markers)), markers[:k]...)
+		}
+	}
+	if out == nil {
+		return markers
+	}
+	return out
+}
+
+// questionWord matches the words that make a clause a question.
+var questionWord = mustPattern(`什么|啥|多少|哪些|哪个|哪里|怎么|怎样|如何|为何|为什么`)
 
 // committing returns the directive markers of d less each 将 that follows
 // no body it commits (这将有利于……): such a 将 only says what will
