@@ -145,7 +145,7 @@ const (
 // MaxSpeechSheets is the most speeches that get a sheet of their own
 // unless Options.MaxSheets says otherwise; the tasks of the others are
 // rows of one sheet, combinedSheet (see combined.go).
-const MaxSpeechSheets = 300
+const MaxSpeechSheets = 200
 
 // buildLedger turns speeches into the ledger the workbook shows.
 func buildLedger(speeches []extract.Speech, opt Options) ledger {
