@@ -633,6 +633,10 @@ var relayed = mustPattern(`(?:召开|印发|下发|出台|发布|发出)[^。；
 // 要X,……在于Y (依赖于, 离不开, 取决于).
 var principle = mustPattern(`^[^，,。；;]{0,12}要[^，,。；;]{2,30}[，,](?:首先|关键|根本|前提)?[^，,。；;]{0,12}(?:必须|就要|离不开|取决于|依赖于|在于)`)
 
+// condition finds the same statement with the goal as a bare verb phrase:
+// 狠抓落实,就要……; 实现脱贫致富,归根结底要靠…… (X, then Y is what X takes).
+var condition = mustPattern(`^[^，,。；;要]{2,12}[，,](?:就要|就必须|归根结底要|归根到底要|说到底要)`)
+
 // dependence finds a statement of what a goal depends on, which directs
 // no one even when it names who pursues the goal: 学校要实现目标,必须依赖
 // 于管理 (guide, "Task": statements of principle).
@@ -789,7 +793,7 @@ func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
 	if dependence.MatchIn(blank, cs) {
 		return false, false
 	}
-	if principle.MatchIn(blank, cs) && (lx == nil || len(lx.subjects(d)) == 0) {
+	if (principle.MatchIn(blank, cs) || condition.MatchIn(s, cs)) && (lx == nil || len(lx.subjects(d)) == 0) {
 		// 要缩小差距,首先必须缩小……; 学校要实现目标,必须依赖于管理: what
 		// it takes, said of no one.
 		return false, false

@@ -71,6 +71,8 @@ func TestDirective(t *testing.T) {
 		{"principle: what a goal takes", "全县要赶超先进地区,首先必须提升干部素质。", false, false},
 		{"principle: what a goal depends on", "要办好人民满意的教育,关键在于建设一支好的教师队伍。", false, false},
 		{"a directive after a principle of its own", "现在的关键在于坚持,要防止松懈。", false, true},
+		{"principle: a bare goal, then what it takes", "抓好安全生产,就要把责任落实到人。", false, false},
+		{"principle: 归根结底要", "提高教学质量,归根结底要靠教师。", false, false},
 		{"a question asks, it directs no one", "服务群众方面还有什么短板要补齐？", false, false},
 		{"a question word after 不管 directs", "不管什么情况都要按时上报。", false, true},
 		{"需求 is no 需", "对照群众多样化的需求，查找差距。", false, false},
