@@ -31,6 +31,7 @@ const lineBreakSeed = "testdata/seeds/004_ff2848a0e228d2d6.txt"
 // without a byte-order mark is read as UTF-16; UTF-16 that cannot be told
 // from binary data is named with the --encoding advice (issue 14).
 func TestLineBreaksAndUTF16(t *testing.T) {
+	t.Parallel()
 	seed, err := os.ReadFile(lineBreakSeed)
 	must(t, err)
 	lf := strings.ReplaceAll(string(seed), "\r\n", "\n")
@@ -269,6 +270,7 @@ func sameTasks(t *testing.T, kind, path, txt string) {
 // a running header and page numbers; .doc, and .wps (a .doc by another
 // name), LibreOffice saves; OFD the test's own writer lays out.
 func TestDocumentKinds(t *testing.T) {
+	t.Parallel()
 	for _, sp := range kindSpeeches {
 		paras := speechParagraphs(t, sp.seed, sp.lines)
 		dir := t.TempDir()
@@ -329,6 +331,7 @@ func flatODT(paras []string) string {
 // (PATH emptied), where the message names what to install. Files are
 // under testdata/bad, or made here where they are large or generated.
 func TestBadInputKinds(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	gen := func(name string, b []byte) string {
 		path := filepath.Join(dir, name)
@@ -587,6 +590,7 @@ func writeDivisionSheet(t *testing.T, path string) {
 // (issue 18); a workbook that is none, and a ledger speechledger wrote,
 // are refused saying why.
 func TestTaskSheet(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "任务分工.xlsx")
 	writeDivisionSheet(t, path)
@@ -690,6 +694,7 @@ func divisionDocx(t *testing.T) []byte {
 // (issue 13); so do the workbook saved by LibreOffice as .xls and that
 // .xls named .et (a WPS workbook).
 func TestTaskTableKinds(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	docx := gen(t, dir, "分工方案.docx", divisionDocx(t))
 	check := func(kind, path string) {

@@ -29,6 +29,8 @@ import (
 // end-to-end tests run the real command with its real exit status: when
 // SPEECHLEDGER_AS_MAIN is set (the Go tests below), or when run under the
 // name speechledger (the scripts of TestScripts, through testscript).
+// Tests that only run the command in processes of their own, on folders
+// of their own, run in parallel (t.Parallel), as runs of the command may.
 func TestMain(m *testing.M) {
 	if os.Getenv("SPEECHLEDGER_AS_MAIN") == "1" {
 		main()
@@ -118,6 +120,7 @@ func readJSONL(t *testing.T, path string) []line {
 // sheet; the workbook has 49 speech sheets, 汇总 first; every task of the JSON
 // lines is a row of the workbook.
 func TestSeedsEndToEnd(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	jsonl := filepath.Join(dir, "tasks.jsonl")
 	xlsx := filepath.Join(dir, "ledger.xlsx")
@@ -203,6 +206,7 @@ func hasSource(lines []line, source string) bool {
 // read, a named pipe in a folder and, without -short, a 50 MB single line
 // and 10,000 headings.
 func TestBadGenerated(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	good := "testdata/seeds/004_ff2848a0e228d2d6.txt"
 	out := filepath.Join(dir, "out.jsonl")
@@ -355,6 +359,7 @@ func copyFile(from, to string) error {
 // Office files and other types skipped with a note under -v; .docx read;
 // the encoding shown.
 func TestFolderVerbose(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	seed, err := os.ReadFile("testdata/seeds/004_ff2848a0e228d2d6.txt")
 	must(t, err)
@@ -461,6 +466,7 @@ func taskLines(t *testing.T, path string) []string {
 // tasks as the UTF-8 .txt. Under -short, the traditional seed alone, in
 // every version.
 func TestSameTasksAcrossFormats(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	seeds, err := filepath.Glob("testdata/seeds/*.txt")
 	must(t, err)

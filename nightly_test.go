@@ -146,6 +146,7 @@ func (ts taskSheet) get(row int, label string) string {
 // nights, the gone speeches keep their sheets with every task marked
 // 已移出, the new ones appear, and the change log has three lines.
 func TestNightlyThreeRuns(t *testing.T) {
+	t.Parallel()
 	_, in, out, cache := nightlyFolder(t, seed0, seed4)
 	run := func(date string) {
 		t.Helper()
@@ -529,6 +530,7 @@ func TestNightlyLock(t *testing.T) {
 // same day, its task rows the next), and writes what a run without the
 // cache writes from the same workbook.
 func TestNightlyMemo(t *testing.T) {
+	t.Parallel()
 	dir, in, out, cache := nightlyFolder(t, seed0, seed4)
 	if stderr, code := nightly(t, "-q", "--report-date", "2010-01-15", "--cache-dir", cache, "-o", out, in); code != 0 {
 		t.Fatalf("first run: exit %d: %s", code, stderr)
@@ -564,6 +566,7 @@ func TestNightlyMemo(t *testing.T) {
 // is decoded or comes from the cache: a run without the cache, one that
 // fills it and one that reads it say the same of each input.
 func TestNightlyCacheNotes(t *testing.T) {
+	t.Parallel()
 	dir, in, _, cache := nightlyFolder(t, seed0)
 	for _, f := range []string{"bad/invalid-utf8.txt", "bad/nul-bytes.txt", "encodings/gbk.txt", "encodings/utf8-bom.txt"} {
 		b, err := os.ReadFile(filepath.Join("testdata", f))
@@ -594,6 +597,7 @@ func TestNightlyCacheNotes(t *testing.T) {
 // fills it and one that reads it write the same bytes. And a rerun on the
 // same previous workbook with the same report date writes the same bytes.
 func TestNightlyCacheSameOutput(t *testing.T) {
+	t.Parallel()
 	dir, in, _, cache := nightlyFolder(t, seed0, seed4)
 	var outs [][]byte
 	for i, flags := range [][]string{{"--no-cache"}, {"--cache-dir", cache}, {"--cache-dir", cache}} {
@@ -631,6 +635,7 @@ func TestNightlyCacheSameOutput(t *testing.T) {
 // says so with -v, and writes what a run without the cache writes; the
 // run after it reads the cache again.
 func TestNightlyCacheDamaged(t *testing.T) {
+	t.Parallel()
 	dir, in, _, cache := nightlyFolder(t, seed0, seed3, seed4)
 	run := func(out string, flags ...string) string {
 		t.Helper()
