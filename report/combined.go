@@ -125,8 +125,11 @@ func collapse(l *ledger, lay *layout) {
 		sc := &comb.cols[speechCol-1]
 		sc.style, sc.wrap, sc.font = like.style, like.wrap, like.font
 	}
+	// Its title rows say how many speeches it holds where a speech
+	// sheet's name one speech's source; Gone leaves out the 篇N.
 	out := sheet{Name: combinedSheet, Extras: extras, lay: comb,
-		Speech: speechEntry{Sheet: combinedSheet, Title: combinedSheet}}
+		Speech: speechEntry{Sheet: combinedSheet, Title: combinedSheet, Gone: true,
+			Source: fmt.Sprintf("%d 篇讲话，见“%s”列", len(parts), combinedLabel)}}
 	first := map[string]int{} // speech key -> its first row
 	for _, p := range parts {
 		at := map[int]int{} // column of p -> column of combinedSheet
