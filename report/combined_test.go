@@ -16,10 +16,10 @@ import (
 func TestCombinedSheet(t *testing.T) {
 	speeches := seedSpeeches(t)
 	l := buildLedger(speeches, Options{ReportDate: reportDate, MaxSheets: 3})
-	id := ""
+	id, key := "", ""
 	for _, sh := range l.Sheets {
 		if sh.Combined && len(sh.Rows) > 0 && id == "" {
-			id = sh.Rows[0].ID
+			id, key = sh.Rows[0].ID, sh.Name
 		}
 	}
 	if id == "" {
@@ -61,6 +61,14 @@ func TestCombinedSheet(t *testing.T) {
 	if len(sheets) != 4 || !sheets[combinedSheet] {
 		t.Errorf("night 2: task rows on %d sheets %v, want 3 and %s", len(sheets), sheets, combinedSheet)
 	}
+	lb, err := openLedgerBook(ledger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tk := lb.byID[id]; tk.Sheet != combinedSheet || tk.Title != key {
+		t.Errorf("night 2: handout and collect see %s on %q of speech %q, want %q of %q", id, tk.Sheet, tk.Title, combinedSheet, key)
+	}
+	lb.close()
 	setLedgerCells(t, ledger, map[string]map[string]string{id: {"进展情况": "已完成一半"}})
 
 	vals = night(2, 1000)
