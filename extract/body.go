@@ -566,7 +566,7 @@ func (lx *lexicon) isBodyName(name string) bool {
 	if strings.HasSuffix(name, "方面") && !collectiveScope().MatchString(name) {
 		return false
 	}
-	if strings.ContainsAny(name, "要在是把对从将为以于至需均 ") && !strings.HasPrefix(name, "各") && !strings.HasSuffix(name, "一把手") {
+	if lx.clauseChars(name) && !strings.HasPrefix(name, "各") && !strings.HasSuffix(name, "一把手") {
 		return false
 	}
 	// 联系指导贫困村的县级领导, 参与定点帮扶的单位: a role described by
@@ -598,6 +598,29 @@ func (lx *lexicon) isBodyName(name string) bool {
 		return false // 领导, 部门: a suffix alone names no one
 	}
 	return hasBodySuffix(name)
+}
+
+// clauseChars reports whether name holds a character that marks a clause
+// rather than a name (要, 是, 把, a preposition). A description before 的
+// may hold one inside a longer word (相对落后的镇街), not standing alone
+// as a preposition (负责人对排位靠后的单位), nor open with 作为 (作为……的
+// 第一责任人, a predicate).
+func (lx *lexicon) clauseChars(name string) bool {
+	const marks = "要在是把对从将为以于至需均 "
+	desc, role, ok := strings.Cut(name, "的")
+	if !ok || lx == nil || lx.words == nil {
+		return strings.ContainsAny(name, marks)
+	}
+	if strings.ContainsAny(desc, "要在是把将 ") || strings.ContainsAny(role, marks+"的") || strings.HasPrefix(desc, "作为") || strings.HasPrefix(desc, "身为") {
+		return true
+	}
+	rs := []rune(desc)
+	for _, w := range lx.words.words(desc) {
+		if w.end-w.start == 1 && strings.ContainsRune(marks, rs[w.start]) {
+			return true
+		}
+	}
+	return false
 }
 
 // collectivePlace matches the places named as a collective body: 各县,

@@ -141,6 +141,17 @@ func TestBodyVagueSubjectTakesNoCarriedBody(t *testing.T) {
 	})
 }
 
+// Guide, "Responsible body": units or roles described by what they are
+// (联系指导贫困村的县级领导) are bodies; the description may hold a
+// preposition inside a word (相对), but one standing alone makes it a
+// clause, whose subject comes first.
+func TestBodyDescribedUnit(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"相对 inside the description", []string{"工作进度相对滞后的乡镇要在6月底前制定整改方案。"}, []string{"工作进度相对滞后的乡镇"}},
+		{"对 standing alone", []string{"县教育局对考核靠后的学校要在月底前进行约谈。"}, []string{"县教育局"}},
+	})
+}
+
 // Negative tests for the short heads: 所, 办, 站, 委, 中心 are not bodies
 // inside ordinary words.
 func TestBodyShortHeadsInOrdinaryWords(t *testing.T) {
