@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/speechledger/speechledger/extract"
+	"github.com/xuri/excelize/v2"
 )
 
 // TestCombinedSheet: past the most sheets, the most recent speeches keep
@@ -105,5 +106,51 @@ func TestCombineOldest(t *testing.T) {
 	}
 	if own != "ACE" {
 		t.Errorf("own sheets %s, want ACE (9th, 7th, the first of the 5th)", own)
+	}
+}
+
+// TestCombinedGone: a speech on combinedSheet whose file is gone keeps its
+// rows there, marked 已移出, and its line of 汇总 keeps its title.
+func TestCombinedGone(t *testing.T) {
+	speeches := seedSpeeches(t)
+	l := buildLedger(speeches, Options{ReportDate: reportDate, MaxSheets: 3})
+	var gone speechEntry
+	id := ""
+	for _, sh := range l.Sheets {
+		if sh.Combined && len(sh.Rows) > 0 && id == "" {
+			id, gone = sh.Rows[0].ID, sh.Speech
+		}
+	}
+	ledger := filepath.Join(t.TempDir(), "ledger.xlsx")
+	if err := WriteWorkbook(ledger, speeches, Options{ReportDate: reportDate, MaxSheets: 3}); err != nil {
+		t.Fatal(err)
+	}
+	var rest []extract.Speech
+	for _, sp := range speeches {
+		if sp.Source != gone.Source || sp.Index != gone.Index {
+			rest = append(rest, sp)
+		}
+	}
+	if err := WriteWorkbook(ledger, rest, Options{ReportDate: reportDate.AddDays(1), MaxSheets: 3}); err != nil {
+		t.Fatal(err)
+	}
+	if sheet, _, _ := strings.Cut(taskValues(t, ledger)[id], "|"); sheet != combinedSheet {
+		t.Errorf("%s of the gone speech is on %q, want %s", id, sheet, combinedSheet)
+	}
+	f, err := excelize.OpenFile(ledger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(summarySheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range rows {
+		found = found || len(r) > 1 && r[1] == gone.Title && strings.Contains(r[len(r)-1], goneNotePrefix)
+	}
+	if !found {
+		t.Errorf("汇总 has no line for the gone speech %q", gone.Title)
 	}
 }

@@ -697,6 +697,7 @@ func (p *previous) readSummary(f *excelize.File) error {
 		return err
 	}
 	cols := map[string]int{}
+	var combined func(cell string) string
 	for i, r := range rows {
 		if len(cols) == 0 {
 			if slicesIndex(r, "讲话标题") >= 0 && slicesIndex(r, "来源文件") >= 0 {
@@ -723,9 +724,17 @@ func (p *previous) readSummary(f *excelize.File) error {
 		if !ok {
 			continue // a duplicate: no sheet
 		}
-		sheet, _, _ := strings.Cut(target, "!")
+		sheet, at, _ := strings.Cut(target, "!")
 		if strings.HasPrefix(sheet, "'") {
 			sheet = strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(sheet, "'"), "'"), "''", "'")
+		}
+		if sheet == combinedSheet {
+			if combined == nil {
+				combined = combinedKeys(f)
+			}
+			if key := combined(at); key != "" {
+				sheet = key
+			}
 		}
 		ps := prevSpeech{title: get("讲话标题"), source: get("来源文件"), note: get("说明")}
 		if n, err := strconv.Atoi(get("讲话日期")); err == nil {
@@ -734,6 +743,28 @@ func (p *previous) readSummary(f *excelize.File) error {
 		p.speeches[sheet] = ps
 	}
 	return nil
+}
+
+// combinedKeys returns what names, in f's combinedSheet, the speech of
+// the row of a cell: its 所属讲话, "" if there is none.
+func combinedKeys(f *excelize.File) func(cell string) string {
+	rows, err := f.GetRows(combinedSheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return func(string) string { return "" }
+	}
+	col := -1
+	for _, r := range rows[:min(len(rows), headerSearchRows)] {
+		if col = slicesIndex(r, combinedLabel); col >= 0 {
+			break
+		}
+	}
+	return func(cell string) string {
+		_, n, err := excelize.CellNameToCoordinates(strings.ReplaceAll(cell, "$", ""))
+		if err != nil || col < 0 || n > len(rows) || col >= len(rows[n-1]) {
+			return ""
+		}
+		return strings.TrimSpace(rows[n-1][col])
+	}
 }
 
 func slicesIndex(list []string, s string) int {
