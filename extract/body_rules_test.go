@@ -164,6 +164,8 @@ func TestBodyShortHeadsInOrdinaryWords(t *testing.T) {
 		{"站 of a unit", []string{"县农技站要在年底前完成土壤普查。"}, []string{"县农技站"}},
 		{"委 in 委员", []string{"委员名单要在会后10天内报送。"}, []string{""}},
 		{"中心 in 以人民为中心", []string{"要坚持以人民为中心，在年内办结积案。"}, []string{""}},
+		{"部 in 内部: the unit before it", []string{"医院内部要在3月底前完成科室调整。"}, []string{"医院"}},
+		{"部 in 全部", []string{"全部要在年底前完工。"}, []string{""}},
 	})
 }
 
