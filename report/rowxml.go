@@ -44,6 +44,9 @@ type rowWriter struct {
 	// remember says whether the workbook gets a memo, for which the
 	// rows written are read back.
 	remember bool
+	// cells holds the cells of the row being written, its room kept from
+	// row to row rather than grown again for each.
+	cells bytes.Buffer
 }
 
 // sheetRows are the rows written for one sheet, and what else is
@@ -252,12 +255,13 @@ func (w *rowWriter) add(sheet string, r *sheetRows, rows []byte) {
 // column's cell in the column's style, and a height that fits the
 // wrapped text.
 func (w *rowWriter) writeRow(b *bytes.Buffer, lay *layout, n int, r *row) error {
-	var cells bytes.Buffer
+	cells := &w.cells
+	cells.Reset()
 	lines := 1
 	for _, c := range lay.cols {
 		ref := cellName(c.col, n)
 		if cc, ok := r.Cells[c.col]; ok {
-			if err := w.writeCarried(&cells, ref, cc, c.style, n); err != nil {
+			if err := w.writeCarried(cells, ref, cc, c.style, n); err != nil {
 				return err
 			}
 			if c.wrap && cc.kind == cellText {
@@ -266,48 +270,48 @@ func (w *rowWriter) writeRow(b *bytes.Buffer, lay *layout, n int, r *row) error 
 			continue
 		}
 		if !c.known || r.Verbatim {
-			xlsx.EmptyCell(&cells, ref, c.style)
+			xlsx.EmptyCell(cells, ref, c.style)
 			continue
 		}
 		var text string
 		switch c.field {
 		case fieldSeq:
 			if r.Seq > 0 {
-				xlsx.NumberCell(&cells, ref, c.style, strconv.Itoa(r.Seq))
+				xlsx.NumberCell(cells, ref, c.style, strconv.Itoa(r.Seq))
 			} else {
-				xlsx.EmptyCell(&cells, ref, c.style)
+				xlsx.EmptyCell(cells, ref, c.style)
 			}
 		case fieldDue:
 			if !r.Due.IsZero() {
-				xlsx.NumberCell(&cells, ref, c.style, strconv.FormatInt(excelSerial(r.Due), 10))
+				xlsx.NumberCell(cells, ref, c.style, strconv.FormatInt(excelSerial(r.Due), 10))
 				text = r.Due.String()
 			} else {
-				xlsx.EmptyCell(&cells, ref, c.style)
+				xlsx.EmptyCell(cells, ref, c.style)
 			}
 		case fieldTargetValue:
 			if r.HasValue {
-				xlsx.NumberCell(&cells, ref, c.style, strconv.FormatFloat(r.TargetValue, 'f', -1, 64))
+				xlsx.NumberCell(cells, ref, c.style, strconv.FormatFloat(r.TargetValue, 'f', -1, 64))
 				text = formatNumber(r.TargetValue)
 			} else {
-				xlsx.EmptyCell(&cells, ref, c.style)
+				xlsx.EmptyCell(cells, ref, c.style)
 			}
 		case fieldText:
 			text = cleanText(r.Text)
 			if len(r.Marks) > 0 {
-				xlsx.RichCell(&cells, ref, c.style, w.runs(richRuns(text, r.Marks, c.font)))
+				xlsx.RichCell(cells, ref, c.style, w.runs(richRuns(text, r.Marks, c.font)))
 			} else {
-				xlsx.StringCell(&cells, ref, c.style, text)
+				xlsx.StringCell(cells, ref, c.style, text)
 			}
 		case fieldWarning:
 			text = r.Warning
 			if f := warningFormula(lay, n); f != "" && !r.Removed {
-				xlsx.FormulaCell(&cells, ref, c.style, f, text)
+				xlsx.FormulaCell(cells, ref, c.style, f, text)
 			} else {
-				xlsx.StringCell(&cells, ref, c.style, text)
+				xlsx.StringCell(cells, ref, c.style, text)
 			}
 		default:
 			text = cleanText(r.field(c.field))
-			xlsx.StringCell(&cells, ref, c.style, text)
+			xlsx.StringCell(cells, ref, c.style, text)
 		}
 		if c.wrap {
 			lines = max(lines, estimateLines(text, c.width, c.font.Size))
