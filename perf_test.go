@@ -18,7 +18,7 @@ import (
 
 var (
 	scale     = flag.Int("scale", 0, "TestScale: generate a corpus of `N` speeches and run over it (0 skips the test)")
-	corpusDir = flag.String("corpus", "", "TestScale: write the corpus to this `folder` and keep it (default: a temporary folder)")
+	corpusDir = flag.String("corpus", "", "TestScale, BenchmarkScale: write the corpora to this `folder` and keep them (default: a temporary folder)")
 	speechKB  = flag.Int("speech-kb", 50, "TestScale: size of each generated speech in `KB`")
 	onlyWrite = flag.Bool("corpus-only", false, "TestScale: write the corpus and stop, to time the command on it from outside")
 )
@@ -127,7 +127,7 @@ func TestScale(t *testing.T) {
 // file per speech, built from runs of paragraphs of the seeds' speeches
 // with their years, numbers and places varied, and returns the bytes
 // written.
-func writeCorpus(t *testing.T, dir string, n, size int) int64 {
+func writeCorpus(t testing.TB, dir string, n, size int) int64 {
 	t.Helper()
 	seeds, err := filepath.Glob("testdata/seeds/*.txt")
 	if err != nil || len(seeds) == 0 {
