@@ -346,6 +346,9 @@ func TestBodyHeadsOfEveryKind(t *testing.T) {
 		{"institution", []string{"各金融机构要在年内新增涉农贷款5亿元。"}, []string{"各金融机构"}},
 		{"a conjunction opens no name", []string{"各科室要做好统计，而工作人员在履职的同时，也要在月底前完成自查。"}, []string{"各科室"}},
 		{"role: 管理者", []string{"各项目管理者要在月底前提交进度报告。"}, []string{"各项目管理者"}},
+		{"media organ: 电视台", []string{"市电视台要在6月底前开设专栏。"}, []string{"市电视台"}},
+		{"media organs joined", []string{"县纪委和各类媒体要在年内曝光典型案例10起。"}, []string{"县纪委、各类媒体"}},
+		{"台 alone is no head", []string{"要在年内出台实施细则。"}, []string{""}},
 		// A role named alone is the subject of its own sentence, not a
 		// place for the run's body to carry into (issue 13's roles).
 		{"role alone: 校长", []string{"各学校要在3月底前完成排查。校长作为第一责任人，要在4月底前完成整改。"}, []string{"各学校", "校长"}},
