@@ -132,6 +132,9 @@ func (lx *lexicon) subjectBodiesIn(rs []rune, at int) []Body {
 		from := start + runeCount(string(rs[start:at])[:m[1]])
 		bs = lx.leadingBodies(rs[from:at], from)
 	}
+	if len(bs) == 0 && start > 0 {
+		bs = lx.plannerBefore(rs, start)
+	}
 	if len(bs) > 0 && lx.nounGoesOn(rs[bs[len(bs)-1].Span.End:at]) {
 		return nil // 工会工作要……, 全市中小学网络带宽要……: a field of work
 	}
@@ -217,6 +220,27 @@ func (lx *lexicon) opensWithVerb(rest []rune) bool {
 	}
 	return false
 }
+
+// plannerBefore returns the bodies of the clause before offset start when
+// that clause is a body and a verb of planning (省委考虑,今年要……;
+// 县里打算,下半年要……): the body plans what the marker's clause says, and
+// is its subject (issue 13: commitments of a named body). A decision
+// already taken (县委决定……) is no such verb.
+func (lx *lexicon) plannerBefore(rs []rune, start int) []Body {
+	if rs[start-1] != ',' && rs[start-1] != '，' {
+		return nil
+	}
+	prev := clauseStart(rs, start-1)
+	bs := lx.leadingBodies(rs[prev:start-1], prev)
+	if len(bs) == 0 || !planVerb().MatchString(string(rs[bs[len(bs)-1].Span.End:start-1])) {
+		return nil
+	}
+	return bs
+}
+
+// planVerb matches what follows a body in a clause that says it plans the
+// next one.
+var planVerb = mustRegexp(`^(?:初步|还|也)?(?:考虑|打算|计划|准备|设想|谋划)$`)
 
 // listBefore returns the bodies of the clauses before offset start that
 // hold nothing but coordinated body names, joined to the subject by a

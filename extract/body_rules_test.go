@@ -152,6 +152,15 @@ func TestBodyDescribedUnit(t *testing.T) {
 	})
 }
 
+// Issue 13, commitments of a named body: a body that says it plans the
+// next clause (县政府考虑，下半年要……) is that clause's subject.
+func TestBodyPlannerClause(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"考虑 before the directive", []string{"县政府考虑，下半年要在城东新建2所学校。"}, []string{"县政府"}},
+		{"打算 after the run's subject", []string{"各乡镇要在6月底前完成排查。县教育局打算，9月前要新建3所幼儿园。"}, []string{"各乡镇", "县教育局"}},
+	})
+}
+
 // Negative tests for the short heads: 所, 办, 站, 委, 中心 are not bodies
 // inside ordinary words.
 func TestBodyShortHeadsInOrdinaryWords(t *testing.T) {
