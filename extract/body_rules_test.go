@@ -355,6 +355,7 @@ func TestBodyHeadsOfEveryKind(t *testing.T) {
 		{"institution", []string{"各金融机构要在年内新增涉农贷款5亿元。"}, []string{"各金融机构"}},
 		{"a conjunction opens no name", []string{"各科室要做好统计，而工作人员在履职的同时，也要在月底前完成自查。"}, []string{"各科室"}},
 		{"role: 管理者", []string{"各项目管理者要在月底前提交进度报告。"}, []string{"各项目管理者"}},
+		{"role: 成员", []string{"领导小组全体成员要在月底前完成2次走访。"}, []string{"领导小组全体成员"}},
 		{"media organ: 电视台", []string{"市电视台要在6月底前开设专栏。"}, []string{"市电视台"}},
 		{"media organs joined", []string{"县纪委和各类媒体要在年内曝光典型案例10起。"}, []string{"县纪委、各类媒体"}},
 		{"台 alone is no head", []string{"要在年内出台实施细则。"}, []string{""}},
