@@ -128,6 +128,8 @@ func TestFindTargets(t *testing.T) {
 		{"not: summary count after 等", "要开好联席会议、全委会议等两个会议。", nil},
 		{"not: summary count of abstract heads", "要抓好扶贫攻坚和联系群众两项重点任务,处理好三种关系。", nil},
 		{"not: count that introduces a list", "重点推进三个项目:一是黄龙寺项目。", nil},
+		{"not: list numbering: a count of the speaker's requirements", "对此,我再提三条要求:一是各校要按时开学。", nil},
+		{"not: list numbering: a count of the points that follow", "下面强调两个要点:第一,要压实责任。", nil},
 		{"not: count of the names listed", "开安、华家、哈拉海、烧锅四个工业集中区也要加快发展。", nil},
 		{"not: a committee named by its size", "成立五人督查小组,进行常态化督查。", nil},
 		{"not: standards referred to", "要严格对照贫困户退出4条标准和贫困村退出7条标准。", nil},

@@ -67,7 +67,7 @@ func objectAfter(rs []rune, k, ce int) (string, int) {
 		if r == '、' || r == ' ' || isNumStart(rs, j) && j > start || !unicode.Is(unicode.Han, r) && !isLatinLetter(r) {
 			break
 		}
-		if firstAt(rs, j, objectStops) != "" {
+		if firstAt(rs, j, objectStops) != "" && firstAt(rs, j, stopLedNouns) == "" {
 			break
 		}
 		j++

@@ -147,6 +147,10 @@ var objectStops = []string{
 	"受", "得到", "开展", "的",
 }
 
+// stopLedNouns are nouns that open with an objectStops word; they do not
+// end an object: 四条要求, 三个要点, 两个对象.
+var stopLedNouns = []string{"要求", "要点", "要素", "要害", "对象", "对策"}
+
 // objectCuts end what precedes an object read before the number: the
 // directive words and verbs of the clause.
 var objectCuts = []string{
