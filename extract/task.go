@@ -584,9 +584,10 @@ var quoteSpeakers, quoteSpeakerLead = func() (map[rune][]string, *runeSet) {
 var purpose = mustPattern(`(?:主要任务|主要目的|其目的|目的|主题)(?:就)?是`)
 
 // preamble finds the formula that closes a document's preamble and
-// introduces its items (经国务院同意，现就有关事项通知如下：): it announces
-// the items, which are the directives, and directs nothing itself.
-var preamble = mustPattern(`(?:通知|通告|公告|函告|意见|要求|事项|安排|说明)如下\s*[:：]?\s*$`)
+// introduces its items (经国务院同意，现就有关事项通知如下：), or a pointer
+// to a table (……施政重点，详如下表2。): it announces the items, which are
+// the directives, and directs nothing itself.
+var preamble = mustPattern(`(?:通知|通告|公告|函告|意见|要求|事项|安排|说明)如下\s*[:：]?\s*$|(?:详见|详如|详|见|如)下(?:表|图)\s*[0-9一二三四五六七八九十]*\s*(?:所示)?\s*[。.:：]?\s*$`)
 
 // notDirective reports whether a folded sentence is one of those; its
 // characters are in cs, when not nil.

@@ -79,6 +79,7 @@ func TestDirective(t *testing.T) {
 		{"preamble announcing the items", "为做好防汛工作，经省政府同意，现将有关事项通知如下：", false, false},
 		{"preamble: 要求如下", "请各单位认真执行，具体要求如下:", false, false},
 		{"lead line with a colon directs", "各单位要做好以下三项工作：", false, true},
+		{"pointer to a table", "本府将推动的重点项目与期程，详如下表3。", false, false},
 	}
 	for _, tt := range tests {
 		if got, _ := (*lexicon)(nil).directive(newDirected(tt.s), tt.heading); got != tt.want {

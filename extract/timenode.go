@@ -109,8 +109,8 @@ func (p *parser) retrospective(m match) bool {
 	return m.suf == sufSince || p.at(m.end, "来") && !p.at(m.end, "来年") || p.at(m.end, "以来")
 }
 
-// qualifiesNoun reports whether the bare year m only qualifies a noun or
-// is the subject of `X年是……之年`, and so sets no deadline.
+// qualifiesNoun reports whether the bare year or span m only qualifies a
+// noun or is the subject of `X年是……之年`, and so sets no deadline.
 func (p *parser) qualifiesNoun(m match, tn TimeNode, bare bool) bool {
 	iv := m.iv
 	if iv.yearOnly && bare {
@@ -137,6 +137,13 @@ func (p *parser) qualifiesNoun(m match, tn TimeNode, bare bool) bool {
 			// A bare anonymised year names a document (20xx年工作总结),
 			// not a deadline, unless it opens the clause it times
 			// (20xx年,全市……要达到……; 20xx年我们要……).
+			return true
+		}
+	}
+	if iv.span && bare {
+		// 未来4年施政重点, 今后三年的工作: a span that only qualifies a
+		// noun sets no deadline; 三年内完成, 用三年时间完成 do.
+		if k, _ := p.lit(m.end, "的", "施政", "工作", "发展", "规划", "重点", "目标", "任务", "计划", "期程"); k > 0 {
 			return true
 		}
 	}
