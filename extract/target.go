@@ -454,10 +454,25 @@ func (c *targetReading) contextSetsNoGoal() bool {
 		return true
 	case strings.Contains(before, "在") && strings.Contains(after, "基础上"):
 		return true // a baseline: 在突破20%的基础上
-	case c.count && referenceVerbs.in(before):
+	case c.count && referenceVerbs.in(before) && !c.draftsDocuments():
 		return true // a standard referred to: 对照4条标准
 	case c.u == "名" && strings.Contains(before, "排名"):
 		return true // a rank: 排名在前十名、十一到二十名的
+	}
+	return false
+}
+
+// draftsDocuments reports whether the number counts documents a drafting
+// verb right before it tells a unit to draw up (根据职能制定3项工作方案):
+// those are the scope of the work, whatever the clause refers to.
+func (c *targetReading) draftsDocuments() bool {
+	if !endsWithAny(c.rs, c.left, draftingVerbs) {
+		return false
+	}
+	for _, d := range documentHeads {
+		if strings.HasSuffix(c.obj, d) {
+			return true
+		}
 	}
 	return false
 }

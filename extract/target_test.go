@@ -133,6 +133,9 @@ func TestFindTargets(t *testing.T) {
 		{"not: count of the names listed", "开安、华家、哈拉海、烧锅四个工业集中区也要加快发展。", nil},
 		{"not: a committee named by its size", "成立五人督查小组,进行常态化督查。", nil},
 		{"not: standards referred to", "要严格对照贫困户退出4条标准和贫困村退出7条标准。", nil},
+		{"not: standards referred to: 对标, head last", "要对标省级示范校五大类20项评估指标,补齐短板。", nil},
+		{"scope of work counts: documents to draw up (Clarifications)", "各股室要根据分管工作制定2至4项任务清单。", []tgt{{"4", "项", "<="}}},
+		{"scope of work counts: an abstract word modifying a document", "各乡镇要编制两个工作方案。", []tgt{{"2", "个", "="}}},
 		{"not: idioms", "要一手抓常规管理,一手抓复习备考,两手都要硬。", nil},
 		{"not: 十分", "这项工作十分重要,要抓紧。", nil},
 		// Not targets: past statistics.

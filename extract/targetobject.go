@@ -23,8 +23,21 @@ func isRateName(obj string) bool {
 }
 
 // isAbstract reports whether obj, counted by a classifier, is an abstract
-// head of a summary count or a slogan (两项重点任务, 三个结合).
+// head of a summary count or a slogan (两项重点任务, 三个结合). An
+// abstract word that only modifies a document the work produces is no
+// head: a Chinese compound's head is its last word, so 三项工作方案 counts
+// 方案 (guide, Clarifications: counts that set the scope of work).
 func isAbstract(obj string) bool {
+	for _, d := range documentHeads {
+		if strings.HasSuffix(obj, d) && obj != d {
+			return false
+		}
+	}
+	for _, h := range standardHeads {
+		if strings.HasSuffix(obj, h) {
+			return true // 32项创建指标 counts 指标
+		}
+	}
 	for _, m := range abstractModifiers {
 		if rest, ok := strings.CutPrefix(obj, m); ok {
 			if rest == "" {

@@ -115,7 +115,7 @@ var goalMarkers = newLiterals([]string{"要", "力争", "确保", "争取", "将
 
 // referenceVerbs introduce a standard that the work is measured against,
 // not a goal: 对照贫困户退出4条标准.
-var referenceVerbs = newLiterals([]string{"对照", "按照", "依照", "参照", "根据", "依据", "遵循"})
+var referenceVerbs = newLiterals([]string{"对照", "对标", "按照", "依照", "参照", "根据", "依据", "遵循"})
 
 // eventVerbs before 一次/一场 make a single event a target: 开一次培训会.
 var eventVerbs = []string{"召开", "组织", "举办", "举行", "开展", "进行", "开", "办", "搞"}
@@ -134,6 +134,19 @@ var abstractHeads = []string{
 	"文章", "规定", "政策", "底线", "红线", "市场", "事", "突破", "禁令", "纪律", "准则",
 	"毫不", "坚定", "统一", "攻坚战", "战略", "布局", "课题", "大事", "层次", "梯队",
 }
+
+// documentHeads are the documents a directive tells a unit to draw up,
+// named by the conventions of supervision work (工作方案, 任务清单,
+// 工作台账, 路线图): an abstract word before them only modifies them.
+var documentHeads = []string{"方案", "清单", "台账", "路线图", "路径图", "时间表", "计划书", "报告", "手册"}
+
+// standardHeads end the names of standards a work is measured against
+// (4条退出标准, 32项创建指标): counts of them set no goal, whatever
+// modifies them.
+var standardHeads = []string{"标准", "指标", "要求", "原则", "条件"}
+
+// draftingVerbs tell a unit to draw up a document: 制定3项工作方案.
+var draftingVerbs = []string{"制定", "编制", "起草", "拟定", "出台", "形成"}
 
 // abstractModifiers are stripped before looking up the head: 重点任务.
 var abstractModifiers = []string{"重点", "主要", "重要", "重大", "基本", "核心", "关键", "具体"}
