@@ -630,6 +630,10 @@ func containsAny(s string, words ...string) bool {
 // A document's title in 《》 may stand between (下发了……《关于……的通知》,禁止……).
 var relayed = mustPattern(`(?:召开|印发|下发|出台|发布|发出)[^。；;，,《]{0,16}(?:《[^》。]{1,60}》)?[，,](?:并|又|还)?(?:要求|强调|指出|明确|提出|禁止|严禁|规定)`)
 
+// relayedVisit finds a directive given on an occasion the sentence opens
+// with, its speaker named before it: ……视察我省时明确要求，“……”.
+var relayedVisit = mustPattern(`^[^，,。；;]{1,12}(?:时|期间)[，,]?(?:明确|特别|专门|反复|一再|深刻)?(?:要求|强调|指出)[，,:：]`)
+
 // principle finds a statement of what a goal takes: 要X,(首先)必须Y, or
 // 要X,……在于Y (依赖于, 离不开, 取决于).
 var principle = mustPattern(`^[^，,。；;]{0,12}要[^，,。；;]{2,30}[，,](?:首先|关键|根本|前提)?[^，,。；;]{0,12}(?:必须|就要|离不开|取决于|依赖于|在于)`)
@@ -786,7 +790,7 @@ func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
 	if awareness.MatchIn(blank, cs) {
 		return false, false
 	}
-	if relayed.MatchIn(s, cs) {
+	if relayed.MatchIn(s, cs) || relayedVisit.MatchIn(s, cs) {
 		// 教育部召开发布会,要求各地要……: a directive of another meeting
 		// or document, relayed (guide, "Task": quoted directives).
 		return false, false

@@ -67,6 +67,7 @@ func TestDirective(t *testing.T) {
 		{"quoted: a directive another meeting relayed", "近日,省教育厅召开视频会议,要求各地要抓好秋季开学工作。", false, false},
 		{"quoted: a directive a document relayed", "市政府印发通知,强调各县区要做好防汛准备。", false, false},
 		{"quoted: a document relayed by its title", "省教育厅下发了《关于规范办学行为的通知》,严禁各校违规补课。", false, false},
+		{"quoted: said on a visit", "来我县考察时明确要求，要把生态保护放在首位。", false, false},
 		{"quoted: said at a meeting named", "市委书记王某某在全市干部警示教育大会上强调,各级干部要敢于担当。", false, false},
 		{"principle: what a goal takes", "全县要赶超先进地区,首先必须提升干部素质。", false, false},
 		{"principle: what a goal depends on", "要办好人民满意的教育,关键在于建设一支好的教师队伍。", false, false},
