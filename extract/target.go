@@ -586,5 +586,10 @@ func reportOnly(s string) bool {
 	for _, w := range []string{"要求", "主要", "重要", "需要", "要点", "只要", "纪要"} {
 		t = strings.ReplaceAll(t, w, "")
 	}
+	// 将 before a pronoun marks the object, like 把 (镇里将我的帮扶户安排在…),
+	// and says nothing of the future.
+	for _, w := range disposalJiang {
+		t = strings.ReplaceAll(t, w, "")
+	}
 	return !goalMarkers.in(t) && !dutyMarkers.in(t)
 }

@@ -146,6 +146,8 @@ func TestFindTargets(t *testing.T) {
 		{"not: baseline 在…基础上", "要在实现年报率突破20%的基础上,争取4月底达到50%。", []tgt{{"50", "%", ">="}}},
 		{"not: current rate 现行", "将现行16%的税率降至13%。", []tgt{{"13", "%", "<="}}},
 		{"goal against last year", "今年要比去年增长10%以上。", []tgt{{"10", "%", ">="}}},
+		{"not: report with no goal: 将 before a pronoun is 把, no future", "村里重新进行了分工,将我的联系户安排在东坪村,共计8户,其中因病致贫3户。", nil},
+		{"goal: 将 before a verb is the future", "村里进行了分工,今后将新建8户示范户。", []tgt{{"8", "户", "="}}},
 		{"not: report with no goal", "截至目前,累计走访贫困户400户,发现问题51个。", nil},
 		// Several targets in one sentence.
 		{"several targets", "力争每年打造2个经济组织、20户以上示范户,确保户均年收入3万元以上、人均年收入8000元以上。",

@@ -174,6 +174,10 @@ var objectCuts = []string{
 // rangeSeps join the ends of a range: 5—8分钟, 2-3个, 3至5家.
 const rangeSeps = "—–-~～至到"
 
+// disposalJiang are 将 before a pronoun: the 把 construction, which marks
+// the object (将我的帮扶户安排在…), not the future tense of 将要.
+var disposalJiang = []string{"将我", "将你", "将他", "将她", "将它", "将其", "将这", "将那", "将此"}
+
 // reportMarkers tell of work done, and dutyMarkers of work to do,
 // in reportOnly.
 var (
