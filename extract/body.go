@@ -401,6 +401,16 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 			name = name[:i]
 		}
 		from := pos
+		// 抓实集体备课工作全体高三老师要……: a heading run into its text
+		// (a copy lost the mark between); the name starts at the
+		// collective word when what stands before it names no body.
+		for _, w := range []string{"全体", "各"} {
+			if i := strings.Index(name, w); i > 0 && !lx.isBodyName(name[:i]) && lx.isBodyName(name[i:]) && lx.opensWithVerb([]rune(name)) {
+				from += runeCount(name[:i])
+				name = name[i:]
+				break
+			}
+		}
 		// “一把手”要……: the name is what the quotes hold.
 		if strings.HasPrefix(name, "“") && strings.HasSuffix(name, "”") {
 			name = strings.TrimSuffix(strings.TrimPrefix(name, "“"), "”")

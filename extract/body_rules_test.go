@@ -81,6 +81,7 @@ func TestBodyNameEndsWhereTheClauseGoesOn(t *testing.T) {
 		{"adverb after the name", []string{"请各医院积极联系患者家属委员会，在3月底前完成回访。"}, []string{"各医院"}},
 		{"verb with complement", []string{"请各村党支部组织好党员，在清明前完成巡查。"}, []string{"各村党支部"}},
 		{"predicate verb", []string{"各科室深入社区检查工作时，要在月底前完成记录。"}, []string{"各科室"}},
+		{"a heading run into its text", []string{"3.加强学科建设，夯实教学常规全体数学教师要在月底前完成2次听课。"}, []string{"全体数学教师"}},
 		{"a verb inside a name", []string{"各镇街扶贫工作站要在年内建立台账。"}, []string{"各镇街扶贫工作站"}},
 		{"a description before 的", []string{"条件还不具备的乡镇要在年底前补齐短板。"}, []string{"条件还不具备的乡镇"}},
 	})
