@@ -2,12 +2,14 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,7 +25,10 @@ import (
 // of the speech (ledger-归档-2024.xlsx), and is a line of 汇总 with a note
 // saying where it went. A speech that gets a new task comes back: its
 // sheet moves back into the ledger before the run, which carries it
-// forward like any other.
+// forward like any other. A speech whose rows are on combinedSheet goes
+// to the archive as a speech sheet of its own, its rows leaving
+// combinedSheet, and comes back as one, for the run to lay onto
+// combinedSheet again or not by the usual rule.
 //
 // Both moves happen before the run reads the ledger (Archive), so that
 // the run writes 汇总 with the archived speeches' lines; the archive is
@@ -214,51 +219,270 @@ func (r *archiveRun) moveBack(speeches []extract.Speech) (map[string]bool, error
 // moveOut moves into the archives each speech sheet whose tasks are all
 // done, or whose speech is older than the cut-off, unless it came back
 // tonight (returned) or the input has a task of its speech it does not
-// hold.
+// hold; then the speeches of combinedSheet that qualify likewise.
 func (r *archiveRun) moveOut(speeches []extract.Speech, opt ArchiveOptions, returned map[string]bool) error {
 	lb := &ledgerBook{f: r.f, byID: map[string]*ledgerTask{}, sheets: map[string]*ledgerSheet{}}
 	p := &previous{speeches: map[string]prevSpeech{}}
 	p.readSummary(r.f)
 	for _, name := range r.f.GetSheetList() {
 		if name == summarySheet || name == logSheet || name == writtenSheet || name == combinedSheet || returned[name] {
-			continue // combinedSheet holds many speeches: it stays
+			continue // combinedSheet holds many speeches: see moveOutCombined
 		}
 		before := len(lb.tasks)
 		if err := lb.readSheet(name, ""); err != nil {
 			return &PreviousError{Path: r.path, Reason: "is damaged", Err: err}
 		}
-		tasks := lb.tasks[before:]
-		if len(tasks) == 0 {
-			continue
-		}
 		ps := p.speeches[name]
-		why := ""
-		switch {
-		case !slices.ContainsFunc(tasks, func(t *ledgerTask) bool { return t.Values[0] != statusDone }):
-			why = "全部已办结"
-		case !opt.Before.IsZero() && !ps.date.IsZero() && ps.date.Before(opt.Before):
-			why = "讲话日期早于 " + opt.Before.String()
-		default:
+		why, ids := archiveReason(lb.tasks[before:], ps, opt)
+		if why == "" || hasNewTask(speeches, ids) {
 			continue
 		}
-		var ids []string
-		for _, t := range tasks {
-			ids = append(ids, t.ID)
-		}
-		if hasNewTask(speeches, ids) {
-			continue
-		}
-		if err := r.archiveSheet(name, ps, why, ids, opt.ReportDate); err != nil {
+		move := func(af *excelize.File, dst string) error { return moveSheet(r.f, af, name, dst) }
+		if err := r.archive(name, ps, why, ids, opt.ReportDate, move); err != nil {
 			return err
+		}
+	}
+	return r.moveOutCombined(speeches, opt, p, lb)
+}
+
+// archiveReason says why the speech ps, whose tasks on its sheet are
+// tasks, is archived, "" if it is not, and returns the tasks' 任务编号.
+func archiveReason(tasks []*ledgerTask, ps prevSpeech, opt ArchiveOptions) (string, []string) {
+	if len(tasks) == 0 {
+		return "", nil
+	}
+	why := ""
+	switch {
+	case !slices.ContainsFunc(tasks, func(t *ledgerTask) bool { return t.Values[0] != statusDone }):
+		why = "全部已办结"
+	case !opt.Before.IsZero() && !ps.date.IsZero() && ps.date.Before(opt.Before):
+		why = "讲话日期早于 " + opt.Before.String()
+	default:
+		return "", nil
+	}
+	ids := make([]string, len(tasks))
+	for i, t := range tasks {
+		ids[i] = t.ID
+	}
+	return why, ids
+}
+
+// moveOutCombined moves into the archives, each as a speech sheet of its
+// own, the speeches of combinedSheet that qualify as a speech sheet does:
+// its title and header rows and the speech's rows, without the column
+// combinedLabel, go to the archive; the speech's rows leave combinedSheet.
+// lb has read the speech sheets, so a task shared with one of them is
+// not counted twice.
+//
+// Rows are grouped by speech as splitCombined groups them: a row staff
+// added, with no speech named, goes with the row above it. The archived
+// sheet has the layout of a speech sheet, so moveBack brings it back as
+// one and the run lays it out again by the usual rule.
+func (r *archiveRun) moveOutCombined(speeches []extract.Speech, opt ArchiveOptions, p *previous, lb *ledgerBook) error {
+	if idx, _ := r.f.GetSheetIndex(combinedSheet); idx < 0 {
+		return nil
+	}
+	all, err := r.f.GetRows(combinedSheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return &PreviousError{Path: r.path, Reason: "is damaged", Err: err}
+	}
+	header, _ := taskHeader(all)
+	if header == 0 {
+		return nil
+	}
+	speech := slicesIndex(all[header-1], combinedLabel) + 1
+	if speech == 0 {
+		return nil
+	}
+	before := len(lb.tasks)
+	if err := lb.readSheet(combinedSheet, ""); err != nil {
+		return &PreviousError{Path: r.path, Reason: "is damaged", Err: err}
+	}
+	byRow := map[int]*ledgerTask{}
+	for _, t := range lb.tasks[before:] {
+		byRow[t.Row] = t
+	}
+	var gone []int            // rows of combinedSheet archived
+	keyOf := map[int]string{} // their speeches' keys
+	for _, g := range combinedGroups(all, header, speech) {
+		var tasks []*ledgerTask
+		for _, n := range g.rows {
+			if t := byRow[n]; t != nil {
+				tasks = append(tasks, t)
+			}
+		}
+		ps := p.speeches[g.key]
+		why, ids := archiveReason(tasks, ps, opt)
+		if why == "" || hasNewTask(speeches, ids) {
+			continue
+		}
+		rows := make([]int, 0, header+len(g.rows))
+		for n := 1; n <= header; n++ {
+			rows = append(rows, n)
+		}
+		rows = append(rows, g.rows...)
+		move := func(af *excelize.File, dst string) error {
+			if err := copyRows(r.f, af, combinedSheet, dst, all, rows, speech, func(n int, v string) string {
+				if n < header {
+					return retitleCombined(v, g.key, ps)
+				}
+				return v
+			}); err != nil {
+				return err
+			}
+			return copyPageSetup(r.f, af, combinedSheet, dst)
+		}
+		if err := r.archive(g.key, ps, why, ids, opt.ReportDate, move); err != nil {
+			return err
+		}
+		gone = append(gone, g.rows...)
+		for _, n := range g.rows {
+			keyOf[n] = g.key
+		}
+	}
+	if len(gone) == 0 {
+		return nil
+	}
+	slices.Sort(gone)
+	at, err := dropRows(r.f, combinedSheet, all, gone)
+	if err != nil {
+		return err
+	}
+	return relinkSummary(r.f, func(n int) string {
+		if m, ok := at[n]; ok {
+			return sheetRef(combinedSheet) + "!A" + strconv.Itoa(m)
+		}
+		return sheetRef(keyOf[n]) + "!A1" // gone with its speech, as a speech sheet goes
+	})
+}
+
+// dropRows removes the rows gone (in order) of sheet of f, whose cells
+// are all, by copying the others into a new sheet that takes its place,
+// and returns the new number of each row kept, by its old. excelize's
+// RemoveRow rewrites the sheet for each row it removes (120 ms a row on
+// a sheet of 18,000 rows), where the copy costs about what one does. It
+// keeps what the run carries forward (values, formulas, types, styles,
+// widths, hidden columns, heights, merged cells); the dropdowns,
+// conditional formats, filter and print setup the run writes anew.
+func dropRows(f *excelize.File, sheet string, all [][]string, gone []int) (map[int]int, error) {
+	var keep []int
+	for n := 1; n <= len(all); n++ {
+		if _, ok := slices.BinarySearch(gone, n); !ok {
+			keep = append(keep, n)
+		}
+	}
+	tmp := freeSheetName(f, sheet)
+	same := func(_ int, v string) string { return v }
+	if err := copyRows(f, f, sheet, tmp, all, keep, 0, same); err != nil {
+		return nil, err
+	}
+	if err := f.DeleteSheet(sheet); err != nil {
+		return nil, err
+	}
+	if err := f.SetSheetName(tmp, sheet); err != nil {
+		return nil, err
+	}
+	at := make(map[int]int, len(keep))
+	for i, n := range keep {
+		at[n] = i + 1
+	}
+	return at, nil
+}
+
+// relinkSummary points each link of 汇总's 讲话标题 to a row of
+// combinedSheet where to says, by the row's old number.
+func relinkSummary(f *excelize.File, to func(n int) string) error {
+	rows, err := f.GetRows(summarySheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil // no summary: no links
+	}
+	prefix := sheetRef(combinedSheet) + "!"
+	col := 0
+	for i, r := range rows {
+		if col == 0 {
+			if slicesIndex(r, "来源文件") >= 0 {
+				col = slicesIndex(r, "讲话标题") + 1
+			}
+			continue
+		}
+		cell := cellName(col, i+1)
+		ok, target, err := f.GetCellHyperLink(summarySheet, cell)
+		if err != nil {
+			return err
+		}
+		ref, found := strings.CutPrefix(target, prefix)
+		if !ok || !found {
+			continue
+		}
+		if _, n, err := excelize.CellNameToCoordinates(strings.ReplaceAll(ref, "$", "")); err == nil {
+			if err := f.SetCellHyperLink(summarySheet, cell, to(n), "Location"); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
 }
 
-// archiveSheet moves the speech sheet name, of speech ps and holding the
-// tasks ids, into the archive of its speech's year (or of the report
-// date's), with a line of the archive's index saying why.
-func (r *archiveRun) archiveSheet(name string, ps prevSpeech, why string, ids []string, reportDate extract.Date) error {
+// combinedSource matches what combinedSheet's title rows say in place of
+// a source file.
+var combinedSource = regexp.MustCompile(`[0-9]+ 篇讲话，见“` + combinedLabel + `”列`)
+
+// retitleCombined rewrites a title cell v of combinedSheet as the cell
+// of the sheet of the speech ps, whose key is key: its title and source
+// where combinedSheet has its own.
+func retitleCombined(v, key string, ps prevSpeech) string {
+	title, source := cmp.Or(ps.title, key), cmp.Or(ps.source, key)
+	v = combinedSource.ReplaceAllLiteralString(v, source)
+	return strings.ReplaceAll(v, combinedSheet, title)
+}
+
+// A combinedGroup is the rows of one speech on combinedSheet.
+type combinedGroup struct {
+	key  string // its 所属讲话
+	rows []int
+}
+
+// combinedGroups groups the rows below header of combinedSheet, whose
+// cells are all, by the speech its column speech names, as splitCombined
+// does: a row naming none goes with the row above, those above every
+// named row with the first speech.
+func combinedGroups(all [][]string, header, speech int) []combinedGroup {
+	var out []combinedGroup
+	at := map[string]int{}
+	var above []int
+	cur := -1
+	for i := header; i < len(all); i++ {
+		key := ""
+		if speech <= len(all[i]) {
+			key = strings.TrimSpace(all[i][speech-1])
+		}
+		if key != "" {
+			g, ok := at[key]
+			if !ok {
+				g = len(out)
+				at[key] = g
+				out = append(out, combinedGroup{key: key})
+			}
+			cur = g
+		}
+		if cur < 0 {
+			above = append(above, i+1)
+			continue
+		}
+		out[cur].rows = append(out[cur].rows, i+1)
+	}
+	if len(out) > 0 {
+		out[0].rows = append(above, out[0].rows...)
+		slices.Sort(out[0].rows)
+	}
+	return out
+}
+
+// archive moves the speech ps, whose sheet or key is name and whose
+// tasks are ids, into the archive of its speech's year (or of the report
+// date's) by move, which writes it to the archive as the sheet dst, with
+// a line of the archive's index saying why.
+func (r *archiveRun) archive(name string, ps prevSpeech, why string, ids []string, reportDate extract.Date, move func(af *excelize.File, dst string) error) error {
 	year := reportDate.Year
 	if !ps.date.IsZero() {
 		year = ps.date.Year
@@ -269,7 +493,7 @@ func (r *archiveRun) archiveSheet(name string, ps prevSpeech, why string, ids []
 		return err
 	}
 	dst := freeSheetName(af, name)
-	if err := moveSheet(r.f, af, name, dst); err != nil {
+	if err := move(af, dst); err != nil {
 		return fmt.Errorf("sheet %s: %w", name, err)
 	}
 	rows, _ := af.GetRows(archiveIndexSheet)
@@ -375,24 +599,132 @@ func moveSheet(src, dst *excelize.File, sheet, name string) error {
 	if err := copySheet(src, dst, name, styleCache{}); err != nil {
 		return err
 	}
-	if lay, err := src.GetPageLayout(name); err == nil {
-		if err := dst.SetPageLayout(name, &lay); err != nil {
+	if err := copyPageSetup(src, dst, name, name); err != nil {
+		return err
+	}
+	return src.DeleteSheet(sheet)
+}
+
+// copyPageSetup gives the sheet to of dst the page layout, margins and
+// print titles of the sheet from of src.
+func copyPageSetup(src, dst *excelize.File, from, to string) error {
+	if lay, err := src.GetPageLayout(from); err == nil {
+		if err := dst.SetPageLayout(to, &lay); err != nil {
 			return err
 		}
 	}
-	if m, err := src.GetPageMargins(name); err == nil {
-		if err := dst.SetPageMargins(name, &m); err != nil {
+	if m, err := src.GetPageMargins(from); err == nil {
+		if err := dst.SetPageMargins(to, &m); err != nil {
 			return err
 		}
 	}
 	for _, dn := range src.GetDefinedName() {
-		if dn.Scope == name && dn.Name == printTitles {
-			if err := dst.SetDefinedName(&excelize.DefinedName{Name: printTitles, Scope: name, RefersTo: dn.RefersTo}); err != nil {
+		if dn.Scope == from && dn.Name == printTitles {
+			_, rows, _ := strings.Cut(dn.RefersTo, "!")
+			ref := "'" + strings.ReplaceAll(to, "'", "''") + "'!" + rows
+			if err := dst.SetDefinedName(&excelize.DefinedName{Name: printTitles, Scope: to, RefersTo: ref}); err != nil {
 				return err
 			}
 		}
 	}
-	return src.DeleteSheet(sheet)
+	return nil
+}
+
+// copyRows copies the rows rows of the sheet from of src, whose cells are
+// all, one after another into the new sheet to of dst, without the
+// column skip (0: none): values through retitle, formulas, styles, row
+// heights, column widths and visibility, and the merged cells within the
+// rows copied.
+func copyRows(src, dst *excelize.File, from, to string, all [][]string, rows []int, skip int, retitle func(n int, v string) string) error {
+	if _, err := dst.NewSheet(to); err != nil {
+		return err
+	}
+	col := func(c int) int {
+		if skip > 0 && c > skip {
+			return c - 1
+		}
+		return c
+	}
+	cache, styles := map[int]*excelize.Style{}, styleCache{}
+	at := map[int]int{} // row of from -> row of to
+	width := 0
+	for i, n := range rows {
+		at[n] = i + 1
+		if n > len(all) {
+			continue
+		}
+		width = max(width, len(all[n-1]))
+		for j, v := range all[n-1] {
+			if j+1 == skip {
+				continue
+			}
+			cc, err := readCell(src, from, cellName(j+1, n), v, cache)
+			if err != nil {
+				return err
+			}
+			if v == "" && cc.formula == "" && cc.style == nil {
+				continue
+			}
+			if cc.kind == cellText {
+				cc.value = retitle(n, cc.value)
+			}
+			if err := writeCarried(dst, to, cellName(col(j+1), i+1), cc, 0, i+1, styles); err != nil {
+				return err
+			}
+		}
+		h, err := src.GetRowHeight(from, n)
+		if err != nil {
+			return err
+		}
+		if err := dst.SetRowHeight(to, i+1, h); err != nil {
+			return err
+		}
+	}
+	for c := 1; c <= width; c++ {
+		if c == skip {
+			continue
+		}
+		name, _ := excelize.ColumnNumberToName(c)
+		w, err := src.GetColWidth(from, name)
+		if err != nil {
+			return err
+		}
+		visible, err := src.GetColVisible(from, name)
+		if err != nil {
+			return err
+		}
+		to1, _ := excelize.ColumnNumberToName(col(c))
+		if err := dst.SetColWidth(to, to1, to1, w); err != nil {
+			return err
+		}
+		if err := dst.SetColVisible(to, to1, visible); err != nil {
+			return err
+		}
+	}
+	merges, err := src.GetMergeCells(from)
+	if err != nil {
+		return err
+	}
+	for _, m := range merges {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil || at[r1] == 0 || at[r2]-at[r1] != r2-r1 {
+			continue // not within the rows copied
+		}
+		if skip > 0 && c2 >= skip {
+			c2--
+		}
+		if skip > 0 && c1 > skip {
+			c1--
+		}
+		if c2 < c1 || c1 == c2 && r1 == r2 {
+			continue
+		}
+		if err := dst.MergeCell(to, cellName(c1, at[r1]), cellName(c2, at[r2])); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // freeSheetName returns name, or name with (2), (3)… when f has a sheet
