@@ -333,6 +333,9 @@ func (p *parser) timesClause(i int) bool {
 	if r := p.runeAt(i); r == ',' || r == '，' {
 		return true
 	}
+	if k, _ := p.lit(i, "所有", "全部", "全体"); k > 0 {
+		return true // 202_年所有幼儿园通过验收: a quantifier opens the clause's subject
+	}
 	for k := i; k < len(p.rs) && k < i+6; k++ {
 		r := p.rs[k]
 		if strings.ContainsRune("，,。；;：:、", r) {

@@ -43,6 +43,16 @@ func (p *parser) season(i int, ys yearSpec, iv *interval) (int, bool) {
 			}
 			iv.note(noteSeason)
 			iv.cat = catSeason
+			if lo, hi, ok := termOfSeason(s.s); ok && p.at(k, "学期") {
+				// 春季学期 is the spring term, not the season: a term
+				// named alone names the activity (guide: vague times).
+				iv.note(noteSchool)
+				iv.cat = catTerm
+				if !p.rollYear(ys, iv, func(y int) (Date, Date, bool) { return lo(y), hi(y), true }) {
+					return 0, false
+				}
+				return k + 2, true
+			}
 		} else {
 			iv.note(noteSchool)
 			iv.event = true
@@ -113,4 +123,16 @@ func (p *parser) school(i int, _ *interval) (interval, int, bool) {
 		}
 	}
 	return iv, k, true
+}
+
+// termOfSeason gives the school term a season names with 学期 (春季学期,
+// 秋季学期), with the dates school reads for terms.
+func termOfSeason(season string) (lo, hi func(y int) Date, ok bool) {
+	switch season {
+	case "春":
+		return func(y int) Date { return NewDate(y, 2, 16) }, func(y int) Date { return NewDate(y, 7, 10) }, true
+	case "秋":
+		return func(y int) Date { return NewDate(y, 9, 1) }, func(y int) Date { return NewDate(y+1, 1, 15) }, true
+	}
+	return nil, nil, false
 }
