@@ -810,6 +810,34 @@ func (lx *lexicon) markedBodies(s string, cs *charSet) []Body {
 	if cs == nil || cs.has('由') {
 		out = mergeBodies(out, lx.modalBy(s))
 	}
+	if cs == nil || cs.has('励') || cs.has('持') || cs.has('导') {
+		out = mergeBodies(out, lx.encouragedOrgans(s))
+	}
+	return out
+}
+
+// encouragement matches 鼓励/支持/引导 and the first name after it, up to
+// a mark or a list's comma.
+var encouragement = mustRegexp(`(?:鼓励|支持|引导)([^，,。；;、和及与]{2,20}?)(?:[、，,和及与]|积极|主动|加大|加快|参与|开展|认领|统筹|探索)`)
+
+// governmentHead matches the heads of organs of government and party.
+var governmentHead = mustRegexp(`(?:政府|机关|部门|党委|党组织)$`)
+
+// encouragedOrgans returns the government organs a sentence encourages,
+// supports or guides to act: the object of 鼓励/支持/引导 is a body only
+// where it is a government body told to act (鼓励地方政府……), not a firm
+// or group being encouraged (guide, "Clarifications").
+func (lx *lexicon) encouragedOrgans(s string) []Body {
+	var out []Body
+	offsets := runeCounter{s: s}
+	for _, m := range encouragement().FindAllStringSubmatchIndex(s, -1) {
+		name := s[m[2]:m[3]]
+		if !governmentHead().MatchString(name) || !lx.isBodyName(name) || !lx.wholeName(name) {
+			continue
+		}
+		at := offsets.at(m[2])
+		out = append(out, Body{Name: name, Role: RoleSupport, Span: Span{at, at + runeCount(name)}})
+	}
 	return out
 }
 

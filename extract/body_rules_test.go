@@ -162,6 +162,15 @@ func TestBodyPlannerClause(t *testing.T) {
 	})
 }
 
+// Guide, "Clarifications": the object of 鼓励/支持/引导 is a body only
+// where it is a government body told to act, not a firm or group.
+func TestBodyEncouragedOrgan(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"a government organ guided to act", []string{"县工商联要引导全县党政机关、社会组织在年底前认领帮扶项目20个。"}, []string{"县工商联、+全县党政机关"}},
+		{"firms encouraged", []string{"县科技局要鼓励民营企业在年底前建成研发中心5个。"}, []string{"县科技局"}},
+	})
+}
+
 // Negative tests for the short heads: 所, 办, 站, 委, 中心 are not bodies
 // inside ordinary words.
 func TestBodyShortHeadsInOrdinaryWords(t *testing.T) {
