@@ -360,7 +360,9 @@ func (r *archiveRun) moveOutCombined(speeches []extract.Speech, opt ArchiveOptio
 // are all, by copying the others into a new sheet that takes its place,
 // and returns the new number of each row kept, by its old. excelize's
 // RemoveRow rewrites the sheet for each row it removes (120 ms a row on
-// a sheet of 18,000 rows), where the copy costs about what one does. It
+// a sheet of 18,000 rows of 16 cells, at load 7-9), where the copy takes
+// 2 s however many rows go, and the first run with --archive over an old
+// folder may archive thousands. It
 // keeps what the run carries forward (values, formulas, types, styles,
 // widths, hidden columns, heights, merged cells); the dropdowns,
 // conditional formats, filter and print setup the run writes anew.
