@@ -193,6 +193,8 @@ func TestFindTimes(t *testing.T) {
 		{"not: anonymised year naming a document", "要认真撰写20xx年工作总结。", "2019-03-01", nil},
 		{"not: 春季学期 is a term, named alone it names the activity", "今年秋季学期于9月1日正式开学,各校要做好准备。", "2019-08-20", []string{"9月1日=2019-09-01/"}},
 		{"a season before 季节 stays a season", "要在今年春季完成植树任务。", "2019-01-10", []string{"今年春季=2019-05-31/"}},
+		{"not: a time dating a speech referred to (qualifies a noun)", "要认真学习省委全会精神,以及年初省长在全省经济工作会上的讲话。", "2021-02-20", nil},
+		{"a time after 以及 dating an event to come stays a node", "要做好防汛工作以及年底的考核。", "2021-02-20", []string{"年底=2021-12-31/"}},
 		{"not: a period naming an assessment", "要对标脱贫年度计划和年终考核。", "2021-11-05", nil},
 		{"not: a year qualifying 各项工作", "确保明年各项工作实现开门红。", "2009-12-01", nil},
 		{"not: 今年以来", "今年以来,全县经济运行平稳。", "2009-12-01", nil},

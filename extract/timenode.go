@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // This file turns a recognised phrase into a TimeNode: build chooses its
@@ -147,6 +148,11 @@ func (p *parser) qualifiesNoun(m match, tn TimeNode, bare bool) bool {
 			return true
 		}
 	}
+	if bare && p.opensCoordinatedNoun(m) {
+		// 贯彻……精神,以及年初部长在全国工作会上的讲话: the time dates
+		// a noun joined to a list, not when the work is due.
+		return true
+	}
 	if bare && iv.cat == catYear {
 		// 2010年,是……的一年: a comma before 是 changes nothing.
 		if r := p.runeAt(m.end); (r == ',' || r == '，') && p.runeAt(m.end+1) == '是' {
@@ -154,6 +160,31 @@ func (p *parser) qualifiesNoun(m match, tn TimeNode, bare bool) bool {
 		}
 	}
 	return false
+}
+
+// opensCoordinatedNoun reports whether m follows a conjunction that joins
+// nouns (以及, 及其) and the rest of its clause is an attribute ending in
+// 的 and a short noun that says where the noun was given, with no
+// directive word in it: 以及年初部长在全国工作会上的讲话. Such a time only
+// dates the speech or decision referred to.
+func (p *parser) opensCoordinatedNoun(m match) bool {
+	if !p.before(m, "以及") && !p.before(m, "及其") {
+		return false
+	}
+	end := m.end
+	for end < len(p.rs) && !strings.ContainsRune("，,。;；:：!！?？", p.rs[end]) {
+		end++
+	}
+	rest := string(p.rs[m.end:end])
+	de := strings.LastIndex(rest, "的")
+	if n := utf8.RuneCountInString(rest[max(de, 0):]); de < 0 || n < 2 || n > 4 {
+		return false
+	}
+	// The attribute says where the noun was given (在……会上的讲话): a
+	// speech or a decision referred to, not an event to come
+	// (以及年底的考核 stays a node).
+	at := strings.Index(rest, "在")
+	return at >= 0 && strings.Contains(rest[at:], "上的") && !strings.ContainsAny(rest, "要将必务前内完")
 }
 
 // namesMeeting reports whether the bare time m is part of the name of a
