@@ -68,6 +68,9 @@ func findTimesIn(s string, rs []rune, off []int32, ref Date, skip bool) []TimeNo
 			i++
 			continue
 		}
+		if m.start > 0 && strings.ContainsRune("“「", rs[m.start-1]) && strings.ContainsAny(s[off[m.start]:off[m.end]], "”」") {
+			m.start-- // “五一”前: the phrase as written, with both marks
+		}
 		if tn, keep := p.node(m); keep && !dupNode(out, tn) {
 			out = append(out, tn)
 		}

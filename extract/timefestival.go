@@ -89,6 +89,11 @@ func (p *parser) festivalAt(i int) (festival, int, bool) {
 			return festival{}, 0, false
 		}
 	}
+	// “五一”前, “十一”期间: a quoted name's closing mark belongs to the
+	// phrase, so that the trigger after it is read.
+	if q := p.runeAt(i - 1); (q == '“' || q == '「') && strings.ContainsRune("”」", p.runeAt(bestEnd)) {
+		bestEnd++
+	}
 	// 元宵节, 国庆节: the full name when written; 五一节, 中秋佳节.
 	if k, _ := p.lit(bestEnd, "佳节", "节", "假期", "长假", "黄金周", "小长假"); k > 0 && !strings.HasSuffix(name, "节") {
 		if !p.at(bestEnd, "节约") && !p.at(bestEnd, "节能") && !p.at(bestEnd, "节点") {
