@@ -452,12 +452,24 @@ func (c *targetReading) contextSetsNoGoal() bool {
 		return true // past statistics
 	case lastYearMarkers.in(clause) && !goalMarkers.in(clause):
 		return true
-	case strings.Contains(before, "在") && strings.Contains(after, "基础上"):
+	case strings.Contains(before, "在") && strings.Contains(after, "基础上") && !timedThisYear(before):
 		return true // a baseline: 在突破20%的基础上
 	case c.count && referenceVerbs.in(before) && !c.draftsDocuments():
 		return true // a standard referred to: 对照4条标准
 	case c.u == "名" && strings.Contains(before, "排名"):
 		return true // a rank: 排名在前十名、十一到二十名的
+	}
+	return false
+}
+
+// timedThisYear reports whether the words before a number end in a year
+// still to come, which makes the count that year's goal even where a
+// later step builds on it: 在完成今年122名教师招录计划的基础上.
+func timedThisYear(before string) bool {
+	for _, w := range []string{"今年", "明年", "年内", "本年度", "本年"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
 	}
 	return false
 }

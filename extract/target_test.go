@@ -144,6 +144,8 @@ func TestFindTargets(t *testing.T) {
 		{"not: past 共有", "区扶贫工作领导小组共有39家成员单位,要统筹抓好工作。", nil},
 		{"not: past 比上年", "粮食产量比上年增长12.5%,要巩固成果。", nil},
 		{"not: baseline 在…基础上", "要在实现年报率突破20%的基础上,争取4月底达到50%。", []tgt{{"50", "%", ">="}}},
+		{"a count timed by 今年 is a goal even as a step's basis (Clarifications: 今年 times the target)", "在完成今年300户危房改造任务的基础上,继续推进农房抗震改造。", []tgt{{"300", "户", "="}}},
+		{"not: baseline 在…基础上 with no year to come", "在完成300户危房改造的基础上,继续推进农房抗震改造。", nil},
 		{"not: current rate 现行", "将现行16%的税率降至13%。", []tgt{{"13", "%", "<="}}},
 		{"goal against last year", "今年要比去年增长10%以上。", []tgt{{"10", "%", ">="}}},
 		{"not: report with no goal: 将 before a pronoun is 把, no future", "村里重新进行了分工,将我的联系户安排在东坪村,共计8户,其中因病致贫3户。", nil},
