@@ -192,6 +192,8 @@ func TestFindTimes(t *testing.T) {
 		{"anonymised year takes ref's year: it opens a clause whose subject a quantifier opens", "力争20xx年所有村卫生室达到标准。", "2019-03-01", []string{"20xx年=2019-12-31/"}},
 		{"not: anonymised year naming a document", "要认真撰写20xx年工作总结。", "2019-03-01", nil},
 		{"not: 春季学期 is a term, named alone it names the activity", "今年秋季学期于9月1日正式开学,各校要做好准备。", "2019-08-20", []string{"9月1日=2019-09-01/"}},
+		{"a festival -> the day before it: 秋季开学前 is the eve of the autumn term's start", "秋季开学前,各校要完成校舍维修。", "2021-06-14", []string{"秋季开学前=2021-08-31/"}},
+		{"X后 -> start the day after X: 春季学期开学后 follows the spring term's start, by the year rule", "春季学期开学后,各校要开展安全检查。", "2021-06-14", []string{"春季学期开学后=/2022-03-02"}},
 		{"a season before 季节 stays a season", "要在今年春季完成植树任务。", "2019-01-10", []string{"今年春季=2019-05-31/"}},
 		{"not: a time dating a speech referred to (qualifies a noun)", "要认真学习省委全会精神,以及年初省长在全省经济工作会上的讲话。", "2021-02-20", nil},
 		{"a time after 以及 dating an event to come stays a node", "要做好防汛工作以及年底的考核。", "2021-02-20", []string{"年底=2021-12-31/"}},

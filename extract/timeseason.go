@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // This file reads seasons (春季, 秋冬, 今冬), school holidays (寒假,
 // 暑假), terms and the start of school, with the conventional dates the
@@ -41,8 +44,10 @@ func (p *parser) season(i int, ys yearSpec, iv *interval) (int, bool) {
 			} else if !hasYear {
 				continue
 			}
-			iv.note(noteSeason)
-			iv.cat = catSeason
+			if e, ok := p.seasonSchoolStart(s.s, k, ys, iv); ok {
+				// 春季开学, 秋季学期开学: the start of that season's term.
+				return e, true
+			}
 			if lo, hi, ok := termOfSeason(s.s); ok && p.at(k, "学期") {
 				// 春季学期 is the spring term, not the season: a term
 				// named alone names the activity (guide: vague times).
@@ -53,6 +58,8 @@ func (p *parser) season(i int, ys yearSpec, iv *interval) (int, bool) {
 				}
 				return k + 2, true
 			}
+			iv.note(noteSeason)
+			iv.cat = catSeason
 		} else {
 			iv.note(noteSchool)
 			iv.event = true
@@ -135,4 +142,27 @@ func termOfSeason(season string) (lo, hi func(y int) Date, ok bool) {
 		return func(y int) Date { return NewDate(y, 9, 1) }, func(y int) Date { return NewDate(y+1, 1, 15) }, true
 	}
 	return nil, nil, false
+}
+
+// seasonSchoolStart reads 开学 after 春季 or 秋季 (and an optional 学期)
+// at k: the start of that season's term, March 1 or September 1, with the
+// guide's year rule. It returns where 开学 ends.
+func (p *parser) seasonSchoolStart(season string, k int, ys yearSpec, iv *interval) (int, bool) {
+	month := map[string]time.Month{"春": time.March, "秋": time.September}[season]
+	if month == 0 {
+		return 0, false
+	}
+	if p.at(k, "学期") {
+		k += 2
+	}
+	if !p.at(k, "开学") {
+		return 0, false
+	}
+	iv.note(noteSchool)
+	iv.event = true
+	iv.cat = catSchool
+	if !p.rollYear(ys, iv, func(y int) (Date, Date, bool) { return NewDate(y, month, 1), NewDate(y, month, 1), true }) {
+		return 0, false
+	}
+	return k + 2, true
 }
