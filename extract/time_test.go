@@ -76,6 +76,8 @@ var timeForms = []timeForm{
 	{"寒假前", "a festival -> the day before (winter holiday from January 16)", "寒假前", formRef, "2010-01-15", ""},
 	{"暑假前", "a festival -> the day before (summer holiday from July 11)", "暑假前", formRef, "2010-07-10", ""},
 	{"开学前", "a festival -> the day before (terms start September 1 and March 1)", "开学前", "2011-08-25", "2011-08-31", ""},
+	{"a season's 开学", "a festival -> the day before (the autumn term starts September 1)", "秋季开学前", "2021-06-14", "2021-08-31", ""},
+	{"a season's term 开学后", "X后 -> start the day after X (the spring term starts March 1; year rule)", "春季学期开学后", "2021-06-14", "", "2022-03-02"},
 	{"anonymised year", "year rule: 20xx年 takes ref's year", "20xx年底", formRef, "2009-12-31", ""},
 	{"anonymised year, month past", "year rule", "202_年6月", formRef, "2010-06-30", ""},
 	{"anonymised year, capitals", "year rule", "20XX年12月", formRef, "2009-12-31", ""},
