@@ -180,6 +180,8 @@ func TestTargetObjects(t *testing.T) {
 		{"target text excludes the time phrase", "各镇要在10天内安排资金500万元。", "安排资金500万元", "安排资金"},
 		{"target text excludes the year it is set for", "今年大规模扩招100万人。", "大规模扩招100万人", "大规模扩招"},
 		{"target text excludes a span in Chinese numerals", "力争三年内培育规上企业50家。", "培育规上企业50家", "培育规上企业"},
+		{"target text excludes 用N年时间", "力争用2年时间培育龙头企业10家以上。", "培育龙头企业10家以上", "培育龙头企业"},
+		{"a time phrase is no object", "年底前完成200公里农村公路建设。", "200公里", ""},
 	}
 	for _, tt := range tests {
 		ts := FindTargets(tt.s)

@@ -100,6 +100,9 @@ func objectBefore(rs []rune, cs, i int) string {
 		// word, the object is its subject.
 		obj, _ = objectBeforeCut(rs, cs, subjectEnd)
 	}
+	if _, ok := ParseTime(obj, Date{}); ok {
+		return "" // 年底前完成200公里: the time phrase is no object
+	}
 	return obj
 }
 
@@ -134,6 +137,7 @@ func objectBeforeCut(rs []rune, cs, i int) (string, int) {
 		// 在10天内安排资金500万元: the time phrase is no part of the object.
 		s = strings.TrimPrefix(s, longestAt([]rune(s), 0, durationUnits))
 		s = strings.TrimLeft(s, "年月日号底前后内起以来之")
+		s = strings.TrimPrefix(s, "时间") // 用2年时间培育……
 		r := []rune(s)
 		u := longestAt(r, 0, measureUnits)
 		if c := longestAt(r, 0, countUnits); len(c) > len(u) {
