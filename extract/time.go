@@ -76,7 +76,50 @@ func findTimesIn(s string, rs []rune, off []int32, ref Date, skip bool) []TimeNo
 		}
 		i = m.end
 	}
+	return windowStarts(out, ref)
+}
+
+// windowStarts reads 从X开始……到Y in one sentence as one window: a start
+// whose year the year rule chose (从元旦开始) goes back a year where it
+// would otherwise fall after the end the sentence runs it to
+// (……持续到6月30日). A start that then lies more than a month before ref
+// is the past start of work under way, which the guide does not count
+// as a time node (dates of past events).
+func windowStarts(out []TimeNode, ref Date) []TimeNode {
+	if ref.IsZero() {
+		return out
+	}
+	for i := 0; i < len(out); i++ {
+		a := out[i]
+		if a.Start.IsZero() || !a.Due.IsZero() || !strings.Contains(a.Note, noteYear) || !hasPrefixAny(a.Text, "从", "自") {
+			continue
+		}
+		for _, b := range out[i+1:] {
+			if b.Due.IsZero() || !b.Start.IsZero() || !hasPrefixAny(b.Text, "到", "至") {
+				continue
+			}
+			if back := a.Start.AddMonths(-12); b.Due.Before(a.Start) && !b.Due.Before(back) {
+				if back.Before(ref.AddDays(-31)) {
+					out = append(out[:i], out[i+1:]...)
+					i--
+				} else {
+					out[i].Start = back
+				}
+			}
+			break
+		}
+	}
 	return out
+}
+
+// hasPrefixAny reports whether s begins with one of ps.
+func hasPrefixAny(s string, ps ...string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // ParseTime resolves one time expression, the whole of expr, against ref.

@@ -196,6 +196,8 @@ func TestFindTimes(t *testing.T) {
 		{"not: 春季学期 is a term, named alone it names the activity", "今年秋季学期于9月1日正式开学,各校要做好准备。", "2019-08-20", []string{"9月1日=2019-09-01/"}},
 		{"a festival -> the day before it: 秋季开学前 is the eve of the autumn term's start", "秋季开学前,各校要完成校舍维修。", "2021-06-14", []string{"秋季开学前=2021-08-31/"}},
 		{"X后 -> start the day after X: 春季学期开学后 follows the spring term's start, by the year rule", "春季学期开学后,各校要开展安全检查。", "2021-06-14", []string{"春季学期开学后=/2022-03-02"}},
+		{"a window starts before it ends: 从X开始……到Y, the start of work under way is past", "从元旦开始,各地要在电视台滚动宣传,一直持续到6月30日。", "2021-04-20", []string{"到6月30日=2021-06-30/"}},
+		{"a window starts before it ends: a start still to come keeps its year", "从11月开始,各地要开展整治,一直持续到明年1月底。", "2021-04-20", []string{"从11月开始=/2021-11-01", "到明年1月底=2022-01-31/"}},
 		{"a season before 季节 stays a season", "要在今年春季完成植树任务。", "2019-01-10", []string{"今年春季=2019-05-31/"}},
 		{"not: a time dating a speech referred to (qualifies a noun)", "要认真学习省委全会精神,以及年初省长在全省经济工作会上的讲话。", "2021-02-20", nil},
 		{"a time after 以及 dating an event to come stays a node", "要做好防汛工作以及年底的考核。", "2021-02-20", []string{"年底=2021-12-31/"}},
