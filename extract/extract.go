@@ -82,9 +82,25 @@ func (x *Extractor) Speeches(source, text string, opt Options) []Speech {
 			// memo folds each once.
 			folded = append(folded, x.paragraph(memo, l).text)
 		}
-		sp.setDates(statedDate(folded), opt)
+		stated := statedDate(folded)
+		if stated.IsZero() {
+			stated = signedDate(x.closingLines(memo, r.lines))
+		}
+		sp.setDates(stated, opt)
 		sp.Tasks = x.tasks(x.fold.foldString(sp.Title), r.lines, sp.RefDate, memo)
 		out = append(out, sp)
+	}
+	return out
+}
+
+// closingLines returns the last few non-empty lines of a speech's body,
+// folded, last first: where a document signs off with its issuer and date.
+func (x *Extractor) closingLines(memo *analyses, lines []string) []string {
+	var out []string
+	for i := len(lines) - 1; i >= 0 && len(out) < closingLineCount; i-- {
+		if strings.TrimSpace(lines[i]) != "" {
+			out = append(out, x.paragraph(memo, lines[i]).text)
+		}
 	}
 	return out
 }

@@ -146,6 +146,26 @@ func statedDate(lines []string) Date {
 	return Date{}
 }
 
+// closingLineCount is how many of a text's last non-empty lines may hold
+// its sign-off: issuer, date, and a note such as （此件公开发布）.
+const closingLineCount = 3
+
+// signedDate returns the date a text signs off with (落款): a date alone
+// on one of its last lines (closing, last first), as an official document
+// ends `国务院办公厅` / `2019年1月9日`; or the zero Date. It is the date
+// the text itself gives (guide, "Speech": speech_date) when its first
+// lines give none.
+func signedDate(closing []string) Date {
+	for _, l := range closing {
+		if m := datedLine.FindStringSubmatch(l); m != nil {
+			if d, ok := civilDate(m[1], m[2], m[3]); ok {
+				return d
+			}
+		}
+	}
+	return Date{}
+}
+
 // civilDate builds a date from year, month and day numerals (Arabic or
 // Chinese), checking that it exists.
 func civilDate(y, m, d string) (Date, bool) {

@@ -92,6 +92,26 @@ func TestStatedDate(t *testing.T) {
 	}
 }
 
+// Guide, "Speech": a document that signs off with its issuer and a date
+// on a line of its own (落款) gives that date; a date inside a sentence
+// near the end does not.
+func TestSignedDate(t *testing.T) {
+	tests := []struct {
+		closing []string // last lines, last first
+		want    Date
+	}{
+		{[]string{"（此件公开发布）", "2020年3月2日", "某某省人民政府办公厅"}, NewDate(2020, 3, 2)},
+		{[]string{"二〇二二年五月六日", "县教育局"}, NewDate(2022, 5, 6)},
+		{[]string{"各单位要在2020年3月2日前报送。"}, Date{}},
+		{[]string{"谢谢大家！", "同志们，让我们共同努力。"}, Date{}},
+	}
+	for _, tt := range tests {
+		if got := signedDate(tt.closing); got != tt.want {
+			t.Errorf("signedDate(%q) = %v, want %v", tt.closing, got, tt.want)
+		}
+	}
+}
+
 func TestDateInName(t *testing.T) {
 	tests := map[string]Date{
 		"2024-03-05 全县教育工作会讲话.txt": NewDate(2024, 3, 5),
@@ -118,6 +138,10 @@ func TestSpeechRefDate(t *testing.T) {
 	sp = x.Speeches("a.txt", "第一篇:讲话\n各级工会要在年底前完成任务。\n", opt)
 	if sp[0].RefDate != opt.RefDate || sp[0].RefSource != "option" || !sp[0].SpeechDate.IsZero() {
 		t.Errorf("fallback: ref %v (%s) date %v", sp[0].RefDate, sp[0].RefSource, sp[0].SpeechDate)
+	}
+	sp = x.Speeches("a.txt", "第一篇:通知\n各级工会要在年底前完成任务。\n县总工会\n2010年4月8日\n", opt)
+	if sp[0].RefDate != NewDate(2010, 4, 8) || sp[0].RefSource != "text" {
+		t.Errorf("signed date: ref %v (%s)", sp[0].RefDate, sp[0].RefSource)
 	}
 	opt.FileDate = NewDate(2024, 3, 5)
 	sp = x.Speeches("a.txt", "第一篇:讲话\n各级工会要在年底前完成任务。\n", opt)
