@@ -89,8 +89,10 @@ func hasBodySuffix(name string) bool {
 var notBodies = mustPattern(`(?:内部|外部|全部|局部)$|^(?:我们|大家|同志们|你们|他们|咱们|我|各位|全县|全市|全区|全省|我县|我市|我区|我省|我国|本地|当地|基层|上级|下级|企业|公司|集团)$|工作$|建设$|活动$|发展$|制度$|机制$|体系$`)
 
 // subjectTrim removes, from the front of a subject clause, words that
-// introduce the subject rather than belong to it.
-var subjectTrim = mustPattern(`^(?:(?:这就要求|这要求|就要求|要求|请|由|让|督促|责成|希望|同时|此外|另外|并且|而且|并|特别是|尤其是|其中|为此|对此|因此|所以|今后|下一步|当前|目前|现在|明年|今年|我们|你们|咱们|这次会后|会后|从今天起|从现在起|从现在开始|[0-9一二三四五六七八九十]+是)[,，]?)+`)
+// introduce the subject rather than belong to it: among them the
+// prohibitions whose object is who they bind (严禁学校和教师向学生推销……
+// binds 学校 and 教师).
+var subjectTrim = mustPattern(`^(?:(?:这就要求|这要求|就要求|要求|请|由|让|督促|责成|严禁|禁止|不准|希望|同时|此外|另外|并且|而且|并|特别是|尤其是|其中|为此|对此|因此|所以|今后|下一步|当前|目前|现在|明年|今年|我们|你们|咱们|这次会后|会后|从今天起|从现在起|从现在开始|[0-9一二三四五六七八九十]+是)[,，]?)+`)
 
 // coordination splits coordinated names: 县委、县政府; 各级工会特别是区总各部门.
 var coordination = mustPattern(`、|和|与|及|以及|同|特别是|尤其是|会同|联合|配合`)
@@ -104,6 +106,9 @@ var verbOpening = mustPattern(`^(?:致使|导致|使得|以致|与[^会]|跟|要
 // partOpening matches names of an unnamed part of the units (一些部门,
 // 个别学校, 有的单位), which name none of them.
 var partOpening = mustPattern(`^(?:一些|有些|有的|个别|少数|部分)`)
+
+// prohibition matches the prohibitions whose object is who they bind.
+var prohibition = mustRegexp(`^(?:严禁|禁止|不准)`)
 
 // maxBodyRunes bounds a body name; longer "names" are clauses.
 const maxBodyRunes = 20
@@ -121,6 +126,11 @@ func (lx *lexicon) subjectBodiesIn(rs []rune, at int) []Body {
 		at = len(rs)
 	}
 	start := clauseStart(rs, at)
+	if start == at && prohibition().MatchString(string(rs[at:])) {
+		// 严禁领导干部在公共场合吸烟: the names after a prohibition that
+		// opens its clause are who it binds.
+		return lx.leadingBodies(rs[at:clauseEnd(rs, at)], at)
+	}
 	if c := strings.TrimSpace(string(rs[start:at])); (c == "" || adverbsOnly().MatchString(c)) && start > 0 {
 		prevEnd := start - 1
 		start = clauseStart(rs, prevEnd)

@@ -109,6 +109,18 @@ func TestBodyObjectOfCausativeOrPreposition(t *testing.T) {
 	})
 }
 
+// Guide, "Responsible body": the bodies are those named as doing the
+// task. A prohibition (严禁, 禁止, 不准) names who it binds after it:
+// 严禁X做Y binds X, and the prohibition word is no part of the name.
+func TestBodyBoundByProhibition(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"prohibition opens the sentence", []string{"严禁各乡镇卫生院向患者推销保健品。"}, []string{"各乡镇卫生院"}},
+		{"prohibition after a clause", []string{"二是规范收费行为，禁止各幼儿园以兴趣班名义另收费用。"}, []string{"各幼儿园"}},
+		{"prohibition before 也不得", []string{"严禁社区卫生服务中心代收费用，也不得要求群众到指定药店购药。"}, []string{"社区卫生服务中心"}},
+		{"no name after the prohibition", []string{"各单位要厉行节约，严禁用公款大吃大喝。"}, []string{"各单位"}},
+	})
+}
+
 // Guide, "Responsible body": a body marked by 由 is who acts, whatever
 // verb follows it; what stands before 应当由/要由 is the thing acted on.
 func TestBodyMarkedByYouAfterModal(t *testing.T) {
