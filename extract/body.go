@@ -131,12 +131,17 @@ func (lx *lexicon) subjectBodiesIn(rs []rune, at int) []Body {
 		// opens its clause are who it binds.
 		return lx.leadingBodies(rs[at:clauseEnd(rs, at)], at)
 	}
+	before := false // the marker opens its clause: the subject is before it
 	if c := strings.TrimSpace(string(rs[start:at])); (c == "" || adverbsOnly().MatchString(c)) && start > 0 {
 		prevEnd := start - 1
 		start = clauseStart(rs, prevEnd)
 		at = prevEnd
+		before = true
 	}
 	bs := lx.leadingBodies(rs[start:at], start)
+	if before && len(bs) > 0 && lx.predicateNotName(bs[0].Name) {
+		return nil // ……，改造薄弱学校，将经费……: the clause before is a predicate
+	}
 	if m := whenClause().FindStringIndex(string(rs[start:at])); len(bs) == 0 && m != nil {
 		// 报账时核算中心要……: the subject follows the time it acts at.
 		from := start + runeCount(string(rs[start:at])[:m[1]])
@@ -152,6 +157,18 @@ func (lx *lexicon) subjectBodiesIn(rs []rune, at int) []Body {
 		bs = append(lx.listBefore(rs, start), bs...)
 	}
 	return bs
+}
+
+// predicateNotName reports whether name, found opening the clause before
+// a marker that opens its own, is a verb and its object (改造薄弱学校,
+// 统筹规划城镇小区配套幼儿园) rather than a name. A description before
+// 的 may open with a verb (参与定点帮扶的单位).
+func (lx *lexicon) predicateNotName(name string) bool {
+	if strings.Contains(name, "的") || lx == nil || lx.words == nil {
+		return false
+	}
+	ws := lx.words.words(name)
+	return len(ws) > 1 && ws[0].pos == "v"
 }
 
 // openingSubject returns the bodies that open the folded sentence d as

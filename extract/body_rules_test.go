@@ -121,6 +121,18 @@ func TestBodyBoundByProhibition(t *testing.T) {
 	})
 }
 
+// Guide, "Responsible body": the subject of the directive. When a marker
+// opens its clause (……，将……), the clause before it names the subject
+// only if it is a name: a verb and its object there is a predicate of the
+// sentence's own subject.
+func TestBodyPredicateBeforeMarkerIsNoName(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"verb and object before 将", []string{"县教育局要根据标准，改造薄弱学校，将所需经费纳入预算。"}, []string{"县教育局"}},
+		{"name before 要", []string{"各镇卫生院，要在6月底前完成排查。"}, []string{"各镇卫生院"}},
+		{"description before 的", []string{"参与对口支援的单位，要想方设法出人、出钱。"}, []string{"参与对口支援的单位"}},
+	})
+}
+
 // Guide, "Responsible body": a body marked by 由 is who acts, whatever
 // verb follows it; what stands before 应当由/要由 is the thing acted on.
 func TestBodyMarkedByYouAfterModal(t *testing.T) {
