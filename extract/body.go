@@ -36,12 +36,16 @@ var bodySuffixes, standalone, shortNames = func() ([]string, map[string]bool, ma
 	return heads, alone, short
 }()
 
-// suffixLast holds the last character of every body suffix, for a quick
-// test before the full one.
+// suffixLast holds the last character of every body suffix, and of the
+// collective names of places and units (各县, 各校), for a quick test
+// before the full one.
 var suffixLast = func() *runeSet {
 	s := new(runeSet)
 	for _, w := range bodySuffixes {
 		r, _ := utf8.DecodeLastRuneInString(w)
+		s.add(r)
+	}
+	for _, r := range "省市县区镇乡道街村州盟旗" + collectiveUnitHeads {
 		s.add(r)
 	}
 	return s
@@ -621,7 +625,7 @@ func (lx *lexicon) isBodyName(name string) bool {
 		unq := strings.NewReplacer("“", "", "”", "").Replace(name)
 		return strings.Count(name, "“") == 1 && strings.HasSuffix(name, "”") && lx.isBodyName(unq)
 	}
-	if collectivePlace().MatchString(name) || localSeat().MatchString(name) || isTown(name) {
+	if collectivePlace().MatchString(name) || collectiveUnit().MatchString(name) || localSeat().MatchString(name) || isTown(name) {
 		return true
 	}
 	// 学前教育方面 is a field of work; 有关方面 a body.
@@ -689,6 +693,14 @@ func (lx *lexicon) clauseChars(name string) bool {
 // 各乡镇, 各县区, 各区、县级市 (the guide's tag tail), 各县（市、区） once
 // its parenthesis is set aside.
 var collectivePlace = mustRegexp(`^(?:全[省市县区]?各|各)(?:有关|相关)?(?:省|市|县|区|镇|乡|乡镇|街道|镇街|村|社区|县区|县市|市县|区县|市区|州|盟|旗|县级市)+$|^县级市$`)
+
+// collectiveUnitHeads are the one-character forms official and school
+// writing gives units after 各: 各校 (学校), 各园 (幼儿园), 各班 (班级).
+const collectiveUnitHeads = "校园班"
+
+// collectiveUnit matches those collective names, alone or in a pair
+// (各校各园).
+var collectiveUnit = mustRegexp(`^(?:各[` + collectiveUnitHeads + `])+$`)
 
 // levelTiers matches the levels of government named together as a body:
 // 市、区两级, 县乡两级, 市县乡三级.

@@ -133,6 +133,20 @@ func TestBodyPredicateBeforeMarkerIsNoName(t *testing.T) {
 	})
 }
 
+// Guide, "Responsible body": bodies are named by their public naming
+// conventions; after 各, school and official writing shortens a unit to
+// one character (各校 for 各学校, 各园 for 各幼儿园, 各班), and names
+// places collectively (各县, 各市).
+func TestBodyCollectiveShortForms(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"各校", []string{"各校要在开学前完成校舍安全排查。"}, []string{"各校"}},
+		{"各园", []string{"各园要在9月底前建立晨检制度。"}, []string{"各园"}},
+		{"各班", []string{"各班要在本周内完成学生信息核对。"}, []string{"各班"}},
+		{"各县", []string{"各县要在年底前完成危房改造任务。"}, []string{"各县"}},
+		{"校园 is a place, not a unit", []string{"校园要在年底前完成绿化改造。"}, []string{""}},
+	})
+}
+
 // Guide, "Responsible body": a body marked by 由 is who acts, whatever
 // verb follows it; what stands before 应当由/要由 is the thing acted on.
 func TestBodyMarkedByYouAfterModal(t *testing.T) {
