@@ -274,8 +274,9 @@ func archiveReason(tasks []*ledgerTask, ps prevSpeech, opt ArchiveOptions) (stri
 // lb has read the speech sheets, so a task shared with one of them is
 // not counted twice.
 //
-// Rows are grouped by speech as splitCombined groups them: a row staff
-// added, with no speech named, goes with the row above it. The archived
+// Rows are grouped by speech by groupBySpeech, as splitCombined groups
+// them: a row staff added, with no speech named, goes with the row above
+// it. The archived
 // sheet has the layout of a speech sheet, so moveBack brings it back as
 // one and the run lays it out again by the usual rule.
 func (r *archiveRun) moveOutCombined(speeches []extract.Speech, opt ArchiveOptions, p *previous, lb *ledgerBook) error {
@@ -304,7 +305,14 @@ func (r *archiveRun) moveOutCombined(speeches []extract.Speech, opt ArchiveOptio
 	}
 	var gone []int            // rows of combinedSheet archived
 	keyOf := map[int]string{} // their speeches' keys
-	for _, g := range combinedGroups(all, header, speech) {
+	keys := make([]string, len(all)-header)
+	for i := range keys {
+		keys[i] = speechKey(all[header+i], speech)
+	}
+	for _, g := range groupBySpeech(keys) {
+		for i := range g.rows {
+			g.rows[i] += header + 1 // row numbers of combinedSheet
+		}
 		var tasks []*ledgerTask
 		for _, n := range g.rows {
 			if t := byRow[n]; t != nil {
@@ -436,48 +444,6 @@ func retitleCombined(v, key string, ps prevSpeech) string {
 	title, source := cmp.Or(ps.title, key), cmp.Or(ps.source, key)
 	v = combinedSource.ReplaceAllLiteralString(v, source)
 	return strings.ReplaceAll(v, combinedSheet, title)
-}
-
-// A combinedGroup is the rows of one speech on combinedSheet.
-type combinedGroup struct {
-	key  string // its 所属讲话
-	rows []int
-}
-
-// combinedGroups groups the rows below header of combinedSheet, whose
-// cells are all, by the speech its column speech names, as splitCombined
-// does: a row naming none goes with the row above, those above every
-// named row with the first speech.
-func combinedGroups(all [][]string, header, speech int) []combinedGroup {
-	var out []combinedGroup
-	at := map[string]int{}
-	var above []int
-	cur := -1
-	for i := header; i < len(all); i++ {
-		key := ""
-		if speech <= len(all[i]) {
-			key = strings.TrimSpace(all[i][speech-1])
-		}
-		if key != "" {
-			g, ok := at[key]
-			if !ok {
-				g = len(out)
-				at[key] = g
-				out = append(out, combinedGroup{key: key})
-			}
-			cur = g
-		}
-		if cur < 0 {
-			above = append(above, i+1)
-			continue
-		}
-		out[cur].rows = append(out[cur].rows, i+1)
-	}
-	if len(out) > 0 {
-		out[0].rows = append(above, out[0].rows...)
-		slices.Sort(out[0].rows)
-	}
-	return out
 }
 
 // archive moves the speech ps, whose sheet or key is name and whose

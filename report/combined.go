@@ -170,32 +170,63 @@ func collapse(l *ledger, lay *layout) {
 }
 
 // splitCombined splits the previous combinedSheet sh, whose column speech
-// names each row's speech, into one prevSheet per speech, in the order
-// of their first rows: a row with no speech named (one staff added) goes
-// with the row above it, those above every named row with the first
-// speech.
+// names each row's speech, into one prevSheet per speech, grouped as
+// groupBySpeech groups them.
 func splitCombined(sh *prevSheet, speech int) []*prevSheet {
+	keys := make([]string, len(sh.rows))
+	for i, r := range sh.rows {
+		keys[i] = speechKey(r.raw, speech)
+	}
 	var out []*prevSheet
-	by := map[string]*prevSheet{}
-	var cur *prevSheet
-	var above []prevRow // staff's rows above every task row
-	for _, r := range sh.rows {
-		key := ""
-		if speech <= len(r.raw) {
-			key = strings.TrimSpace(r.raw[speech-1])
+	for _, g := range groupBySpeech(keys) {
+		ps := &prevSheet{name: g.key, header: sh.header, cols: sh.cols, colOf: sh.colOf, extras: sh.extras, combined: true}
+		for _, i := range g.rows {
+			ps.rows = append(ps.rows, sh.rows[i])
 		}
+		out = append(out, ps)
+	}
+	return out
+}
+
+// speechKey returns the speech a row of combinedSheet, whose cells are
+// raw, names in its column speech, or "".
+func speechKey(raw []string, speech int) string {
+	if speech <= len(raw) {
+		return strings.TrimSpace(raw[speech-1])
+	}
+	return ""
+}
+
+// A speechGroup is the rows of one speech on combinedSheet.
+type speechGroup struct {
+	key  string // its 所属讲话
+	rows []int  // indexes of its rows, in order
+}
+
+// groupBySpeech groups rows by the speech each names (keys, "" for none),
+// in the order of the speeches' first rows: a row naming none (one staff
+// added) goes with the row above it, those above every named row with
+// the first speech.
+func groupBySpeech(keys []string) []speechGroup {
+	var out []speechGroup
+	at := map[string]int{}
+	var above []int // staff's rows above every task row
+	cur := -1
+	for i, key := range keys {
 		if key != "" {
-			if cur = by[key]; cur == nil {
-				cur = &prevSheet{name: key, header: sh.header, cols: sh.cols, colOf: sh.colOf, extras: sh.extras, combined: true}
-				by[key] = cur
-				out = append(out, cur)
+			g, ok := at[key]
+			if !ok {
+				g = len(out)
+				at[key] = g
+				out = append(out, speechGroup{key: key})
 			}
+			cur = g
 		}
-		if cur == nil {
-			above = append(above, r)
+		if cur < 0 {
+			above = append(above, i)
 			continue
 		}
-		cur.rows = append(cur.rows, r)
+		out[cur].rows = append(out[cur].rows, i)
 	}
 	if len(out) > 0 {
 		out[0].rows = append(above, out[0].rows...)
