@@ -291,7 +291,7 @@ func (r *archiveRun) moveOutCombined(speeches []extract.Speech, opt ArchiveOptio
 	if header == 0 {
 		return nil
 	}
-	speech := slicesIndex(all[header-1], combinedLabel) + 1
+	speech := slices.Index(all[header-1], combinedLabel) + 1
 	if speech == 0 {
 		return nil
 	}
@@ -410,8 +410,8 @@ func relinkSummary(f *excelize.File, to func(n int) string) error {
 	col := 0
 	for i, r := range rows {
 		if col == 0 {
-			if slicesIndex(r, "来源文件") >= 0 {
-				col = slicesIndex(r, "讲话标题") + 1
+			if slices.Index(r, "来源文件") >= 0 {
+				col = slices.Index(r, "讲话标题") + 1
 			}
 			continue
 		}

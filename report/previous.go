@@ -700,7 +700,7 @@ func (p *previous) readSummary(f *excelize.File) error {
 	var combined func(cell string) string
 	for i, r := range rows {
 		if len(cols) == 0 {
-			if slicesIndex(r, "讲话标题") >= 0 && slicesIndex(r, "来源文件") >= 0 {
+			if slices.Index(r, "讲话标题") >= 0 && slices.Index(r, "来源文件") >= 0 {
 				for j, c := range r {
 					cols[c] = j
 				}
@@ -754,7 +754,7 @@ func combinedKeys(f *excelize.File) func(cell string) string {
 	}
 	col := -1
 	for _, r := range rows[:min(len(rows), headerSearchRows)] {
-		if col = slicesIndex(r, combinedLabel); col >= 0 {
+		if col = slices.Index(r, combinedLabel); col >= 0 {
 			break
 		}
 	}
@@ -765,15 +765,6 @@ func combinedKeys(f *excelize.File) func(cell string) string {
 		}
 		return strings.TrimSpace(rows[n-1][col])
 	}
-}
-
-func slicesIndex(list []string, s string) int {
-	for i, v := range list {
-		if v == s {
-			return i
-		}
-	}
-	return -1
 }
 
 // dateOfSerial is the inverse of excelSerial.
