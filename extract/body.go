@@ -111,8 +111,8 @@ var verbOpening = mustPattern(`^(?:致使|导致|使得|以致|与[^会]|跟|要
 // 个别学校, 有的单位), which name none of them.
 var partOpening = mustPattern(`^(?:一些|有些|有的|个别|少数|部分)`)
 
-// prohibition matches the prohibitions whose object is who they bind.
-var prohibition = mustRegexp(`^(?:严禁|禁止|不准)`)
+// prohibitions are the prohibitions whose object is who they bind.
+var prohibitions = []string{"严禁", "禁止", "不准"}
 
 // maxBodyRunes bounds a body name; longer "names" are clauses.
 const maxBodyRunes = 20
@@ -130,7 +130,7 @@ func (lx *lexicon) subjectBodiesIn(rs []rune, at int) []Body {
 		at = len(rs)
 	}
 	start := clauseStart(rs, at)
-	if start == at && prohibition().MatchString(string(rs[at:])) {
+	if start == at && firstAt(rs, at, prohibitions) != "" {
 		// 严禁领导干部在公共场合吸烟: the names after a prohibition that
 		// opens its clause are who it binds.
 		return lx.leadingBodies(rs[at:clauseEnd(rs, at)], at)

@@ -1,7 +1,7 @@
 package extract
 
-// This file finds words at a position of a rune slice, for the target
-// rules, which read sentences as runes.
+// This file finds words at a position of a rune slice, for the rules
+// that read sentences as runes.
 
 // hasAt reports whether rs has w at i.
 func hasAt(rs []rune, i int, w string) bool {
