@@ -136,14 +136,22 @@ func statedDate(lines []string) Date {
 			break
 		}
 		for _, re := range []*pattern{datedLine, publishedAt} {
-			if m := re.FindStringSubmatch(l); m != nil {
-				if d, ok := civilDate(m[1], m[2], m[3]); ok {
-					return d
-				}
+			if d, ok := lineDate(re, l); ok {
+				return d
 			}
 		}
 	}
 	return Date{}
+}
+
+// lineDate returns the date the pattern re, whose groups are year, month
+// and day, finds in l (a line, or a file's name), if it finds one that
+// exists.
+func lineDate(re *pattern, l string) (Date, bool) {
+	if m := re.FindStringSubmatch(l); m != nil {
+		return civilDate(m[1], m[2], m[3])
+	}
+	return Date{}, false
 }
 
 // closingLineCount is how many of a text's last non-empty lines may hold
@@ -157,10 +165,8 @@ const closingLineCount = 3
 // lines give none.
 func signedDate(closing []string) Date {
 	for _, l := range closing {
-		if m := datedLine.FindStringSubmatch(l); m != nil {
-			if d, ok := civilDate(m[1], m[2], m[3]); ok {
-				return d
-			}
+		if d, ok := lineDate(datedLine, l); ok {
+			return d
 		}
 	}
 	return Date{}
@@ -192,10 +198,8 @@ var (
 // DateInName returns the date a file name states, or the zero Date.
 func DateInName(name string) Date {
 	for _, re := range []*pattern{nameDateSep(), nameDateHan(), nameDateCompact()} {
-		if m := re.FindStringSubmatch(name); m != nil {
-			if d, ok := civilDate(m[1], m[2], m[3]); ok {
-				return d
-			}
+		if d, ok := lineDate(re, name); ok {
+			return d
 		}
 	}
 	return Date{}
