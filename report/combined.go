@@ -55,22 +55,22 @@ func combineOldest(l *ledger, max int) {
 	}
 	slices.SortStableFunc(order, func(a, b int) int {
 		da, db := l.Sheets[a].Speech.Date, l.Sheets[b].Speech.Date
-		switch {
-		case da.IsZero() || db.IsZero():
+		if da.IsZero() || db.IsZero() {
 			return cmp.Compare(btoi(da.IsZero()), btoi(db.IsZero()))
 		}
 		return db.Compare(da)
 	})
+	note := fmt.Sprintf(combinedNote, max)
 	combined := map[string]bool{}
 	for _, i := range order[max:] {
 		sh := &l.Sheets[i]
 		sh.Combined = true
-		sh.Speech.Note = strings.TrimSpace(sh.Speech.Note + " " + fmt.Sprintf(combinedNote, max))
+		sh.Speech.Note = strings.TrimSpace(sh.Speech.Note + " " + note)
 		combined[sh.Name] = true
 	}
 	for i := range l.Speeches {
 		if e := &l.Speeches[i]; combined[e.Sheet] {
-			e.Note = strings.TrimSpace(e.Note + " " + fmt.Sprintf(combinedNote, max))
+			e.Note = strings.TrimSpace(e.Note + " " + note)
 		}
 	}
 }
