@@ -390,6 +390,15 @@ func TestBodyRunEndsWhereTopicChanges(t *testing.T) {
 			"区住建局要在4月底前拿出方案。",
 			"（二）要在5月底前完成验收。",
 		}, []string{"各街道", "各街道", "区住建局", "区住建局"}},
+		{"a 第三、 heading on a line of its own is a new numbered heading", []string{
+			"各街道要在3月底前完成摸底排查。",
+			"第三、积极推进技术改造，充分发挥科技的作用",
+			"技术改造必须在年底前完成，这是一个原则问题。",
+		}, []string{"各街道", ""}},
+		{"第三， opening a sentence is a bullet of the lead line", []string{
+			"各街道要抓好三项工作：",
+			"第三，要在年底前完成技术改造。",
+		}, []string{"各街道", "各街道"}},
 	})
 }
 

@@ -227,10 +227,11 @@ const (
 )
 
 var (
-	level1Mark = mustPattern(`^\s*[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{1,3}\s*[、.]`)
-	level2Mark = mustPattern(`^\s*[(（][一二三四五六七八九十]{1,3}[)）]`)
-	level3Mark = mustPattern(`^\s*(?:[0-9]{1,2}\s*[、.)）](?:[^0-9]|$)|[(（][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])`)
-	bulletMark = mustPattern(`^\s*(?:[—-]{1,2}|[·•●▲■◆]|[一二三四五六七八九十]{1,2}(?:要|是|抓|把|在|以|对|加强|强化|坚持)|第[一二三四五六七八九十]{1,2}\s*[,，、:：]|首先|其次|再次|最后)`)
+	level1Mark     = mustPattern(`^\s*[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{1,3}\s*[、.]`)
+	level2Mark     = mustPattern(`^\s*[(（][一二三四五六七八九十]{1,3}[)）]`)
+	level3Mark     = mustPattern(`^\s*(?:[0-9]{1,2}\s*[、.)）](?:[^0-9]|$)|[(（][0-9]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])`)
+	ordinalHeading = mustPattern(`^\s*第[一二三四五六七八九十]{1,2}\s*[,，、]`)
+	bulletMark     = mustPattern(`^\s*(?:[—-]{1,2}|[·•●▲■◆]|[一二三四五六七八九十]{1,2}(?:要|是|抓|把|在|以|对|加强|强化|坚持)|第[一二三四五六七八九十]{1,2}\s*[,，、:：]|首先|其次|再次|最后)`)
 )
 
 // paragraphKind classifies a folded paragraph by its opening numbering.
@@ -242,6 +243,10 @@ func paragraphKind(s string) int {
 		return paraLevel1
 	case level3Mark.MatchString(s):
 		return paraLevel3
+	case ordinalHeading.MatchString(s) && !endsSentence(s):
+		// 第三、积极推进技术进步 on a line of its own, with no sentence
+		// end, heads a part of the text; 第三，要…… is a bullet.
+		return paraLevel1
 	case bulletMark.MatchString(s):
 		return paraBullet
 	}
