@@ -63,13 +63,20 @@ var organHeads = mustRegexp(`(?:局|委|厅|办|署|委员会|办公室|中心)$
 // list shares it (市发展改革委、财政局 -> 市财政局): prev opens with a place
 // and name, an organ with none of its own, is joined to it by 、.
 func sharedPlace(prev, name, joiner string) string {
-	if joiner != "、" || !organHeads().MatchString(name) || placePrefix(name) > 0 || collectiveScope().MatchString(name) {
+	if joiner != "、" || !organHeads().MatchString(name) || placePrefix(name) > 0 || collectiveScope().MatchString(name) || namesLevel(name) {
 		return name
 	}
 	if n := placePrefix(prev); n > 0 {
 		return string([]rune(prev)[:n]) + name
 	}
 	return name
+}
+
+// namesLevel reports whether an organ's name holds a level of its own
+// before its head (团市委, 团县委): it is that level's organ already.
+func namesLevel(name string) bool {
+	rs := []rune(name)
+	return strings.ContainsAny(string(rs[:len(rs)-1]), levelPrefixes)
 }
 
 // sharePlaces gives each body of a list that names no place of its own
