@@ -331,6 +331,7 @@ func TestBodySharedPlace(t *testing.T) {
 			"1.建设人才公寓，5年内筹集2000套。（牵头单位：市住建局，配合单位：市委组织部、人社局）",
 		}, []string{"市住建局、+市委组织部、+市人社局"}},
 		{"own place kept", []string{"县委、县政府要在年底前完成部署。"}, []string{"县委、县政府"}},
+		{"市场 opens no city's name", []string{"国家发展改革委、市场监管总局、国管局要在年底前出台办法。"}, []string{"国家发展改革委、市场监管总局、国管局"}},
 		{"a level inside the name is its own place", []string{"市教育局、团市委要在暑假前组织志愿服务。"}, []string{"市教育局、团市委"}},
 		{"no place to share", []string{"教研室和学校要在5月底前完成调研。"}, []string{"教研室、学校"}},
 		{"abbreviated organ and a bare town", []string{"区住建局和东华门街道要在年底前完成改造。"}, []string{"区住建局、东华门街道"}},

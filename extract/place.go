@@ -41,11 +41,15 @@ func placePrefix(name string) int {
 			return n
 		}
 	}
-	if len(rs) > 2 && strings.ContainsRune(levelPrefixes, rs[0]) {
+	if len(rs) > 2 && strings.ContainsRune(levelPrefixes, rs[0]) && !hasPrefixAny(name, levelWords...) {
 		return 1
 	}
 	return 0
 }
+
+// levelWords are the words that open with a level's character without
+// naming the level: 市场监管总局 is the market regulator, no city's organ.
+var levelWords = []string{"市场", "市民", "市域", "区域", "县域", "省域", "乡村"}
 
 // isTown reports whether name is a town, township or sub-district of the
 // divisions (殷汇镇, 东华门街道): a bare town names its government as a
