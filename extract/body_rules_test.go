@@ -347,6 +347,7 @@ func TestBodyCarryStops(t *testing.T) {
 	runBodyCases(t, []bodyCase{
 		{"carried into a subjectless directive", []string{"各乡镇要在3月底前完成排查。要在4月底前完成整改。"}, []string{"各乡镇", "各乡镇"}},
 		{"not into a pronoun's directive", []string{"各乡镇要在3月底前完成排查。我们要在4月底前完成整改。"}, []string{"各乡镇", ""}},
+		{"not into a pronoun's 既要……又要", []string{"各乡镇要在3月底前完成排查。我们既要在4月底前完成整改，又要防止反弹。"}, []string{"各乡镇", ""}},
 		// The quoted directive is no task of its own (guide, "Task").
 		{"quoted directive", []string{"省厅召开视频会，要求各地要在5月底前完成排查。要在6月底前完成整改。"}, []string{""}},
 	})

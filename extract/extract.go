@@ -908,9 +908,9 @@ func withBlanket(bodies, blanket []Body) []Body {
 }
 
 // pronounSubject matches a directive whose subject is a pronoun (我们要……,
-// 大家一定要……): the sentence names its own subject, which is no body
+// 大家一定要……, 我们既要……又要……): the sentence names its own subject, which is no body
 // (guide, "Responsible body"), so the run's body is not carried into it.
-var pronounSubject = mustRegexp(`(?:^|[,，:：])[^,，。；;]{0,10}?(?:我们|大家|同志们|你们|咱们)(?:都|也|还|更|就|一定|必须|务必|首先|进一步|共同|每个人)*(?:要|必须|务必|应当|应该|需要)`)
+var pronounSubject = mustRegexp(`(?:^|[,，:：])[^,，。；;]{0,10}?(?:我们|大家|同志们|你们|咱们)(?:都|也|还|更|就|既|又|仍|仍然|始终|同样|一定|必须|务必|首先|进一步|共同|每个人)*(?:要|必须|务必|应当|应该|需要)`)
 
 // vagueSubject matches a sentence whose subject is an unnamed part of the
 // units (一些部门, 个别学校, 有的单位): it names its own subject, so the
