@@ -12,10 +12,12 @@ import (
 
 // neutralWords contain 要 (or 应) without directing anything (需要, 重要,
 // 主要, 适应 …), and 要求 used as a noun (按照……的要求). They are blanked
-// before looking for the directive 要 (guide, "Task", rule 1).
+// before looking for the directive 要 (guide, "Task", rule 1). 政要 and
+// 险要 are left out: in a directive they are 财政/行政/民政 or 保险/风险
+// before the modal (县财政要……, 风险要……), far more often than the nouns.
 var neutralWords = []string{
 	"需要", "主要", "重要", "只要", "首要", "要素", "摘要", "纲要", "提要", "要点", "要害", "要务",
-	"要件", "要闻", "要领", "扼要", "简要", "紧要", "险要", "要道", "要津", "政要", "显要", "机要",
+	"要件", "要闻", "要领", "扼要", "简要", "紧要", "要道", "要津", "显要", "机要",
 	"要塞", "要地", "要员", "要案", "要职", "相应", "适应", "反应", "供应", "效应", "响应", "对应",
 	"要么", "要不然", "要不就", "要不是", "要不要", "想要", "将要", "快要", "就要到", "要靠", "要看", "路要走", "的要求", "要求的",
 	"要求和", "要求下",

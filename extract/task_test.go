@@ -36,6 +36,8 @@ func TestDirective(t *testing.T) {
 		{"neutral 要: 重要", "这是一项重要工作。", false, false},
 		{"neutral 要: 需要", "我们需要更多的时间。", false, false},
 		{"neutral 要: 的要求", "按照上级的要求。", false, false},
+		{"要 after 财政 (no 政要)", "县财政要压减一般性支出5%以上。", false, true},
+		{"要 after 风险 (no 险要)", "重大风险要在年底前全部化解。", false, true},
 		{"quotation", "部分干部存在“等、靠、要”思想。", false, false},
 		{"idiom", "在这方面,我们还有很长很长的路要走。", false, false},
 		{"announced decision", "县委决定召开这次会议。", false, false},
