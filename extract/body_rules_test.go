@@ -411,6 +411,8 @@ func TestBodyHeadsOfEveryKind(t *testing.T) {
 	runBodyCases(t, []bodyCase{
 		{"party organisation", []string{"各基层党组织要在7月1日前完成换届。"}, []string{"各基层党组织"}},
 		{"temporary body", []string{"防汛指挥部要在汛期前完成演练。"}, []string{"防汛指挥部"}},
+		{"management committee: 管委会", []string{"县工业园区管委会要在9月底前建成标准厂房。"}, []string{"县工业园区管委会"}},
+		{"villagers' committee: 村委会", []string{"各村委会要在年底前完成换届选举。"}, []string{"各村委会"}},
 		{"task force", []string{"县招商工作专班要在年底前引进项目10个。"}, []string{"县招商工作专班"}},
 		{"institution", []string{"各金融机构要在年内新增涉农贷款5亿元。"}, []string{"各金融机构"}},
 		{"a conjunction opens no name", []string{"各科室要做好统计，而工作人员在履职的同时，也要在月底前完成自查。"}, []string{"各科室"}},
