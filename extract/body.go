@@ -421,6 +421,9 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 		for n > 0 && verbHead(rs, ws, pos+n) {
 			n = lx.longestBodyPrefix(rs[pos:], wordEnd, n-1)
 		}
+		if n == 0 && len(out) > 0 {
+			n = coordinatedHead(rs, ws, pos)
+		}
 		longest = maxBodyRunes
 		if n == 0 {
 			break
@@ -434,9 +437,10 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 		from := pos
 		// 抓实集体备课工作全体高三老师要……: a heading run into its text
 		// (a copy lost the mark between); the name starts at the
-		// collective word when what stands before it names no body.
+		// collective word when what stands before it names no body and
+		// does not describe it (在座的各位领导).
 		for _, w := range []string{"全体", "各"} {
-			if i := strings.Index(name, w); i > 0 && !lx.isBodyName(name[:i]) && lx.isBodyName(name[i:]) && lx.opensWithVerb([]rune(name)) {
+			if i := strings.Index(name, w); i > 0 && !strings.HasSuffix(name[:i], "的") && !lx.isBodyName(name[:i]) && lx.isBodyName(name[i:]) && lx.opensWithVerb([]rune(name)) {
 				from += runeCount(name[:i])
 				name = name[i:]
 				break
@@ -459,6 +463,32 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 	sharePlaces(rs, out, offset)
 	return out
 }
+
+// coordinatedHead returns the length of the bare head word (教师, 单位)
+// at rune offset pos of the clause rs (segmented as ws), after a body
+// name and the word joining them, or 0: coordinated with a name, a head
+// names the units or people of its kind (在座的各位领导和教师, 其他科室、
+// 单位), though alone it is too general to be one (guide, "Responsible
+// body": coordinated names are split). A noun after it makes it part of a
+// longer name or a thing (教师队伍).
+func coordinatedHead(rs []rune, ws []word, pos int) int {
+	for i, w := range ws {
+		if w.start != pos {
+			continue
+		}
+		if w.pos != "n" || !bodySuffixSet[string(rs[w.start:w.end])] || w.end-w.start < 2 {
+			return 0
+		}
+		if i+1 < len(ws) && nounTags[ws[i+1].pos] {
+			return 0
+		}
+		return w.end - w.start
+	}
+	return 0
+}
+
+// nounTags are the parts of speech of nouns and noun phrases.
+var nounTags = map[string]bool{"n": true, "vn": true, "nz": true, "ng": true, "an": true, "nt": true, "ns": true, "j": true, "l": true}
 
 // clauseWords are the parts of speech (jieba's tags) of words that a body
 // name never holds outside a parenthesis or before a 的 that ends a
@@ -527,13 +557,26 @@ func (lx *lexicon) wholeName(name string) bool {
 // verbHead reports whether the name ending at rune offset end of the
 // clause rs (segmented as ws) ends in a one-character head that a
 // one-character verb governs: 入局 in 躬身入局 is an act, not a bureau.
+// Where a lone character stands before the verb too, the three are the
+// abbreviated name of a section that the dictionary lacks and cut into
+// characters (规建股, 基建科: a field's first characters and the head),
+// not a verb and its object.
 func verbHead(rs []rune, ws []word, end int) bool {
 	for i, w := range ws {
 		if w.end == end {
-			return w.end-w.start == 1 && bodySuffixSet[string(rs[w.start])] && i > 0 && ws[i-1].end-ws[i-1].start == 1 && ws[i-1].pos == "v"
+			if w.end-w.start != 1 || !bodySuffixSet[string(rs[w.start])] || i == 0 || ws[i-1].end-ws[i-1].start != 1 || ws[i-1].pos != "v" {
+				return false
+			}
+			return i < 2 || !lonePart(rs, ws[i-2])
 		}
 	}
 	return false
+}
+
+// lonePart reports whether w is a lone Han character that is no clause
+// word: a piece of a word the dictionary lacks.
+func lonePart(rs []rune, w word) bool {
+	return w.end-w.start == 1 && unicode.Is(unicode.Han, rs[w.start]) && !clauseWords[w.pos]
 }
 
 // beforeVerb shortens the name of n runes at pos in the clause rs
@@ -635,6 +678,11 @@ func (lx *lexicon) isBodyName(name string) bool {
 	if lx.clauseChars(name) && !strings.HasPrefix(name, "各") && !strings.HasSuffix(name, "一把手") {
 		return false
 	}
+	// 全体教育人, 全体澄城教育人: all the people of a field or place is a
+	// collective designation (guide, "Responsible body": 全体老师).
+	if collectivePeople().MatchString(name) {
+		return true
+	}
 	// 联系指导贫困村的县级领导, 参与定点帮扶的单位: a role described by
 	// what it does; only people and units, not things, are named so.
 	if i := strings.LastIndex(name, "的"); i >= 0 {
@@ -667,27 +715,49 @@ func (lx *lexicon) isBodyName(name string) bool {
 }
 
 // clauseChars reports whether name holds a character that marks a clause
-// rather than a name (要, 是, 把, a preposition). A description before 的
-// may hold one inside a longer word (相对落后的镇街), not standing alone
-// as a preposition (负责人对排位靠后的单位), nor open with 作为 (作为……的
-// 第一责任人, a predicate).
+// rather than a name (要, 是, 把, a preposition). 要 inside a word that
+// directs nothing (主要领导, 需要帮扶的单位) marks none. A description
+// before 的 may hold one inside a longer word (相对落后的镇街, 在座的各位
+// 领导), not standing alone as a preposition (负责人对排位靠后的单位), nor
+// open with 作为 (作为……的第一责任人, a predicate).
 func (lx *lexicon) clauseChars(name string) bool {
 	const marks = "要在是把对从将为以于至需均 "
+	if strings.Contains(name, "要") {
+		name = blankNeutralWords(name)
+	}
 	desc, role, ok := strings.Cut(name, "的")
 	if !ok || lx == nil || lx.words == nil {
 		return strings.ContainsAny(name, marks)
 	}
-	if strings.ContainsAny(desc, "要在是把将 ") || strings.ContainsAny(role, marks+"的") || strings.HasPrefix(desc, "作为") || strings.HasPrefix(desc, "身为") {
+	if strings.ContainsAny(desc, "要是把将 ") || strings.ContainsAny(role, marks+"的") || strings.HasPrefix(desc, "作为") || strings.HasPrefix(desc, "身为") {
 		return true
 	}
 	rs := []rune(desc)
-	for _, w := range lx.words.words(desc) {
-		if w.end-w.start == 1 && strings.ContainsRune(marks, rs[w.start]) {
+	ws := lx.words.words(desc)
+	for i, w := range ws {
+		if w.end-w.start == 1 && strings.ContainsRune(marks, rs[w.start]) && !inUnknownWord(rs, ws, i) {
 			return true
 		}
 	}
 	return false
 }
+
+// inUnknownWord reports whether the one-character word ws[i] of rs, a
+// preposition by the dictionary, is rather the second half of a word the
+// dictionary lacks: it follows another lone character that is no clause
+// word and is followed by a verb, which no preposition governs (a
+// preposition's object is a noun): 结对帮扶 is 结对 and 帮扶, where
+// 党对教育工作 keeps its 对.
+func inUnknownWord(rs []rune, ws []word, i int) bool {
+	if i == 0 || i+1 >= len(ws) {
+		return false
+	}
+	return lonePart(rs, ws[i-1]) && ws[i+1].pos == "v"
+}
+
+// collectivePeople matches all the people of a field or place named as
+// one: 全体教育人, 全体医务人.
+var collectivePeople = mustRegexp(`^全体[^的，,、]{1,8}人$`)
 
 // collectivePlace matches the places named as a collective body: 各县,
 // 各乡镇, 各县区, 各区、县级市 (the guide's tag tail), 各县（市、区） once

@@ -479,3 +479,66 @@ func TestBodyLeftBehindSaysWhy(t *testing.T) {
 		t.Errorf("task %q: bodies %v, hints %q; want no body and a hint saying why", last.Text, last.Bodies, last.Hints)
 	}
 }
+
+// Guide, "Responsible body": the units or roles named as doing the task,
+// described ones among them. A character that marks a clause (要, 在, 对)
+// marks none inside a word: 主要领导 is a role, 在座的各位老师 people
+// described, 结对帮扶的单位 units described by a word the dictionary
+// lacks and cuts so that 对 stands alone before a verb, which no
+// preposition governs. A preposition before its noun object still opens
+// a clause.
+func TestBodyClauseMarkInsideWord(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"要 inside 主要", []string{"各乡镇要在6月底前完成排查，主要领导负总责。"}, []string{"各乡镇、主要领导"}},
+		{"在 inside 在座", []string{"希望在座的各位校长要在开学前完成校舍排查。"}, []string{"在座的各位校长"}},
+		{"对 inside a word the dictionary lacks", []string{"结对帮扶的单位要在春节前走访每户群众。"}, []string{"结对帮扶的单位"}},
+		{"对 before its object opens a clause", []string{"县教育局对考核靠后的学校要在月底前进行约谈。"}, []string{"县教育局"}},
+	})
+}
+
+// Guide, "Responsible body": a section's abbreviated name (基建股, 规财科)
+// that the dictionary lacks is cut into characters; the head after a
+// verb's character is then the section's, not the verb's object, where a
+// lone character stands before the verb too (躬身入局 is an act).
+func TestBodyAbbreviatedSection(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"abbreviation cut into characters", []string{"各学校要在3月底前上报维修计划。规建股要在月底前完成图纸审核。"}, []string{"各学校", "规建股"}},
+		{"verb and a one-character head", []string{"各单位要躬身入局，在月底前完成自查。"}, []string{"各单位"}},
+	})
+}
+
+// Guide, "Responsible body": coordinated names are split, and a bare head
+// coordinated with a name (……和教师, ……、单位) names the people or units of
+// its kind, though alone it is too general to be a body.
+func TestBodyCoordinatedHead(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"role after a described role", []string{"希望在座的各位校长和教师要在开学前完成备课。"}, []string{"在座的各位校长、教师"}},
+		{"unit after a collective name", []string{"其他股室、单位也要在月底前报送工作计划。"}, []string{"其他股室、单位"}},
+		{"bound by a prohibition", []string{"严禁学校和教师在假期组织有偿补课，违者年底考核一票否决。"}, []string{"学校、教师"}},
+	})
+}
+
+// Guide, "Responsible body": collective designations count (全体老师); all
+// the people of a field named as one (全体医务人) is one.
+func TestBodyCollectivePeople(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"全体……人", []string{"全体医务人要在汛期前完成应急演练。"}, []string{"全体医务人"}},
+	})
+}
+
+// Guide, "Clarifications": a lead line introduces its items from the
+// first. Where the item after a paragraph is the second of its list
+// (二要……), the paragraph held the first item inline, and the subject it
+// named was that item's, not a lead for the items after it.
+func TestBodyLeadIntroducesItemsFromTheFirst(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"the paragraph held item one", []string{
+			"下面我讲两点意见：一要加强领导。各校长要在3月底前完成排查。",
+			"二要加强研究。要在4月底前完成整改。",
+		}, []string{"各校长", ""}},
+		{"a lead line before item one", []string{
+			"各校长要在3月底前完成排查。",
+			"一要加强领导。要在4月底前完成整改。",
+		}, []string{"各校长", "各校长", "各校长"}},
+	})
+}

@@ -158,6 +158,9 @@ type taskReading struct {
 	mood      int
 	rowYear   int    // the year a schedule table's row gives its months
 	blanket   []Body // bodies a note gives every later task
+	// prevHeldFirst is set when the previous paragraph held the first
+	// item of a list inline (……：一要加强领导。).
+	prevHeldFirst bool
 }
 
 // paragraphReading is what the sentences of one paragraph hand on to the
@@ -201,7 +204,7 @@ func (r *taskReading) line(li int, line string) {
 		// 105 1、4月：统包工程决标: the row's months are in its year.
 		lineRef = NewDate(r.rowYear, time.January, 1)
 	}
-	r.followRun(kind, line)
+	r.followRun(kind, line, para.text)
 	r.continues = !endsSentence(line)
 	sents := para.sents
 	tags := x.itemTags(sents, x.tagLinesAfter(r.memo, r.joined, li))
@@ -229,11 +232,12 @@ func (r *taskReading) line(li int, line string) {
 		r.prev = nil
 	}
 	r.prevKind = kind
+	r.prevHeldFirst = firstItemInline.MatchString(para.text)
 }
 
 // followRun follows the section and the run of items a paragraph of kind
-// is in, as the paragraph begins.
-func (r *taskReading) followRun(kind int, line string) {
+// is in, as the paragraph begins; folded is the paragraph folded.
+func (r *taskReading) followRun(kind int, line, folded string) {
 	switch {
 	case kind == paraLevel1:
 		r.section = firstClause(line)
@@ -246,7 +250,11 @@ func (r *taskReading) followRun(kind int, line string) {
 			// end the list of items: the next item of the same level
 			// is one of the lead line's bullets still.
 			r.lead = r.suspended
-		} else if r.lead.level == 0 && len(r.prev) > 0 && !isItem(r.prevKind) {
+		} else if r.lead.level == 0 && len(r.prev) > 0 && !isItem(r.prevKind) && !(r.prevHeldFirst && laterItem.MatchString(folded)) {
+			// A lead line introduces its items from the first: where
+			// a paragraph held the first item inline (……：一要加强
+			// 领导。希望各位……。) and the item after it is the second
+			// (二要……), its subject was that item's.
 			r.lead = run{bodies: carried(r.prev), level: kind}
 		} else if r.lead.level != 0 && rank(kind) < rank(r.lead.level) {
 			r.lead = run{}
@@ -455,6 +463,14 @@ func leadingMarker(word string) (string, bool) {
 // modalMarker matches the directive markers that follow their subject:
 // 各级各部门要……, 县委将…….
 var modalMarker = mustPattern(`^(?:要|必须|务必|一定|应|需|将|负责|牵头|严禁|禁止|不得|不准)`)
+
+// laterItem matches the numbering of an item after the first of its list:
+// 二要, (三), 4., ⑤, 其次.
+var laterItem = mustPattern(`^\s*(?:(?:[二三四五六七八九]|十[一二三四五六七八九]?)(?:要|是|[、.])|[(（](?:[二三四五六七八九]|十[一二三四五六七八九]?|[2-9]|[1-9][0-9])[)）]|(?:[2-9]|[1-9][0-9])\s*[、.)）]|[②③④⑤⑥⑦⑧⑨⑩]|第[二三四五六七八九十]|其次|再次)`)
+
+// firstItemInline matches the first item of a list opening a sentence
+// inside a paragraph: ……：一要加强领导。, ……。一是…….
+var firstItemInline = mustPattern(`[。；;:：!！?？]\s*(?:一(?:要|是)|[(（][一1][)）]|1[、.]|第一[,，、])`)
 
 // Moods of a section, by what its heading says it holds.
 const (
