@@ -182,6 +182,8 @@ func TestTargetObjects(t *testing.T) {
 		{"target text excludes a span in Chinese numerals", "力争三年内培育规上企业50家。", "培育规上企业50家", "培育规上企业"},
 		{"target text excludes 用N年时间", "力争用2年时间培育龙头企业10家以上。", "培育龙头企业10家以上", "培育龙头企业"},
 		{"a time phrase is no object", "年底前完成200公里农村公路建设。", "200公里", ""},
+		{"target text excludes a deadline with no number", "各园区要在年底前建成标准厂房10万平方米。", "建成标准厂房10万平方米", "建成标准厂房"},
+		{"target text excludes 于 and the deadline", "各县要于6月底前新建充电桩1万个。", "新建充电桩1万个", "新建充电桩"},
 	}
 	for _, tt := range tests {
 		ts := FindTargets(tt.s)

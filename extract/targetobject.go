@@ -103,7 +103,19 @@ func objectBefore(rs []rune, cs, i int) string {
 	if _, ok := ParseTime(obj, Date{}); ok {
 		return "" // 年底前完成200公里: the time phrase is no object
 	}
-	return obj
+	return withoutLeadingTime(obj)
+}
+
+// withoutLeadingTime drops the time phrase an object opens with, and the
+// 在 or 于 before it: the target of 在年底前建成厂房10万平方米 is 建成厂房10万
+// 平方米, its time node 年底前 (issue 13: target text excludes the time).
+func withoutLeadingTime(obj string) string {
+	rest := strings.TrimPrefix(strings.TrimPrefix(obj, "在"), "于")
+	ts := FindTimes(rest, Date{})
+	if len(ts) == 0 || ts[0].Span.Start != 0 {
+		return obj
+	}
+	return strings.TrimSpace(string([]rune(rest)[ts[0].Span.End:]))
 }
 
 // objectBeforeCut reads what is left of rs[cs:i] after the last date,
