@@ -219,10 +219,33 @@ func (c *targetReading) readMore() {
 // durationGoal returns the unit of a duration set as a goal
 // (压缩至5个工作日以内), or "".
 func (c *targetReading) durationGoal() string {
-	if endsWithAny(c.rs, c.i, durationGoals) {
+	if setsDurationGoal(c.rs, c.i) {
 		return longestAt(c.rs, c.k, durationUnits)
 	}
 	return ""
+}
+
+// setsDurationGoal reports whether the duration at rs[i] is set as a goal:
+// right after a word of durationGoals, or after 至/到/在 with a verb of
+// cutVerbs earlier in its clause.
+func setsDurationGoal(rs []rune, i int) bool {
+	if endsWithAny(rs, i, durationGoals) {
+		return true
+	}
+	if i == 0 || !strings.ContainsRune("至到在", rs[i-1]) {
+		return false
+	}
+	start := i - 1
+	for start > 0 && !strings.ContainsRune("，,。；;：:！!？?", rs[start-1]) {
+		start--
+	}
+	clause := string(rs[start : i-1])
+	for _, v := range cutVerbs {
+		if strings.Contains(clause, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // timeOrCode reports whether what follows the number makes it part of a

@@ -57,6 +57,10 @@ var durationGoals = []string{
 	"减少至", "减少到", "控制在", "不超过", "不多于", "降至", "降到", "降低至", "降低到",
 }
 
+// cutVerbs cut or cap what they govern; with their object between them
+// and 至 (压缩企业开办时间至1个工作日以内) they set a goal as durationGoals do.
+var cutVerbs = []string{"压缩", "压减", "缩短", "缩减", "减少", "降低", "控制"}
+
 // leftBlockers directly before a number make it an ordinal, a date part, a
 // rate denominator or a summary count, not a target: 第一, 周一, 初五,
 // 每10万人, 之一, 逐一, 前三季度, 等两个会议, 这三项.

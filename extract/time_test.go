@@ -242,6 +242,8 @@ func TestFindTimes(t *testing.T) {
 		{"year rule: an anonymised year opening its clause", "20xx年,全市学校网络带宽要达到100M。", "2016-04-20", []string{"20xx年=2016-12-31/"}},
 		{"not: an anonymised year naming a document", "各单位要报送20xx年工作总结。", "2016-04-20", nil},
 		{"not: a duration set as a goal", "各部门要将审批时限压缩至5个工作日以内。", "2024-04-10", nil},
+		{"not: a duration set as a goal, the cut verb before its object", "各地要压缩企业开办时间至1个工作日以内。", "2024-04-10", nil},
+		{"a span after 在 with no cut verb is a time node", "各地要减少会议，在10天内完成整改。", "2024-04-10", []string{"10天内=2024-04-20/"}},
 		{"not: a span that bounds a meeting", "发言时间控制在10天以内。", "2024-04-10", nil},
 		{"not: a year qualifying a noun: inside a document's title", "各乡镇要尽快编制《某县2024年农田水利建设方案》。", "2024-04-10", nil},
 		{"not: a year qualifying a noun: a title with its own deadline", "请于5月5日前报送《关于春节前安全检查的报告》。", "2024-04-10", []string{"5月5日前=2024-05-05/"}},

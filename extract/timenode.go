@@ -201,14 +201,7 @@ func (p *parser) namesMeeting(m match, bare bool) bool {
 // setsTarget reports whether the span m is a duration set as a goal, a
 // target rather than a deadline: 办理时限压缩至1个工作日以内.
 func (p *parser) setsTarget(m match) bool {
-	if m.iv.cat == catSpan {
-		for _, w := range durationGoals {
-			if p.before(m, w) {
-				return true
-			}
-		}
-	}
-	return false
+	return m.iv.cat == catSpan && setsDurationGoal(p.rs, m.start)
 }
 
 // notWhenDue reports whether the words around m make it say something
