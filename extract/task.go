@@ -813,7 +813,7 @@ func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
 	if markers := unasked(d.blank, lx.committing(d)); len(markers) > 0 {
 		m := markers[0]
 		future := strings.HasPrefix(blank[m[0]:], "预计") || strings.HasPrefix(blank[m[0]:], "将") || strings.HasPrefix(blank[m[0]:], "拟")
-		if !future && isPastReport(blank[:m[0]]) && len(lx.subjects(d)) == 0 {
+		if !future && isPastReport(blank[:m[0]]) && !turnsToWhatIsDue(markerClause(blank, m[0])) && len(lx.subjects(d)) == 0 {
 			// A report of what was done followed by a directive with no
 			// subject of its own (……签订了协议,这项工作要抓紧跟进).
 			return false, false
@@ -839,6 +839,29 @@ func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
 		return true, true
 	}
 	return false, false
+}
+
+// turnsToWhatIsDue reports whether the clause of a directive marker turns
+// from the past the sentence reported to what is due (去年……，今年要……;
+// ……已完成摸底，下一步要……): a time still to come, or a link of contrast,
+// opens it, and it reports nothing itself. The directive clause decides
+// the sentence's mood.
+func turnsToWhatIsDue(clause string) bool {
+	c := strings.TrimLeft(clause, "，,；;：: ")
+	return firstPrefix(c, dueOpenings) != "" && !isPastReport(c)
+}
+
+// dueOpenings open a clause that turns to what is due.
+var dueOpenings = []string{"今年", "明年", "下半年", "下一步", "下一阶段", "下阶段", "接下来", "今后", "从现在起", "从现在开始", "会后", "新的一年", "新学期", "本学期", "今冬明春"}
+
+// markerClause returns the clause of blank that runs up to the marker at
+// byte i: from the punctuation before it.
+func markerClause(blank string, i int) string {
+	clause := blank[:i]
+	if k := strings.LastIndexAny(clause, "，,；;：:"); k >= 0 {
+		clause = clause[k:]
+	}
+	return clause
 }
 
 // unasked returns markers less those inside a question (……还有什么工作要

@@ -51,6 +51,11 @@ func TestDirective(t *testing.T) {
 		{"exhortation to understand", "第一,要明白中小学德育工作要抓基础。", false, false},
 		{"report then subjectless directive", "去年签订了合作协议,这项工作要抓紧跟进对接。", false, false},
 		{"report then directive with a subject", "省局专门印发了实施方案,各地要全面落实。", false, true},
+		// The directive clause decides the mood: one that turns from
+		// the past to a time still to come directs.
+		{"report, then a clause turning to what is due", "上半年已经完成了入户摸底,下半年要在9月底前完成整改。", false, true},
+		{"report, then 今年 directs", "去年开局态势良好,今年咱们要再接再厉。", false, true},
+		{"report, then a clause that turns but reports", "去年完成了摸底,今年已经开始整改,要抓紧跟进。", false, false},
 		{"heading with directive", "二是要建立党建例会制度。", true, true},
 		{"heading with directive", "(一)要强化各级责任。", true, true},
 		{"heading with directive", "一要壮大龙头。", true, true},
