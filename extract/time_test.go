@@ -210,6 +210,7 @@ func TestFindTimes(t *testing.T) {
 		{"not: a past date", "2月9日已完成资格预审开标。", "2021-09-02", nil},
 		{"not: a past year", "2015年8月12日召开了会议。", "2021-06-14", nil},
 		{"not: recurring", "每月底前报送一次进度,每季度初召开例会。", formRef, nil},
+		{"not: recurring, a day counted from a recurring period", "各牵头单位要于每季度末5日前报送工作进展。", "2024-03-01", nil},
 		{"not: vague", "当前和今后一个时期要及时、立即整改,近期限期完成。", formRef, nil},
 		{"not: numbers", "新建10个站点,覆盖率达98%,1、加强领导。", formRef, nil},
 		{"not: 近年来", "近年来我县发展较快。", formRef, nil},

@@ -101,8 +101,14 @@ func (p *parser) recurring(m match) bool {
 			return true
 		}
 	}
-	return false
+	// 每季度末5日前, 每月底3日内: a day counted from a recurring time.
+	from := max(0, m.start-8)
+	return recurringPeriod.MatchString(string(p.rs[from:m.start]))
 }
+
+// recurringPeriod matches a recurring period and the part of it a time
+// after it counts from: 每季度末, 每月底, 每学期初.
+var recurringPeriod = mustPattern(`每(?:个|一)?(?:年|半年|季度?|月|周|星期|旬|学期)(?:的)?(?:末|初|底|中)?$`)
 
 // retrospective reports whether m looks back: 近年来, 今年以来, 今年来,
 // 十三五期间 before ref.
