@@ -169,6 +169,37 @@ func TestSheetNames(t *testing.T) {
 	}
 }
 
+// TestSheetNamesNumbered checks the (2), (3)… that tell apart speeches
+// whose names come out the same: the first free number, past names other
+// speeches took as their own titles, as many times as a title repeats.
+func TestSheetNamesNumbered(t *testing.T) {
+	var speeches []extract.Speech
+	var want []string
+	add := func(source string, index int, title, name string) {
+		speeches = append(speeches, extract.Speech{Source: source, Index: index, Title: title})
+		want = append(want, name)
+	}
+	// One file of a speech each: the same title is the same name.
+	add("a.txt", 0, "会议", "会议")
+	add("b.txt", 0, "会议", "会议(2)")
+	add("c.txt", 0, "会议(4)", "会议(4)")
+	add("d.txt", 0, "会议", "会议(3)")
+	add("e.txt", 0, "会议", "会议(5)")
+	add("f.txt", 0, "会议(6)", "会议(6)")
+	add("g.txt", 0, "会议(7)", "会议(7)")
+	add("h.txt", 0, "会议", "会议(8)")
+	add("i.txt", 0, "会议(6)", "会议(6)(2)")
+	for i := range 1000 {
+		add("j.txt", 0, "会议", fmt.Sprintf("会议(%d)", 9+i))
+	}
+	n := newSheetNamer(speeches)
+	for i := range speeches {
+		if got := n.name(&speeches[i]); got != want[i] {
+			t.Fatalf("speech %d %q: name %q, want %q", i, speeches[i].Title, got, want[i])
+		}
+	}
+}
+
 func TestWarning(t *testing.T) {
 	for _, tc := range []struct {
 		due    extract.Date

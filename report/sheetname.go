@@ -24,6 +24,10 @@ var sheetNameReplacer = strings.NewReplacer(
 type sheetNamer struct {
 	shared map[string]bool // cleaned titles that several speeches have
 	used   map[string]bool // names given so far, lowercased
+	// next is, for each name's base, the first number of a suffix (2)
+	// not known to be taken: a title that a thousand speeches share is
+	// numbered on from where the last was, not from (2) again.
+	next map[string]int
 }
 
 // newSheetNamer prepares names for the speeches that get a sheet. A title
@@ -35,7 +39,7 @@ func newSheetNamer(speeches []extract.Speech) *sheetNamer {
 			count[cleanSheetName(sp.Title)]++
 		}
 	}
-	n := &sheetNamer{shared: map[string]bool{}, used: map[string]bool{}}
+	n := &sheetNamer{shared: map[string]bool{}, used: map[string]bool{}, next: map[string]int{}}
 	for t, c := range count {
 		if c > 1 {
 			n.shared[t] = true
@@ -64,8 +68,9 @@ func (n *sheetNamer) name(sp *extract.Speech) string {
 		base += "（讲话）"
 	}
 	name := truncateName(base, "")
-	for i := 2; n.used[strings.ToLower(name)]; i++ {
+	for i := max(2, n.next[base]); n.used[strings.ToLower(name)]; i++ {
 		name = truncateName(base, "("+strconv.Itoa(i)+")")
+		n.next[base] = i + 1 // names are never given back
 	}
 	n.used[strings.ToLower(name)] = true
 	return name
