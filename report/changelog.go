@@ -107,7 +107,7 @@ func writeLog(f *excelize.File, l *ledger, old [][]string, head []string, st Sta
 	if w.err != nil {
 		return w.err
 	}
-	rows.add(logSheet, &sheetRows{frame: xlsx.Frame{LastRow: w.row, LastCol: width, Replace: true}}, w.xml.Bytes())
+	rows.addRows(logSheet, &sheetRows{frame: xlsx.Frame{LastRow: w.row, LastCol: width, Replace: true}}, w.xml.Bytes())
 	if err := f.SetPanes(logSheet, &excelize.Panes{
 		Freeze: true, YSplit: logHeaderRow, TopLeftCell: "A3", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A3", ActiveCell: "A3", Pane: "bottomLeft"}},

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"maps"
@@ -214,10 +215,10 @@ func (w *rowWriter) writeRows(sh *sheet, p *sheetPlan) error {
 	if !w.remember {
 		r.memo = nil
 	}
-	var b bytes.Buffer
-	b.Grow(len(sh.Rows) * 1024)
+	out := w.add(sh.Name, r)
+	defer out.close()
 	for i := range sh.Rows {
-		if err := w.writeRow(&b, lay, first+i, &sh.Rows[i]); err != nil {
+		if err := w.writeRow(out.next(), lay, first+i, &sh.Rows[i]); err != nil {
 			return fmt.Errorf("row %d: %w", first+i, err)
 		}
 		for _, col := range slices.Sorted(maps.Keys(sh.Rows[i].Cells)) {
@@ -226,29 +227,88 @@ func (w *rowWriter) writeRows(sh *sheet, p *sheetPlan) error {
 			}
 		}
 	}
-	w.add(sh.Name, r, b.Bytes())
 	return nil
 }
 
-// add records r, the rows of sheet, and compresses their XML, rows, on
-// another goroutine; for a speech sheet it also reads them back as the
-// fast reader would, for the memo.
-func (w *rowWriter) add(sheet string, r *sheetRows, rows []byte) {
+// rowChunk is about how many bytes of a sheet's rows a rowSink hands
+// over at a time: enough to keep the compressor busy, little beside a
+// sheet of a hundred thousand rows.
+const rowChunk = 1 << 20
+
+// A rowSink takes the XML of one sheet's rows as they are written and
+// hands it, some rows at a time, to a goroutine that compresses it and,
+// for a speech sheet's memo, reads it back as the fast reader would:
+// a sheet of many rows is never held whole, uncompressed.
+type rowSink struct {
+	buf    *bytes.Buffer // whole rows not handed over yet
+	chunks chan []byte   // to the goroutine
+	r      *sheetRows
+}
+
+// add records r, the rows of sheet, and returns where their XML is
+// written; closing it waits for nothing, the rows are compressed on
+// another goroutine (wait waits for them).
+func (w *rowWriter) add(sheet string, r *sheetRows) *rowSink {
 	w.sheets[sheet] = r
 	w.busy <- struct{}{}
+	s := &rowSink{buf: new(bytes.Buffer), chunks: make(chan []byte, 2), r: r}
 	w.wg.Go(func() {
 		defer func() { <-w.busy }()
-		if r.z, r.err = xlsx.Deflate(rows); r.err != nil || r.memo == nil {
-			return
-		}
-		r.memo.Body = r.z.Sum()
-		var p *xlsx.Sheet
-		if p, r.err = xlsx.ReadSheet(rows, nil); r.err != nil {
-			return
-		}
-		r.memo.TaskRows, r.memo.Heights = p.Rows, p.Heights
-		r.memo.Typed = append(p.Typed, r.styled...)
+		s.compress()
 	})
+	return s
+}
+
+// addRows is add for rows written already, whole.
+func (w *rowWriter) addRows(sheet string, r *sheetRows, rows []byte) {
+	s := w.add(sheet, r)
+	s.buf = bytes.NewBuffer(rows)
+	s.close()
+}
+
+// next returns the buffer the next row is written to, after handing over
+// the rows before it once they are enough.
+func (s *rowSink) next() *bytes.Buffer {
+	if s.buf.Len() >= rowChunk {
+		s.chunks <- s.buf.Bytes()
+		s.buf = bytes.NewBuffer(make([]byte, 0, rowChunk+rowChunk/4))
+	}
+	return s.buf
+}
+
+// close hands over the last rows.
+func (s *rowSink) close() {
+	if s.buf.Len() > 0 {
+		s.chunks <- s.buf.Bytes()
+	}
+	close(s.chunks)
+}
+
+// compress compresses the rows handed over into s.r and reads them back
+// for its memo, if it has one; it drains the chunks after an error.
+func (s *rowSink) compress() {
+	r := s.r
+	z := xlsx.NewStream()
+	var p xlsx.Sheet
+	for chunk := range s.chunks {
+		if r.err != nil {
+			continue
+		}
+		if _, r.err = z.Write(chunk); r.err == nil && r.memo != nil {
+			r.err = xlsx.ReadMore(&p, chunk, nil)
+		}
+	}
+	var err error
+	if r.z, err = z.Close(); r.err != nil || err != nil {
+		r.err = cmp.Or(r.err, err)
+		return
+	}
+	if r.memo == nil {
+		return
+	}
+	r.memo.Body = r.z.Sum()
+	r.memo.TaskRows, r.memo.Heights = p.Rows, p.Heights
+	r.memo.Typed = append(p.Typed, r.styled...)
 }
 
 // writeRow writes task row r as row n of a sheet laid out by lay: every

@@ -155,7 +155,7 @@ func writeSummary(f *excelize.File, l *ledger, rows *rowWriter) error {
 	if w.err != nil {
 		return w.err
 	}
-	rows.add(summarySheet, &sheetRows{frame: xlsx.Frame{LastRow: w.row, LastCol: last, Replace: true}}, w.xml.Bytes())
+	rows.addRows(summarySheet, &sheetRows{frame: xlsx.Frame{LastRow: w.row, LastCol: last, Replace: true}}, w.xml.Bytes())
 	for i, c := range summaryCols {
 		name, _ := excelize.ColumnNumberToName(i + 1)
 		if err := f.SetColWidth(summarySheet, name, name, c.width); err != nil {

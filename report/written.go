@@ -194,14 +194,16 @@ func foldValue(s string) string {
 // writtenSheet, its rows' XML added to rows. Each row's proposal is
 // Row.Proposed, or what it shows when it has none.
 func writeWritten(l *ledger, rows *rowWriter) {
-	var b bytes.Buffer
+	r := &sheetRows{}
+	out := rows.add(writtenSheet, r)
 	n := 1
+	var cells bytes.Buffer
 	line := func(vals []string) {
-		var cells bytes.Buffer
+		cells.Reset()
 		for j, v := range vals {
 			xlsx.StringCell(&cells, cellName(j+1, n), 0, cleanText(v))
 		}
-		xlsx.Row(&b, n, 0, cells.Bytes())
+		xlsx.Row(out.next(), n, 0, cells.Bytes())
 		n++
 	}
 	line(writtenHeader)
@@ -222,5 +224,6 @@ func writeWritten(l *ledger, rows *rowWriter) {
 			line(append([]string{home, r.ID, r.ExtractedID}, p...))
 		}
 	}
-	rows.add(writtenSheet, &sheetRows{frame: xlsx.Frame{LastRow: n - 1, LastCol: len(writtenHeader), Replace: true}}, b.Bytes())
+	out.close()
+	r.frame = xlsx.Frame{LastRow: n - 1, LastCol: len(writtenHeader), Replace: true}
 }

@@ -74,6 +74,40 @@ func Deflate(b []byte) (Deflated, error) {
 	return Deflated{Data: buf.Bytes(), CRC: crc32.ChecksumIEEE(b), N: int64(len(b))}, nil
 }
 
+// A Stream compresses a piece written to it bit by bit, into what
+// Deflate would make of all it was given at once: the compressor's
+// blocks do not depend on how its input comes in writes. A sheet of
+// many rows is so compressed as its rows are written, never held whole.
+type Stream struct {
+	fw  *flate.Writer
+	buf bytes.Buffer
+	crc uint32
+	n   int64
+}
+
+// NewStream returns a Stream ready for writing; Close ends it.
+func NewStream() *Stream {
+	s := &Stream{fw: flateWriters.Get().(*flate.Writer)}
+	s.fw.Reset(&s.buf)
+	return s
+}
+
+// Write compresses p.
+func (s *Stream) Write(p []byte) (int, error) {
+	s.crc = crc32.Update(s.crc, crc32.IEEETable, p)
+	s.n += int64(len(p))
+	return s.fw.Write(p)
+}
+
+// Close ends the piece and returns it. The Stream cannot be used after.
+func (s *Stream) Close() (Deflated, error) {
+	defer flateWriters.Put(s.fw)
+	if err := s.fw.Flush(); err != nil {
+		return Deflated{}, err
+	}
+	return Deflated{Data: s.buf.Bytes(), CRC: s.crc, N: s.n}, nil
+}
+
 // finalBlock ends a deflate stream: an empty last block.
 var finalBlock = func() []byte {
 	var buf bytes.Buffer

@@ -181,10 +181,27 @@ func ReadSheet(b []byte, shared []string) (*Sheet, error) {
 	return parseTyped(nil, b, shared, true)
 }
 
+// ReadMore reads into p, as ReadSheet reads, the rows b that follow those
+// p holds: a sheet read piece by piece, each piece whole <row> elements,
+// gives what ReadSheet gives for all of it. Each row of b names its
+// number (r).
+func ReadMore(p *Sheet, b []byte, shared []string) error {
+	return p.parse(b, shared, true)
+}
+
 // parseTyped is ParseRows that, with typed, also finds what ReadSheet
 // finds besides.
 func parseTyped(rows [][]string, b []byte, shared []string, typed bool) (*Sheet, error) {
-	p := &Sheet{}
+	p := &Sheet{Rows: rows}
+	if err := p.parse(b, shared, typed); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// parse reads the rows of worksheet XML b into p, as parseTyped does.
+func (p *Sheet) parse(b []byte, shared []string, typed bool) error {
+	rows := p.Rows
 	next := 1 // the row of a <row> without r
 	for _, row := range elements(b, "row") {
 		open, body := splitElement(row)
@@ -192,7 +209,7 @@ func parseTyped(rows [][]string, b []byte, shared []string, typed bool) (*Sheet,
 		if v, ok := attr(open, "r"); ok {
 			var err error
 			if n, err = strconv.Atoi(v); err != nil || n < 1 {
-				return nil, fmt.Errorf("row %q", v)
+				return fmt.Errorf("row %q", v)
 			}
 		}
 		next = n + 1
@@ -211,7 +228,7 @@ func parseTyped(rows [][]string, b []byte, shared []string, typed bool) (*Sheet,
 			if ref, ok := attr(copen, "r"); ok {
 				var err error
 				if col, _, err = excelize.CellNameToCoordinates(ref); err != nil {
-					return nil, fmt.Errorf("cell %q", ref)
+					return fmt.Errorf("cell %q", ref)
 				}
 			}
 			if typed {
@@ -251,7 +268,7 @@ func parseTyped(rows [][]string, b []byte, shared []string, typed bool) (*Sheet,
 		rows[n-1] = cells
 	}
 	p.Rows = rows
-	return p, nil
+	return nil
 }
 
 // customHeight returns the height of the row whose start tag is open, if
