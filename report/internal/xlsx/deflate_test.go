@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"compress/flate"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"math/rand/v2"
@@ -58,6 +59,38 @@ func TestJoinDeflated(t *testing.T) {
 		}
 		if out[i].CRC != crc32.ChecksumIEEE(want) || out[i].N != int64(len(want)) {
 			t.Errorf("part %d: CRC %08x length %d, want %08x %d", i, out[i].CRC, out[i].N, crc32.ChecksumIEEE(want), len(want))
+		}
+	}
+}
+
+// A piece written to a Stream in writes of any size is compressed to the
+// same bytes as Deflate makes of it whole: the workbook does not depend
+// on how its rows were handed over.
+func TestStreamIsDeflate(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var text []byte
+	for len(text) < 600_000 {
+		text = append(text, fmt.Sprintf(`<row r="%d"><c r="A%d" t="inlineStr"><is><t>第%d项任务要在%d月底前完成。</t></is></c></row>`,
+			len(text), len(text), rng.IntN(1000), rng.IntN(12)+1)...)
+	}
+	want, err := Deflate(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, most := range []int{1, 100, 70_000, len(text)} {
+		s := NewStream()
+		for rest := text; len(rest) > 0; {
+			n := min(len(rest), 1+rng.IntN(most))
+			s.Write(rest[:n])
+			rest = rest[n:]
+		}
+		got, err := s.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Data, want.Data) || got.CRC != want.CRC || got.N != want.N {
+			t.Errorf("writes of up to %d bytes: %d bytes, CRC %08x, length %d; Deflate: %d, %08x, %d",
+				most, len(got.Data), got.CRC, got.N, len(want.Data), want.CRC, want.N)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -109,4 +110,27 @@ func unescapeRows(rows [][]string) [][]string {
 		}
 	}
 	return out
+}
+
+// Rows read piece by piece with ReadMore are what ReadSheet reads of
+// them all: values, types, heights and styles.
+func TestReadMore(t *testing.T) {
+	rows := [][]byte{
+		[]byte(`<row r="3" ht="30" customHeight="1"><c r="A3" s="2"><v>1</v></c><c r="C3" t="inlineStr"><is><t>甲</t></is></c></row>`),
+		[]byte(`<row r="4"><c r="B4" s="5" t="b"><v>1</v></c></row>`),
+		[]byte(`<row r="6" ht="18" customHeight="1"><c r="A6" t="inlineStr"><is><t>乙&amp;丙</t></is></c><c r="D6" s="3"><f>A6</f><v>x</v></c></row>`),
+	}
+	want, err := ReadSheet(bytes.Join(rows, nil), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got Sheet
+	for _, r := range rows {
+		if err := ReadMore(&got, r, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !reflect.DeepEqual(&got, want) {
+		t.Errorf("piece by piece: %+v\nwhole: %+v", got, *want)
+	}
 }
