@@ -357,7 +357,9 @@ func TestBodyCarryStops(t *testing.T) {
 // line that gives numbered items their body is the paragraph right before
 // them; a body named paragraphs earlier is not carried into them. A
 // paragraph that explains an item does not end the list: the next item of
-// the same level is still one of the lead line's bullets.
+// the same level is still one of the lead line's bullets. A paragraph that
+// names another subject ends it, and leads no item numbered on (see
+// TestBodyItemNumberedOnHasNoLeadLine).
 func TestBodyRunEndsWhereTopicChanges(t *testing.T) {
 	runBodyCases(t, []bodyCase{
 		{"lead line right before the items", []string{
@@ -392,7 +394,7 @@ func TestBodyRunEndsWhereTopicChanges(t *testing.T) {
 			"（一）要在4月底前完成整改。",
 			"区住建局要在4月底前拿出方案。",
 			"（二）要在5月底前完成验收。",
-		}, []string{"各街道", "各街道", "区住建局", "区住建局"}},
+		}, []string{"各街道", "各街道", "区住建局", ""}},
 		{"a 第三、 heading on a line of its own is a new numbered heading", []string{
 			"各街道要在3月底前完成摸底排查。",
 			"第三、积极推进技术改造，充分发挥科技的作用",
@@ -540,5 +542,29 @@ func TestBodyLeadIntroducesItemsFromTheFirst(t *testing.T) {
 			"各校长要在3月底前完成排查。",
 			"一要加强领导。要在4月底前完成整改。",
 		}, []string{"各校长", "各校长", "各校长"}},
+	})
+}
+
+// Guide, "Clarifications": a lead line is a paragraph that numbered items
+// follow. An item numbered on from the item before it (（二）after （一）)
+// is that item's sibling: the paragraph between them belongs to the first
+// item and leads neither.
+func TestBodyItemNumberedOnHasNoLeadLine(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"paragraph under （一） leads no （二）", []string{
+			"（一）抓好排查。",
+			"各街道要在3月底前完成摸底排查。",
+			"（二）要在4月底前完成整改。",
+		}, []string{"各街道", ""}},
+		{"paragraph under 1、 leads no 2、", []string{
+			"1、抓好排查。",
+			"各街道要在3月底前完成摸底排查。",
+			"2、要在4月底前完成整改。",
+		}, []string{"各街道", ""}},
+		{"a lead line still leads the first item", []string{
+			"各街道要在3月底前完成摸底排查。",
+			"（一）要在4月底前完成整改。",
+			"（二）要在5月底前完成验收。",
+		}, []string{"各街道", "各街道", "各街道"}},
 	})
 }

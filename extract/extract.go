@@ -151,6 +151,7 @@ type taskReading struct {
 	suspended run    // a run a plain paragraph inside its items interrupted
 	prev      []Body // bodies named by the previous paragraph's directives
 	prevKind  int
+	leadIn    bool // the previous paragraph ended with ：
 	continues bool // the previous line broke off mid-sentence
 	seen      map[string]bool
 	docMood   int
@@ -233,6 +234,7 @@ func (r *taskReading) line(li int, line string) {
 	}
 	r.prevKind = kind
 	r.prevHeldFirst = firstItemInline.MatchString(para.text)
+	r.leadIn = endsWithColon(para.text)
 }
 
 // followRun follows the section and the run of items a paragraph of kind
@@ -250,11 +252,15 @@ func (r *taskReading) followRun(kind int, line, folded string) {
 			// end the list of items: the next item of the same level
 			// is one of the lead line's bullets still.
 			r.lead = r.suspended
-		} else if r.lead.level == 0 && len(r.prev) > 0 && !isItem(r.prevKind) && !(r.prevHeldFirst && laterItem.MatchString(folded)) {
-			// A lead line introduces its items from the first: where
-			// a paragraph held the first item inline (……：一要加强
-			// 领导。希望各位……。) and the item after it is the second
-			// (二要……), its subject was that item's.
+		} else if r.lead.level == 0 && len(r.prev) > 0 && !isItem(r.prevKind) && !(laterItem.MatchString(folded) && (r.prevHeldFirst || !r.leadIn)) {
+			// A lead line introduces its items from the first (guide,
+			// "Clarifications": a lead line is a paragraph that
+			// numbered items follow). Where the item after a
+			// paragraph is numbered on (（二）, 二要), the paragraph
+			// belongs to the item before it, its sibling, or held the
+			// first item inline (……：一要加强领导。希望各位……。): its
+			// subject was that item's. A paragraph ending with ： says
+			// it introduces what follows, whatever its number.
 			r.lead = run{bodies: carried(r.prev), level: kind}
 		} else if r.lead.level != 0 && rank(kind) < rank(r.lead.level) {
 			r.lead = run{}
