@@ -1207,7 +1207,14 @@ func (lx *lexicon) pureTag(s string) []Body {
 	if s == "" {
 		return nil
 	}
-	for _, c := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("，,；;", r) }) {
+	// Clause by clause, as strings.FieldsFunc would split at the marks,
+	// without splitting the rest of a sentence whose first clause fails.
+	for rest := s; rest != ""; {
+		var c string
+		c, rest = nextClause(rest)
+		if c == "" {
+			continue
+		}
 		c = strings.TrimSpace(c)
 		if tagLabel().MatchString(c) {
 			continue
@@ -1223,4 +1230,24 @@ func (lx *lexicon) pureTag(s string) []Body {
 		}
 	}
 	return lx.tagBodies(s)
+}
+
+// nextClause returns the text of s before its first comma or semicolon
+// (，,；;) and the text after that mark; all of s and "" when it holds
+// none. The marks are found byte by byte, where ranging over s would
+// read them even in invalid UTF-8: a half-width mark is no part of
+// another character's encoding, and EF, the first of a full-width
+// mark's three bytes, begins a character wherever it stands.
+func nextClause(s string) (clause, rest string) {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', ';':
+			return s[:i], s[i+1:]
+		case 0xEF: // ，is EF BC 8C, ；EF BC 9B
+			if i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0x8C || s[i+2] == 0x9B) {
+				return s[:i], s[i+3:]
+			}
+		}
+	}
+	return s, ""
 }

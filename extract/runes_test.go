@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -126,5 +127,37 @@ func TestRuneCounter(t *testing.T) {
 		if got, want := c.at(i), utf8.RuneCountInString(s[:i]); got != want {
 			t.Errorf("at(%d) = %d, want %d", i, got, want)
 		}
+	}
+}
+
+// TestNextClause compares the clauses nextClause reads one after another
+// with strings.FieldsFunc's split at the same marks, which it replaced.
+func TestNextClause(t *testing.T) {
+	for _, s := range []string{"", "，", "市农业农村局牵头，市自然资源局参与", "a,b;;c；d，", "\xef\xbc，\xbc\x8c；\xef", "要\xff，求\xe4,", "\xef\xbc\x8c\xef\xbc\x9b"} {
+		checkNextClause(t, s)
+	}
+}
+
+// FuzzNextClause is TestNextClause on any text.
+func FuzzNextClause(f *testing.F) {
+	f.Add("市农业农村局牵头，市自然资源局参与；")
+	f.Add("要\xff，求\xe4,\xef\xbc")
+	f.Fuzz(checkNextClause)
+}
+
+// checkNextClause compares the non-empty clauses of s with those
+// strings.FieldsFunc gives.
+func checkNextClause(t *testing.T, s string) {
+	t.Helper()
+	want := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("，,；;", r) })
+	var got []string
+	for rest := s; rest != ""; {
+		var c string
+		if c, rest = nextClause(rest); c != "" {
+			got = append(got, c)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("clauses of %q = %q, want %q", s, got, want)
 	}
 }
