@@ -568,3 +568,21 @@ func TestBodyItemNumberedOnHasNoLeadLine(t *testing.T) {
 		}, []string{"各街道", "各街道", "各街道"}},
 	})
 }
+
+// Guide, "Responsible body": the body carried through a run is the subject
+// of its directives. A body that is the subject of a later clause only,
+// after a directive with none, is that clause's side subject and opens no
+// run.
+func TestBodyRunOpensWithTheFirstDirectivesSubject(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"subject of a later clause", []string{
+			"要在3月底前完成报账审批，报账时核算中心要严格把关。要在4月底前完成整改。",
+		}, []string{"核算中心", ""}},
+		{"subject after an opening phrase", []string{
+			"在排查中，各街道要在3月底前完成登记。要在4月底前完成整改。",
+		}, []string{"各街道", "各街道"}},
+		{"subject after 请", []string{
+			"请各街道在3月底前完成登记。要在4月底前完成整改。",
+		}, []string{"各街道", "各街道"}},
+	})
+}

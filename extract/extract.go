@@ -286,20 +286,24 @@ func (r *taskReading) sentence(pr *paragraphReading, i int, s sentence) {
 	}
 	d := an.d
 	x := r.x
-	own := x.origBodies(s, x.lex.subjects(d))
+	subj := x.lex.subjects(d)
+	own := x.origBodies(s, subj)
+	// Only the subject of the first directive opens a run.
+	opening := x.origBodies(s, d.openingBodies(subj))
 	if len(own) == 0 && weak {
 		// 生态环境部会同有关部门对试点工作进行指导: an instruction
 		// with no 要 that opens with who acts names its own subject.
 		own = x.origBodies(s, x.lex.openingSubject(d))
+		opening = own
 	}
 	marked := x.origBodies(s, an.markedBodies(x.lex))
 	if quotedDirective().MatchString(f) {
 		// 教育部召开发布会，要求各地要……: the bodies of a directive
 		// quoted from another meeting are not this speech's
 		// (guide, "Task"), nor the subject of its run.
-		own, marked = nil, nil
+		own, marked, opening = nil, nil, nil
 	}
-	bodies, hints, namesActor := r.bodies(pr, i, s, own, marked)
+	bodies, hints, namesActor := r.bodies(pr, i, s, own, opening, marked)
 	// The tests that need no time nodes or targets come first:
 	// finding those is the dearest part of a task.
 	// In a review of work done, 要 states a lesson unless the
@@ -381,10 +385,11 @@ func (r *taskReading) directive(pr *paragraphReading, i int, s sentence) (an *an
 }
 
 // bodies returns the bodies of directive i of a paragraph, which names
-// own as its subject and marked elsewhere, with the hints that say where
-// they came from; namesActor reports a sentence that names who acts
-// though no unit. It carries the paragraph's subject on in pr.
-func (r *taskReading) bodies(pr *paragraphReading, i int, s sentence, own, marked []Body) (bodies []Body, hints []string, namesActor bool) {
+// own as its subjects (opening, those of its first directive) and marked
+// elsewhere, with the hints that say where they came from; namesActor
+// reports a sentence that names who acts though no unit. It carries the
+// paragraph's subject on in pr.
+func (r *taskReading) bodies(pr *paragraphReading, i int, s sentence, own, opening, marked []Body) (bodies []Body, hints []string, namesActor bool) {
 	f := s.fold.text
 	bullet := i > 0 && inlineOrdinal.MatchString(f)
 	if bullet {
@@ -394,8 +399,8 @@ func (r *taskReading) bodies(pr *paragraphReading, i int, s sentence, own, marke
 		pr.sawBullet = true
 	}
 	if !bullet && (!pr.opened || len(pr.open) == 0 && r.lead.level == 0) {
-		pr.open, pr.opened = carried(own), true
-		pr.openInBullet = pr.sawBullet && len(own) > 0
+		pr.open, pr.opened = carried(opening), true
+		pr.openInBullet = pr.sawBullet && len(opening) > 0
 	}
 	if len(own) > 0 {
 		pr.named = own
