@@ -50,9 +50,9 @@ func writePackage(w io.Writer, parts *xlsx.Parts, rows *rowWriter) (*memo, error
 			continue
 		}
 		if r.whole != nil {
-			comp[i] = *r.whole
+			comp[i] = xlsx.Whole(*r.whole)
 		} else {
-			r.memo.Head = int64(len(pieces[i][0].Z.Data))
+			r.memo.Head = pieces[i][0].Z.Size()
 		}
 		m.Sheets[sheet] = r.memo
 	}

@@ -169,7 +169,7 @@ func (u *Pending) update(speeches []extract.Speech) (Stats, error) {
 	}
 	if errors.Is(err, errStale) {
 		// Write every sheet afresh, on a fresh copy of the template.
-		rows.wait()
+		rows.release()
 		t.f.Close()
 		var lay *layout
 		if t.f, lay, err = openTemplate(t.b, t.name); err != nil {
@@ -178,6 +178,9 @@ func (u *Pending) update(speeches []extract.Speech) (Stats, error) {
 		st, parts, rows, err = build(t.f, lay, buildLedger(speeches, opt), prev, nil, remember)
 	}
 	defer t.f.Close()
+	if rows != nil {
+		defer rows.release()
+	}
 	if err != nil {
 		return st, err
 	}
@@ -219,21 +222,22 @@ func (u *Pending) update(speeches []extract.Speech) (Stats, error) {
 // build lays ledger l, carried forward from the previous workbook prev,
 // into the template f laid out by lay, taking by re what it can from
 // prev, and returns what the run did and the parts of the package and
-// rows that writePackage writes; with remember, rows learns what the
-// workbook's memo keeps.
+// rows that writePackage writes (rows also on an error: see
+// rowWriter.release); with remember, rows learns what the workbook's
+// memo keeps.
 func build(f *excelize.File, lay *layout, l ledger, prev *previous, re *reuse, remember bool) (Stats, *xlsx.Parts, *rowWriter, error) {
 	st := merge(&l, prev, lay)
 	collapse(&l, lay)
 	rows := newRowWriter(f, styleCache{})
 	rows.re, rows.remember = re, remember
 	if err := fill(f, lay, &l, prev, st, rows); err != nil {
-		return st, nil, nil, err
+		return st, nil, rows, err
 	}
 	st.Reused, st.RowsOnly = rows.whole, rows.rowsOnly
 	parts := &xlsx.Parts{}
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return parts })
 	if _, err := f.WriteToBuffer(); err != nil {
-		return st, nil, nil, err
+		return st, nil, rows, err
 	}
 	return st, parts, rows, nil
 }

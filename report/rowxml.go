@@ -93,6 +93,15 @@ func (w *rowWriter) wait() error {
 	return errors.Join(errs...)
 }
 
+// release removes the temporary files of the rows compressed, once
+// they are written or not wanted; it waits for them first.
+func (w *rowWriter) release() {
+	w.wg.Wait()
+	for _, r := range w.sheets {
+		r.z.Remove()
+	}
+}
+
 // addFonts makes the run properties of the rich texts of the text column
 // of lay ready: its font, and its font bold in each mark's colour, as
 // richRuns makes them.

@@ -1,10 +1,14 @@
 package xlsx
 
 import (
+	"bufio"
 	"bytes"
+	"cmp"
 	"compress/flate"
 	"errors"
 	"hash/crc32"
+	"io"
+	"os"
 	"runtime"
 	"slices"
 	"sync"
@@ -17,11 +21,40 @@ import (
 // stream by concatenation, as pigz joins the pieces it compresses in
 // parallel: so each speech sheet's rows are compressed as soon as they
 // are written, and only the compressed bytes are kept until the workbook
-// is saved.
+// is saved. A large piece (a Stream's) is kept in a temporary file,
+// File, rather than in Data.
 type Deflated struct {
 	Data []byte
-	CRC  uint32 // of what it holds
-	N    int64  // length of what it holds
+	File *os.File // holds the compressed bytes, when Data does not
+	Len  int64    // the length of File's bytes
+	CRC  uint32   // of what it holds
+	N    int64    // length of what it holds
+}
+
+// Size returns the compressed length of z.
+func (z Deflated) Size() int64 {
+	if z.File != nil {
+		return z.Len
+	}
+	return int64(len(z.Data))
+}
+
+// writeTo writes the compressed bytes of z to w.
+func (z Deflated) writeTo(w io.Writer) error {
+	if z.File == nil {
+		_, err := w.Write(z.Data)
+		return err
+	}
+	_, err := io.Copy(w, io.NewSectionReader(z.File, 0, z.Len))
+	return err
+}
+
+// Remove removes the temporary file of z, if it has one.
+func (z Deflated) Remove() {
+	if z.File != nil {
+		z.File.Close()
+		os.Remove(z.File.Name())
+	}
 }
 
 // A PieceSum describes a piece of a deflate stream: its compressed
@@ -36,7 +69,7 @@ type PieceSum struct {
 }
 
 // Sum returns what describes z as a piece.
-func (z Deflated) Sum() PieceSum { return PieceSum{Len: int64(len(z.Data)), CRC: z.CRC, N: z.N} }
+func (z Deflated) Sum() PieceSum { return PieceSum{Len: z.Size(), CRC: z.CRC, N: z.N} }
 
 // Holds reports whether the compressed stream z is long enough to hold
 // the piece s at off.
@@ -80,15 +113,52 @@ func Deflate(b []byte) (Deflated, error) {
 // many rows is so compressed as its rows are written, never held whole.
 type Stream struct {
 	fw  *flate.Writer
-	buf bytes.Buffer
+	out spill
 	crc uint32
 	n   int64
+}
+
+// A spill holds the compressed bytes of a Stream: in memory up to
+// spillSize, then in a temporary file.
+type spill struct {
+	buf  bytes.Buffer
+	file *os.File
+	fbuf *bufio.Writer
+	size int64 // bytes written to file
+	err  error // of the file
+}
+
+// spillSize is how many compressed bytes a Stream keeps in memory.
+var spillSize = 4 << 20 // a variable for tests
+
+// Write keeps b; an error of the file is kept for Close.
+func (s *spill) Write(b []byte) (int, error) {
+	if s.err != nil {
+		return len(b), nil
+	}
+	if s.file == nil && s.buf.Len()+len(b) > spillSize {
+		if s.file, s.err = os.CreateTemp("", "speechledger-*.rows"); s.err != nil {
+			return len(b), nil
+		}
+		s.fbuf = bufio.NewWriterSize(s.file, 1<<16)
+		s.size = int64(s.buf.Len())
+		_, s.err = s.fbuf.Write(s.buf.Bytes())
+		s.buf = bytes.Buffer{}
+	}
+	if s.file == nil {
+		return s.buf.Write(b)
+	}
+	s.size += int64(len(b))
+	if _, err := s.fbuf.Write(b); err != nil && s.err == nil {
+		s.err = err
+	}
+	return len(b), nil
 }
 
 // NewStream returns a Stream ready for writing; Close ends it.
 func NewStream() *Stream {
 	s := &Stream{fw: flateWriters.Get().(*flate.Writer)}
-	s.fw.Reset(&s.buf)
+	s.fw.Reset(&s.out)
 	return s
 }
 
@@ -99,13 +169,22 @@ func (s *Stream) Write(p []byte) (int, error) {
 	return s.fw.Write(p)
 }
 
-// Close ends the piece and returns it. The Stream cannot be used after.
+// Close ends the piece and returns it, in a temporary file if it is
+// large (Remove removes it). The Stream cannot be used after.
 func (s *Stream) Close() (Deflated, error) {
-	defer flateWriters.Put(s.fw)
-	if err := s.fw.Flush(); err != nil {
+	err := s.fw.Flush()
+	s.fw.Reset(io.Discard)
+	flateWriters.Put(s.fw)
+	o := &s.out
+	if o.file == nil {
+		return Deflated{Data: o.buf.Bytes(), CRC: s.crc, N: s.n}, err
+	}
+	z := Deflated{File: o.file, Len: o.size, CRC: s.crc, N: s.n}
+	if err = cmp.Or(err, o.err, o.fbuf.Flush()); err != nil {
+		z.Remove()
 		return Deflated{}, err
 	}
-	return Deflated{Data: s.buf.Bytes(), CRC: s.crc, N: s.n}, nil
+	return z, nil
 }
 
 // finalBlock ends a deflate stream: an empty last block.
@@ -116,21 +195,48 @@ var finalBlock = func() []byte {
 	return buf.Bytes()
 }()
 
+// A Compressed is a part of the package compressed: one deflate stream,
+// written as its pieces one after another, with the CRC-32 and length of
+// what it holds.
+type Compressed struct {
+	Pieces []Deflated
+	CRC    uint32
+	N      int64
+}
+
+// Whole returns the part compressed as the one stream z, final block
+// included: a part taken as it is from another package.
+func Whole(z Deflated) Compressed { return Compressed{Pieces: []Deflated{z}, CRC: z.CRC, N: z.N} }
+
+// size returns the compressed length of c.
+func (c Compressed) size() int64 {
+	var n int64
+	for _, p := range c.Pieces {
+		n += p.Size()
+	}
+	return n
+}
+
+// WriteTo writes the deflate stream of c to w.
+func (c Compressed) WriteTo(w io.Writer) (int64, error) {
+	for _, p := range c.Pieces {
+		if err := p.writeTo(w); err != nil {
+			return 0, err
+		}
+	}
+	return c.size(), nil
+}
+
 // joinDeflated returns the deflate stream made of pieces, in order, with
 // its CRC-32 and length.
-func joinDeflated(pieces []Deflated) Deflated {
-	var out Deflated
-	size := len(finalBlock)
+func joinDeflated(pieces []Deflated) Compressed {
+	out := Compressed{Pieces: make([]Deflated, 0, len(pieces)+1)}
 	for _, p := range pieces {
-		size += len(p.Data)
-	}
-	out.Data = make([]byte, 0, size)
-	for _, p := range pieces {
-		out.Data = append(out.Data, p.Data...)
+		out.Pieces = append(out.Pieces, p)
 		out.CRC = crc32Combine(out.CRC, p.CRC, p.N)
 		out.N += p.N
 	}
-	out.Data = append(out.Data, finalBlock...)
+	out.Pieces = append(out.Pieces, Deflated{Data: finalBlock})
 	return out
 }
 
@@ -145,7 +251,7 @@ type Piece struct {
 // there are cores, and returns each part as one deflate stream. Deflate is
 // deterministic: the result does not depend on which goroutine compresses
 // which piece.
-func CompressAll(parts [][]Piece) ([]Deflated, error) {
+func CompressAll(parts [][]Piece) ([]Compressed, error) {
 	type job struct{ part, piece int }
 	var jobs []job
 	for i, ps := range parts {
@@ -182,7 +288,7 @@ func CompressAll(parts [][]Piece) ([]Deflated, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	out := make([]Deflated, len(parts))
+	out := make([]Compressed, len(parts))
 	for i, ps := range parts {
 		zs := make([]Deflated, len(ps))
 		for j, p := range ps {

@@ -50,7 +50,11 @@ func TestJoinDeflated(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, want := range [][]byte{bytes.Join(texts, nil), nil} {
-		got, err := io.ReadAll(flate.NewReader(bytes.NewReader(out[i].Data)))
+		var z bytes.Buffer
+		if _, err := out[i].WriteTo(&z); err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(flate.NewReader(&z))
 		if err != nil {
 			t.Fatalf("part %d: %v", i, err)
 		}
@@ -77,20 +81,30 @@ func TestStreamIsDeflate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer func(n int) { spillSize = n }(spillSize)
 	for _, most := range []int{1, 100, 70_000, len(text)} {
+		spillSize = 2000 + most // in memory, then in a file
 		s := NewStream()
 		for rest := text; len(rest) > 0; {
 			n := min(len(rest), 1+rng.IntN(most))
 			s.Write(rest[:n])
 			rest = rest[n:]
 		}
-		got, err := s.Close()
+		z, err := s.Close()
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(got.Data, want.Data) || got.CRC != want.CRC || got.N != want.N {
+		var got bytes.Buffer
+		if err := z.writeTo(&got); err != nil {
+			t.Fatal(err)
+		}
+		z.Remove()
+		if z.File == nil != (len(want.Data) <= spillSize) {
+			t.Errorf("writes of up to %d bytes: in a file %v, for %d bytes", most, z.File != nil, len(want.Data))
+		}
+		if !bytes.Equal(got.Bytes(), want.Data) || z.CRC != want.CRC || z.N != want.N {
 			t.Errorf("writes of up to %d bytes: %d bytes, CRC %08x, length %d; Deflate: %d, %08x, %d",
-				most, len(got.Data), got.CRC, got.N, len(want.Data), want.CRC, want.N)
+				most, got.Len(), z.CRC, z.N, len(want.Data), want.CRC, want.N)
 		}
 	}
 }

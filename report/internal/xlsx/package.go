@@ -77,7 +77,7 @@ const (
 // WriteZip writes the package of the parts names, compressed as comp, to
 // w. Entries keep their order and carry no timestamps, so the output is
 // deterministic.
-func WriteZip(w io.Writer, names []string, comp []Deflated) error {
+func WriteZip(w io.Writer, names []string, comp []Compressed) error {
 	zw := zip.NewWriter(w)
 	for i, name := range names {
 		fw, err := zw.CreateRaw(&zip.FileHeader{
@@ -87,13 +87,13 @@ func WriteZip(w io.Writer, names []string, comp []Deflated) error {
 			CreatorVersion:     zipVersion20,
 			ReaderVersion:      zipVersion20,
 			CRC32:              comp[i].CRC,
-			CompressedSize64:   uint64(len(comp[i].Data)),
+			CompressedSize64:   uint64(comp[i].size()),
 			UncompressedSize64: uint64(comp[i].N),
 		})
 		if err != nil {
 			return err
 		}
-		if _, err := fw.Write(comp[i].Data); err != nil {
+		if _, err := comp[i].WriteTo(fw); err != nil {
 			return err
 		}
 	}
