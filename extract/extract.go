@@ -96,10 +96,20 @@ func (x *Extractor) Speeches(source, text string, opt Options) []Speech {
 // closingLines returns the last few non-empty lines of a speech's body,
 // folded, last first: where a document signs off with its issuer and date.
 func (x *Extractor) closingLines(memo *analyses, lines []string) []string {
+	out := lastLines(lines)
+	for i, l := range out {
+		out[i] = x.paragraph(memo, l).text
+	}
+	return out
+}
+
+// lastLines returns the last closingLineCount non-empty lines of lines,
+// last first.
+func lastLines(lines []string) []string {
 	var out []string
 	for i := len(lines) - 1; i >= 0 && len(out) < closingLineCount; i-- {
 		if strings.TrimSpace(lines[i]) != "" {
-			out = append(out, x.paragraph(memo, lines[i]).text)
+			out = append(out, lines[i])
 		}
 	}
 	return out

@@ -172,6 +172,13 @@ func indexOf(roles []int, role int) int {
 // file; TableSpeech fails with ErrNotTaskTable when t has no task-division
 // header.
 func (x *Extractor) TableSpeech(source string, index int, t TaskTable, opt Options) (Speech, error) {
+	return x.tableSpeech(source, index, t, opt, Date{})
+}
+
+// tableSpeech is TableSpeech for a table in a document whose text states
+// docDate (zero when it states none), the date a table's own title and
+// the rows above its header fall back to.
+func (x *Extractor) tableSpeech(source string, index int, t TaskTable, opt Options, docDate Date) (Speech, error) {
 	roles, _, start, ok := taskColumns(t.Rows)
 	if !ok {
 		return Speech{}, ErrNotTaskTable
@@ -182,7 +189,11 @@ func (x *Extractor) TableSpeech(source string, index int, t TaskTable, opt Optio
 	for _, row := range t.Rows[:start] {
 		above = append(above, x.fold.foldString(strings.Join(row, " ")))
 	}
-	sp.setDates(statedDate(append([]string{x.fold.foldString(sp.Title)}, above...)), opt)
+	stated := statedDate(append([]string{x.fold.foldString(sp.Title)}, above...))
+	if stated.IsZero() {
+		stated = docDate
+	}
+	sp.setDates(stated, opt)
 	cell := func(row []string, c int) string {
 		if c < 0 || c >= len(row) {
 			return ""
@@ -254,25 +265,37 @@ func (x *Extractor) TableSpeeches(source, text string, tables []TaskTable, opt O
 	if raws := x.splitSpeeches(text); len(raws) > 0 {
 		title, lines = raws[0].title, raws[0].lines
 	}
-	var folded []string
-	for _, l := range lines[:min(len(lines), 10)] {
-		folded = append(folded, x.fold.foldString(l))
-	}
-	if d := statedDate(folded); !d.IsZero() && opt.FileDate.IsZero() {
-		opt.FileDate = d
-	}
+	docDate := x.textDate(lines)
 	var out []Speech
 	for _, t := range tables {
 		if strings.TrimSpace(t.Title) == "" {
 			t.Title = title
 		}
-		sp, err := x.TableSpeech(source, len(out)+1, t, opt)
+		sp, err := x.tableSpeech(source, len(out)+1, t, opt, docDate)
 		if err != nil {
 			continue
 		}
 		out = append(out, sp)
 	}
 	return out
+}
+
+// textDate returns the date the text of a document states in its first
+// lines, or else signs off with (落款: 县政府办公室 / 2024年3月1日), as a
+// speech's text does (guide, "Speech").
+func (x *Extractor) textDate(lines []string) Date {
+	var first []string
+	for _, l := range lines[:min(len(lines), 10)] {
+		first = append(first, x.fold.foldString(l))
+	}
+	if d := statedDate(first); !d.IsZero() {
+		return d
+	}
+	closing := lastLines(lines)
+	for i, l := range closing {
+		closing[i] = x.fold.foldString(l)
+	}
+	return signedDate(closing)
 }
 
 // sectionRow reports whether a row is a section heading spanning the

@@ -3,6 +3,7 @@ package extract
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -68,5 +69,34 @@ func TestTableSpeech(t *testing.T) {
 	}
 	if _, err := x.TableSpeech("b.xlsx", 1, TaskTable{Rows: [][]string{{"姓名", "电话"}}}, Options{}); !errors.Is(err, ErrNotTaskTable) {
 		t.Errorf("not a task table: %v", err)
+	}
+}
+
+// Guide, "Speech": a task-division table's document states its date in
+// its text, in its first lines or where it signs off (落款), and the
+// table's relative deadlines resolve against it, with the source "text".
+func TestTableSpeechesDatedByTheirText(t *testing.T) {
+	table := TaskTable{Rows: [][]string{
+		{"序号", "工作任务", "责任单位", "完成时限"},
+		{"1", "完成农村公路改造200公里", "县交通运输局", "年底前"},
+	}}
+	intro := "关于印发重点工作任务分解表的通知\n各乡镇，县直各单位：\n现将任务分解表印发给你们，请认真抓好落实。\n"
+	tests := []struct {
+		rule, text string
+		want       Date
+		source     string
+	}{
+		{"signed off below the table", intro + strings.Repeat("各单位要明确专人负责。\n", 10) + "县人民政府办公室\n2023年3月1日\n", NewDate(2023, 3, 1), "text"},
+		{"stated in the first lines", "2023年5月6日\n" + intro, NewDate(2023, 5, 6), "text"},
+		{"not stated: the option", intro, NewDate(2024, 1, 15), "option"},
+	}
+	for _, tt := range tests {
+		sps := New().TableSpeeches("a.docx", tt.text, []TaskTable{table}, Options{RefDate: NewDate(2024, 1, 15)})
+		if len(sps) != 1 {
+			t.Fatalf("%s: %d speeches", tt.rule, len(sps))
+		}
+		if sp := sps[0]; sp.RefDate != tt.want || sp.RefSource != tt.source {
+			t.Errorf("%s: ref date %v (%s), want %v (%s)", tt.rule, sp.RefDate, sp.RefSource, tt.want, tt.source)
+		}
 	}
 }
