@@ -154,6 +154,13 @@ func (lx *lexicon) subjectBodiesIn(rs []rune, at int) []Body {
 	if len(bs) == 0 && start > 0 {
 		bs = lx.plannerBefore(rs, start)
 	}
+	if len(bs) == 0 && before {
+		bs = lx.establishedIn(rs, start, at)
+	}
+	if len(bs) == 0 {
+		// The head is the whole subject: nothing goes on after it.
+		return lx.namedBefore(rs, start, at)
+	}
 	if len(bs) > 0 && lx.nounGoesOn(rs[bs[len(bs)-1].Span.End:at]) {
 		return nil // 工会工作要……, 全市中小学网络带宽要……: a field of work
 	}
@@ -161,6 +168,77 @@ func (lx *lexicon) subjectBodiesIn(rs []rune, at int) []Body {
 		bs = append(lx.listBefore(rs, start), bs...)
 	}
 	return bs
+}
+
+// establishedIn returns the body that the clause rs[start:end] sets up
+// (成立……领导小组, 设立脱贫办, 组建工作专班), before a marker that opens its
+// own clause with no subject: the body set up is who acts (二是设立脱贫办，
+// 要精心组织……; 成立工作专班，负责统筹协调). The name ends the clause.
+func (lx *lexicon) establishedIn(rs []rune, start, end int) []Body {
+	c := string(rs[start:end])
+	from := start
+	if m := ordinalPrefix(c); m != nil {
+		from += runeCount(c[:m[1]])
+		c = c[m[1]:]
+	}
+	v := firstPrefix(c, establishingVerbs)
+	if v == "" {
+		return nil
+	}
+	return lx.bodyEndingAt(rs, from+runeCount(v), end)
+}
+
+// establishingVerbs set up a body.
+var establishingVerbs = []string{"成立", "设立", "组建", "组成", "建立", "新设", "增设"}
+
+// namedBefore returns the body that a bare head, standing alone as the
+// subject rs[start:end] of a marker (领导小组要……, 专班要……), refers back
+// to: the last body of the sentence before it whose name ends in that
+// head (成立……的水务脱贫攻坚领导小组，领导小组要……). Official writing
+// names a body in full once and then by its head.
+func (lx *lexicon) namedBefore(rs []rune, start, end int) []Body {
+	head := strings.TrimSpace(string(rs[start:end]))
+	if !bodySuffixSet[head] || standalone[head] || runeCount(head) < 2 {
+		return nil
+	}
+	hr := []rune(head)
+	for e := start - 1; e >= len(hr); e-- {
+		if string(rs[e-len(hr):e]) != head {
+			continue
+		}
+		if bs := lx.bodyEndingAt(rs, clauseStart(rs, e), e); len(bs) > 0 {
+			return bs
+		}
+	}
+	return nil
+}
+
+// bodyEndingAt returns the longest body name of rs that ends at offset end
+// and starts where a word does, at or after from, or nil.
+func (lx *lexicon) bodyEndingAt(rs []rune, from, end int) []Body {
+	if lx == nil || lx.words == nil || end-from < 2 {
+		return nil
+	}
+	for _, w := range lx.words.words(string(rs[from:end])) {
+		k := from + w.start
+		if end-k > maxBodyRunes {
+			continue
+		}
+		if end-k < 2 {
+			break
+		}
+		name := string(rs[k:end])
+		if lx.isBodyName(name) && lx.wholeName(name) && !bodySuffixSet[name] && !directs(name) {
+			return []Body{{Name: name, Role: RoleLead, Span: Span{k, end}}}
+		}
+	}
+	return nil
+}
+
+// directs reports whether s holds a directive marker: a name holds none
+// (各乡镇要成立领导小组 is a clause).
+func directs(s string) bool {
+	return len(directiveMarker.FindAllStringIndex(blankNeutral(s), 1)) > 0
 }
 
 // predicateNotName reports whether name, found opening the clause before

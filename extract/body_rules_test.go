@@ -586,3 +586,24 @@ func TestBodyRunOpensWithTheFirstDirectivesSubject(t *testing.T) {
 		}, []string{"各街道", "各街道"}},
 	})
 }
+
+// Guide, "Responsible body": the subject of the directive. A clause that
+// sets up a body (设立……办, 组建……专班) before a directive with no subject
+// of its own names who acts: the body set up.
+func TestBodySetUpBodyActs(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"设立 before 要", []string{"三是设立招生办，要在5月底前完成招生方案。"}, []string{"招生办"}},
+		{"组建 before 要", []string{"组建防汛抢险工作专班，要在汛期前完成隐患排查。"}, []string{"防汛抢险工作专班"}},
+		{"a set-up body that is no name", []string{"建立健全长效机制，要在年底前完成制度修订。"}, []string{""}},
+	})
+}
+
+// Guide, "Responsible body": official writing names a body in full once
+// and then by its head; a bare head as the subject (领导小组要……) is the
+// body of the sentence named before with that head.
+func TestBodyHeadRefersBack(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"领导小组 after its full name", []string{"成立以校长为组长的校园安全领导小组，领导小组要在开学前完成隐患排查。"}, []string{"校园安全领导小组"}},
+		{"a head whose full name is a clause", []string{"各乡镇要成立领导小组，领导小组要在3月底前召开首次会议。"}, []string{"各乡镇"}},
+	})
+}
