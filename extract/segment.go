@@ -2,8 +2,10 @@ package extract
 
 import (
 	_ "embed"
+	"math"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/go-ego/gse"
 )
@@ -25,32 +27,89 @@ func organNames() []string {
 	return out
 }
 
-// segmenter finds word boundaries, and the words' parts of speech, with
-// gse over a trimmed dictionary (the 52,000 most frequent words of gse's
-// own, with jieba's tags), loaded on first use so that a run which never
-// needs a boundary never pays for it.
+// segmenter finds word boundaries, and the words' parts of speech, as gse
+// does (Cut without HMM) over a trimmed dictionary (the 52,000 most
+// frequent words of gse's own, with jieba's tags), loaded on first use so
+// that a run which never needs a boundary never pays for it.
+//
+// gse loads the dictionary; the segmenter then cuts with a table of its
+// own. gse looks each candidate word up in its trie through a string and
+// a byte slice made for the purpose, keeps its graph of candidates and
+// routes in maps, and hands back strings that were looked up once more for
+// their part of speech: a third of extraction's time went there. The table
+// is looked up with substrings of the text, routes are kept in a slice,
+// and each word takes its part of speech from the route that chose it.
+// TestWordsAsGse checks that both cut alike.
 type segmenter struct {
-	once sync.Once
-	seg  gse.Segmenter
+	once     sync.Once
+	dict     map[string]dictEntry
+	logTotal float64 // log of the dictionary's total frequency
+}
+
+// dictEntry is what the dictionary holds for a string: a word, with its
+// frequency and part of speech, or only the start of longer words.
+type dictEntry struct {
+	freq  float64
+	pos   string
+	word  bool // a word of the dictionary
+	inner bool // the start of a longer word
+}
+
+// gseSegmenter returns a gse segmenter loaded with the dictionary.
+func gseSegmenter() *gse.Segmenter {
+	seg := new(gse.Segmenter)
+	seg.SkipLog = true
+	var b strings.Builder
+	for _, line := range strings.Split(wordsTable, "\n") {
+		if line != "" && line[0] != '#' {
+			b.WriteString(line)
+			b.WriteByte('\n')
+		}
+	}
+	// Organ names are words of their own: 发改委, not 发/改/委.
+	for _, name := range organNames() {
+		b.WriteString(name + " 1000 nt\n")
+	}
+	// LoadDictStr reports no errors for a string it was handed.
+	_ = seg.LoadDictStr(b.String())
+	return seg
 }
 
 func (s *segmenter) load() {
 	s.once.Do(func() {
-		s.seg.SkipLog = true
-		var b strings.Builder
-		for _, line := range strings.Split(wordsTable, "\n") {
-			if line != "" && line[0] != '#' {
-				b.WriteString(line)
-				b.WriteByte('\n')
+		seg := gseSegmenter()
+		s.logTotal = math.Log(seg.Dict.TotalFreq())
+		// gse's trie finds a word's text (as it keeps it) and every
+		// start of one; the table holds the same.
+		s.dict = make(map[string]dictEntry, 2*len(seg.Dict.Tokens))
+		for i := range seg.Dict.Tokens {
+			t := &seg.Dict.Tokens[i]
+			text := t.Text()
+			e := s.dict[text]
+			s.dict[text] = dictEntry{freq: t.Freq(), pos: t.Pos(), word: true, inner: e.inner}
+			for j := range text {
+				if j > 0 {
+					e := s.dict[text[:j]]
+					e.inner = true
+					s.dict[text[:j]] = e
+				}
 			}
 		}
-		// Organ names are words of their own: 发改委, not 发/改/委.
-		for _, name := range organNames() {
-			b.WriteString(name + " 1000 nt\n")
-		}
-		// LoadDictStr reports no errors for a string it was handed.
-		_ = s.seg.LoadDictStr(b.String())
 	})
+}
+
+// find looks w up as gse's Dictionary.Find does: a word's frequency and
+// part of speech, and whether w is a word or the start of one.
+func (s *segmenter) find(w string) (freq float64, pos string, ok bool) {
+	e, ok := s.dict[w]
+	if !ok && strings.HasSuffix(w, "\x00") {
+		// The trie keeps the value of a word that starts longer ones
+		// under a NUL label, and so finds that word followed by a NUL.
+		if e, ok = s.dict[w[:len(w)-1]]; !ok || !e.word || !e.inner {
+			return 0, "", false
+		}
+	}
+	return e.freq, e.pos, ok
 }
 
 // wordEnds returns, for text, which rune offsets end a word: ends[i] is
@@ -72,16 +131,99 @@ type word struct {
 	pos        string
 }
 
-// words segments text into its words.
+// route is the best cut of a text's tail from one rune on: the log
+// probability of its words and where its first word ends.
+type route struct {
+	freq float64
+	end  int    // the first word is runes [from, end)
+	pos  string // the first word's part of speech
+}
+
+// words segments text into its words, as gse's Cut(text, false) does:
+// the dictionary's words along the most probable route, each letter or
+// digit of a run of them taken together.
 func (s *segmenter) words(text string) []word {
 	s.load()
+	if gse.ToLower {
+		text = strings.ToLower(text)
+	}
+	if !utf8.ValidString(text) {
+		text = string([]rune(text)) // as gse reads it, rune by rune
+	}
+	off := make([]int, 0, len(text)/3+2) // byte offset of each rune, and the end
+	for i := range text {
+		off = append(off, i)
+	}
+	n := len(off)
+	off = append(off, len(text))
+	routes := s.routes(text, off)
 	var out []word
-	at := 0
-	for _, w := range s.seg.Cut(text, false) {
-		n := runeCount(w)
-		_, pos, _ := s.seg.Find(w)
-		out = append(out, word{at, at + n, pos})
-		at += n
+	alnum := -1 // where a run of single letters and digits starts
+	for x := 0; x < n; {
+		y := routes[x].end
+		if y-x == 1 && isASCIIAlnum(rune(text[off[x]])) {
+			if alnum < 0 {
+				alnum = x
+			}
+			x = y
+			continue
+		}
+		if alnum >= 0 {
+			out = append(out, s.run(text, off, alnum, x))
+			alnum = -1
+		}
+		out = append(out, word{x, y, routes[x].pos})
+		x = y
+	}
+	if alnum >= 0 {
+		out = append(out, s.run(text, off, alnum, n))
 	}
 	return out
+}
+
+// run returns the word of the run of letters and digits from rune from
+// to rune to.
+func (s *segmenter) run(text string, off []int, from, to int) word {
+	_, pos, _ := s.find(text[off[from]:off[to]])
+	return word{from, to, pos}
+}
+
+// routes returns the best route from each rune of text on (its byte
+// offsets in off), as gse's calc does: the candidates at a rune are the
+// words of positive frequency it starts, found while the text read so far
+// starts some word, or the rune alone; a route's log probability adds
+// that of its first word to the best route after it, and of two equal
+// routes the one whose first word is longer wins.
+func (s *segmenter) routes(text string, off []int) []route {
+	n := len(off) - 1
+	routes := make([]route, n+1)
+	for from := n - 1; from >= 0; from-- {
+		have := false
+		take := func(end int, freq float64, pos string, ok bool) {
+			r := route{end: end, pos: pos}
+			if ok {
+				r.freq = math.Log(freq) - s.logTotal + routes[end].freq
+			} else {
+				r.freq = math.Log(1.0) - s.logTotal + routes[end].freq
+			}
+			if !have || routes[from].freq < r.freq || routes[from].freq == r.freq && routes[from].end < r.end {
+				routes[from] = r
+				have = true
+			}
+		}
+		for end := from + 1; end <= n; end++ {
+			freq, pos, ok := s.find(text[off[from]:off[end]])
+			if !ok {
+				break
+			}
+			if freq > 0 {
+				take(end, freq, pos, true)
+			}
+		}
+		if !have {
+			freq, pos, ok := s.find(text[off[from]:off[from+1]])
+			take(from+1, freq, pos, ok)
+		}
+	}
+	return routes
 }
