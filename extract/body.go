@@ -88,9 +88,10 @@ func hasBodySuffix(name string) bool {
 }
 
 // notBodies are subjects that look like bodies but are not: pronouns,
-// fields of work (guide, "Responsible body"), and words of place or extent
-// whose last character is a head (学校内部, 全部).
-var notBodies = mustPattern(`(?:内部|外部|全部|局部)$|^(?:我们|大家|同志们|你们|他们|咱们|我|各位|全县|全市|全区|全省|我县|我市|我区|我省|我国|本地|当地|基层|上级|下级|企业|公司|集团)$|工作$|建设$|活动$|发展$|制度$|机制$|体系$`)
+// fields of work (guide, "Responsible body"), and words of place, extent,
+// shape or outcome whose last character is a head (学校内部, 全部, 工作格局,
+// 公共场所).
+var notBodies = mustPattern(`(?:内部|外部|全部|局部|格局|布局|大局|结局|开局|时局|变局|新局|困局|僵局|残局|骗局|终局|危局|乱局|定局|好处|难处|长处|短处|用处|到处|深处|益处|坏处|之处|场所|住所|处所)$|^(?:我们|大家|同志们|你们|他们|咱们|我|各位|全县|全市|全区|全省|我县|我市|我区|我省|我国|本地|当地|基层|上级|下级|企业|公司|集团)$|工作$|建设$|活动$|发展$|制度$|机制$|体系$`)
 
 // subjectTrim removes, from the front of a subject clause, words that
 // introduce the subject rather than belong to it: among them the

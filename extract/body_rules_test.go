@@ -223,6 +223,9 @@ func TestBodyShortHeadsInOrdinaryWords(t *testing.T) {
 		{"中心 in 以人民为中心", []string{"要坚持以人民为中心，在年内办结积案。"}, []string{""}},
 		{"部 in 内部: the unit before it", []string{"医院内部要在3月底前完成科室调整。"}, []string{"医院"}},
 		{"部 in 全部", []string{"全部要在年底前完工。"}, []string{""}},
+		{"局 in 格局: a clause before 同时要 is no name", []string{"各县要形成新的发展格局，同时要在年底前建立联席会议制度。"}, []string{"各县"}},
+		{"所 in 场所", []string{"公共场所要在年底前全部实现禁烟。"}, []string{""}},
+		{"局 of 民政局, not 政局", []string{"区民政局要在年底前完成低保核查。"}, []string{"区民政局"}},
 	})
 }
 
