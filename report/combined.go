@@ -131,29 +131,18 @@ func collapse(l *ledger, lay *layout) {
 		Speech: speechEntry{Sheet: combinedSheet, Title: combinedSheet, Gone: true,
 			Source: fmt.Sprintf("%d 篇讲话，见“%s”列", len(parts), combinedLabel)}}
 	first := map[string]int{} // speech key -> its first row
+	if parts[0].spooled != nil {
+		// A first run's: every part is spooled, with no cells carried.
+		out.spooled = &spooledRows{names: map[int]string{}, col: speechCol}
+	}
 	for _, p := range parts {
-		at := map[int]int{} // column of p -> column of combinedSheet
-		pl := p.lay
-		if pl == nil {
-			pl = lay
-		}
-		for _, c := range lay.cols {
-			at[pl.shift(c.col)] = comb.shift(c.col)
-		}
-		for _, x := range p.Extras {
-			at[x.pos] = extras[byLabel[x.header.value]].pos
-		}
-		first[p.Name] = lay.headerRow + 1 + len(out.Rows)
-		for _, r := range p.Rows {
-			cells := make(map[int]carriedCell, len(r.Cells)+1)
-			for c, cc := range r.Cells {
-				if nc := at[c]; nc != 0 {
-					cells[nc] = cc
-				}
-			}
-			cells[speechCol] = carriedCell{value: p.Name}
-			r.Cells, r.Home = cells, p.Name
-			out.Rows = append(out.Rows, r)
+		if s := out.spooled; s != nil {
+			first[p.Name] = lay.headerRow + 1 + s.n
+			s.names[p.spooled.at] = p.Name
+			s.n += p.spooled.n
+		} else {
+			first[p.Name] = lay.headerRow + 1 + len(out.Rows)
+			out.Rows = appendCombined(out.Rows, p, lay, comb, extras, byLabel, speechCol)
 		}
 		out.Speech.Tasks += p.Speech.Tasks
 		out.Speech.Overdue += p.Speech.Overdue
@@ -167,6 +156,36 @@ func collapse(l *ledger, lay *layout) {
 			e.Sheet, e.Row = combinedSheet, n
 		}
 	}
+}
+
+// appendCombined appends to rows the rows of p as collapse lays them on
+// combinedSheet, laid out by comb: p's cells moved to comb's columns, its
+// extra columns to those of extras (by header, byLabel), and its name in
+// column speechCol.
+func appendCombined(rows []row, p *sheet, lay, comb *layout, extras []extraCol, byLabel map[string]int, speechCol int) []row {
+	at := map[int]int{} // column of p -> column of combinedSheet
+	pl := p.lay
+	if pl == nil {
+		pl = lay
+	}
+	for _, c := range lay.cols {
+		at[pl.shift(c.col)] = comb.shift(c.col)
+	}
+	for _, x := range p.Extras {
+		at[x.pos] = extras[byLabel[x.header.value]].pos
+	}
+	for _, r := range p.Rows {
+		cells := make(map[int]carriedCell, len(r.Cells)+1)
+		for c, cc := range r.Cells {
+			if nc := at[c]; nc != 0 {
+				cells[nc] = cc
+			}
+		}
+		cells[speechCol] = carriedCell{value: p.Name}
+		r.Cells, r.Home = cells, p.Name
+		rows = append(rows, r)
+	}
+	return rows
 }
 
 // splitCombined splits the previous combinedSheet sh, whose column speech

@@ -1,11 +1,13 @@
 package report
 
 import (
+	"bytes"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/speechledger/speechledger/extract"
+	"github.com/speechledger/speechledger/templates"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -152,5 +154,41 @@ func TestCombinedGone(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("汇总 has no line for the gone speech %q", gone.Title)
+	}
+}
+
+// TestSpooledAsHeld: on a first run, combinedSheet's rows made again from
+// the speeches as they are read (spooledRows) make the same workbook,
+// byte for byte, as rows held in memory.
+func TestSpooledAsHeld(t *testing.T) {
+	speeches := seedSpeeches(t)
+	write := func(spool bool) []byte {
+		t.Helper()
+		opt := Options{ReportDate: reportDate, MaxSheets: 2}
+		l, err := readLedger(SpeechesOf(speeches), opt, spool)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(l.Sheets); spool != (l.speeches != nil) || n < 3 {
+			t.Fatalf("spool %v: %d sheets, speeches read again %v", spool, n, l.speeches != nil)
+		}
+		f, lay, err := openTemplate(templates.Default(), "default.xlsx")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		_, parts, rows, err := build(f, lay, l, nil, nil, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.release()
+		var b bytes.Buffer
+		if _, err := writePackage(&b, parts, rows); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	if held, spooled := write(false), write(true); !bytes.Equal(held, spooled) {
+		t.Errorf("spooled rows make a workbook of %d bytes, held rows one of %d, not the same", len(spooled), len(held))
 	}
 }

@@ -3,7 +3,7 @@
 // speech, laid out by a template that is either the embedded default
 // (templates/default.xlsx) or an office's own workbook.
 //
-// Writing happens in two steps. buildLedger turns speeches into rows and
+// Writing happens in two steps. readLedger turns speeches into rows and
 // counts, with no styling and no I/O; the writing step lays those rows into
 // a copy of the template's sheet with excelize. The report date comes in
 // through Options: what the package writes never depends on the clock
@@ -25,7 +25,11 @@
 //     workbook is saved, each sheet's part is its head and tail as
 //     excelize wrote them with the compressed rows between, joined into
 //     one deflate stream (CRC-32 joined as zlib's crc32_combine does).
-//     Only compressed rows wait in memory.
+//     Only compressed rows wait, a large sheet's in a temporary file.
+//   - A run need not hold its speeches (Speeches, UpdateFrom): on a
+//     ledger's first run, the rows of combinedSheet, most of a run over
+//     thousands of speeches, are made again from the speeches each time
+//     they are read (spooledRows), and its memo does not keep them.
 //   - What every speech sheet has is set once, on a prepared copy of the
 //     template sheet (dropdown, row formats, filter, frozen header, sheet
 //     properties): the ranges are grown to each sheet's last row, the

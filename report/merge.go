@@ -62,8 +62,8 @@ func merge(l *ledger, p *previous, lay *layout) Stats {
 		l.Sheets[i].lay = lay
 	}
 	if p == nil {
-		for _, sh := range l.Sheets {
-			st.New += len(sh.Rows)
+		for i := range l.Sheets {
+			st.New += l.Sheets[i].rowCount()
 		}
 		l.count(&st)
 		return st
@@ -144,7 +144,8 @@ func (l *ledger) count(st *Stats) {
 	for i := range l.Sheets {
 		sh := &l.Sheets[i]
 		sh.Speech.New, sh.Speech.Removed = 0, 0
-		for _, r := range sh.Rows {
+		for _, r := range sh.Rows { // spooled rows are all new
+
 			mark, d, ok := parseChange(r.Change)
 			switch {
 			case r.Removed:

@@ -36,13 +36,13 @@ func lastReplies(log [][]string) map[string]extract.Date {
 // the statuses the sheets show once staff's and the units' values are
 // carried, notes the day of each unit's last reply, and orders the units
 // most overdue first again.
-func (l *ledger) countProgress(replies map[string]extract.Date) {
+func (l *ledger) countProgress(replies map[string]extract.Date) error {
 	type counts struct{ done, overdue, soon int }
 	by := map[string]*counts{}
-	for _, sh := range l.Sheets {
-		for _, r := range sh.Rows {
+	for i := range l.Sheets {
+		err := l.Sheets[i].eachRow(l, func(r *row) error {
 			if r.Removed {
-				continue
+				return nil
 			}
 			done := r.Status == statusDone
 			for _, u := range r.Units {
@@ -61,6 +61,10 @@ func (l *ledger) countProgress(replies map[string]extract.Date) {
 					c.soon++
 				}
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
 	for i := range l.Bodies {
@@ -71,4 +75,5 @@ func (l *ledger) countProgress(replies map[string]extract.Date) {
 		b.LastReply = replies[b.Name]
 	}
 	sortBodies(l.Bodies)
+	return nil
 }

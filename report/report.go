@@ -132,6 +132,14 @@ func (u *Pending) Abandon() {
 
 // Update writes the ledger for speeches, as the function Update does.
 func (u *Pending) Update(speeches []extract.Speech) (Stats, error) {
+	return u.UpdateFrom(SpeechesOf(speeches))
+}
+
+// UpdateFrom is Update for speeches that need not be held: on a first
+// run (no workbook at the path) over more speeches than get a sheet of
+// their own, the rows of combinedSheet are made from speeches.Each as
+// they are written, and each is read a few times.
+func (u *Pending) UpdateFrom(speeches Speeches) (Stats, error) {
 	st, err := u.update(speeches)
 	if err != nil {
 		if _, ok := err.(*PreviousError); ok {
@@ -142,7 +150,7 @@ func (u *Pending) Update(speeches []extract.Speech) (Stats, error) {
 	return st, nil
 }
 
-func (u *Pending) update(speeches []extract.Speech) (Stats, error) {
+func (u *Pending) update(speeches Speeches) (Stats, error) {
 	path, opt := u.path, u.opt
 	if opt.ReportDate.IsZero() {
 		u.Abandon()
@@ -153,7 +161,6 @@ func (u *Pending) update(speeches []extract.Speech) (Stats, error) {
 		(<-u.prev).p.close()
 		return Stats{}, t.err
 	}
-	l := buildLedger(speeches, opt)
 	pr := <-u.prev
 	if pr.err != nil {
 		t.f.Close()
@@ -161,6 +168,11 @@ func (u *Pending) update(speeches []extract.Speech) (Stats, error) {
 	}
 	prev := pr.p
 	defer prev.close()
+	l, err := readLedger(speeches, opt, prev == nil)
+	if err != nil {
+		t.f.Close()
+		return Stats{}, err
+	}
 	tplSum := sha256.Sum256(t.b)
 	remember := opt.MemoDir != "" && opt.Build != ""
 	st, parts, rows, err := build(t.f, t.lay, l, prev, newReuse(prev, opt.Build, tplSum), remember)
@@ -171,11 +183,14 @@ func (u *Pending) update(speeches []extract.Speech) (Stats, error) {
 		// Write every sheet afresh, on a fresh copy of the template.
 		rows.release()
 		t.f.Close()
+		if l, err = readLedger(speeches, opt, prev == nil); err != nil {
+			return Stats{}, err
+		}
 		var lay *layout
 		if t.f, lay, err = openTemplate(t.b, t.name); err != nil {
 			return Stats{}, err
 		}
-		st, parts, rows, err = build(t.f, lay, buildLedger(speeches, opt), prev, nil, remember)
+		st, parts, rows, err = build(t.f, lay, l, prev, nil, remember)
 	}
 	defer t.f.Close()
 	if rows != nil {

@@ -22,6 +22,9 @@ type ledger struct {
 	Months     []monthStat   // by month of deadline, in date order; no deadline last
 	Totals     speechEntry   // sums of Tasks, WithDue, Overdue, DueSoon
 	maxSheets  int           // the most speeches with a sheet of their own
+	// speeches gives the speeches again, for the sheets whose rows are
+	// spooled; nil when none is.
+	speeches func(fn func(extract.Speech) error) error
 }
 
 // A speechEntry is one line of the summary's per-speech table.
@@ -58,6 +61,8 @@ type sheet struct {
 	Combined bool
 	Extras   []extraCol // columns staff added, in order
 	lay      *layout    // the template's layout with the extra columns
+	// spooled, if not nil, stands for Rows, which are not held.
+	spooled *spooledRows
 }
 
 // A row is one task row of a speech sheet.
@@ -147,20 +152,57 @@ const (
 // rows of one sheet, combinedSheet (see combined.go).
 const MaxSpeechSheets = 200
 
+// Speeches are a run's speeches, in input order, as a ledger reads them:
+// all at once without their tasks, and one at a time with them, as often
+// as it needs, so that a run over thousands of speeches can keep them on
+// disk rather than in memory.
+type Speeches struct {
+	// Heads are the speeches, without their Tasks when they are not
+	// held; Options.Archived needs them.
+	Heads []extract.Speech
+	// Each calls fn with each speech, tasks included, in order, and stops
+	// at fn's first error, which it returns.
+	Each func(fn func(extract.Speech) error) error
+}
+
+// SpeechesOf returns the Speeches of speeches held in memory.
+func SpeechesOf(speeches []extract.Speech) Speeches {
+	return Speeches{Heads: speeches, Each: func(fn func(extract.Speech) error) error {
+		for _, sp := range speeches {
+			if err := fn(sp); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
+}
+
 // buildLedger turns speeches into the ledger the workbook shows.
 func buildLedger(speeches []extract.Speech, opt Options) ledger {
+	l, _ := readLedger(SpeechesOf(speeches), opt, false)
+	return l
+}
+
+// readLedger turns speeches into the ledger the workbook shows. With
+// spool, the sheets whose rows go on combinedSheet do not hold them: they
+// are made again from speeches whenever they are read (see spooledRows),
+// as nothing is carried into them on a ledger's first run.
+func readLedger(speeches Speeches, opt Options, spool bool) (ledger, error) {
 	l := ledger{ReportDate: opt.ReportDate, Inputs: opt.Inputs}
-	names := newSheetNamer(speeches)
-	st := &taskStats{bodies: map[string]*bodyStat{}, months: map[string]*monthStat{}}
-	for i := range speeches {
-		sp := &speeches[i]
+	heads := speeches.Heads
+	names := newSheetNamer(heads)
+	sheetOf := make([]int, len(heads)) // the speech's sheet in l.Sheets, -1 for none
+	entryOf := map[int]int{}           // a sheet's speech in l.Speeches
+	for i := range heads {
+		sp := &heads[i]
+		sheetOf[i] = -1
 		e := speechEntry{
 			Source:  sp.Source,
 			Index:   sp.Index,
 			Title:   sp.Title,
 			Speaker: sp.Speaker,
 			Date:    sp.SpeechDate,
-			Note:    speechNote(sp, speeches),
+			Note:    speechNote(sp, heads),
 		}
 		if sp.DuplicateOf != 0 {
 			l.Speeches = append(l.Speeches, e)
@@ -174,23 +216,101 @@ func buildLedger(speeches []extract.Speech, opt Options) ledger {
 			}
 		}
 		e.Sheet = names.name(sp)
-		sh := sheet{Name: e.Sheet}
+		sheetOf[i], entryOf[len(l.Sheets)] = len(l.Sheets), len(l.Speeches)
+		l.Sheets = append(l.Sheets, sheet{Name: e.Sheet, Speech: e})
+		l.Speeches = append(l.Speeches, e)
+	}
+	combineOldest(&l, opt.maxSheets())
+	st := &taskStats{bodies: map[string]*bodyStat{}, months: map[string]*monthStat{}}
+	i := 0
+	err := speeches.Each(func(sp extract.Speech) error {
+		j := sheetOf[i]
+		i++
+		if j < 0 {
+			return nil
+		}
+		sh := &l.Sheets[j]
+		e := &sh.Speech
+		keep := !spool || !sh.Combined
 		for _, t := range sp.Tasks {
 			r := buildRow(t, opt.ReportDate)
-			sh.Rows = append(sh.Rows, r)
-			st.count(&e, t, &r, opt.ReportDate)
+			if keep {
+				sh.Rows = append(sh.Rows, r)
+			}
+			st.count(e, t, &r, opt.ReportDate)
 		}
-		sh.Speech = e
-		l.Sheets = append(l.Sheets, sh)
-		l.Speeches = append(l.Speeches, e)
+		if !keep {
+			sh.spooled = &spooledRows{n: e.Tasks, at: i - 1}
+		}
+		k := &l.Speeches[entryOf[j]]
+		k.Tasks, k.WithDue, k.Overdue, k.DueSoon = e.Tasks, e.WithDue, e.Overdue, e.DueSoon
 		l.Totals.Tasks += e.Tasks
 		l.Totals.WithDue += e.WithDue
 		l.Totals.Overdue += e.Overdue
 		l.Totals.DueSoon += e.DueSoon
+		return nil
+	})
+	if err != nil {
+		return ledger{}, err
 	}
-	combineOldest(&l, opt.maxSheets())
+	if spool {
+		l.speeches = speeches.Each
+	}
 	st.fill(&l)
-	return l
+	return l, nil
+}
+
+// spooledRows are the rows of a sheet that are not held: a sheet of
+// combinedSheet's speeches, or combinedSheet, on a ledger's first run.
+// Nothing is carried into them, so they are buildRow's rows of the tasks
+// of those speeches (with, on combinedSheet, the column naming each
+// row's speech), made again from the ledger's speeches when read.
+type spooledRows struct {
+	n  int // how many
+	at int // on the sheet of one speech, its place in the input
+	// names are the speeches of combinedSheet, by their place in the
+	// input, and col the column naming them; none on the sheet of one.
+	names map[int]string
+	col   int
+}
+
+// rowCount returns how many task rows sh has.
+func (sh *sheet) rowCount() int {
+	if sh.spooled != nil {
+		return sh.spooled.n
+	}
+	return len(sh.Rows)
+}
+
+// eachRow calls fn with each task row of sh, of ledger l, in order, and
+// stops at fn's first error. A spooled row is made for the call: what
+// fn changes of it is lost.
+func (sh *sheet) eachRow(l *ledger, fn func(*row) error) error {
+	if sh.spooled == nil {
+		for i := range sh.Rows {
+			if err := fn(&sh.Rows[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	s := sh.spooled
+	i := 0
+	return l.speeches(func(sp extract.Speech) error {
+		name, ok := s.names[i]
+		i++
+		if !ok {
+			return nil
+		}
+		for _, t := range sp.Tasks {
+			r := buildRow(t, l.ReportDate)
+			r.Cells, r.Home = map[int]carriedCell{s.col: {value: name}}, name
+			if err := fn(&r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // taskStats are the counts of the tasks of a ledger by lead body, in the

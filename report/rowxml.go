@@ -176,6 +176,11 @@ func (w *rowWriter) plan(sh *sheet, l *ledger) (*sheetPlan, error) {
 		p.titles[tc.cell] = cleanText(fillPlaceholders(tc.text, sh.Speech, l))
 	}
 	p.hf = headerFooterValues(sh.Speech, l)
+	if sh.spooled != nil {
+		// Its rows are not held, and the memo does not keep them: read
+		// back, they would be the workbook's memory many times over.
+		return p, nil
+	}
 	var err error
 	if p.memo.Rows, err = w.rowsKey(sh); err != nil {
 		return nil, err
@@ -198,10 +203,10 @@ func (w *rowWriter) plan(sh *sheet, l *ledger) (*sheetPlan, error) {
 // from the row under the header down, and records the texts of its title
 // cells and what fills its page header and footer. Rows the previous
 // workbook gives are taken from it, compressed as they are.
-func (w *rowWriter) writeRows(sh *sheet, p *sheetPlan) error {
+func (w *rowWriter) writeRows(sh *sheet, l *ledger, p *sheetPlan) error {
 	lay := sh.lay
 	first := lay.headerRow + 1
-	r := &sheetRows{frame: xlsx.Frame{First: first, LastRow: lay.headerRow + len(sh.Rows), LastCol: lay.lastCol,
+	r := &sheetRows{frame: xlsx.Frame{First: first, LastRow: lay.headerRow + sh.rowCount(), LastCol: lay.lastCol,
 		Titles: p.titles, HeaderFooter: strings.NewReplacer(p.hf...)}, memo: &p.memo,
 		plain: len(sh.Extras) == 0, skeleton: p.skeleton}
 	switch {
@@ -221,22 +226,24 @@ func (w *rowWriter) writeRows(sh *sheet, p *sheetPlan) error {
 	if err := w.addFonts(lay); err != nil {
 		return err
 	}
-	if !w.remember {
+	if !w.remember || sh.spooled != nil {
 		r.memo = nil
 	}
 	out := w.add(sh.Name, r)
 	defer out.close()
-	for i := range sh.Rows {
-		if err := w.writeRow(out.next(), lay, first+i, &sh.Rows[i]); err != nil {
-			return fmt.Errorf("row %d: %w", first+i, err)
+	n := first
+	return sh.eachRow(l, func(row *row) error {
+		if err := w.writeRow(out.next(), lay, n, row); err != nil {
+			return fmt.Errorf("row %d: %w", n, err)
 		}
-		for _, col := range slices.Sorted(maps.Keys(sh.Rows[i].Cells)) {
-			if cc := sh.Rows[i].Cells[col]; cc.kind == cellText && cc.style != nil {
-				r.styled = append(r.styled, xlsx.CellAt{Row: first + i, Col: col})
+		for _, col := range slices.Sorted(maps.Keys(row.Cells)) {
+			if cc := row.Cells[col]; cc.kind == cellText && cc.style != nil {
+				r.styled = append(r.styled, xlsx.CellAt{Row: n, Col: col})
 			}
 		}
-	}
-	return nil
+		n++
+		return nil
+	})
 }
 
 // rowChunk is about how many bytes of a sheet's rows a rowSink hands

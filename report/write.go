@@ -95,7 +95,7 @@ func fill(f *excelize.File, lay *layout, l *ledger, p *previous, st Stats, rows 
 		index[name] = i
 	}
 	for i := range l.Sheets {
-		if err := writeSpeechSheet(f, &l.Sheets[i], index[l.Sheets[i].Name], plans[i], rows); err != nil {
+		if err := writeSpeechSheet(f, l, &l.Sheets[i], index[l.Sheets[i].Name], plans[i], rows); err != nil {
 			return fmt.Errorf("sheet %q: %w", l.Sheets[i].Name, err)
 		}
 	}
@@ -218,7 +218,9 @@ func writeOtherSheets(f *excelize.File, l *ledger, p *previous, others []string,
 	if p != nil {
 		log, logHead = p.log, p.logHead
 	}
-	l.countProgress(lastReplies(log))
+	if err := l.countProgress(lastReplies(log)); err != nil {
+		return err
+	}
 	if err := writeSummary(f, l, rows); err != nil {
 		return fmt.Errorf("sheet %s: %w", summarySheet, err)
 	}
@@ -234,8 +236,7 @@ func writeOtherSheets(f *excelize.File, l *ledger, p *previous, others []string,
 	if err := writeLog(f, l, log, logHead, st, rows); err != nil {
 		return fmt.Errorf("sheet %s: %w", logSheet, err)
 	}
-	writeWritten(l, rows)
-	return nil
+	return writeWritten(l, rows)
 }
 
 // addExtras inserts into the speech sheet sh the columns staff added,
@@ -313,16 +314,16 @@ func prepareSheet(f *excelize.File, name string, lay *layout) error {
 	return f.SetPageLayout(name, &page)
 }
 
-// writeSpeechSheet fills one speech's sheet, a copy of the prepared
+// writeSpeechSheet fills one speech's sheet sh of ledger l, a copy of the prepared
 // template sheet at index idx, as planned by p: its rows, title cells and
 // page header and footer are written by rows, its print titles and
 // filter range named here.
-func writeSpeechSheet(f *excelize.File, sh *sheet, idx int, p *sheetPlan, rows *rowWriter) error {
+func writeSpeechSheet(f *excelize.File, l *ledger, sh *sheet, idx int, p *sheetPlan, rows *rowWriter) error {
 	name, lay := sh.Name, sh.lay
-	if err := rows.writeRows(sh, p); err != nil {
+	if err := rows.writeRows(sh, l, p); err != nil {
 		return err
 	}
-	last := max(lay.headerRow+len(sh.Rows), lay.headerRow+1)
+	last := max(lay.headerRow+sh.rowCount(), lay.headerRow+1)
 	if err := setLocalName(f, name, idx, printTitles, fmt.Sprintf("%s!$1:$%d", sheetRef(name), lay.headerRow), false); err != nil {
 		return err
 	}

@@ -193,7 +193,7 @@ func foldValue(s string) string {
 // writeWritten writes the record of the ledger's task rows into
 // writtenSheet, its rows' XML added to rows. Each row's proposal is
 // Row.Proposed, or what it shows when it has none.
-func writeWritten(l *ledger, rows *rowWriter) {
+func writeWritten(l *ledger, rows *rowWriter) error {
 	r := &sheetRows{}
 	out := rows.add(writtenSheet, r)
 	n := 1
@@ -207,11 +207,12 @@ func writeWritten(l *ledger, rows *rowWriter) {
 		n++
 	}
 	line(writtenHeader)
-	for _, sh := range l.Sheets {
-		for i := range sh.Rows {
-			r := &sh.Rows[i]
+	defer out.close()
+	for i := range l.Sheets {
+		sh := &l.Sheets[i]
+		err := sh.eachRow(l, func(r *row) error {
 			if r.ID == "" || r.Verbatim {
-				continue
+				return nil
 			}
 			p := r.Proposed
 			if p == nil {
@@ -222,8 +223,12 @@ func writeWritten(l *ledger, rows *rowWriter) {
 				home = r.Home
 			}
 			line(append([]string{home, r.ID, r.ExtractedID}, p...))
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
-	out.close()
 	r.frame = xlsx.Frame{LastRow: n - 1, LastCol: len(writtenHeader), Replace: true}
+	return nil
 }
