@@ -125,10 +125,11 @@ func run(args []string, e env) int {
 	x := extract.New(c.cfg.bodies...)
 	var speeches []extract.Speech
 	var dups extract.Duplicates
-	// JSON lines need not hold the run's speeches: they wait on disk. A
-	// run that cannot make the spool holds them.
+	// The output need not hold the run's speeches: they wait on disk. A
+	// run that cannot make the spool holds them, as does one that
+	// archives, which moves sheets by the speeches' tasks.
 	var spool *speechSpool
-	if !c.workbookOutput() && !c.archiving() {
+	if !c.archiving() {
 		if s, err := newSpeechSpool(); err == nil {
 			spool = s
 			defer spool.close()
@@ -694,10 +695,14 @@ func (c *command) write(speeches []extract.Speech, spool *speechSpool, pending *
 	var err error
 	switch {
 	case c.workbookOutput():
-		if n := sheetsWanted(speeches); n > c.cfg.maxSheets {
+		all := report.SpeechesOf(speeches)
+		if spool != nil {
+			all = spool.speeches()
+		}
+		if n := sheetsWanted(all.Heads); n > c.cfg.maxSheets {
 			c.logf("%s", c.p.sprintf(msgWarnSheets, out, n, c.cfg.maxSheets))
 		}
-		c.night.stats, err = pending.Update(speeches)
+		c.night.stats, err = pending.UpdateFrom(all)
 	case out == "-":
 		err = writeJSONL(c.stdout, each)
 	default:

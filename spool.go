@@ -9,22 +9,27 @@ import (
 	"os"
 
 	"github.com/speechledger/speechledger/extract"
+	"github.com/speechledger/speechledger/report"
 )
 
-// A speechSpool keeps a run's speeches on disk, in input order, for an
-// output of JSON lines, so that a run over thousands of speeches holds one
-// at a time rather than all of them. The lines cannot be written as the
-// speeches come: a body's canonical name depends on the names of every
-// speech of the run (extract.GroupBodies). The spool keeps the distinct
-// canonical names as the speeches pass, and gives the speeches back, one
-// at a time and grouped, once the run has them all. The speeches are
-// written with gob, as the extraction cache writes them.
+// A speechSpool keeps a run's speeches on disk, in input order, so that a
+// run over thousands of speeches holds one at a time rather than all of
+// them. The output cannot be written as the speeches come: a body's
+// canonical name depends on the names of every speech of the run
+// (extract.GroupBodies), and a workbook's sheets on the dates of all of
+// them. The spool keeps the distinct canonical names as the speeches
+// pass, and the speeches without their tasks (heads), and gives the
+// speeches back, one at a time and grouped, as often as asked once the
+// run has them all. The speeches are written with gob, as the extraction
+// cache writes them.
 type speechSpool struct {
 	f     *os.File
 	w     *bufio.Writer
 	enc   *gob.Encoder
 	names []string        // the distinct canonical names, in order of appearance
 	seen  map[string]bool // the names in names
+	group map[string]string
+	heads []extract.Speech
 	tally tally
 }
 
@@ -52,13 +57,20 @@ func (s *speechSpool) add(speeches []extract.Speech) error {
 		if err := s.enc.Encode(&sp); err != nil {
 			return fmt.Errorf("spool: %w", err)
 		}
+		sp.Tasks = nil
+		s.heads = append(s.heads, sp)
 	}
 	return nil
 }
 
+// speeches returns the speeches of the spool for a workbook.
+func (s *speechSpool) speeches() report.Speeches {
+	return report.Speeches{Heads: s.heads, Each: s.each}
+}
+
 // each calls fn with each speech of the spool in the order they were
 // added, with its bodies grouped across all of them, and stops at fn's
-// first error.
+// first error. It can be called again, once the last call returned.
 func (s *speechSpool) each(fn func(extract.Speech) error) error {
 	if err := s.w.Flush(); err != nil {
 		return fmt.Errorf("spool: %w", err)
@@ -66,8 +78,11 @@ func (s *speechSpool) each(fn func(extract.Speech) error) error {
 	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
 		return fmt.Errorf("spool: %w", err)
 	}
-	group := extract.GroupNames(s.names)
-	dec := gob.NewDecoder(bufio.NewReader(s.f))
+	if s.group == nil {
+		s.group = extract.GroupNames(s.names)
+	}
+	group := s.group
+	dec := gob.NewDecoder(bufio.NewReaderSize(s.f, 1<<16))
 	for range s.tally.Speeches {
 		var sp extract.Speech
 		if err := dec.Decode(&sp); err != nil {
