@@ -3,11 +3,10 @@ package extract
 import (
 	_ "embed"
 	"math"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
-
-	"github.com/go-ego/gse"
 )
 
 //go:embed data/words.txt
@@ -32,14 +31,17 @@ func organNames() []string {
 // frequent words of gse's own, with jieba's tags), loaded on first use so
 // that a run which never needs a boundary never pays for it.
 //
-// gse loads the dictionary; the segmenter then cuts with a table of its
-// own. gse looks each candidate word up in its trie through a string and
-// a byte slice made for the purpose, keeps its graph of candidates and
-// routes in maps, and hands back strings that were looked up once more for
-// their part of speech: a third of extraction's time went there. The table
-// is looked up with substrings of the text, routes are kept in a slice,
-// and each word takes its part of speech from the route that chose it.
-// TestWordsAsGse checks that both cut alike.
+// The segmenter reads the dictionary and cuts with a table of its own.
+// gse's loading also built a trie, a hidden Markov model and each word's
+// parts for search, which a cut without HMM does not use, and cost as much
+// as extracting a short speech; its Cut looked each candidate word up in
+// the trie through a string and a byte slice made for the purpose, kept
+// its graph of candidates and its routes in maps, and handed back strings
+// that were looked up once more for their part of speech. The table is
+// looked up with substrings of the text, routes are kept in a slice, and
+// each word takes its part of speech from the route that chose it.
+// TestDictAsGse checks that the table holds what gse loads, and
+// TestWordsAsGse that both cut alike.
 type segmenter struct {
 	once     sync.Once
 	dict     map[string]dictEntry
@@ -55,47 +57,90 @@ type dictEntry struct {
 	inner bool // the start of a longer word
 }
 
-// gseSegmenter returns a gse segmenter loaded with the dictionary.
-func gseSegmenter() *gse.Segmenter {
-	seg := new(gse.Segmenter)
-	seg.SkipLog = true
-	var b strings.Builder
+// dictLines returns the lines of the dictionary: data/words.txt's, then
+// a line for each organ name.
+func dictLines() []string {
+	var lines []string
 	for _, line := range strings.Split(wordsTable, "\n") {
 		if line != "" && line[0] != '#' {
-			b.WriteString(line)
-			b.WriteByte('\n')
+			lines = append(lines, line)
 		}
 	}
 	// Organ names are words of their own: 发改委, not 发/改/委.
 	for _, name := range organNames() {
-		b.WriteString(name + " 1000 nt\n")
+		lines = append(lines, name+" 1000 nt")
 	}
-	// LoadDictStr reports no errors for a string it was handed.
-	_ = seg.LoadDictStr(b.String())
-	return seg
+	return lines
 }
 
 func (s *segmenter) load() {
 	s.once.Do(func() {
-		seg := gseSegmenter()
-		s.logTotal = math.Log(seg.Dict.TotalFreq())
-		// gse's trie finds a word's text (as it keeps it) and every
-		// start of one; the table holds the same.
-		s.dict = make(map[string]dictEntry, 2*len(seg.Dict.Tokens))
-		for i := range seg.Dict.Tokens {
-			t := &seg.Dict.Tokens[i]
-			text := t.Text()
-			e := s.dict[text]
-			s.dict[text] = dictEntry{freq: t.Freq(), pos: t.Pos(), word: true, inner: e.inner}
-			for j := range text {
-				if j > 0 {
-					e := s.dict[text[:j]]
-					e.inner = true
-					s.dict[text[:j]] = e
-				}
+		lines := dictLines()
+		s.dict = make(map[string]dictEntry, 2*len(lines))
+		total := 0.0
+		for _, line := range lines {
+			text, freq, pos, ok := dictLine(line)
+			if !ok || s.dict[text].word {
+				continue // of two lines for a word, the first counts
 			}
+			s.add(text, freq, pos)
+			total += freq
 		}
+		s.logTotal = math.Log(total)
 	})
+}
+
+// dictLine reads a line of the dictionary as gse's LoadDictStr does: a
+// word, its frequency (a word of one character counts 2) and its part of
+// speech, separated by spaces, the word's ASCII capitals lowered; ok is
+// false for a line gse skips, whose frequency is missing, no number or
+// under 2.
+func dictLine(line string) (text string, freq float64, pos string, ok bool) {
+	text, rest, ok := strings.Cut(line, " ")
+	if !ok {
+		return "", 0, "", false
+	}
+	freqText, rest, _ := strings.Cut(rest, " ")
+	freq, err := strconv.ParseFloat(strings.TrimSpace(freqText), 64)
+	if err != nil || freq < 2 {
+		return "", 0, "", false
+	}
+	text = strings.TrimSpace(text)
+	if runeCount(text) < 2 {
+		freq = 2
+	}
+	pos, _, _ = strings.Cut(rest, " ")
+	return asciiLower(text), freq, strings.TrimSpace(pos), true
+}
+
+// asciiLower returns s with its ASCII capitals lowered.
+func asciiLower(s string) string {
+	b := []byte(nil)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			if b == nil {
+				b = []byte(s)
+			}
+			b[i] = c - 'A' + 'a'
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// add puts a word into the table, and marks each start of it as one.
+func (s *segmenter) add(text string, freq float64, pos string) {
+	e := s.dict[text]
+	s.dict[text] = dictEntry{freq: freq, pos: pos, word: true, inner: e.inner}
+	for j := range text {
+		if j > 0 {
+			e := s.dict[text[:j]]
+			e.inner = true
+			s.dict[text[:j]] = e
+		}
+	}
 }
 
 // find looks w up as gse's Dictionary.Find does: a word's frequency and
@@ -144,9 +189,7 @@ type route struct {
 // digit of a run of them taken together.
 func (s *segmenter) words(text string) []word {
 	s.load()
-	if gse.ToLower {
-		text = strings.ToLower(text)
-	}
+	text = strings.ToLower(text)
 	if !utf8.ValidString(text) {
 		text = string([]rune(text)) // as gse reads it, rune by rune
 	}

@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"math"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -9,8 +11,78 @@ import (
 )
 
 // gseReference is gse loaded with the dictionary, for the tests that
-// check the segmenter cuts as gse does.
-var gseReference = sync.OnceValue(gseSegmenter)
+// check the segmenter reads and cuts as gse does.
+var gseReference = sync.OnceValue(func() *gse.Segmenter {
+	seg := new(gse.Segmenter)
+	seg.SkipLog = true
+	// LoadDictStr reports no errors for a string it was handed.
+	_ = seg.LoadDictStr(strings.Join(dictLines(), "\n") + "\n")
+	return seg
+})
+
+// TestDictAsGse checks that the segmenter's table holds the words gse
+// loads from the dictionary, with their frequencies and parts of speech,
+// the starts of words, and nothing else, and that both total the same
+// frequency.
+func TestDictAsGse(t *testing.T) {
+	seg := gseReference()
+	var s segmenter
+	s.load()
+	want := map[string]dictEntry{}
+	for i := range seg.Dict.Tokens {
+		tok := &seg.Dict.Tokens[i]
+		text := tok.Text()
+		e := want[text]
+		want[text] = dictEntry{freq: tok.Freq(), pos: tok.Pos(), word: true, inner: e.inner}
+		for j := range text {
+			if j > 0 {
+				e := want[text[:j]]
+				e.inner = true
+				want[text[:j]] = e
+			}
+		}
+	}
+	if len(want) < 50000 {
+		t.Fatalf("gse loaded %d entries", len(want))
+	}
+	for text, e := range want {
+		if got, ok := s.dict[text]; !ok || got != e {
+			t.Errorf("table[%q] = %+v, %v; gse holds %+v", text, got, ok, e)
+		}
+	}
+	for text := range s.dict {
+		if _, ok := want[text]; !ok {
+			t.Errorf("table holds %q, which gse does not", text)
+		}
+	}
+	if got, want := s.logTotal, math.Log(seg.Dict.TotalFreq()); got != want {
+		t.Errorf("log of the total frequency %v, gse's %v", got, want)
+	}
+}
+
+// TestDictLine checks the lines of the dictionary that gse skips or reads
+// in ways of its own.
+func TestDictLine(t *testing.T) {
+	for _, c := range []struct {
+		line, text string
+		freq       float64
+		pos        string
+		ok         bool
+	}{
+		{"各部门 1000 n", "各部门", 1000, "n", true},
+		{"要 5000 v", "要", 2, "v", true}, // one character counts 2
+		{"卡拉OK 60 n", "卡拉ok", 60, "n", true},
+		{"词 1", "", 0, "", false},   // under 2
+		{"词 x n", "", 0, "", false}, // no number
+		{"词", "", 0, "", false},     // no frequency
+		{"词语 50", "词语", 50, "", true},
+	} {
+		text, freq, pos, ok := dictLine(c.line)
+		if text != c.text || freq != c.freq || pos != c.pos || ok != c.ok {
+			t.Errorf("dictLine(%q) = %q, %v, %q, %v; want %q, %v, %q, %v", c.line, text, freq, pos, ok, c.text, c.freq, c.pos, c.ok)
+		}
+	}
+}
 
 // gseWords segments text with gse itself: Cut without HMM, each word's
 // part of speech looked up after.
