@@ -610,3 +610,42 @@ func TestBodyHeadRefersBack(t *testing.T) {
 		{"a head whose full name is a clause", []string{"各乡镇要成立领导小组，领导小组要在3月底前召开首次会议。"}, []string{"各乡镇"}},
 	})
 }
+
+// Guide, "Clarifications": inline bullets are bullets of the sentence
+// that opens the paragraph, and its body carries into them unless a
+// bullet names its own, which then carries to the bullet's end. Bullets
+// open with an ordinal (一要, 二是), an enumerating word (首先，, 另一方面，)
+// or a short unnumbered heading (要加大督查力度。, 要健全组织，明确责任。),
+// whether or not the bullet's first sentence is itself a task.
+func TestBodyBulletNamesItsOwn(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"an ordinal bullet's own subject", []string{
+			"各乡镇要在3月底前完成摸底。一要抓好排查。县住建局要在4月底前完成鉴定。要在5月底前完成加固。二要抓好整改。要在6月底前完成验收。",
+		}, []string{"各乡镇", "各乡镇", "县住建局", "县住建局", "各乡镇", "各乡镇"}},
+		{"an enumerating word opens a bullet", []string{
+			"各乡镇要在3月底前完成摸底。一方面，县住建局要在4月底前完成鉴定。要在5月底前完成加固。另一方面，要在6月底前完成验收。",
+		}, []string{"各乡镇", "县住建局", "县住建局", "各乡镇"}},
+		{"a short heading opens a bullet", []string{
+			"各乡镇要在3月底前完成摸底。要加大督查力度。县督查室要在4月底前完成暗访。要在5月底前通报结果。要强化宣传，营造氛围。要在6月底前完成专题报道。",
+		}, []string{"各乡镇", "各乡镇", "县督查室", "县督查室", "各乡镇", "各乡镇"}},
+		{"a bullet that is no task still ends the one before", []string{
+			"各乡镇要在3月底前完成摸底。一是加强鉴定。县住建局要在4月底前完成鉴定。要在5月底前完成加固。二是每天调度进度。要在6月底前完成验收。",
+		}, []string{"各乡镇", "县住建局", "县住建局", "各乡镇"}},
+		{"without bullets a side sentence does not take over the run", []string{
+			"各乡镇要在3月底前完成摸底，县住建局要在4月底前完成鉴定，并在5月底前完成加固，然后组织回头看。要在6月底前完成验收。",
+		}, []string{"各乡镇、县住建局", "各乡镇"}},
+	})
+}
+
+// Guide, "Clarifications": an item of a lead line's run is one of its
+// bullets; where the item names its own subject after its heading, the
+// rest of the item takes it.
+func TestBodyLeadItemNamesItsOwn(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"the item's own subject", []string{
+			"各乡镇要抓好三项工作。",
+			"一要抓好排查。县住建局要在4月底前完成鉴定。要在5月底前完成加固。",
+			"二要抓好整改。要在6月底前完成验收。",
+		}, []string{"各乡镇", "各乡镇", "县住建局", "县住建局", "各乡镇", "各乡镇"}},
+	})
+}

@@ -190,7 +190,13 @@ type paragraphReading struct {
 	// and does not take it (guide, "Clarifications").
 	sawBullet, openInBullet bool
 	leftBehind              bool // a bullet's subject was not carried past it
-	goalList                bool // the sentence before opened or went on with a list of targets
+	// inBullet is the subject a bullet names where the paragraph's
+	// run has another: the bullet's own, it carries to the bullet's
+	// end, and the next bullet takes the run's again (guide,
+	// "Clarifications": the body carries into the bullets unless a
+	// bullet names its own).
+	inBullet []Body
+	goalList bool // the sentence before opened or went on with a list of targets
 }
 
 // line reads line li of the body: it follows the sections and the runs of
@@ -292,6 +298,9 @@ func (r *taskReading) sentence(pr *paragraphReading, i int, s sentence) {
 	f := s.fold.text
 	an, yes, weak, taggedHeading := r.directive(pr, i, s)
 	if !yes {
+		if i > 0 && inlineBullet(f) {
+			pr.startBullet() // 二是每天查看督促。 ends the bullet before it
+		}
 		return
 	}
 	d := an.d
@@ -401,16 +410,18 @@ func (r *taskReading) directive(pr *paragraphReading, i int, s sentence) (an *an
 // paragraph's subject on in pr.
 func (r *taskReading) bodies(pr *paragraphReading, i int, s sentence, own, opening, marked []Body) (bodies []Body, hints []string, namesActor bool) {
 	f := s.fold.text
-	bullet := i > 0 && inlineOrdinal.MatchString(f)
+	bullet := i > 0 && (inlineBullet(f) || len(own) == 0 && inlineHeading(f))
 	if bullet {
-		if pr.openInBullet {
-			pr.open, pr.openInBullet, pr.leftBehind = nil, false, true
-		}
-		pr.sawBullet = true
+		pr.startBullet()
 	}
-	if !bullet && (!pr.opened || len(pr.open) == 0 && r.lead.level == 0) {
+	switch {
+	case !bullet && (!pr.opened || len(pr.open) == 0 && r.lead.level == 0):
 		pr.open, pr.opened = carried(opening), true
 		pr.openInBullet = pr.sawBullet && len(opening) > 0
+	case len(opening) > 0 && len(pr.inBullet) == 0 && (pr.sawBullet || len(pr.open) == 0 && isItem(pr.kind)):
+		// A bullet that names its own subject: an inline one, or a
+		// paragraph that is itself an item of a lead line's run.
+		pr.inBullet = carried(opening)
 	}
 	if len(own) > 0 {
 		pr.named = own
@@ -433,7 +444,10 @@ func (r *taskReading) bodies(pr *paragraphReading, i int, s sentence, own, openi
 		hints = append(hints, "主语为本级机关的口语称呼，未承接上文责任单位")
 		namesActor = true
 	default:
-		bodies = pr.open
+		bodies = pr.inBullet
+		if len(bodies) == 0 {
+			bodies = pr.open
+		}
 		if len(bodies) == 0 {
 			bodies = r.lead.bodies
 		}

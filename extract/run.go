@@ -1,5 +1,10 @@
 package extract
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // openingBodies returns the bodies of bs, found in d, that are the subject
 // of its first directive: those that begin before the end of the clause
 // holding the first marker that can name a subject (要, 必须, 请, 负责 …).
@@ -28,4 +33,62 @@ func (d *directed) openingBodies(bs []Body) []Body {
 		return out
 	}
 	return bs
+}
+
+// inlineEnumerator matches a sentence that opens an inline bullet with an
+// enumerating word rather than a numeral: 首先，…… 其次，…… 一方面，……
+// 另一方面，…….
+var inlineEnumerator = mustPattern(`^(?:首先|其次|再次|最后|一方面|另一方面)[,，]`)
+
+// inlineHeading reports whether a folded sentence inside a paragraph is
+// an unnumbered inline heading: a short directive with no number that
+// names a topic in one phrase (要加大督查力度。, 要服务企业促转型。) or in
+// two short ones (要健全组织，明确责任。), and opens the sentences after
+// it as a bullet does (guide, "Clarifications").
+func inlineHeading(s string) bool {
+	s = strings.TrimRightFunc(s, isBlank)
+	end, size := utf8.DecodeLastRuneInString(s)
+	if end != '。' && end != '!' && end != '！' {
+		return false
+	}
+	body := s[:len(s)-size]
+	if !strings.HasPrefix(body, "要") || strings.ContainsAny(body, "；;：:0123456789") {
+		return false
+	}
+	first, second, two := strings.Cut(strings.ReplaceAll(body, ",", "，"), "，")
+	if !two {
+		n := utf8.RuneCountInString(body)
+		return n >= 5 && n <= inlineHeadingRunes
+	}
+	return phraseRunes(first) && phraseRunes(second) && !strings.Contains(second, "，")
+}
+
+// phraseRunes reports whether s is as long as one phrase of a two-phrase
+// inline heading (明确责任, 要贴近实际).
+func phraseRunes(s string) bool {
+	n := utf8.RuneCountInString(s)
+	return n >= 3 && n <= 6
+}
+
+// inlineHeadingRunes is the longest one-phrase inline heading, in runes:
+// a heading names a topic in a few words (要大力构建干部活力彰显平台 is 13).
+const inlineHeadingRunes = 14
+
+// inlineBullet reports whether a folded sentence inside a paragraph opens
+// an inline bullet with an ordinal (二要, 三是, 第三，) or an enumerating word
+// (首先，, 另一方面，).
+func inlineBullet(s string) bool {
+	return inlineOrdinal.MatchString(s) || inlineEnumerator.MatchString(s)
+}
+
+// startBullet notes that an inline bullet begins: a subject named inside
+// the bullet before it is not carried past it.
+func (pr *paragraphReading) startBullet() {
+	if pr.openInBullet {
+		pr.open, pr.openInBullet, pr.leftBehind = nil, false, true
+	}
+	if len(pr.inBullet) > 0 {
+		pr.inBullet, pr.leftBehind = nil, true
+	}
+	pr.sawBullet = true
 }
