@@ -481,9 +481,44 @@ func (c *targetReading) contextSetsNoGoal() bool {
 		return true // a standard referred to: 对照4条标准
 	case c.u == "名" && strings.Contains(before, "排名"):
 		return true // a rank: 排名在前十名、十一到二十名的
+	case c.inCondition():
+		return true // a condition: 对党员人数不足3人的，可联合建立党组织
 	}
 	return false
 }
+
+// inCondition reports whether the number is inside a condition that says
+// which cases a rule covers, a 对…的 or 凡…的 phrase: 对有3名以上正式党员，
+// 条件具备的可单独建立党组织. Such counts set the scope of a rule, not a goal.
+func (c *targetReading) inCondition() bool {
+	rs := c.rs
+	open := strings.TrimLeft(string(rs[c.cs:c.i]), " ")
+	if !hasPrefixAny(open, "对", "凡") || hasPrefixAny(open, "对照", "对标", "对接", "对口") {
+		return false
+	}
+	for _, v := range objectVerbs {
+		if strings.Contains(open, v) {
+			return false // 对现行制度进行一次梳理: 对 marks the verb's object
+		}
+	}
+	for j := c.k; j < len(rs) && j < c.k+30; j++ {
+		switch {
+		case rs[j] == '的':
+			return true
+		case strings.ContainsRune("。；;！!？?", rs[j]), firstAt(rs, j, conditionEnds) != "":
+			return false
+		}
+	}
+	return false
+}
+
+// objectVerbs take the object that 对 marks before them (对……进行, 对……
+// 开展): a number after them is in the directive, not in a condition.
+var objectVerbs = []string{"进行", "开展", "实施", "实行", "组织", "完成", "落实"}
+
+// conditionEnds are the words after which a 对…的 condition can no longer
+// close: the directive it conditions has begun.
+var conditionEnds = []string{"要", "可", "应", "必须", "务必", "将", "予以", "给予"}
 
 // timedThisYear reports whether the words before a number end in a year
 // still to come, which makes the count that year's goal even where a
