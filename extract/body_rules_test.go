@@ -614,9 +614,10 @@ func TestBodyHeadRefersBack(t *testing.T) {
 // Guide, "Clarifications": inline bullets are bullets of the sentence
 // that opens the paragraph, and its body carries into them unless a
 // bullet names its own, which then carries to the bullet's end. Bullets
-// open with an ordinal (一要, 二是), an enumerating word (首先，, 另一方面，)
-// or a short unnumbered heading (要加大督查力度。, 要健全组织，明确责任。),
-// whether or not the bullet's first sentence is itself a task.
+// open with an ordinal (一要, 二是), an enumerating word (首先，,
+// 另一方面，), an item's numbering (……。2.抓好……) or a short unnumbered
+// heading (要加大督查力度。, 要健全组织，明确责任。), whether or not the
+// bullet's first sentence is itself a task.
 func TestBodyBulletNamesItsOwn(t *testing.T) {
 	runBodyCases(t, []bodyCase{
 		{"an ordinal bullet's own subject", []string{
@@ -628,6 +629,9 @@ func TestBodyBulletNamesItsOwn(t *testing.T) {
 		{"a short heading opens a bullet", []string{
 			"各乡镇要在3月底前完成摸底。要加大督查力度。县督查室要在4月底前完成暗访。要在5月底前通报结果。要强化宣传，营造氛围。要在6月底前完成专题报道。",
 		}, []string{"各乡镇", "各乡镇", "县督查室", "县督查室", "各乡镇", "各乡镇"}},
+		{"a numbered item inside the paragraph opens a bullet", []string{
+			"三是提升质量。1.抓好学前教育。各幼儿园要在9月底前完成评估。要在10月底前完成整改。2.抓好高中教育。要在年底前完成课程改革。",
+		}, []string{"各幼儿园", "各幼儿园", ""}},
 		{"a bullet that is no task still ends the one before", []string{
 			"各乡镇要在3月底前完成摸底。一是加强鉴定。县住建局要在4月底前完成鉴定。要在5月底前完成加固。二是每天调度进度。要在6月底前完成验收。",
 		}, []string{"各乡镇", "县住建局", "县住建局", "各乡镇"}},

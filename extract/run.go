@@ -75,10 +75,10 @@ func phraseRunes(s string) bool {
 const inlineHeadingRunes = 14
 
 // inlineBullet reports whether a folded sentence inside a paragraph opens
-// an inline bullet with an ordinal (二要, 三是, 第三，) or an enumerating word
-// (首先，, 另一方面，).
+// an inline bullet with an ordinal (二要, 三是, 第三，), an enumerating word
+// (首先，, 另一方面，) or an item's numbering (……。3.普通高中聚焦……).
 func inlineBullet(s string) bool {
-	return inlineOrdinal.MatchString(s) || inlineEnumerator.MatchString(s)
+	return inlineOrdinal.MatchString(s) || inlineEnumerator.MatchString(s) || paragraphKind(s) != paraPlain
 }
 
 // startBullet notes that an inline bullet begins: a subject named inside
