@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -426,7 +427,7 @@ func (r *taskReading) bodies(pr *paragraphReading, i int, s sentence, own, openi
 	if len(own) > 0 {
 		pr.named = own
 	}
-	bodies = mergeBodies(append([]Body(nil), own...), marked)
+	bodies = inTextOrder(mergeBodies(append([]Body(nil), own...), marked))
 	bodies = mergeBodies(bodies, s.tag)
 	switch {
 	case len(bodies) > 0:
@@ -464,6 +465,13 @@ func (r *taskReading) bodies(pr *paragraphReading, i int, s sentence, own, openi
 		hints = append(hints, "责任单位含文件说明统一指定的单位")
 	}
 	return bodies, hints, namesActor
+}
+
+// inTextOrder orders a sentence's own bodies as the sentence names them
+// (由甲牵头，乙、丙负责…… gives 甲, 乙, 丙), whichever rule found them.
+func inTextOrder(bs []Body) []Body {
+	sort.SliceStable(bs, func(i, j int) bool { return bs[i].Span.Start < bs[j].Span.Start })
+	return bs
 }
 
 // endsWithColon reports whether a paragraph ends with ：, as a lead line
@@ -654,6 +662,9 @@ func (lx *lexicon) findSubjects(d *directed) []Body {
 		}
 		if !modalMarker.MatchString(word) {
 			continue // 确保、力争、尽快……: what precedes is no subject
+		}
+		if isAssignment(word) && lx.assignsNoOne(d, m) {
+			continue // 敢于负责: what it does, not work assigned
 		}
 		if strings.HasPrefix(blank[m[1]:], "由") {
 			rs, _ := d.runes()

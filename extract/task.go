@@ -189,6 +189,7 @@ var directiveMarker = newMarkerFinder(
 	`由[^，,。；;]{1,30}?(?:负责|牵头|承担|组织|实施|审批|审核|审定|批准|核准|备案|把关)`,
 	`报[^，,。；;]{1,20}?(?:批准|审批|审定|核准|备案)`,
 	`(?:牵头|负责)[,，。；;）)]`,
+	assignedTo, // after the body it assigns: see commitsNoOne
 	willListed,
 	`将(?:[^近来军士领]|$)`, // a commitment of the body it follows: 县委将结合实际……
 	`控制在`, `须[^知臾]`,
@@ -202,6 +203,17 @@ var directiveMarker = newMarkerFinder(
 // body that it commits (县委将结合实际……, guide "Task": 将于……; issue 13:
 // commitments of a named body); 这将有利于…… commits no one.
 const willListed = `将(?:于|在|从|对|把|专门|继续|进一步|全面|加快|加大|重点|着力|按照|组织|开展|召开|启动|出台|实施|适时|规划|建设|推动|推进|持续|积极|加强|完成|办理|提供|建置|设置|争取|成立|设立|扩大|提升|改善|协助|配合|陆续|全力|逐步|优先|投入|编列|补助|辅导|修订|制定|研拟|评估|建立|新建|兴建|改建|开辟|辟建)`
+
+// assignedTo matches 负责 before the work it assigns (市教育局负责全市的
+// 招生工作, 张某主要负责东山村), not in a word (负责人, 负责同志, 负责制,
+// 负责任) nor where it says to whom one answers (对群众负责的). It
+// directs only after the body or person it assigns the work to.
+const assignedTo = `负责(?:[^人同制任的，,。；;）)]|$)`
+
+// isAssignment reports whether a marker is assignedTo's 负责.
+func isAssignment(word string) bool {
+	return strings.HasPrefix(word, "负责") && !strings.ContainsAny(word, ",，。；;）)")
+}
 
 // isListedWill reports whether a marker is 将 before one of willListed's
 // words.
@@ -928,6 +940,9 @@ func (lx *lexicon) commitsNoOne(d *directed, m []int) bool {
 		// the sentence directs by the marker before it.
 		return m[0] > d.markers[0][0] || lx.asksNoOne(d, m[0])
 	}
+	if isAssignment(word) {
+		return lx.assignsNoOne(d, m)
+	}
 	if !strings.HasPrefix(word, "将") || isListedWill.MatchString(word) {
 		return false
 	}
@@ -936,6 +951,29 @@ func (lx *lexicon) commitsNoOne(d *directed, m []int) bool {
 	}
 	return lx == nil || len(d.subjectBodiesAt(lx, runeCount(d.blank[:m[0]]))) == 0
 }
+
+// assignsNoOne reports whether the 负责 of marker m of d follows no body
+// or person it assigns work to: 负责 after a verb (认真负责) or with no
+// one named before it directs no one. Without a lexicon no body is known.
+func (lx *lexicon) assignsNoOne(d *directed, m []int) bool {
+	if lx == nil {
+		return true
+	}
+	at := runeCount(d.blank[:m[0]])
+	rs, _ := d.runes()
+	if bs := d.subjectBodiesAt(lx, at); len(bs) > 0 {
+		// The body stands right before 负责, or before the adverbs
+		// that say how (主要负责, 具体负责): after another verb (敢于
+		// 负责) 负责 is what it does, not work assigned.
+		end := bs[len(bs)-1].Span.End
+		return end > at || !assignAdverbs().MatchString(strings.TrimLeft(string(rs[end:at]), "，,"))
+	}
+	return len(lx.personsBefore(rs, at)) == 0
+}
+
+// assignAdverbs matches what may stand between a body and the 负责 that
+// assigns it work: 主要, 具体, 分别 …
+var assignAdverbs = mustRegexp(`^(?:主要|具体|专门|亲自|全面|直接|分别|统一|共同|也|还|都|将|要|继续|仍)*$`)
 
 // asksNoOne reports whether the bare 请 at byte i of d asks no body to
 // act: 请 directs when a body name follows it (请教科室论证, 请财务室核对;
