@@ -108,6 +108,10 @@ var coordination = mustPattern(`、|和|与|及|以及|同|特别是|尤其是|�
 // means (结合企业的调整, 依照有关规定, 立足本单位) are among them.
 var verbOpening = mustPattern(`^(?:致使|导致|使得|以致|与[^会]|跟|要|保证|设立|成立|组建|通过|构建|建立|组织|推动|引导|鼓励|支持|依托|围绕|按照|根据|依照|依据|遵照|遵循|对照|结合|立足|着眼|借助|凭借|基于|本着|随着|鉴于|针对|面向|加强|加快|推进|落实|抓好|做好|利用|发挥|动员|协调|配合|联系|指导|帮助|督促|确保|完善|健全|强化|深化|优化|提高|提升|开展|实施|召开|举办|参加|参与)`)
 
+// datedClause matches a clause that holds a day, a month or a deadline
+// (即12月底前确定好示范村): no unit's name does.
+var datedClause = mustPattern(`[0-9０-９xX一二三四五六七八九十]+(?:月|日|号)|底前|之前|以前`)
+
 // partOpening matches names of an unnamed part of the units (一些部门,
 // 个别学校, 有的单位), which name none of them.
 var partOpening = mustPattern(`^(?:一些|有些|有的|个别|少数|部分)`)
@@ -770,7 +774,7 @@ func (lx *lexicon) isBodyName(name string) bool {
 			return false
 		}
 	}
-	if verbOpening.MatchString(name) && !strings.Contains(name, "的") || partOpening.MatchString(name) {
+	if verbOpening.MatchString(name) && !strings.Contains(name, "的") || partOpening.MatchString(name) || datedClause.MatchString(name) {
 		return false
 	}
 	// A 站 numbered by a code (A1站, G04站) is a stop on a line, not a

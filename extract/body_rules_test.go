@@ -246,6 +246,7 @@ func TestBodyListBeforeSubject(t *testing.T) {
 	runBodyCases(t, []bodyCase{
 		{"names before a comma", []string{"各医院、卫生院，疾控中心要在5月底前完成培训。"}, []string{"各医院、卫生院、疾控中心"}},
 		{"a clause before a comma", []string{"天气转暖，各乡镇要在5月底前完成巡查。"}, []string{"各乡镇"}},
+		{"a dated clause ending in a head is no name", []string{"各镇办要在10天内，即3月底前确定好示范村，区、镇、村三级要抓好示范。"}, []string{"各镇办、区、镇、村三级"}},
 	})
 }
 
