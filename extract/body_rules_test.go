@@ -669,3 +669,20 @@ func TestBodyAssignedByFuze(t *testing.T) {
 		{"负责人 is a word", []string{"学校负责人名单于6月底前公布。"}, nil},
 	})
 }
+
+// Guide, "Task" and "Responsible body": a ； ends a task but not the
+// sentence's grammar: the clause after it goes on with the subject of the
+// clause before it, even one that is no subject of the paragraph's run.
+func TestBodyClauseAfterSemicolonKeepsItsSubject(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"subject of the clause before the ；", []string{
+			"各乡镇要在3月底前完成摸底。同时，要完善激励机制，县财政局要在4月底前拨付奖补资金；对进度滞后的要在5月底前通报。要在6月底前完成验收。",
+		}, []string{"各乡镇", "县财政局", "县财政局", "各乡镇"}},
+		{"not into a bullet", []string{
+			"各乡镇要在3月底前完成摸底。一要抓好资金。县财政局要在4月底前拨付奖补资金；二要抓好督查。要在5月底前通报进度。",
+		}, []string{"各乡镇", "各乡镇", "县财政局", "各乡镇", "各乡镇"}},
+		{"not across a sentence's end", []string{
+			"各乡镇要在3月底前完成摸底。同时，县财政局要在4月底前拨付奖补资金。对进度滞后的要在5月底前通报。",
+		}, []string{"各乡镇", "县财政局", "各乡镇"}},
+	})
+}

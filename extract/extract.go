@@ -197,7 +197,11 @@ type paragraphReading struct {
 	// "Clarifications": the body carries into the bullets unless a
 	// bullet names its own).
 	inBullet []Body
-	goalList bool // the sentence before opened or went on with a list of targets
+	// clauseSubject is the subject the sentence before named, where it
+	// ended with ；: the clause after the ； goes on with it.
+	clauseSubject []Body
+	clauseAt      int  // the index of the sentence after that ；
+	goalList      bool // the sentence before opened or went on with a list of targets
 }
 
 // line reads line li of the body: it follows the sections and the runs of
@@ -426,6 +430,9 @@ func (r *taskReading) bodies(pr *paragraphReading, i int, s sentence, own, openi
 	}
 	if len(own) > 0 {
 		pr.named = own
+		if endsWithSemicolon(f) {
+			pr.clauseSubject, pr.clauseAt = carried(lastClauseBodies(s.text, own)), i+1
+		}
 	}
 	bodies = inTextOrder(mergeBodies(append([]Body(nil), own...), marked))
 	bodies = mergeBodies(bodies, s.tag)
@@ -445,7 +452,12 @@ func (r *taskReading) bodies(pr *paragraphReading, i int, s sentence, own, openi
 		hints = append(hints, "主语为本级机关的口语称呼，未承接上文责任单位")
 		namesActor = true
 	default:
-		bodies = pr.inBullet
+		if pr.clauseAt == i {
+			bodies = pr.clauseSubject
+		}
+		if len(bodies) == 0 {
+			bodies = pr.inBullet
+		}
 		if len(bodies) == 0 {
 			bodies = pr.open
 		}

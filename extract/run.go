@@ -90,5 +90,29 @@ func (pr *paragraphReading) startBullet() {
 	if len(pr.inBullet) > 0 {
 		pr.inBullet, pr.leftBehind = nil, true
 	}
+	pr.clauseSubject = nil // a bullet opens a sentence of its own
 	pr.sawBullet = true
+}
+
+// lastClauseBodies returns the bodies of bs, found in text, that the
+// clause of the last of them names: the subject a clause after a ； goes
+// on with (……，市教育局将……纳入考评；对工作滞后的进行通报。).
+func lastClauseBodies(text string, bs []Body) []Body {
+	last := -1
+	for _, b := range bs {
+		if b.Span.End > b.Span.Start {
+			last = max(last, b.Span.Start)
+		}
+	}
+	if last < 0 {
+		return bs
+	}
+	start := clauseStart([]rune(text), last)
+	out := make([]Body, 0, len(bs))
+	for _, b := range bs {
+		if b.Span.End > b.Span.Start && b.Span.Start >= start {
+			out = append(out, b)
+		}
+	}
+	return out
 }
