@@ -417,6 +417,8 @@ func TestBodyHeadsOfEveryKind(t *testing.T) {
 	runBodyCases(t, []bodyCase{
 		{"party organisation", []string{"各基层党组织要在7月1日前完成换届。"}, []string{"各基层党组织"}},
 		{"temporary body", []string{"防汛指挥部要在汛期前完成演练。"}, []string{"防汛指挥部"}},
+		{"role: 负责同志", []string{"各单位主要负责同志要在年底前完成自查。"}, []string{"各单位主要负责同志"}},
+		{"role: 负责同志 after 特别是 joins the names before it", []string{"各部门和各镇办，特别是主要负责同志，要在年底前完成自查。"}, []string{"各部门、各镇办、主要负责同志"}},
 		{"management committee: 管委会", []string{"县工业园区管委会要在9月底前建成标准厂房。"}, []string{"县工业园区管委会"}},
 		{"villagers' committee: 村委会", []string{"各村委会要在年底前完成换届选举。"}, []string{"各村委会"}},
 		{"task force", []string{"县招商工作专班要在年底前引进项目10个。"}, []string{"县招商工作专班"}},
