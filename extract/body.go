@@ -596,7 +596,7 @@ var nameJoiners = mustRegexp(`^(?:和|及|与|以及|同|各.*|本.*|每.*|其�
 func clauseWordAt(rs []rune, ws []word, pos int) (stop, de int) {
 	depth := 0
 	stop, de = len(rs), -1
-	for _, w := range ws {
+	for i, w := range ws {
 		text := string(rs[w.start:w.end])
 		switch {
 		case w.start < pos:
@@ -608,7 +608,7 @@ func clauseWordAt(rs []rune, ws []word, pos int) (stop, de int) {
 			if stop < len(rs) {
 				return stop, w.start
 			}
-		case depth == 0 && stop == len(rs) && (clauseWords[w.pos] && !nameJoiners().MatchString(text) || whenWords[text]):
+		case depth == 0 && stop == len(rs) && (clauseWords[w.pos] && !nameJoiners().MatchString(text) && !(w.end-w.start == 1 && inUnknownWord(rs, ws, i)) || whenWords[text]):
 			stop = w.start
 		}
 	}
@@ -809,8 +809,23 @@ func (lx *lexicon) clauseChars(name string) bool {
 		name = blankNeutralWords(name)
 	}
 	desc, role, ok := strings.Cut(name, "的")
-	if !ok || lx == nil || lx.words == nil {
-		return strings.ContainsAny(name, marks)
+	if !strings.ContainsAny(name, marks) {
+		return false
+	}
+	if lx == nil || lx.words == nil {
+		return true
+	}
+	if !ok {
+		// 结对帮扶责任人: only a mark cut from a word the dictionary
+		// lacks stands in a name.
+		rs := []rune(name)
+		ws := lx.words.words(name)
+		for i, w := range ws {
+			if strings.ContainsAny(string(rs[w.start:w.end]), marks) && (w.end-w.start != 1 || !inUnknownWord(rs, ws, i)) {
+				return true
+			}
+		}
+		return false
 	}
 	if strings.ContainsAny(desc, "要是把将 ") || strings.ContainsAny(role, marks+"的") || strings.HasPrefix(desc, "作为") || strings.HasPrefix(desc, "身为") {
 		return true
@@ -827,15 +842,16 @@ func (lx *lexicon) clauseChars(name string) bool {
 
 // inUnknownWord reports whether the one-character word ws[i] of rs, a
 // preposition by the dictionary, is rather the second half of a word the
-// dictionary lacks: it follows another lone character that is no clause
-// word and is followed by a verb, which no preposition governs (a
+// dictionary lacks: it follows another lone character, a noun's, and is
+// followed by a verb, which no preposition governs (a
 // preposition's object is a noun): 结对帮扶 is 结对 and 帮扶, where
 // 党对教育工作 keeps its 对.
 func inUnknownWord(rs []rune, ws []word, i int) bool {
 	if i == 0 || i+1 >= len(ws) {
 		return false
 	}
-	return lonePart(rs, ws[i-1]) && ws[i+1].pos == "v"
+	prev := ws[i-1]
+	return lonePart(rs, prev) && (prev.pos == "n" || prev.pos == "ng" || prev.pos == "") && ws[i+1].pos == "v"
 }
 
 // collectivePeople matches all the people of a field or place named as

@@ -825,7 +825,7 @@ func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
 	if markers := unasked(d.blank, lx.committing(d)); len(markers) > 0 {
 		m := markers[0]
 		future := strings.HasPrefix(blank[m[0]:], "预计") || strings.HasPrefix(blank[m[0]:], "将") || strings.HasPrefix(blank[m[0]:], "拟")
-		if !future && isPastReport(blank[:m[0]]) && !turnsToWhatIsDue(markerClause(blank, m[0])) && len(lx.subjects(d)) == 0 {
+		if !future && isPastReport(withoutPastDescriptions(blank[:m[0]])) && !turnsToWhatIsDue(markerClause(blank, m[0])) && len(lx.subjects(d)) == 0 {
 			// A report of what was done followed by a directive with no
 			// subject of its own (……签订了协议,这项工作要抓紧跟进).
 			return false, false
@@ -865,6 +865,22 @@ func turnsToWhatIsDue(clause string) bool {
 
 // dueOpenings open a clause that turns to what is due.
 var dueOpenings = []string{"今年", "明年", "下半年", "下一步", "下一阶段", "下阶段", "接下来", "今后", "从现在起", "从现在开始", "会后", "新的一年", "新学期", "本学期", "今冬明春"}
+
+// pastDescription matches a description, by what was done to it, of the
+// thing a preposition makes the directive's object (对已完工的项目, 把已经
+// 取得的成果): it names what is acted on and reports nothing. The
+// preposition is kept.
+var pastDescription = mustRegexp(`((?:对于|对|把|将|凡是|凡))(?:已经|已|曾经)[^，,。；;：:的了]{1,12}的`)
+
+// withoutPastDescriptions returns s with its pastDescription matches left
+// out, for the test of a report before a directive marker (对已基本入住的
+// 安置小区，要…… directs).
+func withoutPastDescriptions(s string) string {
+	if !strings.Contains(s, "已") {
+		return s
+	}
+	return pastDescription().ReplaceAllString(s, "$1")
+}
 
 // markerClause returns the clause of blank that runs up to the marker at
 // byte i: from the punctuation before it.

@@ -56,6 +56,9 @@ func TestDirective(t *testing.T) {
 		{"report, then a clause turning to what is due", "上半年已经完成了入户摸底,下半年要在9月底前完成整改。", false, true},
 		{"report, then 今年 directs", "去年开局态势良好,今年咱们要再接再厉。", false, true},
 		{"report, then a clause that turns but reports", "去年完成了摸底,今年已经开始整改,要抓紧跟进。", false, false},
+		// 已 in a description before 的 names what is acted on.
+		{"a thing described by what was done to it", "对已完工的项目,要及时组织竣工验收。", false, true},
+		{"a report before the directive", "项目已完工了,要及时组织竣工验收。", false, false},
 		{"heading with directive", "二是要建立党建例会制度。", true, true},
 		{"heading with directive", "(一)要强化各级责任。", true, true},
 		{"heading with directive", "一要壮大龙头。", true, true},
