@@ -10,9 +10,59 @@ import (
 // at a line break only where the break ends a paragraph ("Task"), so such
 // lines are read as the paragraph they were (issue 13).
 
-// pageNumber matches a page number a copy leaves at the end of a line or
-// on a line of its own: —14—, - 3 -, －3－.
-var pageNumber = mustRegexp(`[—－-]\s*[0-9]{1,3}\s*[—－-]\s*$`)
+// pageNumber returns where the page number a copy leaves at the end of a
+// line or on a line of its own (—14—, - 3 -, －3－) starts in line, or -1
+// when it ends with none: the start of the match of
+//
+//	[—－-]\s*[0-9]{1,3}\s*[—－-]\s*$
+//
+// read from the end of the line, where a regular expression would try
+// every place of the line for a start. The match, tied to the end, has
+// one start at most. Its characters are ASCII or begin with a byte that
+// continues no character, so they stand where a decoder reading from the
+// start would find them, even in invalid UTF-8.
+func pageNumber(line string) int {
+	i := trimPerlSpace(line, len(line))
+	i = dashBefore(line, i)
+	if i < 0 {
+		return -1
+	}
+	i = trimPerlSpace(line, i)
+	digits := i
+	for i > 0 && digits-i < 4 && line[i-1] >= '0' && line[i-1] <= '9' {
+		i--
+	}
+	if n := digits - i; n == 0 || n > 3 {
+		return -1
+	}
+	return dashBefore(line, trimPerlSpace(line, i))
+}
+
+// trimPerlSpace returns where the blanks \s matches (\t, \n, \f, \r and
+// the space) that end s[:i] begin.
+func trimPerlSpace(s string, i int) int {
+	for i > 0 {
+		switch s[i-1] {
+		case '\t', '\n', '\f', '\r', ' ':
+			i--
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// dashBefore returns where the dash of a page number (—, －, -) that ends
+// s[:i] begins, or -1 when s[:i] ends with none.
+func dashBefore(s string, i int) int {
+	switch {
+	case i > 0 && s[i-1] == '-':
+		return i - 1
+	case i >= 3 && (s[i-3:i] == "—" || s[i-3:i] == "－"):
+		return i - 3
+	}
+	return -1
+}
 
 // midSentenceMarks are the punctuation marks of running text. A line that
 // holds none (a title, a name, a table's header) is not a paragraph cut
@@ -34,8 +84,8 @@ func (x *Extractor) joinBrokenLines(lines []string) []string {
 	var out []string
 	broken := false // the last line of out breaks off mid-sentence
 	for _, line := range lines {
-		if loc := pageNumber().FindStringIndex(line); loc != nil {
-			line = line[:loc[0]]
+		if at := pageNumber(line); at >= 0 {
+			line = line[:at]
 			if strings.TrimSpace(line) == "" {
 				continue // a page number alone on its line
 			}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -67,5 +68,35 @@ func TestBrokenSentenceIsOneTask(t *testing.T) {
 	}
 	if len(task.Times) != 1 || task.Times[0].Due.String() != "2024-10-31" {
 		t.Errorf("times %+v", task.Times)
+	}
+}
+
+// pageNumberRef is the regular expression pageNumber reads without.
+var pageNumberRef = regexp.MustCompile(`[—－-]\s*[0-9]{1,3}\s*[—－-]\s*$`)
+
+// TestPageNumber compares pageNumber with the start of pageNumberRef's
+// match.
+func TestPageNumber(t *testing.T) {
+	for _, s := range []string{"", "—3—", "- 12 -", "－5－ ", "1—7—", "—1234—", "—123—", "x-\t9\r-\n", "——3——", "—3", "3—", "——", "a\xe2—7—",
+		"\xe2\x80\x94\xe2\x80—5—", "—\x80\x94-1-", "要落实。- 12 -\v", "—１２—", "\xff-0-", "-00-", "- 0001 -"} {
+		checkPageNumber(t, s)
+	}
+}
+
+// FuzzPageNumber is TestPageNumber on any line.
+func FuzzPageNumber(f *testing.F) {
+	f.Add("要切实加强安全管理,落实“一岗双责”、- 12 -")
+	f.Add("1—7— ")
+	f.Fuzz(checkPageNumber)
+}
+
+func checkPageNumber(t *testing.T, s string) {
+	t.Helper()
+	want := -1
+	if loc := pageNumberRef.FindStringIndex(s); loc != nil {
+		want = loc[0]
+	}
+	if got := pageNumber(s); got != want {
+		t.Fatalf("pageNumber(%q) = %d, want %d", s, got, want)
 	}
 }
