@@ -135,8 +135,12 @@ func run(args []string, e env) int {
 			defer spool.close()
 			// What stays in memory is then small and does not grow:
 			// collecting garbage at twice it, not five times, keeps
-			// the run's memory at a third for little work.
-			debug.SetGCPercent(100)
+			// the run's memory at a third for little work. A workbook
+			// with a sheet for every speech holds their rows anyway,
+			// and keeps the trade of less collection (nightRun.begin).
+			if !c.workbookOutput() || len(files) > c.cfg.maxSheets {
+				debug.SetGCPercent(100)
+			}
 		}
 	}
 	var spoolErr error
