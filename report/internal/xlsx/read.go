@@ -4,7 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -130,15 +132,54 @@ func (r *Reader) Rows(sheet string) (*Sheet, error) {
 	if !ok {
 		return nil, fmt.Errorf("no sheet %s", sheet)
 	}
-	b, err := r.Part(part)
-	if err != nil || b == nil {
-		return &Sheet{}, err
-	}
-	p, err := parseTyped(nil, b, r.shared, true)
-	if err != nil {
-		return nil, fmt.Errorf("sheet %s: %w", sheet, err)
+	p := &Sheet{}
+	for _, zf := range r.zr.File {
+		if strings.EqualFold(zf.Name, part) {
+			if err := p.readFrom(zf, r.shared); err != nil {
+				return nil, fmt.Errorf("sheet %s: %w", sheet, err)
+			}
+			break
+		}
 	}
 	return p, nil
+}
+
+// rowEnd ends a <row> element.
+var rowEnd = []byte("</row>")
+
+// readFrom reads the rows of the worksheet part zf into p as ReadSheet
+// reads them, a megabyte at a time up to a row's end, rather than the
+// part whole: a sheet of a hundred thousand rows is a gigabyte of XML.
+func (p *Sheet) readFrom(zf *zip.File, shared []string) error {
+	rc, err := zf.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	chunk := make([]byte, 1<<20)
+	var buf []byte // read, not parsed
+	for {
+		n, err := io.ReadFull(rc, chunk)
+		buf = append(buf, chunk[:n]...)
+		end := errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
+		if err != nil && !end {
+			return err
+		}
+		cut := len(buf)
+		if !end {
+			if cut = bytes.LastIndex(buf, rowEnd); cut < 0 {
+				continue
+			}
+			cut += len(rowEnd)
+		}
+		if err := p.parse(buf[:cut], shared, true); err != nil {
+			return err
+		}
+		if end {
+			return nil
+		}
+		buf = append(buf[:0], buf[cut:]...)
+	}
 }
 
 // ParseRows reads the <row> elements of worksheet XML b into rows, by row
@@ -164,6 +205,7 @@ type Sheet struct {
 	Typed   []CellAt
 	Heights map[int]float64 // heights of the rows with a custom height, by row
 	styles  [][]int32       // the style ids of the cells, by row and column; 0 for none
+	next    int             // the row after the last read, 0 for the first
 }
 
 // Style returns the style id of the cell at row, col, 0 for none.
@@ -183,8 +225,7 @@ func ReadSheet(b []byte, shared []string) (*Sheet, error) {
 
 // ReadMore reads into p, as ReadSheet reads, the rows b that follow those
 // p holds: a sheet read piece by piece, each piece whole <row> elements,
-// gives what ReadSheet gives for all of it. Each row of b names its
-// number (r).
+// gives what ReadSheet gives for all of it.
 func ReadMore(p *Sheet, b []byte, shared []string) error {
 	return p.parse(b, shared, true)
 }
@@ -202,7 +243,7 @@ func parseTyped(rows [][]string, b []byte, shared []string, typed bool) (*Sheet,
 // parse reads the rows of worksheet XML b into p, as parseTyped does.
 func (p *Sheet) parse(b []byte, shared []string, typed bool) error {
 	rows := p.Rows
-	next := 1 // the row of a <row> without r
+	next := max(p.next, 1) // the row of a <row> without r
 	for _, row := range elements(b, "row") {
 		open, body := splitElement(row)
 		n := next
@@ -267,7 +308,7 @@ func (p *Sheet) parse(b []byte, shared []string, typed bool) error {
 		}
 		rows[n-1] = cells
 	}
-	p.Rows = rows
+	p.Rows, p.next = rows, next
 	return nil
 }
 

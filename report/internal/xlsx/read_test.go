@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -119,6 +120,7 @@ func TestReadMore(t *testing.T) {
 		[]byte(`<row r="3" ht="30" customHeight="1"><c r="A3" s="2"><v>1</v></c><c r="C3" t="inlineStr"><is><t>甲</t></is></c></row>`),
 		[]byte(`<row r="4"><c r="B4" s="5" t="b"><v>1</v></c></row>`),
 		[]byte(`<row r="6" ht="18" customHeight="1"><c r="A6" t="inlineStr"><is><t>乙&amp;丙</t></is></c><c r="D6" s="3"><f>A6</f><v>x</v></c></row>`),
+		[]byte(`<row><c><v>7</v></c><c t="inlineStr"><is><t>丁</t></is></c></row>`), // row 7, as other programs write it
 	}
 	want, err := ReadSheet(bytes.Join(rows, nil), nil)
 	if err != nil {
@@ -130,7 +132,55 @@ func TestReadMore(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if !reflect.DeepEqual(&got, want) {
+	if len(got.Rows) != 7 || !reflect.DeepEqual(&got, want) {
 		t.Errorf("piece by piece: %+v\nwhole: %+v", got, *want)
+	}
+}
+
+// The rows of a sheet of several megabytes of XML, which Rows reads a
+// megabyte at a time, are what ReadSheet reads of its part whole.
+func TestRowsOfALargeSheet(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Repeat("各单位要在年底前完成整改。", 20)
+	for n := 1; n <= 12000; n++ {
+		cell, _ := excelize.CoordinatesToCellName(1, n)
+		row := []any{n, text, float64(n) / 7}
+		if n%5 == 0 {
+			row = []any{nil, excelize.Cell{StyleID: 1}}
+		}
+		if err := sw.SetRow(cell, row, excelize.RowOpts{Height: float64(n%3) * 10}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	b, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := NewReader(b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.Rows("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	part, err := r.Part("xl/worksheets/sheet1.xml")
+	if err != nil || len(part) < 3<<20 {
+		t.Fatalf("part of %d bytes, %v; want a few megabytes", len(part), err)
+	}
+	want, err := parseTyped(nil, part, r.shared, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Rows) != 11999 || !reflect.DeepEqual(got, want) { // the last row holds no value
+		t.Errorf("read a megabyte at a time: %d rows, not what the part read whole gives (%d rows)", len(got.Rows), len(want.Rows))
 	}
 }
