@@ -1021,6 +1021,36 @@ func (lx *lexicon) markedBodies(s string, cs *charSet) []Body {
 	if cs == nil || cs.has('励') || cs.has('持') || cs.has('导') {
 		out = mergeBodies(out, lx.encouragedOrgans(s))
 	}
+	if cs == nil || cs.has('配') || cs.has('协') || cs.has('会') {
+		out = mergeBodies(out, lx.partners(s))
+	}
+	return out
+}
+
+// partnerMark matches a clause or predicate that opens by naming whom its
+// work is done with or for: ，协助第一书记做好……, 要会同市财政局制定…….
+var partnerMark = mustRegexp(`(?:^|[，,；;]|要|将|并)(?:主动|积极|全力)?(?:配合|协助|会同)`)
+
+// partners returns the bodies a clause names as the partners of its work
+// (guide, "Responsible body": marked by 配合): the body after 配合, 协助
+// or 会同 that opens a clause or follows its marker, where a verb follows
+// the body, as support.
+func (lx *lexicon) partners(s string) []Body {
+	var out []Body
+	var rs []rune
+	offsets := runeCounter{s: s}
+	for _, m := range partnerMark().FindAllStringIndex(s, -1) {
+		if rs == nil {
+			rs = []rune(s)
+		}
+		at := offsets.at(m[1])
+		if n := lx.nameBeforeVerb(rs[at:clauseEnd(rs, at)]); n > 0 {
+			name := string(rs[at : at+n])
+			if lx.wholeName(name) {
+				out = append(out, Body{Name: name, Role: RoleSupport, Span: Span{at, at + n}})
+			}
+		}
+	}
 	return out
 }
 

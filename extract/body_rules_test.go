@@ -690,3 +690,16 @@ func TestBodyClauseAfterSemicolonKeepsItsSubject(t *testing.T) {
 		}, []string{"各乡镇", "县财政局", "各乡镇"}},
 	})
 }
+
+// Guide, "Responsible body": bodies marked by 配合. The body after 配合,
+// 协助 or 会同 that opens a clause or follows its marker, a verb after it,
+// shares the work as support; it names no subject, so the run's body still
+// carries into a sentence that names only such partners.
+func TestBodyPartners(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"会同 after the marker", []string{"县财政局要会同县教育局制定补助方案，6月底前完成。"}, []string{"县财政局、+县教育局"}},
+		{"协助 opening a clause", []string{"张明负责东山村，协助第一书记开展入户走访，春节前完成。"}, []string{"张明、+第一书记"}},
+		{"the run's body beside a partner", []string{"各乡镇要在3月底前完成摸底。配合县民政局做好低保核查，4月底前完成。"}, []string{"各乡镇", "各乡镇、+县民政局"}},
+		{"配合 before a verb names no one", []string{"各乡镇要配合做好排查工作，6月底前完成。"}, []string{"各乡镇"}},
+	})
+}

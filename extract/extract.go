@@ -436,6 +436,14 @@ func (r *taskReading) bodies(pr *paragraphReading, i int, s sentence, own, openi
 	}
 	bodies = inTextOrder(mergeBodies(append([]Body(nil), own...), marked))
 	bodies = mergeBodies(bodies, s.tag)
+	// Supporters alone (配合市委组织部办好……) name no subject: the run's
+	// carries in beside them.
+	supporters := bodies
+	if hasLead(bodies) {
+		supporters = nil
+	} else {
+		bodies = nil
+	}
 	switch {
 	case len(bodies) > 0:
 	case pronounSubject().MatchString(f):
@@ -472,6 +480,9 @@ func (r *taskReading) bodies(pr *paragraphReading, i int, s sentence, own, openi
 			hints = append(hints, "上文责任单位属前一分项，未承接")
 		}
 	}
+	if len(supporters) > 0 {
+		bodies = mergeBodies(append([]Body(nil), bodies...), supporters)
+	}
 	if len(r.blanket) > 0 {
 		bodies = withBlanket(bodies, r.blanket)
 		hints = append(hints, "责任单位含文件说明统一指定的单位")
@@ -484,6 +495,16 @@ func (r *taskReading) bodies(pr *paragraphReading, i int, s sentence, own, openi
 func inTextOrder(bs []Body) []Body {
 	sort.SliceStable(bs, func(i, j int) bool { return bs[i].Span.Start < bs[j].Span.Start })
 	return bs
+}
+
+// hasLead reports whether bs holds a lead body.
+func hasLead(bs []Body) bool {
+	for _, b := range bs {
+		if b.Role == RoleLead {
+			return true
+		}
+	}
+	return false
 }
 
 // endsWithColon reports whether a paragraph ends with ：, as a lead line
