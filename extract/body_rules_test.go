@@ -703,3 +703,18 @@ func TestBodyPartners(t *testing.T) {
 		{"配合 before a verb names no one", []string{"各乡镇要配合做好排查工作，6月底前完成。"}, []string{"各乡镇"}},
 	})
 }
+
+// Guide, "Responsible body": a sentence that names its own subject uses
+// it, and people or a whole society named so (职工, 各行各业) are no unit:
+// the cell stays empty rather than take the run's body. A thing before
+// 要 is the topic the run's body acts on (项目要抓紧实施), and a noun after
+// a preposition its object: they name no subject.
+func TestBodyPeopleSubjectTakesNoCarriedBody(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"people as the subject", []string{"各乡镇要在3月底前完成摸底。职工必须在4月底前完成登记。"}, []string{"各乡镇", ""}},
+		{"a whole trade as the subject", []string{"各乡镇要在3月底前完成摸底。各行各业都要在4月底前完成自查。"}, []string{"各乡镇", ""}},
+		{"a thing as the topic", []string{"各乡镇要在3月底前完成摸底。欠进度的项目要在4月底前开工。"}, []string{"各乡镇", "各乡镇"}},
+		{"a preposition's object", []string{"各乡镇要在3月底前完成摸底。对排查出的隐患要在4月底前整改到位。"}, []string{"各乡镇", "各乡镇"}},
+		{"a bare organisation's head", []string{"各级党组织要在3月底前完成换届。党组织要在4月底前建好活动室。"}, []string{"各级党组织", "各级党组织"}},
+	})
+}

@@ -459,6 +459,10 @@ func (r *taskReading) bodies(pr *paragraphReading, i int, s sentence, own, openi
 		// name: it is a task whose cell stays empty.
 		hints = append(hints, "主语为本级机关的口语称呼，未承接上文责任单位")
 		namesActor = true
+	case r.x.lex.namesNonBody(r.memo.sentence(f).d):
+		// 中央财政要……, 教学过程要……: the sentence names its own
+		// subject, which is no unit's name.
+		hints = append(hints, "主语不是单位名称，未承接上文责任单位")
 	default:
 		if pr.clauseAt == i {
 			bodies = pr.clauseSubject

@@ -116,3 +116,72 @@ func lastClauseBodies(text string, bs []Body) []Body {
 	}
 	return out
 }
+
+// actorEnds are the last characters of the nouns that name people or a
+// whole society (职工, 群众, 全社会, 各行各业): subjects that act.
+const actorEnds = "人员者工众民师生家党会界业"
+
+// prepositionOpening matches a clause that opens with a preposition: the
+// noun before its marker is the preposition's object.
+var prepositionOpening = mustPattern(`^(?:对于|对|在|把|将|从|按照|根据|围绕|通过|针对|为了|为|以|向|与|关于|就|经|凡)`)
+
+// unitHeads matches the heads that name an organisation or unit of any
+// kind, bare (党组织, 支部, 单位), which organHeads leaves out.
+var unitHeads = mustPattern(`(?:党组织|组织|党委|党组|支部|政府|部门|单位|机关|机构)$`)
+
+// subjectAdverbs are the adverbs that may stand between a subject and its
+// marker (职工都要……, 中央财政也要……).
+var subjectAdverbs = mustPattern(`(?:更|也|还|都|就|则|均|一定|务必|必须|切实|尤其|特别|首先|进一步|应当|应该|同样|必然|始终|务)+$`)
+
+// namesNonBody reports whether the first directive of d, a sentence that
+// names no body, still names its own subject: a noun right before its
+// marker, in its clause (中央财政要……, 职工必须……, 教学过程要……). Such a
+// sentence is about that subject, a field, a thing or people no unit
+// names, and takes no body from the run (guide, "Responsible body": a
+// sentence that names its own subject uses it; a field of work is no
+// body).
+func (lx *lexicon) namesNonBody(d *directed) bool {
+	if lx == nil || lx.words == nil {
+		return false
+	}
+	offsets := runeCounter{s: d.blank}
+	for _, m := range d.markers {
+		word := d.blank[m[0]:m[1]]
+		if _, ok := leadingMarker(word); ok {
+			return false // 请……, 希望……: the subject follows
+		}
+		if !modalMarker.MatchString(word) {
+			continue
+		}
+		rs, _ := d.runes()
+		at := offsets.at(m[0])
+		before := string(rs[clauseStart(rs, at):at])
+		if loc := subjectAdverbs.FindStringIndex(before); loc != nil {
+			before = before[:loc[0]]
+		}
+		if before == "" {
+			return false
+		}
+		ws := lx.words.words(before)
+		if len(ws) == 0 {
+			return false
+		}
+		if prepositionOpening.MatchString(before) || organHeads().MatchString(before) || unitHeads.MatchString(before) {
+			// 对投诉案件要……: a preposition's object; 党组织要……: an
+			// organisation's head, which may name the run's body again.
+			return false
+		}
+		last := ws[len(ws)-1]
+		switch last.pos {
+		case "nt", "nr":
+			return true
+		case "n", "nz", "j", "l", "ng":
+			// A thing before 要 is its topic, what the run's body
+			// acts on (项目要抓紧实施); people or a whole society
+			// act.
+			return strings.ContainsAny(lastRune(string([]rune(before)[last.start:last.end])), actorEnds)
+		}
+		return false
+	}
+	return false
+}
