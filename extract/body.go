@@ -37,7 +37,7 @@ var bodySuffixes, standalone, shortNames = func() ([]string, map[string]bool, ma
 }()
 
 // suffixLast holds the last character of every body suffix, and of the
-// collective names of places and units (各县, 各校), for a quick test
+// collective names of places and units (各县, 各校, 全市上下), for a quick test
 // before the full one.
 var suffixLast = func() *runeSet {
 	s := new(runeSet)
@@ -45,7 +45,7 @@ var suffixLast = func() *runeSet {
 		r, _ := utf8.DecodeLastRuneInString(w)
 		s.add(r)
 	}
-	for _, r := range "省市县区镇乡道街村州盟旗" + collectiveUnitHeads {
+	for _, r := range "省市县区镇乡道街村州盟旗下" + collectiveUnitHeads {
 		s.add(r)
 	}
 	return s
@@ -762,8 +762,9 @@ func (lx *lexicon) isBodyName(name string) bool {
 		return false
 	}
 	// 全体教育人, 全体澄城教育人: all the people of a field or place is a
-	// collective designation (guide, "Responsible body": 全体老师).
-	if collectivePeople().MatchString(name) {
+	// collective designation (guide, "Responsible body": 全体老师), and so
+	// is a place or system from top to bottom (全市上下).
+	if collectivePeople().MatchString(name) || wholeFromTopToBottom().MatchString(name) {
 		return true
 	}
 	// 联系指导贫困村的县级领导, 参与定点帮扶的单位: a role described by
@@ -857,6 +858,10 @@ func inUnknownWord(rs []rune, ws []word, i int) bool {
 // collectivePeople matches all the people of a field or place named as
 // one: 全体教育人, 全体医务人.
 var collectivePeople = mustRegexp(`^全体[^的，,、]{1,8}人$`)
+
+// wholeFromTopToBottom matches every level of a place or system named as
+// one: 全市上下, 全县上下, 全系统上下.
+var wholeFromTopToBottom = mustRegexp(`^全(?:省|市|县|区|州|盟|旗|镇|乡|村|校|局|系统|行业)上下$`)
 
 // collectivePlace matches the places named as a collective body: 各县,
 // 各乡镇, 各县区, 各区、县级市 (the guide's tag tail), 各县（市、区） once

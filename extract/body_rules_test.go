@@ -529,10 +529,13 @@ func TestBodyCoordinatedHead(t *testing.T) {
 }
 
 // Guide, "Responsible body": collective designations count (全体老师); all
-// the people of a field named as one (全体医务人) is one.
+// the people of a field named as one (全体医务人) is one, and so is every
+// level of a place (全县上下).
 func TestBodyCollectivePeople(t *testing.T) {
 	runBodyCases(t, []bodyCase{
 		{"全体……人", []string{"全体医务人要在汛期前完成应急演练。"}, []string{"全体医务人"}},
+		{"全县上下", []string{"全县上下要在年底前完成整改任务。"}, []string{"全县上下"}},
+		{"上下 in 在……上下功夫 is no name", []string{"各单位要在“实”字上下功夫，年底前完成。"}, []string{"各单位"}},
 	})
 }
 
