@@ -473,21 +473,18 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 	}
 	var out []Body
 	rs := []rune(c)
-	// Word boundaries cost a segmentation: find them only for a clause
-	// that opens with something shaped like a name. That name, the
-	// longest ignoring word ends, bounds the first one taken.
+	// Word boundaries cost a segmentation, though less than testing
+	// every length of name a clause may open with: find them for a
+	// clause that has, where a name may end, a character one ends with.
 	var ends []bool
 	var ws []word
-	longest := maxBodyRunes
-	if lx != nil && lx.words != nil {
-		if longest = lx.longestBodyPrefix(rs, nil, maxBodyRunes); longest > 0 {
-			ws = lx.words.words(c)
-			ends = make([]bool, len(rs)+1)
-			for _, w := range ws {
-				ends[w.end] = true
-			}
-			ends[len(rs)] = true
+	if lx != nil && lx.words != nil && lx.mayOpenWithName(rs) {
+		ws = lx.words.words(c)
+		ends = make([]bool, len(rs)+1)
+		for _, w := range ws {
+			ends[w.end] = true
 		}
+		ends[len(rs)] = true
 	}
 	pos := 0
 	for pos < len(rs) {
@@ -497,9 +494,9 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 			wordEnd = ends[pos:]
 			stop, de = clauseWordAt(rs, ws, pos)
 		}
-		n := lx.longestBodyPrefix(rs[pos:], wordEnd, longest)
+		n := lx.longestBodyPrefix(rs[pos:], wordEnd, maxBodyRunes)
 		if !nameBound(n, pos, stop, de) {
-			n = lx.longestBodyPrefix(rs[pos:], wordEnd, min(longest, stop-pos))
+			n = lx.longestBodyPrefix(rs[pos:], wordEnd, min(maxBodyRunes, stop-pos))
 		}
 		for n > 0 && verbHead(rs, ws, pos+n) {
 			n = lx.longestBodyPrefix(rs[pos:], wordEnd, n-1)
@@ -507,7 +504,6 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 		if n == 0 && len(out) > 0 {
 			n = coordinatedHead(rs, ws, pos)
 		}
-		longest = maxBodyRunes
 		if n == 0 {
 			break
 		}
@@ -706,6 +702,18 @@ func (lx *lexicon) longestBodyPrefix(rs []rune, wordEnd []bool, longest int) int
 		}
 	}
 	return 0
+}
+
+// mayOpenWithName reports whether rs may open with a body name: whether
+// one of its characters from the second to the maxBodyRunes-th is one a
+// name may end with.
+func (lx *lexicon) mayOpenWithName(rs []rune) bool {
+	for _, r := range rs[min(1, len(rs)):min(len(rs), maxBodyRunes)] {
+		if lx.mayEnd(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayEnd reports whether some body name, built in or the user's, ends in r.

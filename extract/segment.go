@@ -157,18 +157,6 @@ func (s *segmenter) find(w string) (freq float64, pos string, ok bool) {
 	return e.freq, e.pos, ok
 }
 
-// wordEnds returns, for text, which rune offsets end a word: ends[i] is
-// true when a word ends just before rune i (and at the end of the text).
-func (s *segmenter) wordEnds(text string) []bool {
-	n := runeCount(text)
-	ends := make([]bool, n+1)
-	for _, w := range s.words(text) {
-		ends[w.end] = true
-	}
-	ends[n] = true
-	return ends
-}
-
 // word is a word of a segmented text: its rune offsets and its part of
 // speech in jieba's tags ("" for a word the dictionary lacks).
 type word struct {
