@@ -51,10 +51,11 @@ type segmenter struct {
 // dictEntry is what the dictionary holds for a string: a word, with its
 // frequency and part of speech, or only the start of longer words.
 type dictEntry struct {
-	freq  float64
-	pos   string
-	word  bool // a word of the dictionary
-	inner bool // the start of a longer word
+	freq    float64
+	logFreq float64 // math.Log(freq): -Inf for the start of a word only
+	pos     string
+	word    bool // a word of the dictionary
+	inner   bool // the start of a longer word
 }
 
 // dictLines returns the lines of the dictionary: data/words.txt's, then
@@ -133,28 +134,32 @@ func asciiLower(s string) string {
 // add puts a word into the table, and marks each start of it as one.
 func (s *segmenter) add(text string, freq float64, pos string) {
 	e := s.dict[text]
-	s.dict[text] = dictEntry{freq: freq, pos: pos, word: true, inner: e.inner}
+	s.dict[text] = dictEntry{freq: freq, logFreq: math.Log(freq), pos: pos, word: true, inner: e.inner}
 	for j := range text {
 		if j > 0 {
-			e := s.dict[text[:j]]
+			e, ok := s.dict[text[:j]]
+			if !ok {
+				e.logFreq = math.Inf(-1)
+			}
 			e.inner = true
 			s.dict[text[:j]] = e
 		}
 	}
 }
 
-// find looks w up as gse's Dictionary.Find does: a word's frequency and
-// part of speech, and whether w is a word or the start of one.
-func (s *segmenter) find(w string) (freq float64, pos string, ok bool) {
+// find looks w up as gse's Dictionary.Find does: what the dictionary
+// holds for a word or the start of one, and whether it holds anything.
+// A string it lacks has logFreq 0, as gse takes the log of frequency 1.
+func (s *segmenter) find(w string) (dictEntry, bool) {
 	e, ok := s.dict[w]
 	if !ok && strings.HasSuffix(w, "\x00") {
 		// The trie keeps the value of a word that starts longer ones
 		// under a NUL label, and so finds that word followed by a NUL.
 		if e, ok = s.dict[w[:len(w)-1]]; !ok || !e.word || !e.inner {
-			return 0, "", false
+			return dictEntry{}, false
 		}
 	}
-	return e.freq, e.pos, ok
+	return e, ok
 }
 
 // word is a word of a segmented text: its rune offsets and its part of
@@ -177,18 +182,44 @@ type route struct {
 // digit of a run of them taken together.
 func (s *segmenter) words(text string) []word {
 	s.load()
+	if text == "" {
+		return nil
+	}
 	text = strings.ToLower(text)
 	if !utf8.ValidString(text) {
 		text = string([]rune(text)) // as gse reads it, rune by rune
 	}
-	off := make([]int, 0, len(text)/3+2) // byte offset of each rune, and the end
+	// A clause's offsets and routes fit on the stack.
+	var offs [64]int
+	var routesBuf [64]route
+	off := offs[:0] // the byte offset of each rune, and the end
 	for i := range text {
 		off = append(off, i)
 	}
 	n := len(off)
 	off = append(off, len(text))
-	routes := s.routes(text, off)
-	var out []word
+	routes := routesBuf[:0]
+	if n+1 > len(routesBuf) {
+		routes = make([]route, n+1)
+	}
+	routes = routes[:n+1]
+	s.routes(text, off, routes)
+	out := make([]word, 0, s.cut(text, off, routes, nil))
+	s.cut(text, off, routes, func(w word) { out = append(out, w) })
+	return out
+}
+
+// cut follows the routes from the start of text, handing each word to
+// use when not nil, and returns how many words there are.
+func (s *segmenter) cut(text string, off []int, routes []route, use func(word)) int {
+	count := 0
+	emit := func(w word) {
+		count++
+		if use != nil {
+			use(w)
+		}
+	}
+	n := len(off) - 1
 	alnum := -1 // where a run of single letters and digits starts
 	for x := 0; x < n; {
 		y := routes[x].end
@@ -200,61 +231,54 @@ func (s *segmenter) words(text string) []word {
 			continue
 		}
 		if alnum >= 0 {
-			out = append(out, s.run(text, off, alnum, x))
+			emit(s.run(text, off, alnum, x))
 			alnum = -1
 		}
-		out = append(out, word{x, y, routes[x].pos})
+		emit(word{x, y, routes[x].pos})
 		x = y
 	}
 	if alnum >= 0 {
-		out = append(out, s.run(text, off, alnum, n))
+		emit(s.run(text, off, alnum, n))
 	}
-	return out
+	return count
 }
 
 // run returns the word of the run of letters and digits from rune from
 // to rune to.
 func (s *segmenter) run(text string, off []int, from, to int) word {
-	_, pos, _ := s.find(text[off[from]:off[to]])
-	return word{from, to, pos}
+	return word{from, to, s.dict[text[off[from]:off[to]]].pos}
 }
 
-// routes returns the best route from each rune of text on (its byte
-// offsets in off), as gse's calc does: the candidates at a rune are the
-// words of positive frequency it starts, found while the text read so far
-// starts some word, or the rune alone; a route's log probability adds
-// that of its first word to the best route after it, and of two equal
-// routes the one whose first word is longer wins.
-func (s *segmenter) routes(text string, off []int) []route {
+// routes finds the best route from each rune of text on (its byte offsets
+// in off), as gse's calc does: the candidates at a rune are the words of
+// positive frequency it starts, found while the text read so far starts
+// some word, or the rune alone; a route's log probability adds that of its
+// first word to the best route after it, and of two equal routes the one
+// whose first word is longer wins.
+func (s *segmenter) routes(text string, off []int, routes []route) {
 	n := len(off) - 1
-	routes := make([]route, n+1)
+	routes[n] = route{}
 	for from := n - 1; from >= 0; from-- {
 		have := false
-		take := func(end int, freq float64, pos string, ok bool) {
-			r := route{end: end, pos: pos}
-			if ok {
-				r.freq = math.Log(freq) - s.logTotal + routes[end].freq
-			} else {
-				r.freq = math.Log(1.0) - s.logTotal + routes[end].freq
-			}
+		take := func(end int, e dictEntry) {
+			r := route{freq: e.logFreq - s.logTotal + routes[end].freq, end: end, pos: e.pos}
 			if !have || routes[from].freq < r.freq || routes[from].freq == r.freq && routes[from].end < r.end {
 				routes[from] = r
 				have = true
 			}
 		}
 		for end := from + 1; end <= n; end++ {
-			freq, pos, ok := s.find(text[off[from]:off[end]])
+			e, ok := s.find(text[off[from]:off[end]])
 			if !ok {
 				break
 			}
-			if freq > 0 {
-				take(end, freq, pos, true)
+			if e.freq > 0 {
+				take(end, e)
 			}
 		}
 		if !have {
-			freq, pos, ok := s.find(text[off[from]:off[from+1]])
-			take(from+1, freq, pos, ok)
+			e, _ := s.find(text[off[from]:off[from+1]])
+			take(from+1, e)
 		}
 	}
-	return routes
 }

@@ -33,10 +33,13 @@ func TestDictAsGse(t *testing.T) {
 		tok := &seg.Dict.Tokens[i]
 		text := tok.Text()
 		e := want[text]
-		want[text] = dictEntry{freq: tok.Freq(), pos: tok.Pos(), word: true, inner: e.inner}
+		want[text] = dictEntry{freq: tok.Freq(), logFreq: math.Log(tok.Freq()), pos: tok.Pos(), word: true, inner: e.inner}
 		for j := range text {
 			if j > 0 {
-				e := want[text[:j]]
+				e, ok := want[text[:j]]
+				if !ok {
+					e.logFreq = math.Inf(-1)
+				}
 				e.inner = true
 				want[text[:j]] = e
 			}
