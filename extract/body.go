@@ -364,8 +364,8 @@ func (lx *lexicon) listBefore(rs []rune, start int) []Body {
 	for start > 0 && (rs[start-1] == ',' || rs[start-1] == '，') {
 		prev := clauseStart(rs, start-1)
 		bs := lx.leadingBodies(rs[prev:start-1], prev)
-		if len(bs) == 0 || bs[len(bs)-1].Span.End != start-1 {
-			break
+		if len(bs) == 0 || bs[len(bs)-1].Span.End != start-1 || strings.HasPrefix(bs[0].Name, "凡") {
+			break // 凡有在建工程的学校，……: a topic, all those it covers
 		}
 		out = append(bs, out...)
 		start = prev

@@ -721,3 +721,22 @@ func TestBodyPeopleSubjectTakesNoCarriedBody(t *testing.T) {
 		{"a bare organisation's head", []string{"各级党组织要在3月底前完成换届。党组织要在4月底前建好活动室。"}, []string{"各级党组织", "各级党组织"}},
 	})
 }
+
+// Guide, "Responsible body": roles count. 同志 names people by their role
+// (各单位主要负责同志, 分管这项工作的同志); 同志们, like 我们, does not.
+func TestBodyComradesByRole(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"主要负责同志", []string{"各单位主要负责同志要在月底前完成述职。"}, []string{"各单位主要负责同志"}},
+		{"described, after a pronoun", []string{"我们分管安全工作的同志要在开学前完成排查。"}, []string{"分管安全工作的同志"}},
+		{"同志们 is no body", []string{"同志们要在开学前完成排查。"}, []string{""}},
+	})
+}
+
+// Guide, "Responsible body": the subject of the directive. A clause before
+// it naming those that 凡 covers (凡有在建工程的学校，……) is its topic, not
+// part of the subject.
+func TestBodyTopicOfFan(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"凡 topic before the subject", []string{"凡有在建工程的学校，基建股要在月底前完成安全检查。"}, []string{"基建股"}},
+	})
+}
