@@ -225,6 +225,7 @@ func TestBodyShortHeadsInOrdinaryWords(t *testing.T) {
 		{"部 in 全部", []string{"全部要在年底前完工。"}, []string{""}},
 		{"局 in 格局: a clause before 同时要 is no name", []string{"各县要形成新的发展格局，同时要在年底前建立联席会议制度。"}, []string{"各县"}},
 		{"所 in 场所", []string{"公共场所要在年底前全部实现禁烟。"}, []string{""}},
+		{"所 in 所需, whose 需 directs nothing", []string{"该校师资力量雄厚，以需求促发展，安排所需课程，让农村孩子享受优质资源。"}, nil},
 		{"局 of 民政局, not 政局", []string{"区民政局要在年底前完成低保核查。"}, []string{"区民政局"}},
 	})
 }

@@ -787,7 +787,7 @@ func newDirected(s string) *directed {
 	blank := blankNeutral(s)
 	// The set is held in d rather than allocated on its own: a run
 	// prepares every sentence.
-	d := &directed{text: s, blank: blank, markers: directiveMarker.FindAllStringIndex(blank, -1)}
+	d := &directed{text: s, blank: blank, markers: dropBoundNeed(blank, directiveMarker.FindAllStringIndex(blank, -1))}
 	d.chars.addAll(s)
 	d.chars.add('_') // what blankNeutral blanks with
 	return d
@@ -1121,4 +1121,26 @@ func squeezeDrops(r rune) bool {
 		return true
 	}
 	return isBlank(r)
+}
+
+// dropBoundNeed drops the markers of ms, found in s, that are a 需 bound
+// into a word before it: 所需 (what is needed: 安排所需课程) and 必需
+// (indispensable) direct no one.
+func dropBoundNeed(s string, ms [][]int) [][]int {
+	bound := func(m []int) bool {
+		return strings.HasPrefix(s[m[0]:], "需") && (strings.HasSuffix(s[:m[0]], "所") || strings.HasSuffix(s[:m[0]], "必"))
+	}
+	for k, m := range ms {
+		if !bound(m) {
+			continue
+		}
+		out := append(make([][]int, 0, len(ms)-1), ms[:k]...)
+		for _, m := range ms[k+1:] {
+			if !bound(m) {
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+	return ms
 }
