@@ -606,13 +606,36 @@ var preamble = mustPattern(`(?:通知|通告|公告|函告|意见|要求|事项|
 // notDirective reports whether a folded sentence is one of those; its
 // characters are in cs, when not nil.
 func notDirective(s string, cs *charSet) bool {
-	if mayHold(courtesyWords, cs) && containsAny(s, "请大家", "祝愿") || notDirectiveOpening(s) || purpose.MatchIn(s, cs) || preamble.MatchIn(s, cs) {
+	if mayHold(courtesyWords, cs) && courtesy(s) || notDirectiveOpening(s) || purpose.MatchIn(s, cs) || preamble.MatchIn(s, cs) {
 		return true
 	}
 	// A quoted directive holds a verb of isQuotedDirective's and the
 	// punctuation after it: most sentences can be ruled out by cs alone.
 	return mayHold(quoteVerbLiterals, cs) && mayHold(quotePunct, cs) && isQuotedDirective(s)
 }
+
+// courtesy reports whether s holds a courtesy wish (祝愿……) or a courtesy
+// request to the audience (请大家认真学习领会, 请大家提出宝贵意见). A
+// request to the audience that sets work to be carried out (请大家认真抓
+// 好落实, 请大家按时报送) is an instruction (guide, "Task": 请……).
+func courtesy(s string) bool {
+	if strings.Contains(s, "祝愿") {
+		return true
+	}
+	i := strings.Index(s, "请大家")
+	if i < 0 {
+		return false
+	}
+	clause := s[i:]
+	if k := strings.IndexAny(clause, "，,。；;！!？?"); k >= 0 {
+		clause = clause[:k]
+	}
+	return !containsAny(clause, carryOutWords...)
+}
+
+// carryOutWords say that work is to be carried out, not studied or
+// commented on.
+var carryOutWords = []string{"抓好", "落实", "做好", "完成", "报送", "上报", "执行", "按时", "准时"}
 
 // courtesyWords are the words notDirective looks for anywhere in a
 // sentence, quoteVerbLiterals the verbs of isQuotedDirective's pattern and
@@ -824,7 +847,9 @@ func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
 	}
 	if markers := unasked(d.blank, lx.committing(d)); len(markers) > 0 {
 		m := markers[0]
-		future := strings.HasPrefix(blank[m[0]:], "预计") || strings.HasPrefix(blank[m[0]:], "将") || strings.HasPrefix(blank[m[0]:], "拟")
+		// A request (请各单位……, 请大家……) asks for what is to come,
+		// whatever the sentence reported before it.
+		future := strings.HasPrefix(blank[m[0]:], "预计") || strings.HasPrefix(blank[m[0]:], "将") || strings.HasPrefix(blank[m[0]:], "拟") || strings.HasPrefix(blank[m[0]:], "请")
 		if !future && isPastReport(withoutPastDescriptions(blank[:m[0]])) && !turnsToWhatIsDue(markerClause(blank, m[0])) && len(lx.subjects(d)) == 0 {
 			// A report of what was done followed by a directive with no
 			// subject of its own (……签订了协议,这项工作要抓紧跟进).

@@ -44,6 +44,9 @@ func TestDirective(t *testing.T) {
 		{"quoted directive", "在全省会上,东明书记要求,要认真梳理总结已有工作经验。", false, false},
 		{"courtesy", "希望大家提出宝贵意见。", false, false},
 		{"courtesy", "大家讲得都很好,听后深受启发,请大家认真学习领会。", false, false},
+		// A request that sets work to carry out asks for what is to
+		// come, whatever the sentence reported before it.
+		{"request to the audience setting work", "开学的准备工作,刚才几位同志已作了安排,请大家认真抓好落实。", false, true},
 		{"example", "如,对确属不能逆转的问题,要完善相关制度。", false, false},
 		{"应 as a modal", "班主任应注重过程管理。", false, true},
 		{"应 in a word", "要适应新形势。", false, true},
