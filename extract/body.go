@@ -604,7 +604,7 @@ func clauseWordAt(rs []rune, ws []word, pos int) (stop, de int) {
 			if stop < len(rs) {
 				return stop, w.start
 			}
-		case depth == 0 && stop == len(rs) && (clauseWords[w.pos] && !nameJoiners().MatchString(text) && !(w.end-w.start == 1 && inUnknownWord(rs, ws, i)) || whenWords[text]):
+		case depth == 0 && stop == len(rs) && (clauseWords[w.pos] && !nameJoiners().MatchString(text) && !(w.end-w.start == 1 && (inUnknownWord(rs, ws, i) || pronounPiece(w, text))) || whenWords[text]):
 			stop = w.start
 		}
 	}
@@ -651,6 +651,16 @@ func verbHead(rs []rune, ws []word, end int) bool {
 	}
 	return false
 }
+
+// pronounPiece reports whether w, a word of text text, is a lone
+// character the dictionary tags as a pronoun that is no pronoun on its
+// own: a piece of a word it lacks (任 of 科任老师, tagged for 任何).
+func pronounPiece(w word, text string) bool {
+	return w.pos == "r" && !strings.Contains(lonePronouns, text)
+}
+
+// lonePronouns are the characters that are pronouns on their own.
+const lonePronouns = "我你您他她它咱其各每本该此这那某谁啥彼之自"
 
 // lonePart reports whether w is a lone Han character that is no clause
 // word: a piece of a word the dictionary lacks.

@@ -503,6 +503,7 @@ func TestBodyClauseMarkInsideWord(t *testing.T) {
 		{"对 inside a word the dictionary lacks", []string{"结对帮扶的单位要在春节前走访每户群众。"}, []string{"结对帮扶的单位"}},
 		{"对 before its object opens a clause", []string{"县教育局对考核靠后的学校要在月底前进行约谈。"}, []string{"县教育局"}},
 		{"由 after a verb's character is a preposition", []string{"这三类问题,第一种应由信访部门来牵头,3月底前完成。"}, []string{"信访部门"}},
+		{"a pronoun's character cut from a word", []string{"班主任和科任老师要在开学前完成家访。"}, []string{"班主任、科任老师"}},
 		{"对 cut from a word, in a name with no 的", []string{"驻村工作队员、结对帮扶责任人要在春节前走访每户群众。"}, []string{"驻村工作队员、结对帮扶责任人"}},
 	})
 }
