@@ -180,6 +180,19 @@ func (f *folder) foldInto(s string, orig []int32) (string, []int32, bool) {
 	// are copied at once, when a rune is dropped or changed or s ends.
 	from := 0
 	for i := 0; i < len(s); ri++ {
+		if len(drop) == 0 && i+2 < len(s) {
+			// Most characters are ideographs that fold to themselves,
+			// kept as written: read in place, without decodeRune and
+			// foldRune's cases, they do what the steps below would do.
+			if r, ok := f.keptIdeograph(s[i], s[i+1], s[i+2]); ok {
+				i += 3
+				if keep {
+					orig = append(orig, int32(ri))
+				}
+				last = r
+				continue
+			}
+		}
 		r, size := decodeRune(s, i)
 		if r == utf8.RuneError && size == 1 {
 			valid = false
@@ -225,6 +238,22 @@ func (f *folder) foldInto(s string, orig []int32) (string, []int32, bool) {
 		orig = append(orig, int32(ri))
 	}
 	return b.String(), orig, valid
+}
+
+// keptIdeograph reports whether the bytes a, b, c encode an ideograph of
+// folder.cjk's range that folds to itself, and returns it. Such a
+// character is valid UTF-8 (the range holds no surrogate and no
+// character of fewer bytes), and no blank.
+func (f *folder) keptIdeograph(a, b, c byte) (rune, bool) {
+	if a&0xF0 != 0xE0 || b&0xC0 != 0x80 || c&0xC0 != 0x80 {
+		return 0, false
+	}
+	r := rune(a&0x0F)<<12 | rune(b&0x3F)<<6 | rune(c&0x3F)
+	if r < cjkLow || r > cjkHigh {
+		return 0, false
+	}
+	d := uint(r - cjkLow)
+	return r, f.folds[d/64]>>(d%64)&1 == 0
 }
 
 // nextKept returns the first rune of s that is not a blank, folded enough
