@@ -36,6 +36,9 @@ func checkFoldInto(t *testing.T, s string) {
 	for i, o := range orig32 {
 		orig[i] = int(o)
 	}
+	if !utf8.ValidString(text) {
+		t.Fatalf("foldInto(%q) = %q, not valid UTF-8", s, text) // splitFolded relies on it
+	}
 	if text != wtext || !slices.Equal(orig, worig) || valid != utf8.ValidString(s) {
 		t.Fatalf("foldInto(%q) = %q, %v, %v, want %q, %v, %v", s, text, orig, valid, wtext, worig, utf8.ValidString(s))
 	}

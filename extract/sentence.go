@@ -118,6 +118,10 @@ func (x *Extractor) splitFolded(line string, fl folded) []sentence {
 	var prev rune // the rune before i
 	i := 0        // the rune offset in t of byte bi
 	for bi := 0; bi < len(t); {
+		if r, n, ok := endsNoSentence(t, bi); ok {
+			prev, i, bi = r, i+1, bi+n
+			continue
+		}
 		r, n := decodeRune(t, bi)
 		if !isSentenceEnd(prev, r, t[bi+n:]) {
 			prev, i, bi = r, i+1, bi+n
@@ -137,6 +141,23 @@ func (x *Extractor) splitFolded(line string, fl folded) []sentence {
 		emit(i, len(t))
 	}
 	return out
+}
+
+// endsNoSentence reads the character at byte i of the folded text t
+// when, by its first byte, it can end no sentence: an ASCII character
+// other than !, ; and ?, or one of three bytes other than those that
+// open 。！？；(E3 and EF). It returns the character and its length,
+// with ok false for any other, which the caller decodes. Folding writes
+// U+FFFD for each byte that is not valid UTF-8, so t is valid, and a
+// three-byte character's first byte gives its length.
+func endsNoSentence(t string, i int) (r rune, n int, ok bool) {
+	switch c := t[i]; {
+	case c < 0x80:
+		return rune(c), 1, c != '!' && c != ';' && c != '?'
+	case c >= 0xE0 && c < 0xF0 && c != 0xE3 && c != 0xEF && i+2 < len(t):
+		return rune(c&0x0F)<<12 | rune(t[i+1]&0x3F)<<6 | rune(t[i+2]&0x3F), 3, true
+	}
+	return 0, 0, false
 }
 
 // seqLen returns the length of the UTF-8 sequence that the byte c opens,

@@ -112,3 +112,31 @@ func TestIsBlank(t *testing.T) {
 		}
 	}
 }
+
+// TestEndsNoSentence checks, at each character of folded texts, that
+// what endsNoSentence reads is what decodeRune reads and ends no
+// sentence.
+func TestEndsNoSentence(t *testing.T) {
+	for _, s := range []string{"", "各单位要抓紧落实。", "要?jiǎng)做好！对吗？是；a;b!c?", "\xff要\xe4\xb8。", "𠀀要😀；", "１２３，。"} {
+		checkEndsNoSentence(t, s)
+	}
+}
+
+// FuzzEndsNoSentence is TestEndsNoSentence on any text.
+func FuzzEndsNoSentence(f *testing.F) {
+	f.Add("各单位要抓紧落实。对吗？")
+	f.Add("\xff要\xe4\xb8;")
+	f.Fuzz(checkEndsNoSentence)
+}
+
+func checkEndsNoSentence(t *testing.T, s string) {
+	t.Helper()
+	text := testFolder.foldString(s)
+	for i := 0; i < len(text); {
+		wr, wn := decodeRune(text, i)
+		if r, n, ok := endsNoSentence(text, i); ok && (r != wr || n != wn || isSentenceEnd(0, r, text[i+n:])) {
+			t.Fatalf("endsNoSentence(%q, %d) = %q, %d, want %q, %d, no sentence end", text, i, r, n, wr, wn)
+		}
+		i += wn
+	}
+}
