@@ -686,7 +686,7 @@ func TestBodyClauseAfterSemicolonKeepsItsSubject(t *testing.T) {
 	runBodyCases(t, []bodyCase{
 		{"subject of the clause before the ；", []string{
 			"各乡镇要在3月底前完成摸底。同时，要完善激励机制，县财政局要在4月底前拨付奖补资金；对进度滞后的要在5月底前通报。要在6月底前完成验收。",
-		}, []string{"各乡镇", "县财政局", "县财政局", "各乡镇"}},
+		}, []string{"各乡镇", "各乡镇、县财政局", "县财政局", "各乡镇"}},
 		{"not into a bullet", []string{
 			"各乡镇要在3月底前完成摸底。一要抓好资金。县财政局要在4月底前拨付奖补资金；二要抓好督查。要在5月底前通报进度。",
 		}, []string{"各乡镇", "各乡镇", "县财政局", "各乡镇", "各乡镇"}},
@@ -740,5 +740,28 @@ func TestBodyComradesByRole(t *testing.T) {
 func TestBodyTopicOfFan(t *testing.T) {
 	runBodyCases(t, []bodyCase{
 		{"凡 topic before the subject", []string{"凡有在建工程的学校，基建股要在月底前完成安全检查。"}, []string{"基建股"}},
+	})
+}
+
+// Guide, "Responsible body": a directive with no subject is the run's. In
+// a sentence whose first directive names none and a later clause names
+// its own (要建立台账，各村要……), the first is still the run's, beside the
+// later clause's subject; not where the first's subject is a pronoun,
+// where the first marker directs no one (容不得), nor where the later body
+// commits (将) to how it carries the first out.
+func TestBodySubjectlessFirstDirectiveTakesTheRun(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"first directive the run's", []string{
+			"各乡镇要在3月底前完成摸底。要在4月底前建立台账，各村要在5月底前完成登记。",
+		}, []string{"各乡镇", "各乡镇、各村"}},
+		{"a pronoun's first directive", []string{
+			"各乡镇要在3月底前完成摸底。我们要在4月底前建立台账，各村要在5月底前完成登记。",
+		}, []string{"各乡镇", "各村"}},
+		{"no directive first (容不得 is no prohibition)", []string{
+			"各乡镇要在3月底前完成摸底。这项工作容不得半点马虎，各村要在5月底前完成登记。",
+		}, []string{"各乡镇", "各村"}},
+		{"the later body commits", []string{
+			"各乡镇要在3月底前完成摸底。要完善激励机制，县财政局将在4月底前拨付奖补资金。",
+		}, []string{"各乡镇", "县财政局"}},
 	})
 }

@@ -464,24 +464,22 @@ func (r *taskReading) bodies(pr *paragraphReading, i int, s sentence, own, openi
 		// subject, which is no unit's name.
 		hints = append(hints, "主语不是单位名称，未承接上文责任单位")
 	default:
-		if pr.clauseAt == i {
-			bodies = pr.clauseSubject
-		}
-		if len(bodies) == 0 {
-			bodies = pr.inBullet
-		}
-		if len(bodies) == 0 {
-			bodies = pr.open
-		}
-		if len(bodies) == 0 {
-			bodies = r.lead.bodies
-		}
+		bodies = r.carriedInto(pr, i)
 		switch {
 		case len(bodies) > 0:
 			hints = append(hints, "责任单位承接上文")
 		case pr.leftBehind:
 			// A wrong unit is worse than an empty cell: say why.
 			hints = append(hints, "上文责任单位属前一分项，未承接")
+		}
+	}
+	if len(own) > 0 && len(opening) == 0 && r.subjectlessFirst(f) {
+		// 要推行图表式管理，市县乡村要逐级建立台账: the first
+		// directive names no subject and is the run's; the later
+		// clause's subject is its own.
+		if run := r.carriedInto(pr, i); len(run) > 0 {
+			bodies = mergeBodies(append([]Body(nil), run...), bodies)
+			hints = append(hints, "首句无主语，承接上文责任单位")
 		}
 	}
 	if len(supporters) > 0 {
@@ -492,6 +490,21 @@ func (r *taskReading) bodies(pr *paragraphReading, i int, s sentence, own, openi
 		hints = append(hints, "责任单位含文件说明统一指定的单位")
 	}
 	return bodies, hints, namesActor
+}
+
+// carriedInto returns the body the run carries into directive i of a
+// paragraph: the subject of the clause before a ； it goes on, else the
+// subject its bullet names, else the paragraph's, else the lead line's.
+func (r *taskReading) carriedInto(pr *paragraphReading, i int) []Body {
+	if pr.clauseAt == i && len(pr.clauseSubject) > 0 {
+		return pr.clauseSubject
+	}
+	for _, bs := range [][]Body{pr.inBullet, pr.open, r.lead.bodies} {
+		if len(bs) > 0 {
+			return bs
+		}
+	}
+	return nil
 }
 
 // inTextOrder orders a sentence's own bodies as the sentence names them

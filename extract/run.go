@@ -185,3 +185,47 @@ func (lx *lexicon) namesNonBody(d *directed) bool {
 	}
 	return false
 }
+
+// directingModal matches the markers that direct their subject to act,
+// as a prohibition (不得), a commitment (将) or an assignment (负责) does
+// not.
+var directingModal = mustPattern(`^(?:要|必须|务必|一定|应|需)`)
+
+// firstModalDirects reports whether the first marker of d that follows
+// its subject directs (要, 必须 …).
+func firstModalDirects(d *directed) bool {
+	for _, m := range d.markers {
+		word := d.blank[m[0]:m[1]]
+		if modalMarker.MatchString(word) {
+			return directingModal.MatchString(word)
+		}
+	}
+	return false
+}
+
+// subjectlessFirst reports whether the folded sentence f, whose first
+// directive names no body and a later clause does, leaves that first
+// directive to the run: its clauses are directives of their own
+// (要推行图表式管理，市县乡村要逐级建立台账), not a pronoun's or a part of
+// the units', and the later subject directs (要) rather than commits
+// (市教育局将……), which would say how that body carries out the first.
+func (r *taskReading) subjectlessFirst(f string) bool {
+	if pronounSubject().MatchString(f) || vagueSubject().MatchString(f) {
+		return false
+	}
+	d := r.memo.sentence(f).d
+	if !firstModalDirects(d) {
+		return false // 容不得半点马虎，……各级干部要……: no directive first
+	}
+	rs, _ := d.runes()
+	for _, b := range r.x.lex.subjects(d) {
+		if b.Span.End <= b.Span.Start || b.Span.End > len(rs) {
+			continue
+		}
+		after := strings.TrimLeft(string(rs[b.Span.End:]), "也还都就则均")
+		if strings.HasPrefix(after, "将") {
+			return false
+		}
+	}
+	return true
+}
