@@ -667,8 +667,8 @@ func TestBodyLeadItemNamesItsOwn(t *testing.T) {
 // Guide, "Task", rule 1 (由……负责) and issue 13 (a person named as
 // responsible is a body): 负责 before the work it assigns directs, after
 // the body or person it assigns the work to, or the adverbs that say how
-// (主要负责). After another verb (敢于负责), or in a word (负责人), it
-// assigns nothing.
+// (主要负责), and so do 亲自抓 and 具体抓 (分管领导具体抓). After another
+// verb (敢于负责), or in a word (负责人), it assigns nothing.
 func TestBodyAssignedByFuze(t *testing.T) {
 	runBodyCases(t, []bodyCase{
 		{"persons, each with the work assigned", []string{"张明主要负责东山村，李华负责西河村，春节前完成入户走访。"}, []string{"张明、李华"}},
@@ -676,6 +676,8 @@ func TestBodyAssignedByFuze(t *testing.T) {
 		{"a body set up, then 负责", []string{"成立工作专班，负责统筹协调，6月底前完成。"}, []string{"工作专班"}},
 		{"负责 after another verb", []string{"党员干部勇于负责群众的急难问题，3月底前已全部办结。"}, nil},
 		{"负责人 is a word", []string{"学校负责人名单于6月底前公布。"}, nil},
+		{"亲自抓 and 具体抓 assign", []string{"各县区教育局要在6月底前完成部署，主要领导亲自抓，分管领导具体抓。"}, []string{"各县区教育局、主要领导、分管领导"}},
+		{"具体抓好 with no one before it", []string{"要具体抓好落实，年底前完成。"}, []string{""}},
 	})
 }
 

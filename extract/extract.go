@@ -555,7 +555,7 @@ func leadingMarker(word string) (string, bool) {
 
 // modalMarker matches the directive markers that follow their subject:
 // 各级各部门要……, 县委将…….
-var modalMarker = mustPattern(`^(?:要|必须|务必|一定|应|需|将|负责|牵头|严禁|禁止|不得|不准)`)
+var modalMarker = mustPattern(`^(?:要|必须|务必|一定|应|需|将|负责|牵头|亲自抓|具体抓|严禁|禁止|不得|不准)`)
 
 // laterItem matches the numbering of an item after the first of its list:
 // 二要, (三), 4., ⑤, 其次.

@@ -189,7 +189,8 @@ var directiveMarker = newMarkerFinder(
 	`由[^，,。；;]{1,30}?(?:负责|牵头|承担|组织|实施|审批|审核|审定|批准|核准|备案|把关)`,
 	`报[^，,。；;]{1,20}?(?:批准|审批|审定|核准|备案)`,
 	`(?:牵头|负责)[,，。；;）)]`,
-	assignedTo, // after the body it assigns: see commitsNoOne
+	assignedTo,  // after the body it assigns: see commitsNoOne
+	takesCharge, // likewise
 	willListed,
 	`将(?:[^近来军士领]|$)`, // a commitment of the body it follows: 县委将结合实际……
 	`控制在`, `须[^知臾]`,
@@ -210,8 +211,17 @@ const willListed = `将(?:于|在|从|对|把|专门|继续|进一步|全面|加
 // directs only after the body or person it assigns the work to.
 const assignedTo = `负责(?:[^人同制任的，,。；;）)]|$)`
 
-// isAssignment reports whether a marker is assignedTo's 负责.
+// takesCharge matches the formula that says who takes charge of work in
+// person (主要领导亲自抓，分管领导具体抓): like 负责, it assigns the work
+// to the body before it, and directs only after one.
+const takesCharge = `(?:亲自|具体)抓(?:[^好紧实牢住]|$)`
+
+// isAssignment reports whether a marker is assignedTo's 负责 or
+// takesCharge's 抓.
 func isAssignment(word string) bool {
+	if strings.HasPrefix(word, "亲自抓") || strings.HasPrefix(word, "具体抓") {
+		return true
+	}
 	return strings.HasPrefix(word, "负责") && !strings.ContainsAny(word, ",，。；;）)")
 }
 
