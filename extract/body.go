@@ -739,8 +739,23 @@ func (lx *lexicon) mayEnd(r rune) bool {
 }
 
 // isBodyName reports whether a short phrase names a body: a name on the
-// user's list, or one the built-in rules accept.
+// user's list, or one the built-in rules accept (bodyName). The answer
+// depends on the name alone, and a speech asks about the same names in
+// clause after clause (学校, 各部门): the lexicon remembers them.
 func (lx *lexicon) isBodyName(name string) bool {
+	if lx == nil || lx.names == nil {
+		return lx.bodyName(name)
+	}
+	if yes, ok := lx.names.get(name); ok {
+		return yes
+	}
+	yes := lx.bodyName(name)
+	lx.names.put(name, yes)
+	return yes
+}
+
+// bodyName is isBodyName worked out.
+func (lx *lexicon) bodyName(name string) bool {
 	if lx != nil {
 		if _, ok := lx.user[name]; ok {
 			return true

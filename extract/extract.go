@@ -19,7 +19,7 @@ type Extractor struct {
 // given local body names, and groups them under their canonical names.
 func New(bodies ...BodyName) *Extractor {
 	f := newFolder()
-	lx := &lexicon{user: map[string]string{}, userLast: map[rune]struct{}{}, words: &segmenter{}}
+	lx := &lexicon{user: map[string]string{}, userLast: map[rune]struct{}{}, words: &segmenter{}, names: &nameMemo{}}
 	for _, b := range bodies {
 		canon := b.Canonical
 		if canon == "" {

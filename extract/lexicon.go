@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // BodyName is an entry of a user's list of local body names: a name to
@@ -40,6 +41,37 @@ type lexicon struct {
 	user     map[string]string
 	userLast map[rune]struct{} // the last characters of user names
 	words    *segmenter        // word boundaries; nil checks none
+	names    *nameMemo         // isBodyName's answers; nil keeps none
+}
+
+// nameMemo remembers whether names are body names. It is safe for
+// concurrent use, and bounded: past maxNameMemo names it starts afresh,
+// which costs only the time to answer again.
+type nameMemo struct {
+	mu  sync.Mutex
+	yes map[string]bool
+}
+
+// maxNameMemo bounds the names a nameMemo holds (a few MB).
+const maxNameMemo = 1 << 16
+
+// get returns the answer remembered for name, if any.
+func (m *nameMemo) get(name string) (yes, ok bool) {
+	m.mu.Lock()
+	yes, ok = m.yes[name]
+	m.mu.Unlock()
+	return yes, ok
+}
+
+// put remembers the answer for name.
+func (m *nameMemo) put(name string, yes bool) {
+	name = strings.Clone(name) // not the sentence it may be cut from
+	m.mu.Lock()
+	if m.yes == nil || len(m.yes) >= maxNameMemo {
+		m.yes = make(map[string]bool)
+	}
+	m.yes[name] = yes
+	m.mu.Unlock()
 }
 
 // canonical returns the name to group a folded body name under.
