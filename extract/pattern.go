@@ -46,6 +46,7 @@ type compiledPattern struct {
 	re       *regexp.Regexp
 	anchored bool      // the pattern starts with ^ (or \A)
 	first    []rune    // sorted ranges lo, hi of the characters a match begins with; nil when unknown
+	firstSet charSet   // first's characters, by their low 12 bits: a character outside it is not in first
 	window   int       // the characters an anchored match looks at, or -1 when unbounded
 	need     *literals // a match holds one of these; nil when unknown
 	literal  bool      // an unanchored pattern whose matches are need's literals
@@ -95,7 +96,10 @@ func (p *pattern) compile() {
 		body = &syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[1:]}
 	}
 	if set, nullable, ok := firstRunes(body); ok && !nullable {
-		c.first = set
+		c.first = mergeRanges(set)
+		for i := 0; i+1 < len(c.first); i += 2 {
+			c.firstSet.addRange(c.first[i], c.first[i+1])
+		}
 	}
 	if n := maxRunes(body); c.anchored && n >= 0 {
 		if hasAssertion(body) {
@@ -410,7 +414,14 @@ type literals struct {
 	lead   [64]uint64        // bit r%4096 set when a literal begins with r
 	byLead map[rune][]string // the literals by the character they begin with
 	few    []string          // the literals, when so few that searching for each is cheaper
-	chars  [][]rune          // the characters of each literal
+	groups []leadGroup       // the literals by the character they begin with, for mayHold
+}
+
+// leadGroup holds the literals that begin with one character: the
+// character, and the other characters of each.
+type leadGroup struct {
+	lead  rune
+	rests [][]rune
 }
 
 // newLiterals returns the set of strings set, none of them empty.
@@ -419,11 +430,18 @@ func newLiterals(set []string) *literals {
 	if len(set) <= 3 {
 		l.few = set
 	}
+	group := map[rune]int{} // index of each lead's group
 	for _, w := range set {
 		r, _ := utf8.DecodeRuneInString(w)
 		l.lead[r>>6&63] |= 1 << (r & 63)
 		l.byLead[r] = append(l.byLead[r], w)
-		l.chars = append(l.chars, []rune(w))
+		g, ok := group[r]
+		if !ok {
+			g = len(l.groups)
+			group[r] = g
+			l.groups = append(l.groups, leadGroup{lead: r})
+		}
+		l.groups[g].rests = append(l.groups[g].rests, []rune(w)[1:])
 	}
 	return l
 }
@@ -449,20 +467,43 @@ func (cs *charSet) addAll(s string) {
 // add puts r in the set.
 func (cs *charSet) add(r rune) { cs[r>>6&63] |= 1 << (r & 63) }
 
+// addRange puts the characters from lo to hi in the set: past 4096 of
+// them, every place of the bitmap.
+func (cs *charSet) addRange(lo, hi rune) {
+	for r := lo; r <= hi && r-lo < 4096; r++ {
+		cs.add(r)
+	}
+}
+
 // has reports whether the set may hold r.
 func (cs *charSet) has(r rune) bool { return cs[r>>6&63]&(1<<(r&63)) != 0 }
 
 // mayHold reports whether a text whose characters are in cs may hold one
-// of the literals: whether cs has every character of one of them.
+// of the literals: whether cs has every character of one of them. A
+// text holding none of the characters they begin with, the common case,
+// is ruled out by the bitmaps alone; otherwise only the literals whose
+// first character cs has are looked at.
 func (l *literals) mayHold(cs *charSet) bool {
-next:
-	for _, w := range l.chars {
-		for _, r := range w {
-			if !cs.has(r) {
-				continue next
-			}
+	var hit uint64
+	for i := range cs {
+		hit |= cs[i] & l.lead[i]
+	}
+	if hit == 0 {
+		return false
+	}
+	for _, g := range l.groups {
+		if !cs.has(g.lead) {
+			continue
 		}
-		return true
+	next:
+		for _, w := range g.rests {
+			for _, r := range w {
+				if !cs.has(r) {
+					continue next
+				}
+			}
+			return true
+		}
 	}
 	return false
 }
@@ -509,14 +550,46 @@ func (l *literals) in(s string) bool {
 	return false
 }
 
-// inFirst reports whether r is in c.first.
+// inFirst reports whether r is in c.first. The bitmap rules out most
+// characters at once; the ranges, sorted, are searched by halves.
 func (c *compiledPattern) inFirst(r rune) bool {
-	for i := 0; i+1 < len(c.first); i += 2 {
-		if c.first[i] <= r && r <= c.first[i+1] {
+	if !c.firstSet.has(r) {
+		return false
+	}
+	lo, hi := 0, len(c.first)/2 // ranges [lo, hi) may hold r
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch {
+		case r < c.first[2*m]:
+			hi = m
+		case r > c.first[2*m+1]:
+			lo = m + 1
+		default:
 			return true
 		}
 	}
 	return false
+}
+
+// mergeRanges returns the ranges lo, hi of set sorted, with those that
+// overlap or touch merged: the same characters, each range apart from
+// the others.
+func mergeRanges(set []rune) []rune {
+	type span struct{ lo, hi rune }
+	spans := make([]span, 0, len(set)/2)
+	for i := 0; i+1 < len(set); i += 2 {
+		spans = append(spans, span{set[i], set[i+1]})
+	}
+	slices.SortFunc(spans, func(a, b span) int { return int(a.lo - b.lo) })
+	out := make([]rune, 0, len(set))
+	for _, sp := range spans {
+		if n := len(out); n > 0 && sp.lo <= out[n-1]+1 {
+			out[n-1] = max(out[n-1], sp.hi)
+			continue
+		}
+		out = append(out, sp.lo, sp.hi)
+	}
+	return out
 }
 
 // mayMatch reports whether s passes the cheap tests, and returns the part
