@@ -151,6 +151,9 @@ func (lx *lexicon) subjectBodiesIn(rs []rune, at int) []Body {
 	if before && len(bs) > 0 && lx.predicateNotName(bs[0].Name) {
 		return nil // ……，改造薄弱学校，将经费……: the clause before is a predicate
 	}
+	if before && len(bs) > 0 && opensWithTopic(rs[:start]) {
+		return nil // 对于那些……的同志，要……支持: the people are 对于's object
+	}
 	if m := whenClause().FindStringIndex(string(rs[start:at])); len(bs) == 0 && m != nil {
 		// 报账时核算中心要……: the subject follows the time it acts at.
 		from := start + runeCount(string(rs[start:at])[:m[1]])
@@ -355,6 +358,21 @@ func (lx *lexicon) plannerBefore(rs []rune, start int) []Body {
 // planVerb matches what follows a body in a clause that says it plans the
 // next one.
 var planVerb = mustRegexp(`^(?:初步|还|也)?(?:考虑|打算|计划|准备|设想|谋划)$`)
+
+// opensWithTopic reports whether the clauses before a subject open with
+// a preposition whose object runs on to that subject (对于那些坚持原则，
+// 敢于……的同志，要……): the names are what the directive is about, not
+// who acts.
+func opensWithTopic(before []rune) bool {
+	s := strings.TrimSpace(string(before))
+	if m := ordinalPrefix(s); m != nil {
+		s = s[m[1]:]
+	}
+	if !hasPrefixAny(s, "对于", "对", "关于") || hasPrefixAny(s, "对照", "对标", "对接", "对口", "对外") {
+		return false
+	}
+	return !strings.ContainsAny(s, "。；;：:") && runeCount(s) <= 30
+}
 
 // listBefore returns the bodies of the clauses before offset start that
 // hold nothing but coordinated body names, joined to the subject by a

@@ -103,6 +103,7 @@ func TestBodyCoverbOpensAClause(t *testing.T) {
 // object, not the subject of the directive.
 func TestBodyObjectOfCausativeOrPreposition(t *testing.T) {
 	runBodyCases(t, []bodyCase{
+		{"the object of 对于 running on to the marker's clause", []string{"各单位要严肃财经纪律。对于那些坚持原则，敢于同违纪行为作斗争的同志，要在年底前给予表彰。"}, []string{"各单位", "各单位"}},
 		{"与 opens the clause", []string{"二是与社区党支部、居委会衔接上要在月底前理顺。"}, []string{""}},
 		{"致使 before the names", []string{"因工作量大，致使个别科室负责人要在周末加班到6月底。"}, []string{""}},
 		{"与会 is no preposition", []string{"与会单位要在3月10日前提交书面意见。"}, []string{"与会单位"}},
