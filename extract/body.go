@@ -348,6 +348,9 @@ func (lx *lexicon) plannerBefore(rs []rune, start int) []Body {
 		return nil
 	}
 	prev := clauseStart(rs, start-1)
+	if !endsWithAny(rs[prev:start-1], start-1-prev, planVerbs) {
+		return nil // what planVerb matches ends the clause
+	}
 	bs := lx.leadingBodies(rs[prev:start-1], prev)
 	if len(bs) == 0 || !planVerb().MatchString(string(rs[bs[len(bs)-1].Span.End:start-1])) {
 		return nil
@@ -355,9 +358,12 @@ func (lx *lexicon) plannerBefore(rs []rune, start int) []Body {
 	return bs
 }
 
-// planVerb matches what follows a body in a clause that says it plans the
-// next one.
-var planVerb = mustRegexp(`^(?:初步|还|也)?(?:考虑|打算|计划|准备|设想|谋划)$`)
+// planVerbs are the verbs of planning, and planVerb matches what follows a
+// body in a clause that says it plans the next one.
+var (
+	planVerbs = []string{"考虑", "打算", "计划", "准备", "设想", "谋划"}
+	planVerb  = mustRegexp(`^(?:初步|还|也)?(?:` + strings.Join(planVerbs, "|") + `)$`)
+)
 
 // opensWithTopic reports whether the clauses before a subject open with
 // a preposition whose object runs on to that subject (对于那些坚持原则，
