@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"iter"
 	"slices"
 	"unicode"
 )
@@ -54,7 +55,13 @@ const minWinnowed = 256
 // step per character, mixed by splitmix64's finalizer so that the
 // smallest of a window is as good as a random pick.
 func fingerprints(text string) []uint64 {
-	hs := rollingHashes(text)
+	return fingerprintsOf(wordRunes(text), len(text))
+}
+
+// fingerprintsOf is fingerprints of the text whose letters and digits
+// are runes, size bytes long.
+func fingerprintsOf(runes iter.Seq[rune], size int) []uint64 {
+	hs := rollingHashes(runes, size)
 	if len(hs) < minWinnowed {
 		slices.Sort(hs)
 		return slices.Compact(hs)
@@ -64,23 +71,31 @@ func fingerprints(text string) []uint64 {
 	return slices.Compact(fps)
 }
 
-// rollingHashes returns the hash of each n-gram of shingleRunes letters
-// and digits of text, in order, skipping every other character.
-func rollingHashes(text string) []uint64 {
+// wordRunes yields the letters and digits of text.
+func wordRunes(text string) iter.Seq[rune] {
+	return func(yield func(rune) bool) {
+		for _, r := range text {
+			if isWordRune(r) && !yield(r) {
+				return
+			}
+		}
+	}
+}
+
+// rollingHashes returns the hash of each n-gram of shingleRunes of runes,
+// the letters and digits of a text of size bytes, in order.
+func rollingHashes(runes iter.Seq[rune], size int) []uint64 {
 	const base = 0x100000001b3 // odd: multiplying by it loses nothing mod 2^64
 	top := uint64(1)           // base^(shingleRunes-1), the weight of a window's first character
 	for range shingleRunes - 1 {
 		top *= base
 	}
 	// A Chinese character is about three bytes of text.
-	hs := make([]uint64, 0, len(text)/3)
+	hs := make([]uint64, 0, size/3)
 	var window [shingleRunes]rune // the last shingleRunes characters kept, as a ring
 	var h uint64
 	n := 0 // characters kept
-	for _, r := range text {
-		if !isWordRune(r) {
-			continue
-		}
+	for r := range runes {
 		if n >= shingleRunes {
 			h -= uint64(window[n%shingleRunes]) * top
 		}
@@ -141,7 +156,8 @@ func winnow(hs []uint64) []uint64 {
 // Text, for MarkDuplicates; a caller may then let the text go.
 func (x *Extractor) Fingerprint(speeches []Speech) {
 	for i := range speeches {
-		speeches[i].Fingerprints = fingerprints(x.Fold(speeches[i].Text))
+		text := speeches[i].Text
+		speeches[i].Fingerprints = fingerprintsOf(x.fold.foldedRunes(text), len(text))
 	}
 }
 

@@ -218,3 +218,30 @@ func TestFingerprintsAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestFingerprintFolds checks that Fingerprint, which folds as it
+// hashes, gives the fingerprints of the folded text, on the seeds and on
+// texts with ruby annotations, blanks and invalid UTF-8.
+func TestFingerprintFolds(t *testing.T) {
+	texts, _ := seedTexts(t)
+	texts = append(texts, "", "推進(jìn)會(huì)發(fā)言稿要求各縣區", "(a)条和(AB)不是拼音１２３ＡＢＣ", "要\xff做好(jì\xffn)。A 1 站\u3000建成")
+	for _, s := range texts {
+		checkFingerprintFolds(t, s)
+	}
+}
+
+// FuzzFingerprintFolds is TestFingerprintFolds on any text.
+func FuzzFingerprintFolds(f *testing.F) {
+	f.Add("推進(jìn)會(huì)發(fā)言稿要求各縣區抓好落实")
+	f.Add("要\xff做好(jì\xffn)。 A 1")
+	f.Fuzz(checkFingerprintFolds)
+}
+
+func checkFingerprintFolds(t *testing.T, s string) {
+	t.Helper()
+	sp := []Speech{{Text: s}}
+	(&Extractor{fold: testFolder}).Fingerprint(sp)
+	if want := fingerprints(testFolder.foldString(s)); !slices.Equal(sp[0].Fingerprints, want) {
+		t.Fatalf("Fingerprint(%q) = %v, want %v", s, sp[0].Fingerprints, want)
+	}
+}

@@ -3,6 +3,7 @@ package extract
 import (
 	"bufio"
 	_ "embed"
+	"iter"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -198,18 +199,10 @@ func (f *folder) foldInto(s string, orig []int32) (string, []int32, bool) {
 			valid = false
 		}
 		i += size
-		if len(drop) > 0 {
-			// bi is needed only while an annotation lies ahead.
-			at := bi
-			bi += utf8.RuneLen(r)
-			for len(drop) > 0 && at >= drop[0][1] {
-				drop = drop[1:]
-			}
-			if len(drop) > 0 && at >= drop[0][0] {
-				b.WriteString(s[from : i-size])
-				from = i
-				continue
-			}
+		if len(drop) > 0 && inAnnotation(&drop, &bi, r) {
+			b.WriteString(s[from : i-size])
+			from = i
+			continue
 		}
 		fr := f.foldRune(r)
 		if fr == ' ' || fr == '\t' {
@@ -254,6 +247,54 @@ func (f *folder) keptIdeograph(a, b, c byte) (rune, bool) {
 	}
 	d := uint(r - cjkLow)
 	return r, f.folds[d/64]>>(d%64)&1 == 0
+}
+
+// inAnnotation reports whether the rune r, read at offset *bi as foldInto
+// counts them, lies in the first of the ruby annotations *drop (byte
+// ranges leftmost first), dropping those it has passed and advancing *bi
+// past r: by the encoded length of each rune as []rune yields it, so that
+// offsets match the pattern's even in invalid UTF-8. bi is needed only
+// while an annotation lies ahead.
+func inAnnotation(drop *[][2]int, bi *int, r rune) bool {
+	at := *bi
+	*bi += utf8.RuneLen(r)
+	for len(*drop) > 0 && at >= (*drop)[0][1] {
+		*drop = (*drop)[1:]
+	}
+	return len(*drop) > 0 && at >= (*drop)[0][0]
+}
+
+// foldedRunes yields the runes of the fold of s that are letters or
+// digits (isWordRune), in order, as ranging over foldString(s) and
+// keeping those would, without writing the fold: the blanks folding
+// drops are no letters, and each other rune folds alone.
+func (f *folder) foldedRunes(s string) iter.Seq[rune] {
+	return func(yield func(rune) bool) {
+		var drop [][2]int
+		if strings.IndexByte(s, '(') >= 0 {
+			drop = pinyinSpans(s)
+		}
+		bi := 0
+		for i := 0; i < len(s); {
+			if len(drop) == 0 && i+2 < len(s) {
+				if r, ok := f.keptIdeograph(s[i], s[i+1], s[i+2]); ok {
+					i += 3
+					if isWordRune(r) && !yield(r) {
+						return
+					}
+					continue
+				}
+			}
+			r, size := decodeRune(s, i)
+			i += size
+			if len(drop) > 0 && inAnnotation(&drop, &bi, r) {
+				continue
+			}
+			if fr := f.foldRune(r); isWordRune(fr) && !yield(fr) {
+				return
+			}
+		}
+	}
 }
 
 // nextKept returns the first rune of s that is not a blank, folded enough
