@@ -27,26 +27,34 @@ func NormalizeBreaks(text string) string {
 
 // hasOtherBreak reports whether text holds a line separator other than
 // the line feed: strings.ContainsAny(text, "\r\v\f\u0085\u2028\u2029"),
-// in one pass over the bytes instead of a search of the set for each
+// by a search for each byte that opens one, which strings.IndexByte does
+// many bytes at a time, instead of a search of the set for each
 // character. The bytes that begin NEL (C2) and U+2028/U+2029 (E2) never
 // continue a character, so they are found where a decoder would read
-// them, even in invalid UTF-8.
+// them, even in invalid UTF-8. E2 also opens the quotation marks and
+// dashes of Chinese text, so each place it stands is looked at.
 func hasOtherBreak(text string) bool {
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '\r', '\v', '\f':
+	if strings.IndexByte(text, '\r') >= 0 || strings.IndexByte(text, '\v') >= 0 || strings.IndexByte(text, '\f') >= 0 {
+		return true
+	}
+	for i := 0; ; i++ {
+		k := strings.IndexByte(text[i:], 0xC2)
+		if k < 0 {
+			break
+		}
+		if i += k; i+1 < len(text) && text[i+1] == 0x85 {
 			return true
-		case 0xC2:
-			if i+1 < len(text) && text[i+1] == 0x85 {
-				return true
-			}
-		case 0xE2:
-			if i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0xA8 || text[i+2] == 0xA9) {
-				return true
-			}
 		}
 	}
-	return false
+	for i := 0; ; i++ {
+		k := strings.IndexByte(text[i:], 0xE2)
+		if k < 0 {
+			return false
+		}
+		if i += k; i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0xA8 || text[i+2] == 0xA9) {
+			return true
+		}
+	}
 }
 
 // oneLineMin is the length in characters from which a text without line
