@@ -421,6 +421,8 @@ func TestBodyHeadsOfEveryKind(t *testing.T) {
 		{"temporary body", []string{"防汛指挥部要在汛期前完成演练。"}, []string{"防汛指挥部"}},
 		{"role: 负责同志", []string{"各单位主要负责同志要在年底前完成自查。"}, []string{"各单位主要负责同志"}},
 		{"role: 负责同志 after 特别是 joins the names before it", []string{"各部门和各镇办，特别是主要负责同志，要在年底前完成自查。"}, []string{"各部门、各镇办、主要负责同志"}},
+		{"party organisation alone: 党组织", []string{"各县要抓好非公企业党建。党组织要在年底前建好党员活动室。"}, []string{"各县", "党组织"}},
+		{"party branch alone: 党支部", []string{"党支部要在7月1日前召开组织生活会。"}, []string{"党支部"}},
 		{"management committee: 管委会", []string{"县工业园区管委会要在9月底前建成标准厂房。"}, []string{"县工业园区管委会"}},
 		{"villagers' committee: 村委会", []string{"各村委会要在年底前完成换届选举。"}, []string{"各村委会"}},
 		{"task force", []string{"县招商工作专班要在年底前引进项目10个。"}, []string{"县招商工作专班"}},
@@ -723,7 +725,10 @@ func TestBodyPeopleSubjectTakesNoCarriedBody(t *testing.T) {
 		{"a whole trade as the subject", []string{"各乡镇要在3月底前完成摸底。各行各业都要在4月底前完成自查。"}, []string{"各乡镇", ""}},
 		{"a thing as the topic", []string{"各乡镇要在3月底前完成摸底。欠进度的项目要在4月底前开工。"}, []string{"各乡镇", "各乡镇"}},
 		{"a preposition's object", []string{"各乡镇要在3月底前完成摸底。对排查出的隐患要在4月底前整改到位。"}, []string{"各乡镇", "各乡镇"}},
-		{"a bare organisation's head", []string{"各级党组织要在3月底前完成换届。党组织要在4月底前建好活动室。"}, []string{"各级党组织", "各级党组织"}},
+		{"a bare head that names no body on its own", []string{"各级党组织要在3月底前完成换届。部门要在4月底前建好活动室。"}, []string{"各级党组织", "各级党组织"}},
+		// 党组织 names a body on its own (heads.txt, "alone"): the
+		// sentence names its own subject and uses it (issue 13).
+		{"a party organisation named alone uses its own name", []string{"各级党组织要在3月底前完成换届。党组织要在4月底前建好活动室。"}, []string{"各级党组织", "党组织"}},
 	})
 }
 
