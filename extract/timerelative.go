@@ -267,6 +267,8 @@ func (p *parser) special(i int, _ *interval) (interval, int, bool) {
 	case p.at(i, "明后两年"):
 		p.fromRef(&iv, func(r Date) (Date, Date) { return NewDate(r.Year+1, 1, 1), NewDate(r.Year+2, 12, 31) })
 		return iv, i + 4, true
+	case p.runeAt(i) == '十' || p.runeAt(i) == '“' && p.runeAt(i+1) == '十':
+		return p.planPeriod(i)
 	case p.at(i, "年前") && !p.at(i+2, "后"):
 		// Guide: 年前 is before the calendar year ends, unless the sentence
 		// ties it to the Spring Festival.
@@ -301,4 +303,42 @@ func (p *parser) special(i int, _ *interval) (interval, int, bool) {
 		}
 	}
 	return iv, 0, false
+}
+
+// planPeriod reads a five-year plan's period before 期间 or 末 at i
+// (“十三五”期间, 十四五末): the plan's five years, or its last day. The
+// sixth plan ran from 1981 and each since has followed the one before.
+// A plan named without 期间 or 末 (十三五规划) names a document, and a
+// period already past is dropped as retrospective (guide, "Time node").
+func (p *parser) planPeriod(i int) (interval, int, bool) {
+	var iv interval
+	k := i
+	if p.runeAt(k) == '“' {
+		k++
+	}
+	if p.runeAt(k) != '十' {
+		return iv, 0, false
+	}
+	n, k := 10, k+1
+	if d := strings.IndexRune("一二三四五六七八九", p.runeAt(k)); d >= 0 && p.runeAt(k+1) == '五' {
+		n, k = 10+d/3+1, k+1
+	}
+	if p.runeAt(k) != '五' || n < 6 {
+		return iv, 0, false
+	}
+	k++
+	if p.runeAt(k) == '”' {
+		k++
+	}
+	first := 1981 + 5*(n-6)
+	iv.lo, iv.hi = NewDate(first, 1, 1), NewDate(first+4, 12, 31)
+	iv.y, iv.yearGiven = first, true
+	switch {
+	case p.at(k, "期间"):
+		return iv, k, true
+	case p.at(k, "末"):
+		iv.lo = iv.hi
+		return iv, k + 1, true
+	}
+	return interval{}, 0, false
 }

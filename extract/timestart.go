@@ -28,7 +28,7 @@ var startRunes = func() *runeSet {
 // grammarStarts are the runes a time phrase can start with other than at
 // a festival's name.
 const grammarStarts = "0123456789" + cnDigits + "十百千" +
-	"今明去前后上下本这当次翌昨大来从自截到不最直元农正腊冬寒暑春夏秋年全岁底末终初伊第首头半会在未再过奋用利苦决周星礼週开新民月中即"
+	"今明去前后上下本这当次翌昨大来从自截到不最直元农正腊冬寒暑春夏秋年全岁底末终初伊第首头半会在未再过奋用利苦决周星礼週开新民月中即“"
 
 // festivalOnly holds the runes of startRunes that only a festival's name
 // starts with (教 of 教师节, 高 of 高考): a phrase can start at one only
@@ -55,6 +55,7 @@ var startWords = map[rune][]string{
 	'会': {"会议结束后", "会后"},
 	'农': {"农历"},
 	'即': {"即日"},
+	'“': {"“十"}, // “十三五”期间
 }
 
 // wordStarts holds the runes startWords lists words for.
