@@ -1086,6 +1086,27 @@ func (lx *lexicon) markedBodies(s string, cs *charSet) []Body {
 	if cs == nil || cs.has('配') || cs.has('协') || cs.has('会') {
 		out = mergeBodies(out, lx.partners(s))
 	}
+	if cs == nil || cs.has('牵') {
+		out = mergeBodies(out, lx.afterLead(s))
+	}
+	return out
+}
+
+// ledClause matches 由X牵头 closed by a comma: the clause after it names
+// who does the work under that lead (由区扶贫局牵头，各镇办扎实搞好……).
+var ledClause = mustRegexp(`由[^，,。；;由]{2,30}?牵头[，,]`)
+
+// afterLead returns the bodies that open the clause after 由X牵头，where a
+// verb follows them: they do the work X leads (guide, "Clarifications":
+// 由X负责 names X; the clause after it names its own doers).
+func (lx *lexicon) afterLead(s string) []Body {
+	var out []Body
+	rs := []rune(s)
+	offsets := runeCounter{s: s}
+	for _, m := range ledClause().FindAllStringIndex(s, -1) {
+		at := offsets.at(m[1])
+		out = append(out, lx.leadingBodies(rs[at:clauseEnd(rs, at)], at)...)
+	}
 	return out
 }
 

@@ -256,6 +256,8 @@ func TestBodyListBeforeSubject(t *testing.T) {
 // a person named as responsible is a body.
 func TestBodyPersonResponsible(t *testing.T) {
 	runBodyCases(t, []bodyCase{
+		{"the clause after 由X牵头， names who does the work", []string{"由区扶贫局牵头，各镇办在年底前搞好建档立卡回头看工作。"}, []string{"区扶贫局、各镇办"}},
+		{"after 由X牵头， a clause with no name adds none", []string{"由县教育局牵头，年底前完成校舍排查。"}, []string{"县教育局"}},
 		{"由X牵头 names a person", []string{"此项工作由赵明远同志牵头，5月底前完成。"}, []string{"赵明远同志"}},
 		{"persons before 负责", []string{"由孙立峰牵头，钱小溪、吴大川负责数据核对，6月底前完成。"}, []string{"孙立峰、钱小溪、吴大川"}},
 		{"a word that opens with a surname is no person", []string{"此项工作由高校负责，6月底前完成。"}, []string{""}},
