@@ -235,11 +235,7 @@ func setsDurationGoal(rs []rune, i int) bool {
 	if i == 0 || !strings.ContainsRune("至到在", rs[i-1]) {
 		return false
 	}
-	start := i - 1
-	for start > 0 && !strings.ContainsRune("，,。；;：:！!？?", rs[start-1]) {
-		start--
-	}
-	clause := string(rs[start : i-1])
+	clause := string(rs[targetClauseStart(rs, i-1) : i-1])
 	for _, v := range cutVerbs {
 		if strings.Contains(clause, v) {
 			return true
