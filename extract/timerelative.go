@@ -267,7 +267,7 @@ func (p *parser) special(i int, _ *interval) (interval, int, bool) {
 	case p.at(i, "明后两年"):
 		p.fromRef(&iv, func(r Date) (Date, Date) { return NewDate(r.Year+1, 1, 1), NewDate(r.Year+2, 12, 31) })
 		return iv, i + 4, true
-	case p.runeAt(i) == '十' || p.runeAt(i) == '“' && p.runeAt(i+1) == '十':
+	case p.runeAt(i) == '十' || p.runeAt(i) == '“':
 		return p.planPeriod(i)
 	case p.at(i, "年前") && !p.at(i+2, "后"):
 		// Guide: 年前 is before the calendar year ends, unless the sentence
