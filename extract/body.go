@@ -1101,9 +1101,12 @@ var ledClause = mustRegexp(`由[^，,。；;由]{2,30}?牵头[，,]`)
 // 由X负责 names X; the clause after it names its own doers).
 func (lx *lexicon) afterLead(s string) []Body {
 	var out []Body
-	rs := []rune(s)
+	var rs []rune
 	offsets := runeCounter{s: s}
 	for _, m := range ledClause().FindAllStringIndex(s, -1) {
+		if rs == nil {
+			rs = []rune(s)
+		}
 		at := offsets.at(m[1])
 		out = append(out, lx.leadingBodies(rs[at:clauseEnd(rs, at)], at)...)
 	}
