@@ -190,6 +190,8 @@ func TestTargetObjects(t *testing.T) {
 		{"a time phrase is no object", "年底前完成200公里农村公路建设。", "200公里", ""},
 		{"target text excludes a deadline with no number", "各园区要在年底前建成标准厂房10万平方米。", "建成标准厂房10万平方米", "建成标准厂房"},
 		{"target text excludes 于 and the deadline", "各县要于6月底前新建充电桩1万个。", "新建充电桩1万个", "新建充电桩"},
+		{"an over-long object starts after a 的, not mid-word", "全市各县区全力推动建设的标准化规模养殖场粪污处理设施装备配套率达到95%以上。", "达到95%以上", "标准化规模养殖场粪污处理设施装备配套率"},
+		{"an object of up to 24 runes is whole", "农村学校普通教室互动式多媒体教学设备普及率达到50%以上。", "达到50%以上", "农村学校普通教室互动式多媒体教学设备普及率"},
 	}
 	for _, tt := range tests {
 		ts := FindTargets(tt.s)
@@ -200,6 +202,19 @@ func TestTargetObjects(t *testing.T) {
 		if ts[0].Text != tt.text || ts[0].Object != tt.object {
 			t.Errorf("%s: FindTargets(%q) text %q object %q; want %q %q", tt.rule, tt.s, ts[0].Text, ts[0].Object, tt.text, tt.object)
 		}
+	}
+}
+
+// TestTargetObjectsShared covers targets that share an object: the second
+// of 分别增长4%左右和6%左右 counts the same thing, and the 和 joining them is
+// no part of its text.
+func TestTargetObjectsShared(t *testing.T) {
+	ts := FindTargets("城镇和农村居民人均可支配收入分别增长4%左右和6%左右。")
+	if len(ts) != 2 {
+		t.Fatalf("got %v; want two targets", ts)
+	}
+	if ts[1].Text != "6%左右" || ts[1].Object != ts[0].Object {
+		t.Errorf("second target text %q object %q; want %q and the first's object %q", ts[1].Text, ts[1].Object, "6%左右", ts[0].Object)
 	}
 }
 

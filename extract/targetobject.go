@@ -173,9 +173,7 @@ func objectBeforeCut(rs []rune, cs, i int) (string, int) {
 		}
 		s = t
 	}
-	if r := []rune(s); len(r) > 16 {
-		s = string(r[len(r)-16:])
-	}
+	s = objectTail(s)
 	// 今年大规模扩招100万人: the year the goal is set for is a time node.
 	for _, w := range []string{"今年", "明年", "全年", "年内", "当年"} {
 		if rest, ok := strings.CutPrefix(s, w); ok && utf8.RuneCountInString(rest) >= 2 {
@@ -185,8 +183,8 @@ func objectBeforeCut(rs []rune, cs, i int) (string, int) {
 	}
 	// 和总投资1.32亿元: a conjunction is no part of the object.
 	for _, w := range []string{"以及", "和", "与", "及", "并"} {
-		if rest, ok := strings.CutPrefix(s, w); ok && utf8.RuneCountInString(rest) >= 2 {
-			s = rest
+		if rest, ok := strings.CutPrefix(s, w); ok && (rest == "" || utf8.RuneCountInString(rest) >= 2) {
+			s = rest // 增长4%左右和6%左右: a lone 和 names nothing
 			break
 		}
 	}
@@ -194,4 +192,26 @@ func objectBeforeCut(rs []rune, cs, i int) (string, int) {
 		return s, cs
 	}
 	return s, cs + wordAt
+}
+
+// maxObjectRunes bounds an object read before its number: a clause with no
+// directive word before the number holds more than what is counted.
+const maxObjectRunes = 24
+
+// objectTail keeps the last maxObjectRunes of an over-long object, starting
+// after a 的, 、 or conjunction in the first half of what is kept, so that
+// the object does not open in the middle of a word: …政府采购工程面向中小企业的
+// 预留份额 -> 中小企业的预留份额 rather than 府采购工程….
+func objectTail(s string) string {
+	r := []rune(s)
+	if len(r) <= maxObjectRunes {
+		return s
+	}
+	start := len(r) - maxObjectRunes
+	for j := start; j < start+maxObjectRunes/2; j++ {
+		if strings.ContainsRune("的、和与及", r[j]) {
+			return string(r[j+1:])
+		}
+	}
+	return string(r[start:])
 }
