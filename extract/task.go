@@ -613,10 +613,16 @@ var purpose = mustPattern(`(?:主要任务|主要目的|其目的|目的|主题)
 // the directives, and directs nothing itself.
 var preamble = mustPattern(`(?:通知|通告|公告|函告|意见|要求|事项|安排|说明)如下\s*[:：]?\s*$|(?:详见|详如|详|见|如)下(?:表|图)\s*[0-9一二三四五六七八九十]*\s*(?:所示)?\s*[。.:：]?\s*$`)
 
+// narration finds the order of the meeting itself: a leader still to give
+// a speech (书记还要做重要讲话, 县长待会还将作重要讲话). It says what the
+// meeting will hear, not work anyone is to carry out (guide, "Task": a
+// description of the situation is no task).
+var narration = mustPattern(`(?:要|将|会)(?:作|做)(?:重要|总结性|专题)?讲话`)
+
 // notDirective reports whether a folded sentence is one of those; its
 // characters are in cs, when not nil.
 func notDirective(s string, cs *charSet) bool {
-	if mayHold(courtesyWords, cs) && courtesy(s) || notDirectiveOpening(s) || purpose.MatchIn(s, cs) || preamble.MatchIn(s, cs) {
+	if mayHold(courtesyWords, cs) && courtesy(s) || notDirectiveOpening(s) || purpose.MatchIn(s, cs) || preamble.MatchIn(s, cs) || narration.MatchIn(s, cs) {
 		return true
 	}
 	// A quoted directive holds a verb of isQuotedDirective's and the

@@ -94,6 +94,10 @@ func TestDirective(t *testing.T) {
 		{"preamble: 要求如下", "请各单位认真执行，具体要求如下:", false, false},
 		{"lead line with a colon directs", "各单位要做好以下三项工作：", false, true},
 		{"pointer to a table", "本府将推动的重点项目与期程，详如下表3。", false, false},
+		// The order of the meeting describes it: no one is set work.
+		{"meeting narration: a leader's speech to come", "稍后,李市长还要作重要讲话,我先通报几项工作。", false, false},
+		{"meeting narration: 将作讲话", "会议最后,王书记将作总结性讲话。", false, false},
+		{"要讲 as work is no narration", "各校要讲好开学第一课。", false, true},
 	}
 	for _, tt := range tests {
 		if got, _ := (*lexicon)(nil).directive(newDirected(tt.s), tt.heading); got != tt.want {
@@ -673,3 +677,4 @@ func TestInvitingRequest(t *testing.T) {
 		}
 	}
 }
+
