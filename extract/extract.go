@@ -400,7 +400,7 @@ func (r *taskReading) directive(pr *paragraphReading, i int, s sentence) (an *an
 	if !yes && (len(s.tag) > 0 || len(r.blanket) > 0 && heading) {
 		yes, weak, taggedHeading = true, true, heading
 	}
-	if !yes && !heading && r.mood == moodPlan && plain(f, &d.chars) {
+	if !yes && !heading && r.mood == moodPlan && plain(f, &d.chars) && !allowsOnly(f) {
 		// In a plan or a policy document every statement of work
 		// to do is an instruction: 5年内引进1万名紧缺人才。
 		yes, weak = true, true

@@ -1057,6 +1057,17 @@ const requestWordLeads = "申邀提恳敬呈报聘延宴回吁烦函"
 // its object later in the clause: 将年报工作作为重点, 将规模企业纳入其中.
 var dispositive = mustRegexp(`^将[^，,。；;：:把]{1,30}?(?:作为|列入|列为|纳入|设置为|设为|确定为|定为|放在|摆在|置于|安排在|转为|改为|调整为|视为|当作|当成|分为|交由|交给)`)
 
+// permission finds a provision that allows rather than directs: a case,
+// then 可 (对党员不足3人的，可联合建立党组织; 条件具备的可单独建立).
+var permission = mustPattern(`的[,，]?(?:也|均|亦|则)?可(?:以)?(?:[^能行靠持见是观喜贵爱控谓惜]|$)`)
+
+// allowsOnly reports whether a folded sentence with no directive marker
+// only allows what it states: permissive 可 counts only where it names who
+// acts, by 由 (guide, "Task": 可由各县市区委组织部直接管理).
+func allowsOnly(s string) bool {
+	return permission.MatchString(s) && !strings.Contains(s, "可由") && !strings.Contains(s, "可以由")
+}
+
 // plain reports whether a folded sentence states work without reporting
 // the past or describing what is: in a plan section it is an instruction.
 // Its characters are in cs, when not nil.

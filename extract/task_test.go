@@ -678,3 +678,33 @@ func TestInvitingRequest(t *testing.T) {
 	}
 }
 
+// Guide, "Task": permissive 可 counts only where it names who acts (可由
+// X直接管理). In a plan section a provision that only allows is no
+// instruction.
+func TestPermissiveProvision(t *testing.T) {
+	for _, tt := range []struct {
+		rule, s string
+		want    bool
+	}{
+		{"a case, then 可", "对学生人数不足20人的,可与邻近学校合并办学。", true},
+		{"a case, then 可, with a count", "学生人数超过2000人的,可增设1名副校长。", true},
+		{"a case, then 可 with no comma", "场地条件具备的可单独设立考点。", true},
+		{"a case, then 也可以", "确有困难的,也可以分两批完成。", true},
+		{"可 naming who acts", "规模较大的合作社可由县农业局直接指导。", false},
+		{"可能 is no permission", "新建的校舍可能存在安全隐患。", false},
+		{"a statement of work", "年内新建标准化考点3个。", false},
+	} {
+		if got := allowsOnly(tt.s); got != tt.want {
+			t.Errorf("%s: allowsOnly(%q) = %v, want %v", tt.rule, tt.s, got, tt.want)
+		}
+	}
+	text := "在全县教育工作会上的讲话\n二、主要任务\n学生人数超过2000人的,可增设1名副校长;年内新建标准化考点3个。\n"
+	sps := New().Speeches("p.txt", text, Options{RefDate: NewDate(2024, 2, 1)})
+	var got []string
+	for _, tk := range sps[0].Tasks {
+		got = append(got, tk.Text)
+	}
+	if want := "年内新建标准化考点3个。"; strings.Join(got, "|") != want {
+		t.Errorf("tasks %q, want %q", got, want)
+	}
+}
