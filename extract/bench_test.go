@@ -71,6 +71,7 @@ func BenchmarkSpeeches(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		x.lex.names = &nameMemo{}
+		x.lex.words.memo = nil
 		for i, text := range texts {
 			x.Speeches(string(rune('a'+i)), text, Options{RefDate: ref})
 		}
@@ -117,6 +118,7 @@ func benchExtractVsPlain(b *testing.B, paths []string) {
 		}
 		t1 := time.Now()
 		x.lex.names = &nameMemo{} // nothing remembered of the pass before
+		x.lex.words.memo = nil
 		for i, p := range paths {
 			text := benchRead(b, p)
 			sink += len(x.Speeches(string(rune('a'+i)), text, Options{RefDate: ref}))
