@@ -882,7 +882,12 @@ func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
 		if opens {
 			return true, false
 		}
-		return len(d.subjectBodiesAt(lx, runeCount(blank[:m[0]]))) > 0, false
+		for _, m := range markers {
+			if len(d.subjectBodiesAt(lx, runeCount(blank[:m[0]]))) > 0 {
+				return true, false
+			}
+		}
+		return false, false
 	}
 	if heading {
 		return false, false

@@ -136,6 +136,52 @@ func TestDirectiveNamingBodies(t *testing.T) {
 	}
 }
 
+// Guide, "Clarifications": a heading that holds a directive and can take
+// a body is a task. A level-1 heading that runs on into its paragraph with
+// no sentence end (a copy that lost the break) directs where any of its
+// markers follows a body, and as a lead line gives that body to the items
+// after it.
+func TestHeadingRunningIntoParagraph(t *testing.T) {
+	lx := New().lex
+	for _, tt := range []struct {
+		rule, s string
+		want    bool
+	}{
+		{"run-in heading naming a body", "二、规范管理流程,提升服务水平当前窗口服务仍有短板,这就要求各乡镇必须进一步压实责任。", true},
+		{"heading opening with its directive", "(二)要压实各级责任。", true},
+		{"heading: topic 要, no body", "(一)领导重视要到位。", false},
+		{"heading naming a topic", "三、全面提升服务水平", false},
+	} {
+		if got, _ := lx.directive(newDirected(tt.s), true); got != tt.want {
+			t.Errorf("%s: directive(%q, heading) = %v, want %v", tt.rule, tt.s, got, tt.want)
+		}
+	}
+	text := strings.Join([]string{
+		"第一篇:讲话",
+		"三、健全工作机制,落实工作责任近年来任务日益繁重,这就要求各级党组织必须改进领导方式。",
+		"(一)要强化责任落实。各县区要把这项工作摆上重要议事日程。",
+		"(二)要加强督促检查。",
+	}, "\n")
+	sp := New().Speeches("r.txt", text, Options{RefDate: NewDate(2009, 10, 1)})
+	var got []string
+	for _, tk := range sp[0].Tasks {
+		var names []string
+		for _, b := range tk.Bodies {
+			names = append(names, b.Name)
+		}
+		got = append(got, tk.Text+" "+strings.Join(names, "、"))
+	}
+	want := []string{
+		"三、健全工作机制,落实工作责任近年来任务日益繁重,这就要求各级党组织必须改进领导方式。 各级党组织",
+		"(一)要强化责任落实。 各级党组织",
+		"各县区要把这项工作摆上重要议事日程。 各县区",
+		"(二)要加强督促检查。 各级党组织",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("tasks\n%q\nwant\n%q", got, want)
+	}
+}
+
 // Guide, "Task", rule 2, and "Responsible body": carried subjects.
 func TestTasksCarryBodies(t *testing.T) {
 	x := New()
