@@ -764,6 +764,11 @@ func quotationEnd(s string, j int, closing rune, marks string, toEnd bool) int {
 	return -1
 }
 
+// requisite finds the clause that says what the work before it takes
+// (加强党建工作，需要各部门相互配合): the sentence states a principle, it
+// sets no one work (guide, "Task": statements of principle).
+var requisite = mustPattern(`[，,](?:就|更|还|则|也|都)?(?:需要(?:[^时的]|$)|离不开|有赖于|依赖于|取决于)`)
+
 // description finds copulas and comparisons that make a sentence opening
 // with a verb a statement rather than an instruction.
 var description = mustPattern(`是|在于|只有|没有|较之|相辅相成`)
@@ -893,7 +898,7 @@ func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
 		return false, false
 	}
 	body := stripNumbering(s)
-	if isImperativeOpening(body) && !isPastReport(body) && !description.MatchIn(body, cs) {
+	if isImperativeOpening(body) && !isPastReport(body) && !description.MatchIn(body, cs) && !requisite.MatchIn(body, cs) {
 		return true, true
 	}
 	return false, false

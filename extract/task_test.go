@@ -98,6 +98,9 @@ func TestDirective(t *testing.T) {
 		{"meeting narration: a leader's speech to come", "稍后,李市长还要作重要讲话,我先通报几项工作。", false, false},
 		{"meeting narration: 将作讲话", "会议最后,王书记将作总结性讲话。", false, false},
 		{"要讲 as work is no narration", "各校要讲好开学第一课。", false, true},
+		{"principle: what the work takes", "做好防汛工作,需要各部门密切配合。", false, false},
+		{"principle: what the work takes", "推进乡村振兴,离不开人才支撑。", false, false},
+		{"需要时 is a case, not a requisite", "加强日常巡查,需要时及时上报。", false, true},
 	}
 	for _, tt := range tests {
 		if got, _ := (*lexicon)(nil).directive(newDirected(tt.s), tt.heading); got != tt.want {
