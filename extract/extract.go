@@ -122,7 +122,8 @@ func lastLines(lines []string) []string {
 // items' level ends it.
 type run struct {
 	bodies []Body
-	level  int // paragraph kind of the items the run covers; 0 when none
+	level  int    // paragraph kind of the items the run covers; 0 when none
+	lead   string // the lead line, folded: the topics it lists
 }
 
 // tasks extracts the tasks of one speech body; memo holds what the file's
@@ -161,6 +162,7 @@ type taskReading struct {
 	lead      run
 	suspended run    // a run a plain paragraph inside its items interrupted
 	prev      []Body // bodies named by the previous paragraph's directives
+	prevText  string // the previous paragraph, folded, where it named prev
 	prevKind  int
 	leadIn    bool // the previous paragraph ended with ：
 	continues bool // the previous line broke off mid-sentence
@@ -202,6 +204,10 @@ type paragraphReading struct {
 	clauseSubject []Body
 	clauseAt      int  // the index of the sentence after that ；
 	goalList      bool // the sentence before opened or went on with a list of targets
+	// labelled marks a paragraph that opens with a topic its lead line
+	// lists (果，要……): a bullet of that lead line, whose first
+	// sentence is no heading.
+	labelled bool
 }
 
 // line reads line li of the body: it follows the sections and the runs of
@@ -220,6 +226,10 @@ func (r *taskReading) line(li int, line string) {
 		return
 	}
 	kind := para.kind
+	labelled := kind == paraPlain && r.picksUpTopic(para.text)
+	if labelled {
+		kind = paraBullet
+	}
 	r.rowYear = scheduleYear(para.text, r.rowYear)
 	lineRef := r.ref
 	if r.rowYear != 0 {
@@ -230,7 +240,7 @@ func (r *taskReading) line(li int, line string) {
 	r.continues = !endsSentence(line)
 	sents := para.sents
 	tags := x.itemTags(sents, x.tagLinesAfter(r.memo, r.joined, li))
-	pr := &paragraphReading{kind: kind, lineRef: lineRef}
+	pr := &paragraphReading{kind: kind, lineRef: lineRef, labelled: labelled}
 	for i, s := range sents {
 		if tags[i].only {
 			continue // a tag of the sentences before it, not a task
@@ -246,7 +256,7 @@ func (r *taskReading) line(li int, line string) {
 	// bullets.
 	switch {
 	case len(pr.named) > 0:
-		r.prev = pr.named
+		r.prev, r.prevText = pr.named, para.text
 		if !isItem(kind) {
 			r.suspended = run{} // a new paragraph names another subject
 		}
@@ -256,6 +266,36 @@ func (r *taskReading) line(li int, line string) {
 	r.prevKind = kind
 	r.prevHeldFirst = firstItemInline.MatchString(para.text)
 	r.leadIn = endsWithColon(para.text)
+}
+
+// picksUpTopic reports whether a plain folded paragraph opens with one of
+// the topics its lead line lists, as a label before a comma: after
+// ……大力发展果、畜、菜、劳务六大产业, the paragraphs 果，要……, 劳务，一个是
+// 要…… are that lead line's bullets, unnumbered (guide, "Responsible
+// body": a lead line's body carries into the bullet lines it introduces).
+// The lead line is the run's, or a suspended run's, or the paragraph
+// before, where it named a body.
+func (r *taskReading) picksUpTopic(para string) bool {
+	m := topicLabel().FindStringSubmatch(para)
+	if m == nil {
+		return false
+	}
+	for _, lead := range []string{r.lead.lead, r.suspended.lead, r.prevText} {
+		if lead != "" && listsTopic(lead, m[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// topicLabel matches a paragraph that opens with a short topic and a
+// comma: 果，, 劳务，, 电商,.
+var topicLabel = mustRegexp(`^\s*(\p{Han}{1,4})[，,]`)
+
+// listsTopic reports whether text lists topic as an item of a list joined
+// by 、 (果、畜、菜).
+func listsTopic(text, topic string) bool {
+	return strings.Contains(text, topic+"、") || strings.Contains(text, "、"+topic)
 }
 
 // followRun follows the section and the run of items a paragraph of kind
@@ -282,7 +322,7 @@ func (r *taskReading) followRun(kind int, line, folded string) {
 			// first item inline (……：一要加强领导。希望各位……。): its
 			// subject was that item's. A paragraph ending with ： says
 			// it introduces what follows, whatever its number.
-			r.lead = run{bodies: carried(r.prev), level: kind}
+			r.lead = run{bodies: carried(r.prev), level: kind, lead: r.prevText}
 		} else if r.lead.level != 0 && rank(kind) < rank(r.lead.level) {
 			r.lead = run{}
 		}
@@ -380,7 +420,7 @@ func (r *taskReading) directive(pr *paragraphReading, i int, s sentence) (an *an
 	// task (guide, "Task": bare sub-heading labels are not).
 	// A numbered item inside a paragraph (……。5.丰富群众性体育活动。)
 	// is a heading too.
-	heading := i == 0 && kind != paraPlain || inlineOrdinal.MatchString(f) || i > 0 && paragraphKind(f) != paraPlain
+	heading := i == 0 && kind != paraPlain && !pr.labelled || inlineOrdinal.MatchString(f) || i > 0 && paragraphKind(f) != paraPlain
 	an = r.memo.sentence(f)
 	d := an.d
 	yes, weak = an.directive(r.x.lex, heading)

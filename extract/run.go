@@ -37,8 +37,8 @@ func (d *directed) openingBodies(bs []Body) []Body {
 
 // inlineEnumerator matches a sentence that opens an inline bullet with an
 // enumerating word rather than a numeral: 首先，…… 其次，…… 一方面，……
-// 另一方面，…….
-var inlineEnumerator = mustPattern(`^(?:首先|其次|再次|最后|一方面|另一方面)[,，]`)
+// 另一方面，……, or the spoken 一个是……，另一个是…….
+var inlineEnumerator = mustPattern(`^(?:(?:首先|其次|再次|最后|一方面|另一方面)[,，]|[一二三四五六七八九十]?(?:一|另一|再一|第[一二三四五六七八九十])个是)`)
 
 // inlineHeading reports whether a folded sentence inside a paragraph is
 // an unnumbered inline heading: a short directive with no number that

@@ -185,6 +185,48 @@ func TestHeadingRunningIntoParagraph(t *testing.T) {
 	}
 }
 
+// Guide, "Responsible body": a lead line's body carries into the bullet
+// lines it introduces. A paragraph that opens with one of the topics the
+// lead line lists, as a label before a comma (渔，要……), is such a bullet,
+// unnumbered; the spoken enumerator 一个是……另一个是 opens inline bullets.
+func TestTopicLabelBullets(t *testing.T) {
+	text := strings.Join([]string{
+		"第一篇:讲话",
+		"二、壮大特色产业",
+		"各乡镇、各村要因地制宜发展茶、渔、文旅三大产业。",
+		"茶,要扩大良种茶园面积。",
+		"渔,一个是要推广稻渔综合种养。县水产站要加强技术指导。另一个是要抓好渔产品冷链物流建设。",
+		"同时,注重品牌宣传。",
+		"文旅,要打造精品民宿集群。",
+		"目前,全县游客接待量稳步增长。",
+		"林,要加快林下经济发展。",
+	}, "\n")
+	sp := New().Speeches("l.txt", text, Options{RefDate: NewDate(2020, 3, 1)})
+	var got []string
+	for _, tk := range sp[0].Tasks {
+		var names []string
+		for _, b := range tk.Bodies {
+			names = append(names, b.Name)
+		}
+		got = append(got, tk.Text+" "+strings.Join(names, "、"))
+	}
+	want := []string{
+		"各乡镇、各村要因地制宜发展茶、渔、文旅三大产业。 各乡镇、各村",
+		"茶,要扩大良种茶园面积。 各乡镇、各村",
+		"渔,一个是要推广稻渔综合种养。 各乡镇、各村",
+		"县水产站要加强技术指导。 县水产站",
+		// A new bullet does not take the subject the bullet before named.
+		"另一个是要抓好渔产品冷链物流建设。 各乡镇、各村",
+		// A plain paragraph between the bullets interrupts the run; the
+		// next listed topic takes it up again.
+		"文旅,要打造精品民宿集群。 各乡镇、各村",
+		// 林 is no topic the lead line listed: no bullet, no body.
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("tasks\n%q\nwant\n%q", got, want)
+	}
+}
+
 // Guide, "Task", rule 2, and "Responsible body": carried subjects.
 func TestTasksCarryBodies(t *testing.T) {
 	x := New()
