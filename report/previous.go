@@ -133,6 +133,9 @@ type previous struct {
 	// staff's columns, the summary, sheets staff added): see excel.
 	file    *excelize.File
 	fileErr error
+	// combinedKeys are the 所属讲话 of each row of combinedSheet (see
+	// rowKeys), for the summary's links to it, which speech reads.
+	combinedKeys []string
 	// memo is what the run that wrote the workbook remembers of it, if
 	// the workbook is as it left it; raw is the fast reader of the
 	// package, nil when it cannot read it.
@@ -416,6 +419,9 @@ func (p *previous) read(r *rawRows) error {
 		if err != nil {
 			return fmt.Errorf("sheet %s: %w", name, err)
 		}
+		if name == combinedSheet {
+			p.combinedKeys = rowKeys(cells)
+		}
 		sh, err := readPrevSheet(p.excel, name, cells, typed, height, styles)
 		if err != nil {
 			return fmt.Errorf("sheet %s: %w", name, err)
@@ -682,17 +688,90 @@ func isBlankRow(raw []string) bool {
 func (p *previous) speech(sheet string) prevSpeech {
 	if p.speeches == nil {
 		p.speeches = map[string]prevSpeech{}
-		if f, err := p.excel(); err == nil {
-			p.readSummary(f) // what cannot be read shows as unknown
+		if src, ok := p.rawSummary(); ok {
+			p.readSummaryFrom(src) // what cannot be read shows as unknown
+		} else if f, err := p.excel(); err == nil {
+			p.readSummary(f)
 		}
 	}
 	return p.speeches[sheet]
 }
 
-// readSummary reads the per-speech table of the previous summary: for each
-// speech sheet, its title, date, source and note.
+// A summarySource gives what readSummaryFrom reads of a workbook: the raw
+// cell values of the summary, whether a cell of it holds a hyperlink and
+// where to, and what names, on combinedSheet, the speech of a row.
+type summarySource struct {
+	rows     func() ([][]string, error)
+	link     func(cell string) (bool, string, error)
+	combined func() func(cell string) string
+}
+
+// readSummary reads the per-speech table of the previous summary of f: for
+// each speech sheet, its title, date, source and note.
 func (p *previous) readSummary(f *excelize.File) error {
-	rows, err := f.GetRows(summarySheet, excelize.Options{RawCellValue: true})
+	return p.readSummaryFrom(summarySource{
+		rows: func() ([][]string, error) {
+			return f.GetRows(summarySheet, excelize.Options{RawCellValue: true})
+		},
+		link: func(cell string) (bool, string, error) {
+			return f.GetCellHyperLink(summarySheet, cell)
+		},
+		combined: func() func(cell string) string { return combinedKeys(f) },
+	})
+}
+
+// rawSummary returns the summary of the previous workbook as its fast
+// reader reads it, without opening it with excelize (which holds the
+// whole package): its rows, its hyperlinks, and the keys of the rows of
+// combinedSheet that read kept. ok is false when the fast reader cannot
+// tell what GetCellHyperLink would: hyperlinks on ranges or to other
+// files.
+func (p *previous) rawSummary() (src summarySource, ok bool) {
+	if p.raw == nil {
+		return src, false
+	}
+	part, ok := p.raw.SheetPart(summarySheet)
+	if !ok {
+		return src, false
+	}
+	b, err := p.raw.Part(part)
+	if err != nil || b == nil {
+		return src, false
+	}
+	links, err := xlsx.Hyperlinks(b)
+	if err != nil {
+		return src, false
+	}
+	for _, h := range links {
+		if h.RID != "" || strings.Contains(h.Ref, ":") {
+			return src, false
+		}
+	}
+	b = nil
+	keys := p.combinedKeys
+	return summarySource{
+		rows: func() ([][]string, error) {
+			s, err := p.raw.Rows(summarySheet)
+			if err != nil {
+				return nil, err
+			}
+			return s.Rows, nil
+		},
+		link: func(cell string) (bool, string, error) {
+			for _, h := range links {
+				if h.Ref == cell {
+					return true, h.Location, nil
+				}
+			}
+			return false, "", nil
+		},
+		combined: func() func(cell string) string { return keyOfRow(keys) },
+	}, true
+}
+
+// readSummaryFrom reads the per-speech table of the summary src gives.
+func (p *previous) readSummaryFrom(src summarySource) error {
+	rows, err := src.rows()
 	if err != nil {
 		return err
 	}
@@ -717,7 +796,7 @@ func (p *previous) readSummary(f *excelize.File) error {
 			return ""
 		}
 		cell, _ := excelize.CoordinatesToCellName(cols["讲话标题"]+1, i+1)
-		ok, target, err := f.GetCellHyperLink(summarySheet, cell)
+		ok, target, err := src.link(cell)
 		if err != nil {
 			return err
 		}
@@ -730,7 +809,7 @@ func (p *previous) readSummary(f *excelize.File) error {
 		}
 		if sheet == combinedSheet {
 			if combined == nil {
-				combined = combinedKeys(f)
+				combined = src.combined()
 			}
 			if key := combined(at); key != "" {
 				sheet = key
@@ -752,18 +831,40 @@ func combinedKeys(f *excelize.File) func(cell string) string {
 	if err != nil {
 		return func(string) string { return "" }
 	}
+	return keyOfRow(rowKeys(rows))
+}
+
+// rowKeys returns the 所属讲话 of each row of combinedSheet, whose cells'
+// raw values are rows: the column is the first to hold combinedLabel in
+// the first headerSearchRows rows. It returns nil when there is none.
+func rowKeys(rows [][]string) []string {
 	col := -1
 	for _, r := range rows[:min(len(rows), headerSearchRows)] {
 		if col = slices.Index(r, combinedLabel); col >= 0 {
 			break
 		}
 	}
+	if col < 0 {
+		return nil
+	}
+	keys := make([]string, len(rows))
+	for i, r := range rows {
+		if col < len(r) {
+			keys[i] = strings.TrimSpace(r[col])
+		}
+	}
+	return keys
+}
+
+// keyOfRow returns what names the speech of the row of a cell, by the
+// keys of the rows (see rowKeys).
+func keyOfRow(keys []string) func(cell string) string {
 	return func(cell string) string {
 		_, n, err := excelize.CellNameToCoordinates(strings.ReplaceAll(cell, "$", ""))
-		if err != nil || col < 0 || n > len(rows) || col >= len(rows[n-1]) {
+		if err != nil || n > len(keys) {
 			return ""
 		}
-		return strings.TrimSpace(rows[n-1][col])
+		return keys[n-1]
 	}
 }
 

@@ -577,3 +577,27 @@ func MergedRanges(b []byte) []string {
 	}
 	return out
 }
+
+// A Hyperlink is a hyperlink of a worksheet: the cell or range it is on,
+// the place in the workbook it goes to, and the relationship of an
+// external target ("" for none).
+type Hyperlink struct {
+	Ref      string `xml:"ref,attr"`
+	Location string `xml:"location,attr"`
+	RID      string `xml:"id,attr"`
+}
+
+// Hyperlinks returns the hyperlinks of worksheet XML b, in order.
+func Hyperlinks(b []byte) ([]Hyperlink, error) {
+	var out []Hyperlink
+	for _, e := range elements(b, "hyperlinks") {
+		var hs struct {
+			Links []Hyperlink `xml:"hyperlink"`
+		}
+		if err := xml.Unmarshal(e, &hs); err != nil {
+			return nil, err
+		}
+		out = append(out, hs.Links...)
+	}
+	return out, nil
+}

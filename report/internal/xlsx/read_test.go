@@ -184,3 +184,17 @@ func TestRowsOfALargeSheet(t *testing.T) {
 		t.Errorf("read a megabyte at a time: %d rows, not what the part read whole gives (%d rows)", len(got.Rows), len(want.Rows))
 	}
 }
+
+func TestHyperlinks(t *testing.T) {
+	b := []byte(`<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData/>` +
+		`<hyperlinks><hyperlink ref="B5" location="'篇1 A&amp;B'!A1" display="x"/>` +
+		`<hyperlink ref='C6:D7' r:id="rId3"/></hyperlinks></worksheet>`)
+	got, err := Hyperlinks(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Hyperlink{{Ref: "B5", Location: "'篇1 A&B'!A1"}, {Ref: "C6:D7", RID: "rId3"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Hyperlinks = %+v, want %+v", got, want)
+	}
+}
