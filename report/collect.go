@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"path/filepath"
@@ -379,7 +380,11 @@ func (lb *ledgerBook) apply(merged []Merged, date extract.Date) error {
 		return err
 	}
 	return saveWorkbook(f, lb.path, atomicfile.Options{BeforeRename: func() error {
-		return unchanged(lb.path, lb.data, "the replies were collected")
+		was, err := sumOf(bytes.NewReader(lb.data))
+		if err != nil {
+			return err
+		}
+		return unchanged(lb.path, was, "the replies were collected")
 	}})
 }
 

@@ -148,18 +148,17 @@ func decodeMemo(r io.Reader, build string) *memo {
 	}
 }
 
-// loadMemo returns the memo of the workbook data kept in dir by build, or
-// nil when there is none.
-func loadMemo(dir, build string, data []byte) *memo {
+// loadMemo returns the memo of the workbook whose SHA-256 is sum kept in
+// dir by build, or nil when there is none.
+func loadMemo(dir, build string, sum []byte) *memo {
 	if dir == "" || build == "" {
 		return nil
 	}
-	sum := sha256.Sum256(data)
-	b, err := os.ReadFile(memoPath(dir, sum[:]))
+	b, err := os.ReadFile(memoPath(dir, sum))
 	if err != nil {
 		return nil
 	}
-	content, err := sealed.Open(b, hex.EncodeToString(sum[:]))
+	content, err := sealed.Open(b, hex.EncodeToString(sum))
 	if err != nil {
 		return nil // damaged, or another workbook's: the workbook is read in full
 	}
@@ -167,7 +166,8 @@ func loadMemo(dir, build string, data []byte) *memo {
 }
 
 // saveMemo keeps m in dir as the memo of the workbook whose SHA-256 is
-// sum, and lets go of that of old, the workbook it replaced, and of memos
+// sum, and lets go of that of the workbook it replaced, whose SHA-256 is
+// old (nil for none), and of memos
 // no run has used for memoMaxAge. A memo that cannot be kept is no reason
 // to fail the run: the next one reads the workbook in full. The run
 // calls it only when it keeps memos (Options.MemoDir and Build set).
@@ -187,8 +187,7 @@ func saveMemo(dir string, m *memo, sum, old []byte) {
 		return
 	}
 	if old != nil {
-		oldSum := sha256.Sum256(old)
-		if p := memoPath(dir, oldSum[:]); p != path {
+		if p := memoPath(dir, old); p != path {
 			os.Remove(p)
 		}
 	}

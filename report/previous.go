@@ -1,9 +1,9 @@
 package report
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -116,7 +116,11 @@ type prevSpeech struct {
 
 // A previous is what a run reads from the workbook it replaces.
 type previous struct {
-	data     []byte // the file as read, to detect a change before replacing it
+	// in is the file, open while the run reads it and copies parts
+	// from it; sum is what it held when read, to detect a change
+	// before replacing it.
+	in       *os.File
+	sum      *fileSum
 	sheets   []*prevSheet
 	speeches map[string]prevSpeech // by sheet name, once read
 	log      [][]string            // rows of 变更记录, raw, in order
@@ -150,7 +154,7 @@ type previous struct {
 // the first time.
 func (p *previous) excel() (*excelize.File, error) {
 	if p.file == nil && p.fileErr == nil {
-		p.file, p.fileErr = excelize.OpenReader(bytes.NewReader(p.data))
+		p.file, p.fileErr = excelize.OpenReader(io.NewSectionReader(p.in, 0, p.sum.size))
 	}
 	return p.file, p.fileErr
 }
@@ -169,24 +173,32 @@ func ownerFiles(path string) []string {
 // nil, nil when there is none, and a *PreviousError when there is one
 // that cannot be carried forward.
 func readPrevious(path, memoDir, build string) (*previous, error) {
-	b, err := os.ReadFile(path)
+	in, err := os.Open(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, nil
 	case err != nil:
 		return nil, &PreviousError{Path: path, Reason: "cannot be read (is it open in another program?)", Err: err}
 	}
+	sum, err := sumOf(in)
+	if err != nil {
+		in.Close()
+		return nil, &PreviousError{Path: path, Reason: "cannot be read (is it open in another program?)", Err: err}
+	}
 	for _, o := range ownerFiles(path) {
 		if _, err := os.Lstat(o); err == nil {
+			in.Close()
 			return nil, &PreviousError{Path: path, Reason: "is open in another program (" + filepath.Base(o) +
 				" exists); close it there, or delete " + o + " if no one has it open"}
 		}
 	}
-	// The cells' values are read straight from the package; excelize,
-	// which takes as long again to open it, only if the fast reader
-	// cannot read it or when something else is needed.
-	p := &previous{data: b, memo: loadMemo(memoDir, build, b), unedited: wroteAsIs(memoDir, b)}
-	rr := readRawRows(b, p.memo)
+	// The cells' values are read straight from the package, part by
+	// part as they are needed rather than the file whole; excelize,
+	// which takes as long again to open it and holds all of it, only
+	// if the fast reader cannot read it or when something else is
+	// needed.
+	p := &previous{in: in, sum: sum, memo: loadMemo(memoDir, build, sum.sha[:]), unedited: wroteAsIs(memoDir, sum.sha[:])}
+	rr := readRawRows(in, sum.size, p.memo)
 	p.raw = rr.rr
 	if rr.rr == nil {
 		if _, err := p.excel(); err != nil {
@@ -207,8 +219,21 @@ func readPrevious(path, memoDir, build string) (*previous, error) {
 
 // close releases the previous workbook.
 func (p *previous) close() {
-	if p != nil && p.file != nil {
+	if p == nil {
+		return
+	}
+	if p.file != nil {
 		p.file.Close()
+	}
+	p.closeInput()
+}
+
+// closeInput closes the previous workbook's file, which nothing may read
+// after (on Windows an open file cannot be replaced).
+func (p *previous) closeInput() {
+	if p != nil && p.in != nil {
+		p.in.Close()
+		p.in = nil
 	}
 }
 
@@ -219,9 +244,9 @@ type rawReader struct {
 	ledger bool
 }
 
-// newRawReader prepares to read the package b.
-func newRawReader(b []byte) (*rawReader, error) {
-	r, err := xlsx.NewReader(b)
+// newRawReader prepares to read the package in ra, of size bytes.
+func newRawReader(ra io.ReaderAt, size int64) (*rawReader, error) {
+	r, err := xlsx.NewReader(ra, size)
 	if err != nil {
 		return nil, err
 	}
@@ -253,11 +278,11 @@ func typedSet(at []xlsx.CellAt) map[xlsx.CellAt]bool {
 	return m
 }
 
-// readRawRows reads ahead the rows of the sheets of the package b that
-// read reads: all but the summary; those of the speech sheets from the
-// memo m of b, if not nil.
-func readRawRows(b []byte, m *memo) *rawRows {
-	rr, err := newRawReader(b)
+// readRawRows reads ahead the rows of the sheets of the package in f, of
+// size bytes, that read reads: all but the summary; those of the speech
+// sheets from the memo m of the package, if not nil.
+func readRawRows(f *os.File, size int64, m *memo) *rawRows {
+	rr, err := newRawReader(f, size)
 	if err != nil {
 		return &rawRows{}
 	}

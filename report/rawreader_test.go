@@ -53,7 +53,7 @@ func TestRawReader(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rr, err := newRawReader(b)
+		rr, err := newRawReader(bytes.NewReader(b), int64(len(b)))
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}

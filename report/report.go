@@ -2,7 +2,6 @@ package report
 
 import (
 	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -200,9 +199,9 @@ func (u *Pending) update(speeches Speeches) (Stats, error) {
 		return st, err
 	}
 	var m *memo
-	var prevData []byte // nil: there was no workbook
+	var prevSum *fileSum // nil: there was no workbook
 	if prev != nil {
-		prevData = prev.data
+		prevSum = prev.sum
 	}
 	sum := sha256.New()
 	err = atomicfile.Write(path, func(w io.Writer) error {
@@ -213,7 +212,8 @@ func (u *Pending) update(speeches Speeches) (Stats, error) {
 		}
 		return bw.Flush()
 	}, atomicfile.Options{BeforeRename: func() error {
-		err := unchanged(path, prevData, "this run was working")
+		prev.closeInput() // all its parts are copied
+		err := unchanged(path, prevSum, "this run was working")
 		if err == nil && prev != nil && opt.Keep > 0 {
 			st.Backup, err = backup(path, opt.ReportDate)
 		}
@@ -224,7 +224,11 @@ func (u *Pending) update(speeches Speeches) (Stats, error) {
 	}
 	if remember {
 		m.Build, m.Template = opt.Build, tplSum
-		saveMemo(opt.MemoDir, m, sum.Sum(nil), prevData)
+		var old []byte
+		if prevSum != nil {
+			old = prevSum.sha[:]
+		}
+		saveMemo(opt.MemoDir, m, sum.Sum(nil), old)
 	}
 	if st.Backup != "" {
 		if err := pruneBackups(path, opt.Keep); err != nil {
@@ -257,21 +261,44 @@ func build(f *excelize.File, lay *layout, l ledger, prev *previous, re *reuse, r
 	return st, parts, rows, nil
 }
 
-// unchanged returns nil if the file at path still holds data, as read
-// before the run worked on it (nil: the file did not exist then), and a
-// *PreviousError naming what happened otherwise: staff may have saved the
-// workbook since it was read, and replacing it now would lose what they
-// saved. while says what was going on, for the message.
-func unchanged(path string, data []byte, while string) error {
-	cur, err := os.ReadFile(path)
+// A fileSum tells a file's content: its length and SHA-256.
+type fileSum struct {
+	size int64
+	sha  [sha256.Size]byte
+}
+
+// sumOf returns the fileSum of what r reads.
+func sumOf(r io.Reader) (*fileSum, error) {
+	h := sha256.New()
+	n, err := io.Copy(h, r)
+	if err != nil {
+		return nil, err
+	}
+	s := &fileSum{size: n}
+	h.Sum(s.sha[:0])
+	return s, nil
+}
+
+// unchanged returns nil if the file at path still holds what it held, as
+// was tells, before the run worked on it (nil: the file did not exist
+// then), and a *PreviousError naming what happened otherwise: staff may
+// have saved the workbook since it was read, and replacing it now would
+// lose what they saved. while says what was going on, for the message.
+func unchanged(path string, was *fileSum, while string) error {
+	f, err := os.Open(path)
+	var cur *fileSum
+	if err == nil {
+		cur, err = sumOf(f)
+		f.Close()
+	}
 	switch {
-	case data == nil && err == nil:
+	case was == nil && err == nil:
 		return &PreviousError{Path: path, Reason: "appeared while " + while + "; run again"}
-	case data == nil && errors.Is(err, fs.ErrNotExist):
+	case was == nil && errors.Is(err, fs.ErrNotExist):
 		return nil
 	case err != nil:
 		return &PreviousError{Path: path, Reason: "cannot be read again before replacing it", Err: err}
-	case !bytes.Equal(cur, data):
+	case *cur != *was:
 		return &PreviousError{Path: path, Reason: "changed while " + while + " (saved in another program?); run again"}
 	}
 	return nil

@@ -2,7 +2,6 @@ package report
 
 import (
 	"cmp"
-	"crypto/sha256"
 	"fmt"
 	"os"
 	"slices"
@@ -124,17 +123,16 @@ func nonEmpty(s string) []string {
 	return []string{s}
 }
 
-// wroteAsIs reports whether a run wrote the workbook data as it is: a
-// memo named by its SHA-256 is in memoDir, whatever build kept it and
+// wroteAsIs reports whether a run wrote the workbook whose SHA-256 is sum
+// as it is: a memo named by it is in memoDir, whatever build kept it and
 // whatever it holds. A workbook without the record of what the program
 // wrote (one written before the record existed) then holds nothing staff
 // changed, and its extracted cells are the program's to update.
-func wroteAsIs(memoDir string, data []byte) bool {
+func wroteAsIs(memoDir string, sum []byte) bool {
 	if memoDir == "" {
 		return false
 	}
-	sum := sha256.Sum256(data)
-	_, err := os.Stat(memoPath(memoDir, sum[:]))
+	_, err := os.Stat(memoPath(memoDir, sum))
 	return err == nil
 }
 

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"maps"
 	"os"
@@ -478,7 +479,7 @@ func TestWritableStyle(t *testing.T) {
 		if _, err := f.WriteTo(&buf); err != nil {
 			t.Fatal(err)
 		}
-		rr, err := newRawReader([]byte(buf.String()))
+		rr, err := newRawReader(strings.NewReader(buf.String()), int64(buf.Len()))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -562,7 +563,7 @@ func TestStaffSharedFormula(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	rr, err := newRawReader(mustRead(t, path))
+	rr, err := newRawReader(bytes.NewReader(mustRead(t, path)), int64(len(mustRead(t, path))))
 	if err != nil {
 		t.Fatal(err)
 	}

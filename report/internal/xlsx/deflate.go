@@ -22,13 +22,18 @@ import (
 // parallel: so each speech sheet's rows are compressed as soon as they
 // are written, and only the compressed bytes are kept until the workbook
 // is saved. A large piece (a Stream's) is kept in a temporary file,
-// File, rather than in Data.
+// File, rather than in Data; a part of a package the Reader reads stays
+// in the package's file, Off bytes into it.
 type Deflated struct {
 	Data []byte
 	File *os.File // holds the compressed bytes, when Data does not
+	Off  int64    // where they start in File
 	Len  int64    // the length of File's bytes
 	CRC  uint32   // of what it holds
 	N    int64    // length of what it holds
+	// borrowed says File is not the piece's own but the package's the
+	// piece was read from: Remove leaves it.
+	borrowed bool
 }
 
 // Size returns the compressed length of z.
@@ -45,13 +50,13 @@ func (z Deflated) writeTo(w io.Writer) error {
 		_, err := w.Write(z.Data)
 		return err
 	}
-	_, err := io.Copy(w, io.NewSectionReader(z.File, 0, z.Len))
+	_, err := io.Copy(w, io.NewSectionReader(z.File, z.Off, z.Len))
 	return err
 }
 
 // Remove removes the temporary file of z, if it has one.
 func (z Deflated) Remove() {
-	if z.File != nil {
+	if z.File != nil && !z.borrowed {
 		z.File.Close()
 		os.Remove(z.File.Name())
 	}
@@ -74,12 +79,15 @@ func (z Deflated) Sum() PieceSum { return PieceSum{Len: z.Size(), CRC: z.CRC, N:
 // Holds reports whether the compressed stream z is long enough to hold
 // the piece s at off.
 func (z Deflated) Holds(off int64, s PieceSum) bool {
-	return off >= 0 && s.Len >= 0 && off+s.Len <= int64(len(z.Data))
+	return off >= 0 && s.Len >= 0 && off+s.Len <= z.Size()
 }
 
 // Piece returns the piece s of the compressed stream z, which starts off
 // bytes into it and which z holds.
 func (z Deflated) Piece(off int64, s PieceSum) Deflated {
+	if z.File != nil {
+		return Deflated{File: z.File, Off: z.Off + off, Len: s.Len, CRC: s.CRC, N: s.N, borrowed: true}
+	}
 	return Deflated{Data: z.Data[off : off+s.Len], CRC: s.CRC, N: s.N}
 }
 

@@ -149,7 +149,7 @@ func checkOursInExcelize(t *testing.T, b []byte, a, bb, num string, flag bool) {
 		t.Errorf("excelize reads row 2 %v high (%v)", h, err)
 	}
 
-	r, err := NewReader(b)
+	r, err := NewReader(bytes.NewReader(b), int64(len(b)))
 	must(t, err)
 	s, err := r.Rows("Sheet1")
 	must(t, err)
@@ -194,7 +194,7 @@ func checkExcelizeInOurs(t *testing.T, b []byte) {
 	defer f.Close()
 	want, err := f.GetRows("Sheet1", excelize.Options{RawCellValue: true})
 	must(t, err)
-	r, err := NewReader(b)
+	r, err := NewReader(bytes.NewReader(b), int64(len(b)))
 	must(t, err)
 	s, err := r.Rows("Sheet1")
 	must(t, err)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -22,20 +23,24 @@ import (
 // cached values.
 type Reader struct {
 	zr      *zip.Reader
-	data    []byte
+	ra      io.ReaderAt          // the package
+	size    int64                // its length
 	byName  map[string]*zip.File // the entries compressed with deflate, by name
 	info    *WorkbookInfo
 	shared  []string
 	creator string
 }
 
-// NewReader prepares to read the package b.
-func NewReader(b []byte) (*Reader, error) {
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+// NewReader prepares to read the package in ra, of size bytes, which it
+// reads part by part as it needs them: ra must stay open while the
+// Reader is in use, and, when it is a file, while the pieces Compressed
+// returns are.
+func NewReader(ra io.ReaderAt, size int64) (*Reader, error) {
+	zr, err := zip.NewReader(ra, size)
 	if err != nil {
 		return nil, err
 	}
-	r := &Reader{zr: zr, data: b, byName: map[string]*zip.File{}}
+	r := &Reader{zr: zr, ra: ra, size: size, byName: map[string]*zip.File{}}
 	for _, zf := range zr.File {
 		if zf.Method == zip.Deflate {
 			r.byName[zf.Name] = zf
@@ -109,8 +114,9 @@ func (r *Reader) Related(name, kind string) bool {
 }
 
 // Compressed returns the part name as it is stored in the package, if it
-// is stored compressed with deflate: its compressed bytes, the CRC-32 and
-// the length of what they hold.
+// is stored compressed with deflate: its compressed bytes (left in the
+// package's file, when it is one), the CRC-32 and the length of what
+// they hold.
 func (r *Reader) Compressed(name string) (Deflated, bool) {
 	zf, ok := r.byName[name]
 	if !ok {
@@ -118,10 +124,19 @@ func (r *Reader) Compressed(name string) (Deflated, bool) {
 	}
 	off, err := zf.DataOffset()
 	size := int64(zf.CompressedSize64)
-	if err != nil || off < 0 || off+size > int64(len(r.data)) {
+	if err != nil || off < 0 || off+size > r.size {
 		return Deflated{}, false
 	}
-	return Deflated{Data: r.data[off : off+size], CRC: zf.CRC32, N: int64(zf.UncompressedSize64)}, true
+	z := Deflated{CRC: zf.CRC32, N: int64(zf.UncompressedSize64)}
+	if f, ok := r.ra.(*os.File); ok {
+		z.File, z.Off, z.Len, z.borrowed = f, off, size, true
+		return z, true
+	}
+	z.Data = make([]byte, size)
+	if _, err := r.ra.ReadAt(z.Data, off); err != nil {
+		return Deflated{}, false
+	}
+	return z, true
 }
 
 // Rows returns what the fast reader reads of sheet: the raw values of

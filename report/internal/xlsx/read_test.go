@@ -48,7 +48,7 @@ func TestReadOtherPrograms(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkSheets(t, b)
-			r, err := NewReader(b)
+			r, err := NewReader(bytes.NewReader(b), int64(len(b)))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -82,7 +82,7 @@ func checkSheets(t *testing.T, b []byte) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	r, err := NewReader(b)
+	r, err := NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +164,7 @@ func TestRowsOfALargeSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := NewReader(b.Bytes())
+	r, err := NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,5 +196,60 @@ func TestHyperlinks(t *testing.T) {
 	want := []Hyperlink{{Ref: "B5", Location: "'篇1 A&B'!A1"}, {Ref: "C6:D7", RID: "rId3"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Hyperlinks = %+v, want %+v", got, want)
+	}
+}
+
+// TestCompressedInFile checks that a part read from a package's file is
+// the part as stored, piece by piece, and that removing it leaves the
+// file, which is the previous workbook of a run.
+func TestCompressedInFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "book.xlsx")
+	b, err := os.ReadFile(filepath.Join("testdata", "openpyxl.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fromFile, err := NewReader(f, int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromBytes, err := NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	part, _ := fromFile.SheetPart("台账")
+	zf, ok := fromFile.Compressed(part)
+	zb, okb := fromBytes.Compressed(part)
+	if !ok || !okb {
+		t.Fatalf("part %s not compressed", part)
+	}
+	var got, want bytes.Buffer
+	if err := zf.writeTo(&got); err != nil {
+		t.Fatal(err)
+	}
+	zb.writeTo(&want)
+	if !bytes.Equal(got.Bytes(), want.Bytes()) || zf.Sum() != zb.Sum() {
+		t.Errorf("part from the file: %d bytes %+v, from memory %d bytes %+v", got.Len(), zf.Sum(), want.Len(), zb.Sum())
+	}
+	s := PieceSum{Len: 3, CRC: 1, N: 2}
+	if !zf.Holds(2, s) {
+		t.Fatal("the part does not hold 3 bytes at 2")
+	}
+	got.Reset()
+	zf.Piece(2, s).writeTo(&got)
+	if !bytes.Equal(got.Bytes(), want.Bytes()[2:5]) {
+		t.Errorf("piece at 2 = %x, want %x", got.Bytes(), want.Bytes()[2:5])
+	}
+	zf.Remove()
+	zf.Piece(2, s).Remove()
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("removing a part of the package removed the package: %v", err)
 	}
 }
