@@ -445,8 +445,45 @@ func (r *taskReading) directive(pr *paragraphReading, i int, s sentence) (an *an
 		// to do is an instruction: 5年内引进1万名紧缺人才。
 		yes, weak = true, true
 	}
+	if !heading && r.mood != moodReview && (!yes || weak) && setsGoal(an) && plain(f, &d.chars) && !allowsOnly(f) {
+		// 通过四大渠道，每年投入不少于8.5亿元用于脱贫攻坚。: a
+		// statement that sets a quantity of work to come as a goal
+		// directs, as 力争 would; its target is rule 2's.
+		yes, weak = true, false
+	}
 	return an, yes, weak, taggedHeading
 }
+
+// setsGoal reports whether a sentence sets a quantity as a floor to
+// reach (guide, "Numeric target": a quantity the task sets as a goal): a
+// target with 不少于, 不低于 or 至少, or with 以上 where its clause says
+// what work produces the quantity (饲养家禽30只以上; not 95%以上的教师,
+// which counts what is).
+func setsGoal(an *analysis) bool {
+	f := an.d.text
+	floor := containsAny(f, "不少于", "不低于", "至少")
+	if !floor && !strings.Contains(f, "以上") {
+		return false
+	}
+	for _, t := range an.findTargets() {
+		if t.Cmp != CmpAtLeast {
+			continue
+		}
+		if floor && containsAny(t.Text, "不少于", "不低于", "至少") {
+			return true
+		}
+		rs, _ := an.d.runes()
+		if t.Span.End <= len(rs) && containsAny(string(rs[clauseStart(rs, t.Span.Start):t.Span.End]), goalVerbs...) {
+			return true
+		}
+	}
+	return false
+}
+
+// goalVerbs are the verbs that make the quantity after them work to
+// produce: what is to be put in, built, trained, kept or offered.
+var goalVerbs = []string{"投入", "拿出", "安排", "争取", "吸纳", "新增", "新建", "新发展", "发展", "建设", "建成", "改造", "完成",
+	"培训", "培育", "引进", "招收", "提供", "饲养", "种植", "养殖", "扶持", "创建", "打造", "实现", "达到"}
 
 // bodies returns the bodies of directive i of a paragraph, which names
 // own as its subjects (opening, those of its first directive) and marked

@@ -799,3 +799,33 @@ func TestPermissiveProvision(t *testing.T) {
 		t.Errorf("tasks %q, want %q", got, want)
 	}
 }
+
+// Guide, "Numeric target": a quantity the task sets as a goal. A plain
+// statement that sets a floor to reach for work to come directs, as 力争
+// would, though it holds no 要; one that counts what is does not.
+func TestGoalStatements(t *testing.T) {
+	text := strings.Join([]string{
+		"第一篇:讲话",
+		"一、过去一年工作回顾",
+		"全年投入不少于300万元用于校舍维修。",
+		"二、今年的工作",
+		"通过多方筹措,每年投入不少于500万元用于校舍改造。",
+		"三年内,全县新建标准化幼儿园不低于10所。",
+		"目前,全县80%以上的教师持有双证。",
+		"全年为返乡青年提供就业岗位2000个以上。",
+		"对人数不足3人的,可增设至少1名辅导员。",
+	}, "\n")
+	sp := New().Speeches("g.txt", text, Options{RefDate: NewDate(2020, 3, 1)})
+	var got []string
+	for _, tk := range sp[0].Tasks {
+		got = append(got, fmt.Sprintf("%s %d", tk.Text, len(tk.Targets)))
+	}
+	want := []string{
+		"通过多方筹措,每年投入不少于500万元用于校舍改造。 1",
+		"三年内,全县新建标准化幼儿园不低于10所。 1",
+		"全年为返乡青年提供就业岗位2000个以上。 1",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("tasks\n%q\nwant\n%q", got, want)
+	}
+}
