@@ -208,6 +208,9 @@ type paragraphReading struct {
 	// lists (果，要……): a bullet of that lead line, whose first
 	// sentence is no heading.
 	labelled bool
+	// directiveList is set when the sentence before was a directive that
+	// opened or went on with an inline list of items and ended with ；.
+	directiveList bool
 }
 
 // line reads line li of the body: it follows the sections and the runs of
@@ -432,6 +435,15 @@ func (r *taskReading) directive(pr *paragraphReading, i int, s sentence) (an *an
 	if !yes && listed && !heading {
 		yes = true
 	}
+	// The items of a directive's inline list joined by ；(要做好三篇文
+	// 章，一是……；二是……；三是…….) go on with its directive: an item
+	// that states work, not a bare label (二是基础设施；), is a task as
+	// the clause that opened the list is.
+	item := heading && i > 0 && pr.directiveList && inlineOrdinal.MatchString(f) && strings.ContainsAny(f, ",，")
+	if item && !yes {
+		yes, weak = true, false
+	}
+	pr.directiveList = yes && endsWithSemicolon(f) && (item || inlineListOpens(f))
 	// A responsibility tag, or a note that gave every item a body,
 	// assigns the item: a sentence of it is
 	// an instruction to the units it names, and so is its numbered
@@ -637,6 +649,15 @@ var modalMarker = mustPattern(`^(?:要|必须|务必|一定|应|需|将|负责|�
 // laterItem matches the numbering of an item after the first of its list:
 // 二要, (三), 4., ⑤, 其次.
 var laterItem = mustPattern(`^\s*(?:(?:[二三四五六七八九]|十[一二三四五六七八九]?)(?:要|是|[、.])|[(（](?:[二三四五六七八九]|十[一二三四五六七八九]?|[2-9]|[1-9][0-9])[)）]|(?:[2-9]|[1-9][0-9])\s*[、.)）]|[②③④⑤⑥⑦⑧⑨⑩]|第[二三四五六七八九十]|其次|再次)`)
+
+// inlineListOpens reports whether a folded sentence opens an inline list
+// with its first item after a comma or colon (……三篇文章，一是……).
+func inlineListOpens(f string) bool {
+	return listFirstItem.MatchString(f)
+}
+
+// listFirstItem matches the first item of an inline list inside a clause.
+var listFirstItem = mustPattern(`[,，:：]\s*(?:一(?:要|是)|第一[,，、])`)
 
 // firstItemInline matches the first item of a list opening a sentence
 // inside a paragraph: ……：一要加强领导。, ……。一是…….

@@ -829,3 +829,29 @@ func TestGoalStatements(t *testing.T) {
 		t.Errorf("tasks\n%q\nwant\n%q", got, want)
 	}
 }
+
+// Guide, "Clarifications": inline ordinals inside a paragraph are bullets
+// of the sentence that opens them. Where a directive opens an inline list
+// joined by ；, each item that states work goes on with that directive; a
+// bare label (二是师资;) does not, nor does a list a report opened.
+func TestInlineListItems(t *testing.T) {
+	text := strings.Join([]string{
+		"第一篇:讲话",
+		"各学校要重点抓好两项工作,一是加强校园安全巡查,消除隐患;二是落实课后服务,做到应管尽管。",
+		"各学校要把握两个重点:一是安全;二是质量。",
+		"去年全县办学条件明显改善,一是新建校舍,面积扩大;二是更新设备,教学提质。",
+	}, "\n")
+	sp := New().Speeches("i.txt", text, Options{RefDate: NewDate(2020, 3, 1)})
+	var got []string
+	for _, tk := range sp[0].Tasks {
+		got = append(got, tk.Text)
+	}
+	want := []string{
+		"各学校要重点抓好两项工作,一是加强校园安全巡查,消除隐患;",
+		"二是落实课后服务,做到应管尽管。",
+		"各学校要把握两个重点:一是安全;",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("tasks\n%q\nwant\n%q", got, want)
+	}
+}
