@@ -134,6 +134,12 @@ func collapse(l *ledger, lay *layout) {
 	if parts[0].spooled != nil {
 		// A first run's: every part is spooled, with no cells carried.
 		out.spooled = &spooledRows{names: map[int]string{}, col: speechCol}
+	} else {
+		n := 0
+		for _, p := range parts {
+			n += len(p.Rows)
+		}
+		out.Rows = make([]row, 0, n)
 	}
 	for _, p := range parts {
 		if s := out.spooled; s != nil {
@@ -143,6 +149,7 @@ func collapse(l *ledger, lay *layout) {
 		} else {
 			first[p.Name] = lay.headerRow + 1 + len(out.Rows)
 			out.Rows = appendCombined(out.Rows, p, lay, comb, extras, byLabel, speechCol)
+			p.Rows = nil // on out now; l.Sheets is replaced below
 		}
 		out.Speech.Tasks += p.Speech.Tasks
 		out.Speech.Overdue += p.Speech.Overdue
@@ -175,13 +182,13 @@ func appendCombined(rows []row, p *sheet, lay, comb *layout, extras []extraCol, 
 		at[x.pos] = extras[byLabel[x.header.value]].pos
 	}
 	for _, r := range p.Rows {
-		cells := make(map[int]carriedCell, len(r.Cells)+1)
-		for c, cc := range r.Cells {
-			if nc := at[c]; nc != 0 {
-				cells[nc] = cc
+		cells := make(cellList, 0, len(r.Cells)+1)
+		for _, c := range r.Cells {
+			if nc := at[c.col]; nc != 0 {
+				cells.set(nc, c.cc)
 			}
 		}
-		cells[speechCol] = carriedCell{value: p.Name}
+		cells.set(speechCol, carriedCell{value: p.Name})
 		r.Cells, r.Home = cells, p.Name
 		rows = append(rows, r)
 	}

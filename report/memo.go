@@ -323,7 +323,7 @@ func (w *rowWriter) rowsKey(sh *sheet) ([32]byte, error) {
 		k.bool(r.Verbatim)
 		k.float(r.Height)
 		for _, c := range lay.cols {
-			cc, ok := r.Cells[c.col]
+			cc, ok := r.Cells.get(c.col)
 			if !ok {
 				continue
 			}

@@ -231,7 +231,7 @@ func TestRowsKeyFields(t *testing.T) {
 	defer f.Close()
 	w := newRowWriter(f, styleCache{})
 	lay := &layout{headerRow: 3, cols: []layoutCol{{col: 1, field: fieldText, known: true}, {col: 2, label: "督办领导"}}}
-	base := row{Cells: map[int]carriedCell{}}
+	var base row
 	key := func(r row) [32]byte {
 		k, err := w.rowsKey(&sheet{lay: lay, Rows: []row{r}})
 		if err != nil {
@@ -243,7 +243,6 @@ func TestRowsKeyFields(t *testing.T) {
 	rt := reflect.TypeFor[row]()
 	for i := range rt.NumField() {
 		r := base
-		r.Cells = map[int]carriedCell{}
 		v := reflect.ValueOf(&r).Elem().Field(i)
 		switch fd := rt.Field(i); fd.Name {
 		case "Due":
@@ -251,7 +250,7 @@ func TestRowsKeyFields(t *testing.T) {
 		case "Marks":
 			r.Marks = []mark{{Start: 0, End: 1, Kind: markBody}}
 		case "Cells":
-			r.Cells[2] = carriedCell{kind: cellText, value: "张副县长"}
+			r.Cells.set(2, carriedCell{kind: cellText, value: "张副县长"})
 		case "Proposed", "ExtractedID", "Home":
 			continue // recorded in writtenSheet, not written into the rows
 		case "Units":

@@ -257,21 +257,21 @@ func carrySheet(sh *sheet, old *prevSheet, p *previous, lay *layout, date extrac
 			last = r.id
 			continue
 		}
-		kept := row{Cells: map[int]carriedCell{}}
+		var kept row
 		if r.id == "" || byID[r.id] != nil {
 			// A row staff added, or a copy of a task row: kept as it was.
 			kept.Verbatim = true
 			kept.Height = r.height
-			for c, cc := range r.cells {
-				if nc := newCol(c); nc != 0 {
-					kept.Cells[nc] = cc
+			for _, c := range r.cells {
+				if nc := newCol(c.col); nc != 0 {
+					kept.Cells.set(nc, c.cc)
 				}
 			}
 			for _, c := range old.cols {
 				if c.known && !staffField(c.field) && c.col <= len(r.raw) && r.raw[c.col-1] != "" {
 					if nc := sh.lay.colOf[c.field]; nc != 0 {
-						if _, ok := kept.Cells[nc]; !ok {
-							kept.Cells[nc] = carriedCell{kind: kindOf(c.field, r.raw[c.col-1]), value: r.raw[c.col-1]}
+						if _, ok := kept.Cells.get(nc); !ok {
+							kept.Cells.add(nc, carriedCell{kind: kindOf(c.field, r.raw[c.col-1]), value: r.raw[c.col-1]})
 						}
 					}
 				}
@@ -285,13 +285,13 @@ func carrySheet(sh *sheet, old *prevSheet, p *previous, lay *layout, date extrac
 			}
 			kept.Proposed = p.written.lookup(old.name, r.id)
 			for _, fd := range []field{fieldStatus, fieldProgress, fieldNote} {
-				if cc, ok := r.cells[old.colOf[fd]]; ok && ownCell(cc) && sh.lay.colOf[fd] != 0 {
-					kept.Cells[sh.lay.colOf[fd]] = cc
+				if cc, ok := r.cells.get(old.colOf[fd]); ok && ownCell(cc) && sh.lay.colOf[fd] != 0 {
+					kept.Cells.set(sh.lay.colOf[fd], cc)
 				}
 			}
-			for c, cc := range r.cells {
-				if nc := newCol(c); nc != 0 && !isFieldCol(sh.lay, nc) {
-					kept.Cells[nc] = cc
+			for _, c := range r.cells {
+				if nc := newCol(c.col); nc != 0 && !isFieldCol(sh.lay, nc) {
+					kept.Cells.set(nc, c.cc)
 					st.Carried++
 				}
 			}
@@ -299,7 +299,11 @@ func carrySheet(sh *sheet, old *prevSheet, p *previous, lay *layout, date extrac
 		after[last] = append(after[last], kept)
 	}
 
-	rows := append([]row(nil), after[""]...)
+	n := len(sh.Rows)
+	for _, kept := range after {
+		n += len(kept)
+	}
+	rows := append(make([]row, 0, n), after[""]...)
 	for _, r := range inStaffOrder(sh.Rows, byID) {
 		o := byID[r.ID]
 		if o == nil {
@@ -378,13 +382,10 @@ func carryRow(r *row, old *prevSheet, o *prevRow, p *previous, newCol func(int) 
 		if lay.colOf[fd] == 0 {
 			continue // carried into a staff column below
 		}
-		if cc, ok := o.cells[old.colOf[fd]]; ok && ownCell(cc) {
+		if cc, ok := o.cells.get(old.colOf[fd]); ok && ownCell(cc) {
 			// A number, a date, a formula, text staff formatted:
 			// written as it was.
-			if r.Cells == nil {
-				r.Cells = map[int]carriedCell{}
-			}
-			r.Cells[lay.colOf[fd]] = cc
+			r.Cells.set(lay.colOf[fd], cc)
 		}
 		switch fd {
 		case fieldStatus:
@@ -402,12 +403,9 @@ func carryRow(r *row, old *prevSheet, o *prevRow, p *previous, newCol func(int) 
 			st.Carried++
 		}
 	}
-	for c, cc := range o.cells {
-		if nc := newCol(c); nc != 0 && !isFieldCol(lay, nc) {
-			if r.Cells == nil {
-				r.Cells = map[int]carriedCell{}
-			}
-			r.Cells[nc] = cc
+	for _, c := range o.cells {
+		if nc := newCol(c.col); nc != 0 && !isFieldCol(lay, nc) {
+			r.Cells.set(nc, c.cc)
 			st.Carried++
 		}
 	}
@@ -486,7 +484,6 @@ func removedRow(old *prevSheet, o *prevRow, date extract.Date, st *Stats) row {
 		Note:     old.text(o, fieldNote),
 		Warning:  warnRemoved,
 		Removed:  true,
-		Cells:    map[int]carriedCell{},
 	}
 	if old.colOf[fieldStatus] == 0 {
 		r.Status = statusNotStarted

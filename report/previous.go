@@ -91,10 +91,47 @@ type prevCol struct {
 type prevRow struct {
 	n      int                 // 1-based row number
 	id     string              // 任务编号, "" for a row staff added
-	raw    []string            // raw values by column-1
-	cells  map[int]carriedCell // cells of the columns staff fill, by column
-	change string              // the 变动 cell
-	height float64             // in points, 0 for the sheet's default
+	raw    []string // raw values by column-1
+	cells  cellList // cells of the columns staff fill
+	change string   // the 变动 cell
+	height float64  // in points, 0 for the sheet's default
+}
+
+// A cellList holds carried cells by column, each column once. Most rows
+// have none, one or two: a list of them takes a tenth of the memory of a
+// map.
+type cellList []colCell
+
+// A colCell is a carried cell and its column.
+type colCell struct {
+	col int
+	cc  carriedCell
+}
+
+// get returns the cell of column col, if l has one.
+func (l cellList) get(col int) (carriedCell, bool) {
+	for _, c := range l {
+		if c.col == col {
+			return c.cc, true
+		}
+	}
+	return carriedCell{}, false
+}
+
+// add adds the cell cc of column col, which l does not have yet.
+func (l *cellList) add(col int, cc carriedCell) {
+	*l = append(*l, colCell{col, cc})
+}
+
+// set makes cc the cell of column col.
+func (l *cellList) set(col int, cc carriedCell) {
+	for i := range *l {
+		if (*l)[i].col == col {
+			(*l)[i].cc = cc
+			return
+		}
+	}
+	l.add(col, cc)
 }
 
 // text returns the raw value of fd in r, or "".
@@ -509,7 +546,7 @@ func readPrevSheet(open func() (*excelize.File, error), name string, rows [][]st
 		if isBlankRow(raw) {
 			continue
 		}
-		r := prevRow{n: n, raw: raw, cells: map[int]carriedCell{}}
+		r := prevRow{n: n, raw: raw}
 		r.id = strings.TrimSpace(sh.text(&r, fieldID))
 		r.change = sh.text(&r, fieldChange)
 		r.height = height(n)
@@ -616,12 +653,12 @@ func (rd *prevSheetReader) readCell(r *prevRow, c prevCol) error {
 				return err
 			}
 			if cc.kind != cellText || rd.typed != nil && cc.style != nil {
-				r.cells[c.col] = cc
+				r.cells.add(c.col, cc)
 				return nil
 			}
 		}
 		if v != "" {
-			r.cells[c.col] = carriedCell{value: v}
+			r.cells.add(c.col, carriedCell{value: v})
 		}
 		return nil
 	}
@@ -638,7 +675,7 @@ func (rd *prevSheetReader) readCell(r *prevRow, c prevCol) error {
 		return err
 	}
 	if cc.value != "" || cc.formula != "" {
-		r.cells[c.col] = cc
+		r.cells.add(c.col, cc)
 	}
 	return nil
 }

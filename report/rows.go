@@ -93,7 +93,7 @@ type row struct {
 	Home string
 	// Cells are the cells carried from the previous workbook that no
 	// field of the row holds, by column of the sheet.
-	Cells  map[int]carriedCell
+	Cells  cellList
 	Height float64 // in points, of a verbatim row or one staff set; 0 to fit the text
 	// Proposed is what the program proposes for the tracked fields, for
 	// the record of writtenSheet; nil for what the row's fields hold.
@@ -304,7 +304,7 @@ func (sh *sheet) eachRow(l *ledger, fn func(*row) error) error {
 		}
 		for _, t := range sp.Tasks {
 			r := buildRow(t, l.ReportDate)
-			r.Cells, r.Home = map[int]carriedCell{s.col: {value: name}}, name
+			r.Cells, r.Home = cellList{{s.col, carriedCell{value: name}}}, name
 			if err := fn(&r); err != nil {
 				return err
 			}

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"maps"
 	"runtime"
 	"slices"
 	"strconv"
@@ -236,10 +235,15 @@ func (w *rowWriter) writeRows(sh *sheet, l *ledger, p *sheetPlan) error {
 		if err := w.writeRow(out.next(), lay, n, row); err != nil {
 			return fmt.Errorf("row %d: %w", n, err)
 		}
-		for _, col := range slices.Sorted(maps.Keys(row.Cells)) {
-			if cc := row.Cells[col]; cc.kind == cellText && cc.style != nil {
-				r.styled = append(r.styled, xlsx.CellAt{Row: n, Col: col})
+		var styled []int
+		for _, c := range row.Cells {
+			if c.cc.kind == cellText && c.cc.style != nil {
+				styled = append(styled, c.col)
 			}
+		}
+		slices.Sort(styled)
+		for _, col := range styled {
+			r.styled = append(r.styled, xlsx.CellAt{Row: n, Col: col})
 		}
 		n++
 		return nil
@@ -336,7 +340,7 @@ func (w *rowWriter) writeRow(b *bytes.Buffer, lay *layout, n int, r *row) error 
 	lines := 1
 	for _, c := range lay.cols {
 		ref := cellName(c.col, n)
-		if cc, ok := r.Cells[c.col]; ok {
+		if cc, ok := r.Cells.get(c.col); ok {
 			if err := w.writeCarried(cells, ref, cc, c.style, n); err != nil {
 				return err
 			}

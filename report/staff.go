@@ -48,10 +48,7 @@ func keepStaffValues(r *row, old *prevSheet, o *prevRow, p *previous, lay *layou
 			continue
 		}
 		cc := p.cell(old, o.n, oc, cur)
-		if r.Cells == nil {
-			r.Cells = map[int]carriedCell{}
-		}
-		r.Cells[nc] = cc
+		r.Cells.set(nc, cc)
 		st.Kept++
 		if fd == fieldDue {
 			r.Due = extract.Date{}
