@@ -89,8 +89,8 @@ type prevCol struct {
 
 // A prevRow is one row under the header of a previous sheet.
 type prevRow struct {
-	n      int                 // 1-based row number
-	id     string              // 任务编号, "" for a row staff added
+	n      int      // 1-based row number
+	id     string   // 任务编号, "" for a row staff added
 	raw    []string // raw values by column-1
 	cells  cellList // cells of the columns staff fill
 	change string   // the 变动 cell
