@@ -208,6 +208,7 @@ type paragraphReading struct {
 	// lists (果，要……): a bullet of that lead line, whose first
 	// sentence is no heading.
 	labelled bool
+	sents    []sentence // the paragraph's sentences
 	// directiveList is set when the sentence before was a directive that
 	// opened or went on with an inline list of items and ended with ；.
 	directiveList bool
@@ -243,7 +244,7 @@ func (r *taskReading) line(li int, line string) {
 	r.continues = !endsSentence(line)
 	sents := para.sents
 	tags := x.itemTags(sents, x.tagLinesAfter(r.memo, r.joined, li))
-	pr := &paragraphReading{kind: kind, lineRef: lineRef, labelled: labelled}
+	pr := &paragraphReading{kind: kind, lineRef: lineRef, labelled: labelled, sents: sents}
 	for i, s := range sents {
 		if tags[i].only {
 			continue // a tag of the sentences before it, not a task
@@ -269,6 +270,17 @@ func (r *taskReading) line(li int, line string) {
 	r.prevKind = kind
 	r.prevHeldFirst = firstItemInline.MatchString(para.text)
 	r.leadIn = endsWithColon(para.text)
+}
+
+// reportedBefore reports whether a sentence of the paragraph before
+// sentence i reports what was done or describes what is.
+func (pr *paragraphReading) reportedBefore(i int) bool {
+	for _, s := range pr.sents[:i] {
+		if isPastReport(stripNumbering(s.fold.text)) {
+			return true
+		}
+	}
+	return false
 }
 
 // picksUpTopic reports whether a plain folded paragraph opens with one of
@@ -382,7 +394,10 @@ func (r *taskReading) sentence(pr *paragraphReading, i int, s sentence) {
 	// Elsewhere an instruction with no 要 needs a body, or, in a
 	// section that plans work, a body, time or target; the last
 	// two are rule 2 below.
-	if weak && len(bodies) == 0 && !namesActor && r.mood != moodPlan {
+	// An instruction that sets a target meets rule 2 by it (投入1300万元，
+	// 实施10个标准化项目建设。), unless the paragraph has been reporting
+	// what was done: there 完成投资35亿元 states a result.
+	if weak && len(bodies) == 0 && !namesActor && r.mood != moodPlan && (len(an.findTargets()) == 0 || pr.reportedBefore(i)) {
 		return
 	}
 	key := an.squeezed()

@@ -855,3 +855,23 @@ func TestInlineListItems(t *testing.T) {
 		t.Errorf("tasks\n%q\nwant\n%q", got, want)
 	}
 }
+
+// Guide, "Task", rule 2: a task carries a time node, a body or a numeric
+// target. An instruction with no 要 (投入……，新建……) that names no body
+// meets it by its target, except in a paragraph that has been reporting
+// what was done, where the same words state results.
+func TestInstructionWithTarget(t *testing.T) {
+	text := strings.Join([]string{
+		"第一篇:讲话",
+		"第二,改善办学条件。新建城区幼儿园2所,改造薄弱学校3所。加快推进校舍建设。",
+		"去年全县教育投入持续加大。完成投资3亿元,建成校舍5栋。",
+	}, "\n")
+	sp := New().Speeches("w.txt", text, Options{RefDate: NewDate(2020, 3, 1)})
+	var got []string
+	for _, tk := range sp[0].Tasks {
+		got = append(got, tk.Text)
+	}
+	if want := "新建城区幼儿园2所,改造薄弱学校3所。"; strings.Join(got, "|") != want {
+		t.Errorf("tasks %q, want %q", got, want)
+	}
+}
