@@ -512,6 +512,22 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 	}
 	pos := 0
 	for pos < len(rs) {
+		if ends != nil {
+			// 民政、残联、社保等部门要……: fields that share their head.
+			if bs, n := lx.sharedHeadList(rs, pos); n > 0 {
+				for _, b := range bs {
+					b.Span = Span{offset + b.Span.Start, offset + b.Span.End}
+					out = append(out, b)
+				}
+				pos += n
+				m := coordinationPrefix.FindString(string(rs[pos:]))
+				if m == "" {
+					break
+				}
+				pos += runeCount(m)
+				continue
+			}
+		}
 		var wordEnd []bool
 		stop, de := len(rs), -1
 		if ends != nil {
@@ -564,6 +580,7 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 		pos += runeCount(m)
 	}
 	sharePlaces(rs, out, offset)
+	shareOffices(rs, out, offset)
 	return out
 }
 
@@ -1205,6 +1222,9 @@ func (lx *lexicon) nameBeforeVerb(clause []rune) int {
 		if n > maxBodyRunes || ws[i].pos != "v" && ws[i].pos != "vn" {
 			continue
 		}
+		if ws[i].end-ws[i].start == 1 && bodySuffixSet[string(clause[n])] && lx.isBodyName(string(clause[:n+1])) {
+			continue // 各镇办精准确定: 办 ends the name, whatever the dictionary says
+		}
 		if lx.isBodyName(string(clause[:n])) {
 			return n
 		}
@@ -1236,6 +1256,12 @@ func (lx *lexicon) namesAt(s string, re *pattern, role string) []Body {
 			}
 			found = append(found, Body{Name: name, Role: role, Span: Span{at + p.at, at + p.at + runeCount(name)}})
 		}
+		if len(found) == 1 && re == byYou {
+			if rs == nil {
+				rs = []rune(s)
+			}
+			found[0] = lx.wholeNameAfterBy(rs, found[0])
+		}
 		if len(found) > 1 {
 			if rs == nil {
 				rs = []rune(s)
@@ -1245,6 +1271,20 @@ func (lx *lexicon) namesAt(s string, re *pattern, role string) []Body {
 		out = append(out, found...)
 	}
 	return out
+}
+
+// wholeNameAfterBy returns the name that b, found after 由 before a verb
+// byYou knows, is the start of, when the verb's word is part of a longer
+// name that opens the clause (由各县市区委组织部直接管理: 组织 is in 组织部),
+// else b.
+func (lx *lexicon) wholeNameAfterBy(rs []rune, b Body) Body {
+	at := b.Span.Start
+	bs := lx.leadingBodies(rs[at:clauseEnd(rs, at)], at)
+	if len(bs) > 0 && bs[0].Span.Start == at && bs[0].Span.End > b.Span.End && bs[0].shared == "" {
+		bs[0].Role = b.Role
+		return bs[0]
+	}
+	return b
 }
 
 // tagBodies returns the bodies of a responsibility tag (folded, with or

@@ -775,3 +775,57 @@ func TestBodySubjectlessFirstDirectiveTakesTheRun(t *testing.T) {
 		}, []string{"各乡镇", "县财政局"}},
 	})
 }
+
+// Issue 13; guide, "Responsible body": coordinated names are split, and
+// names that share their head take it each (民政、社保等部门 names 民政部门
+// and 社保部门), the place of the first going with the rest; an
+// organisation's own short name keeps its form, and the offices of a
+// level's party committee and government are named after the last.
+func TestBodyCoordinatedNamesSharedHead(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"fields share 部门", []string{"教育、卫健、妇联等部门要在6月底前完成摸底。"}, []string{"教育部门、卫健部门、妇联"}},
+		{"the place goes with the fields", []string{"县住建、交通等部门和各乡镇要在年底前完成改造。"}, []string{"县住建部门、县交通部门、各乡镇"}},
+		{"one field before 等", []string{"公安等部门要在年底前开展检查。"}, []string{"公安部门"}},
+		{"有关 before the head", []string{"县发改、财政、审计等有关部门要在10月底前完成审核。"}, []string{"县发改部门、县财政部门、县审计部门"}},
+		{"offices of committee and government", []string{"县委、县政府办公室要在月底前汇总情况。"}, []string{"县委办公室、县政府办公室"}},
+		{"committee and government alone", []string{"县委、县政府要在月底前汇总情况。"}, []string{"县委、县政府"}},
+		{"names with heads of their own", []string{"县住建局、交通局等部门要在年底前完成改造。"}, []string{"县住建局、县交通局"}},
+		{"a field and its head are one word", []string{"教育部门要在年底前完成调查。"}, []string{"教育部门"}},
+	})
+}
+
+// Short heads and shared heads: a head inside a longer name, a list
+// after a verb, one-character abbreviations and a collective are not
+// fields sharing 部门.
+func TestBodySharedHeadNegatives(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"head inside a longer name", []string{"民政、社保等部门负责人要在月底前到岗。"}, []string{""}},
+		{"list after a verb", []string{"要加强民政、社保等部门的协作，年底前建立机制。"}, []string{""}},
+		{"one-character abbreviations", []string{"工、青、妇等部门要在年底前完成。"}, []string{""}},
+		{"collective 各部门", []string{"各部门要在年底前完成。"}, []string{"各部门"}},
+		{"有关部门 alone", []string{"有关部门要在年底前完成。"}, []string{"有关部门"}},
+	})
+}
+
+// Guide, "Responsible body": a name marked by 由 is the whole name, though
+// a verb the mark knows opens its head (组织 in 组织部); a body after 会同
+// ends with its head, though the dictionary takes the head for a verb
+// (办 in 各镇办精准……), and is no name cut short.
+func TestBodyMarkedNameWhole(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"由 before a head that opens with a verb", []string{"该项工作由县委组织部具体负责，年底前完成。"}, []string{"县委组织部"}},
+		{"no name cut before its head", []string{"县民政局要会同各镇办精准核实对象，年底前完成。"}, []string{"县民政局"}},
+	})
+}
+
+// Guide, "Clarifications": inline ordinals are bullets of the sentence that
+// opens the paragraph; where the paragraph opens with its first bullet,
+// a subject named inside a bullet is that bullet's and the next bullet
+// does not take it.
+func TestBodyParagraphOpensWithBullet(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"subject stays in its bullet", []string{
+			"一要摸清底数。县民政局要在3月底前完成排查。要在4月底前建好台账。二要加强保障。要新增公益岗位300个。",
+		}, []string{"县民政局", "县民政局", ""}},
+	})
+}

@@ -523,6 +523,12 @@ func (r *taskReading) bodies(pr *paragraphReading, i int, s sentence, own, openi
 	if bullet {
 		pr.startBullet()
 	}
+	if i == 0 && inlineOrdinal.MatchString(f) {
+		// 一要……。民政等部门要……。二要……: a paragraph that opens
+		// with its first bullet has no sentence above its bullets, and
+		// a subject named inside one is that bullet's.
+		pr.sawBullet = true
+	}
 	switch {
 	case !bullet && (!pr.opened || len(pr.open) == 0 && r.lead.level == 0):
 		pr.open, pr.opened = carried(opening), true
@@ -924,12 +930,15 @@ func (x *Extractor) origBodies(s sentence, bs []Body) []Body {
 		if !b.Carried {
 			// A place shared from the name before it (市发展改革委、
 			// 财政局) stays before the name as written.
+			// A head shared from the last name (民政、社保等部门)
+			// stays after it.
+			core := strings.TrimSuffix(b.Name, b.shared)
 			shared := ""
-			if n := runeCount(b.Name) - (b.Span.End - b.Span.Start); n > 0 && b.Span.End > b.Span.Start {
-				shared = string([]rune(b.Name)[:n])
+			if n := runeCount(core) - (b.Span.End - b.Span.Start); n > 0 && b.Span.End > b.Span.Start {
+				shared = string([]rune(core)[:n])
 			}
-			b.Span, b.Name = o.of(b.Span, b.Name)
-			b.Name = shared + b.Name
+			b.Span, b.Name = o.of(b.Span, core)
+			b.Name = shared + b.Name + b.shared
 		}
 		out = append(out, b)
 	}

@@ -79,6 +79,12 @@ type Body struct {
 	Role      string // RoleLead or RoleSupport
 	Carried   bool   // carried from an earlier sentence of the run
 	Span      Span   // zero for carried bodies
+
+	// shared is the head that the name takes from the last name of its
+	// list and that stands after its span (民政、社保等部门 names
+	// 民政部门, whose span is 民政): origBodies keeps it when it maps the
+	// name back to the text as written.
+	shared string
 }
 
 // Comparators of numeric targets.
