@@ -1260,7 +1260,7 @@ func (lx *lexicon) namesAt(s string, re *pattern, role string) []Body {
 			if rs == nil {
 				rs = []rune(s)
 			}
-			found[0] = lx.wholeNameAfterBy(rs, found[0])
+			found[0] = lx.wholeNameAfterBy(rs, found[0], offsets.at(m[1]))
 		}
 		if len(found) > 1 {
 			if rs == nil {
@@ -1274,18 +1274,23 @@ func (lx *lexicon) namesAt(s string, re *pattern, role string) []Body {
 }
 
 // wholeNameAfterBy returns the name that b, found after 由 before a verb
-// byYou knows, is the start of, when the verb's word is part of a longer
-// name that opens the clause (由各县市区委组织部直接管理: 组织 is in 组织部),
-// else b.
-func (lx *lexicon) wholeNameAfterBy(rs []rune, b Body) Body {
+// byYou knows, ending at rune offset verbEnd, is the start of, when the
+// verb is the start of the head of a longer name that opens the clause
+// (由县委组织部负责: 组织 is in 组织部), else b. A name that goes on past
+// the verb's word (由上级主管部门组织联合工作组) is the verb's object.
+func (lx *lexicon) wholeNameAfterBy(rs []rune, b Body, verbEnd int) Body {
 	at := b.Span.Start
 	bs := lx.leadingBodies(rs[at:clauseEnd(rs, at)], at)
-	if len(bs) > 0 && bs[0].Span.Start == at && bs[0].Span.End > b.Span.End && bs[0].shared == "" {
+	if len(bs) > 0 && bs[0].Span.Start == at && bs[0].Span.End > b.Span.End && bs[0].Span.End <= verbEnd+maxHeadAfterVerb && bs[0].shared == "" {
 		bs[0].Role = b.Role
 		return bs[0]
 	}
 	return b
 }
+
+// maxHeadAfterVerb bounds the characters a head holds after the verb it
+// opens with (组织部, 研究室).
+const maxHeadAfterVerb = 2
 
 // tagBodies returns the bodies of a responsibility tag (folded, with or
 // without its parentheses): （牵头单位：市委组织部，配合单位：市财政局）,

@@ -355,6 +355,7 @@ func TestBodyCarryStops(t *testing.T) {
 	runBodyCases(t, []bodyCase{
 		{"carried into a subjectless directive", []string{"各乡镇要在3月底前完成排查。要在4月底前完成整改。"}, []string{"各乡镇", "各乡镇"}},
 		{"not into a pronoun's directive", []string{"各乡镇要在3月底前完成排查。我们要在4月底前完成整改。"}, []string{"各乡镇", ""}},
+		{"not into the colloquial organ's directive", []string{"各乡镇要在3月底前完成排查。县上将在4月底前组织验收。"}, []string{"各乡镇", ""}},
 		{"not into a pronoun's 既要……又要", []string{"各乡镇要在3月底前完成排查。我们既要在4月底前完成整改，又要防止反弹。"}, []string{"各乡镇", ""}},
 		// The quoted directive is no task of its own (guide, "Task").
 		{"quoted directive", []string{"省厅召开视频会，要求各地要在5月底前完成排查。要在6月底前完成整改。"}, []string{""}},
@@ -815,6 +816,7 @@ func TestBodyMarkedNameWhole(t *testing.T) {
 	runBodyCases(t, []bodyCase{
 		{"由 before a head that opens with a verb", []string{"该项工作由县委组织部具体负责，年底前完成。"}, []string{"县委组织部"}},
 		{"no name cut before its head", []string{"县民政局要会同各镇办精准核实对象，年底前完成。"}, []string{"县民政局"}},
+		{"the verb's object is no part of the name", []string{"要由县主管部门组织联合检查组，在年底前完成验收。"}, []string{"县主管部门"}},
 	})
 }
 
@@ -827,5 +829,33 @@ func TestBodyParagraphOpensWithBullet(t *testing.T) {
 		{"subject stays in its bullet", []string{
 			"一要摸清底数。县民政局要在3月底前完成排查。要在4月底前建好台账。二要加强保障。要新增公益岗位300个。",
 		}, []string{"县民政局", "县民政局", ""}},
+	})
+}
+
+// Guide, "Responsible body": a body carries into the bullet lines that a
+// lead line naming it introduces; a lead line may list the topics of the
+// work (……发展粮、油、茶三大产业), and the paragraphs that take them under
+// a label (粮，要……) are its bullets. A paragraph that labels no topic of
+// the list is none, and a section heading ends the run.
+func TestBodyTopicLabelParagraphs(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"topics of the lead line", []string{
+			"各乡镇、各农业站务必抓好产业发展，重点发展粮、油、茶三大产业。",
+			"粮，要稳定种植面积，年内新增高标准农田2万亩。",
+			"茶，要在年底前建成茶叶加工厂3个。",
+		}, []string{"各乡镇、各农业站", "各乡镇、各农业站", "各乡镇、各农业站"}},
+		{"a label the lead does not list", []string{
+			"各乡镇、各农业站务必抓好产业发展，重点发展粮、油、茶三大产业。",
+			"果，要在年底前新建果园5个。",
+		}, []string{"各乡镇、各农业站", ""}},
+		{"a section heading ends the run", []string{
+			"各乡镇、各农业站务必抓好产业发展，重点发展粮、油、茶三大产业。",
+			"二、加强保障",
+			"茶，要在年底前建成茶叶加工厂3个。",
+		}, []string{"各乡镇、各农业站", ""}},
+		{"the colloquial organ names its own subject", []string{
+			"各乡镇、各农业站务必抓好产业发展，重点发展粮、油、茶三大产业。",
+			"茶，县上将在年底前建成茶叶加工厂3个。",
+		}, []string{"各乡镇、各农业站", ""}},
 	})
 }

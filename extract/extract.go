@@ -1156,7 +1156,8 @@ var vagueSubject = mustRegexp(`^(?:[0-9一二三四五六七八九十]+是|同�
 // name of the speaker's own organ (局里将……, 县里要……): the sentence names
 // its own subject, which is not the run's body and names no unit exactly
 // (guide, "Responsible body"), so the run's body is not carried into it.
-var colloquialOrganSubject = mustRegexp(`(?:^|[,，:：])(?:今年|明年|近期|下一步|会后|同时)?[,，]?(?:省|市|县|区|镇|乡|局|校|厂)里(?:也|还|都|就|今年|近期|下一步)*(?:要|将|必须|务必|应当|会)`)
+// 区上, 县上 are the spoken names of a level's government too (区上将……).
+var colloquialOrganSubject = mustRegexp(`(?:^|[,，:：])(?:今年|明年|近期|下一步|会后|同时)?[,，]?(?:(?:省|市|县|区|镇|乡)上|(?:省|市|县|区|镇|乡|局|校|厂)里)(?:也|还|都|就|今年|近期|下一步)*(?:要|将|必须|务必|应当|会)`)
 
 // quotedDirective matches the words that report a directive given at
 // another meeting: ……在……讲话中强调, 教育部召开发布会，要求.
