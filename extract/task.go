@@ -700,6 +700,10 @@ var condition = mustPattern(`^[^，,。；;要]{2,12}[，,](?:就要|就必须|�
 // 于管理 (guide, "Task": statements of principle).
 var dependence = mustPattern(`^[^，,。；;]{0,12}要[^，,。；;]{2,30}[，,](?:首先|关键|根本|前提)?[^，,。；;]{0,12}(?:离不开|取决于|依赖于|在于)`)
 
+// needs finds the same statement with 需要, which blankNeutral hides:
+// 要完成这样的目标任务，不仅需要我们……，更需要…….
+var needs = mustPattern(`^(?:[^，,。；;]{0,11}[^，,。；;需重主只首想])?要[^，,。；;]{2,30}[，,][^，,。；;]{0,6}需要`)
+
 // awareness finds exhortations to understand rather than to act:
 // 要明白……, 必须清醒地认识到…….
 var awareness = mustPattern(`(?:要|必须|务必|一定要)(?:[^，,。]{0,4})(?:明白|认识到|清醒认识|清醒地认识|看到|懂得|知道|引起[^，,。]{0,4}重视)`)
@@ -853,7 +857,7 @@ func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
 		// or document, relayed (guide, "Task": quoted directives).
 		return false, false
 	}
-	if dependence.MatchIn(blank, cs) {
+	if dependence.MatchIn(blank, cs) || needs.MatchIn(s, cs) {
 		return false, false
 	}
 	if (principle.MatchIn(blank, cs) || condition.MatchIn(s, cs)) && (lx == nil || len(lx.subjects(d)) == 0) {

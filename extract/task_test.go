@@ -101,6 +101,8 @@ func TestDirective(t *testing.T) {
 		{"principle: what the work takes", "做好防汛工作,需要各部门密切配合。", false, false},
 		{"principle: what the work takes", "推进乡村振兴,离不开人才支撑。", false, false},
 		{"需要时 is a case, not a requisite", "加强日常巡查,需要时及时上报。", false, true},
+		{"principle: what a goal needs", "要实现这样的目标,不仅需要我们苦干实干,更需要全社会支持。", false, false},
+		{"需要 opening is no goal's 要", "基层学校需要关心,教研室要深入课堂指导。", false, true},
 	}
 	for _, tt := range tests {
 		if got, _ := (*lexicon)(nil).directive(newDirected(tt.s), tt.heading); got != tt.want {
