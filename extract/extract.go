@@ -212,6 +212,9 @@ type paragraphReading struct {
 	// directiveList is set when the sentence before was a directive that
 	// opened or went on with an inline list of items and ended with ；.
 	directiveList bool
+	// directiveClause is set when the sentence before was a directive
+	// that ended with ；.
+	directiveClause bool
 }
 
 // line reads line li of the body: it follows the sections and the runs of
@@ -458,7 +461,17 @@ func (r *taskReading) directive(pr *paragraphReading, i int, s sentence) (an *an
 	if item && !yes {
 		yes, weak = true, false
 	}
+	if !yes && !heading && pr.directiveClause && plain(f, &d.chars) && !allowsOnly(f) {
+		// ……继续从严整治……违规行为；重点清查在编不在岗教师；: a
+		// clause after the ； of a directive that states work goes on
+		// with it, a task of its own (guide, "Task": ； ends a
+		// sentence).
+		yes, weak = true, true
+	}
 	pr.directiveList = yes && endsWithSemicolon(f) && (item || inlineListOpens(f))
+	// A directive that explains a slogan by its parts (推行“三集中、三到位”，
+	// 即：A；B。) goes on with the explanation after its ；, not with work.
+	pr.directiveClause = yes && endsWithSemicolon(f) && !containsAny(f, "即:", "即：", "即,", "即，")
 	// A responsibility tag, or a note that gave every item a body,
 	// assigns the item: a sentence of it is
 	// an instruction to the units it names, and so is its numbered

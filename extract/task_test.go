@@ -877,3 +877,28 @@ func TestInstructionWithTarget(t *testing.T) {
 		t.Errorf("tasks %q, want %q", got, want)
 	}
 }
+
+// Guide, "Task": a sentence ends at ；, and a clause after the ； of a
+// directive that states work goes on with it, a task of its own; the
+// clauses that explain a slogan after 即： are its parts, not work.
+func TestClausesAfterDirective(t *testing.T) {
+	text := strings.Join([]string{
+		"第一篇:讲话",
+		"县教育局要继续从严整治有偿补课行为;重点清查校外培训机构;对屡教不改的,依法依规处理。",
+		"县教育局要大力推行“两集中”,即:审批事项向一个科室集中;科室向服务中心集中。",
+	}, "\n")
+	sp := New().Speeches("c.txt", text, Options{RefDate: NewDate(2020, 3, 1)})
+	var got []string
+	for _, tk := range sp[0].Tasks {
+		got = append(got, tk.Text)
+	}
+	want := []string{
+		"县教育局要继续从严整治有偿补课行为;",
+		"重点清查校外培训机构;",
+		"对屡教不改的,依法依规处理。",
+		"县教育局要大力推行“两集中”,即:审批事项向一个科室集中;",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("tasks\n%q\nwant\n%q", got, want)
+	}
+}
