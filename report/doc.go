@@ -29,7 +29,8 @@
 //   - A run need not hold its speeches (Speeches, UpdateFrom): on a
 //     ledger's first run, the rows of combinedSheet, most of a run over
 //     thousands of speeches, are made again from the speeches each time
-//     they are read (spooledRows), and its memo does not keep them.
+//     they are read (spooledRows). No run's memo keeps combinedSheet:
+//     a later run reads it from the workbook, and writes it again.
 //   - What every speech sheet has is set once, on a prepared copy of the
 //     template sheet (dropdown, row formats, filter, frozen header, sheet
 //     properties): the ranges are grown to each sheet's last row, the

@@ -23,6 +23,8 @@ type night struct {
 	edit     func(t *testing.T, path string)
 	reused   int // speech sheets the run should take whole from the previous workbook; -1 for all
 	rowsOnly int // those whose rows only it should take; -1 for all
+	// maxSheets is Options.MaxSheets.
+	maxSheets int
 }
 
 // twinRuns runs each night on two workbooks in dir, one kept with a memo
@@ -34,7 +36,7 @@ func twinRuns(t *testing.T, dir, template string, nights []night) {
 	memoDir := filepath.Join(dir, "cache")
 	with, without := filepath.Join(dir, "with.xlsx"), filepath.Join(dir, "without.xlsx")
 	for i, n := range nights {
-		opt := Options{ReportDate: date(2010, 1, n.day), Template: template, Inputs: []string{"fixtures"}}
+		opt := Options{ReportDate: date(2010, 1, n.day), Template: template, Inputs: []string{"fixtures"}, MaxSheets: n.maxSheets}
 		if n.edit != nil {
 			n.edit(t, with)
 			n.edit(t, without)
@@ -67,7 +69,8 @@ func count(got, want, all int) bool {
 }
 
 // checkMemo checks that the memo of workbook data holds every speech
-// sheet and reads its rows as the fast reader reads them from the sheet.
+// sheet but combinedSheet and reads its rows as the fast reader reads
+// them from the sheet.
 func checkMemo(t *testing.T, dir string, data []byte) {
 	t.Helper()
 	m := loadMemo(dir, testBuild, shaOf(data))
@@ -83,7 +86,7 @@ func checkMemo(t *testing.T, dir string, data []byte) {
 	}
 	for _, name := range rr.Sheets() {
 		ms := m.sheet(name)
-		if name == summarySheet || name == logSheet || name == writtenSheet {
+		if name == summarySheet || name == logSheet || name == writtenSheet || name == combinedSheet {
 			if ms != nil {
 				t.Errorf("the memo holds sheet %s", name)
 			}
@@ -153,6 +156,37 @@ func TestMemoSeeds(t *testing.T) {
 		{speeches: speeches, day: 15},
 		{speeches: speeches, day: 15, reused: -1},
 		{speeches: speeches, day: 16, rowsOnly: -1},
+	})
+}
+
+// A ledger with combinedSheet comes out the same with the memo, which
+// keeps every speech sheet but combinedSheet: that is written afresh
+// each run, with what staff typed into it.
+func TestMemoCombined(t *testing.T) {
+	speeches := seedSpeeches(t)
+	// status sets 办理状态 and 备注 of the last task row of combinedSheet.
+	status := func(t *testing.T, path string) {
+		f := openWorkbook(t, path)
+		defer f.Close()
+		g := readGrid(t, f, combinedSheet)
+		last, id := 0, ""
+		for k, n := range g.rowOf {
+			if n > last {
+				last, id = n, k
+			}
+		}
+		g.set(t, "办理状态", id, "推进中")
+		g.set(t, "备注", id, 17)
+		if err := f.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	twinRuns(t, t.TempDir(), "", []night{
+		{speeches: speeches, day: 15, maxSheets: 2},
+		{speeches: speeches, day: 15, maxSheets: 2, reused: 2},
+		{speeches: speeches, day: 16, maxSheets: 2, rowsOnly: 2},
+		{speeches: speeches, day: 16, maxSheets: 2, edit: status},
+		{speeches: speeches, day: 16, maxSheets: 2, reused: 2},
 	})
 }
 

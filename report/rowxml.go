@@ -225,7 +225,10 @@ func (w *rowWriter) writeRows(sh *sheet, l *ledger, p *sheetPlan) error {
 	if err := w.addFonts(lay); err != nil {
 		return err
 	}
-	if !w.remember || sh.spooled != nil {
+	if !w.remember || sh.spooled != nil || sh.Name == combinedSheet {
+		// combinedSheet is not kept on any run: its rows, read back,
+		// would be most of the workbook in memory, here and in the
+		// next run, which reads them from the workbook instead.
 		r.memo = nil
 	}
 	out := w.add(sh.Name, r)
