@@ -90,8 +90,9 @@ func hasBodySuffix(name string) bool {
 // notBodies are subjects that look like bodies but are not: pronouns,
 // fields of work (guide, "Responsible body"), and words of place, extent,
 // shape or outcome whose last character is a head (学校内部, 全部, 工作格局,
-// 公共场所).
-var notBodies = mustPattern(`(?:内部|外部|全部|局部|格局|布局|大局|结局|开局|时局|变局|新局|困局|僵局|残局|骗局|终局|危局|乱局|定局|好处|难处|长处|短处|用处|到处|深处|益处|坏处|之处|场所|住所|处所)$|^(?:我们|大家|同志们|你们|他们|咱们|我|各位|全县|全市|全区|全省|我县|我市|我区|我省|我国|本地|当地|基层|上级|下级|企业|公司|集团)$|工作$|建设$|活动$|发展$|制度$|机制$|体系$`)
+// 公共场所), and rooms named for what is done in them (教室, 会议室): 室 heads
+// offices named for their work (办公室, 督查室), not places.
+var notBodies = mustPattern(`(?:内部|外部|全部|局部|格局|布局|大局|结局|开局|时局|变局|新局|困局|僵局|残局|骗局|终局|危局|乱局|定局|好处|难处|长处|短处|用处|到处|深处|益处|坏处|之处|场所|住所|处所|教室|课室|寝室|卧室|浴室|会议室|阅览室|休息室|储藏室|地下室|温室|密室)$|^(?:我们|大家|同志们|你们|他们|咱们|我|各位|全县|全市|全区|全省|我县|我市|我区|我省|我国|本地|当地|基层|上级|下级|企业|公司|集团)$|工作$|建设$|活动$|发展$|制度$|机制$|体系$`)
 
 // subjectTrim removes, from the front of a subject clause, words that
 // introduce the subject rather than belong to it: among them the
@@ -159,6 +160,9 @@ func (lx *lexicon) subjectBodiesIn(rs []rune, at int) []Body {
 		from := start + runeCount(string(rs[start:at])[:m[1]])
 		bs = lx.leadingBodies(rs[from:at], from)
 	}
+	if len(bs) == 0 && before {
+		bs = lx.roleFramed(rs, start, at)
+	}
 	if len(bs) == 0 && start > 0 {
 		bs = lx.plannerBefore(rs, start)
 	}
@@ -174,6 +178,24 @@ func (lx *lexicon) subjectBodiesIn(rs []rune, at int) []Body {
 	}
 	if len(bs) > 0 {
 		bs = append(lx.listBefore(rs, start), bs...)
+	}
+	return bs
+}
+
+// roleFramed returns the body that the clause rs[start:end] frames as the
+// role the directive after it binds: 作为班主任，要以身作则 directs class
+// teachers, the subject the directive leaves unsaid. The clause must be
+// 作为 or 身为 and the name alone.
+func (lx *lexicon) roleFramed(rs []rune, start, end int) []Body {
+	c := string(rs[start:end])
+	v := firstPrefix(c, []string{"作为", "身为"})
+	if v == "" {
+		return nil
+	}
+	from := start + runeCount(v)
+	bs := lx.leadingBodies(rs[from:end], from)
+	if len(bs) == 0 || bs[0].Span.Start != from || strings.TrimSpace(string(rs[bs[len(bs)-1].Span.End:end])) != "" {
+		return nil
 	}
 	return bs
 }

@@ -226,6 +226,9 @@ func TestBodyShortHeadsInOrdinaryWords(t *testing.T) {
 		{"部 in 全部", []string{"全部要在年底前完工。"}, []string{""}},
 		{"局 in 格局: a clause before 同时要 is no name", []string{"各县要形成新的发展格局，同时要在年底前建立联席会议制度。"}, []string{"各县"}},
 		{"所 in 场所", []string{"公共场所要在年底前全部实现禁烟。"}, []string{""}},
+		{"室 in 教室, a room", []string{"各班教室要在开学前完成消毒。"}, []string{""}},
+		{"室 in 会议室, a room", []string{"三楼会议室要在周五前布置完毕。"}, []string{""}},
+		{"室 of an office", []string{"县委督查室要在月底前通报进展。"}, []string{"县委督查室"}},
 		{"所 in 所需, whose 需 directs nothing", []string{"该校师资力量雄厚，以需求促发展，安排所需课程，让农村孩子享受优质资源。"}, nil},
 		{"局 of 民政局, not 政局", []string{"区民政局要在年底前完成低保核查。"}, []string{"区民政局"}},
 	})
@@ -239,6 +242,18 @@ func TestBodyQuotedRole(t *testing.T) {
 		{"quoted role after the unit", []string{"各成员单位“一把手”要在6月底前带队督查。"}, []string{"各成员单位“一把手”"}},
 		{"quoted body after the place", []string{"社区“两委”要在3月底前完成摸排。"}, []string{"社区“两委”"}},
 		{"quoted role alone", []string{"特别是“一把手”要在月底前亲自过问。"}, []string{"一把手"}},
+	})
+}
+
+// Guide, "Responsible body": the subject of the directive. A clause
+// 作为X， or 身为X， before a directive with no subject of its own frames
+// the role it binds.
+func TestBodyRoleFrame(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"作为 frames the role", []string{"作为班主任，要在开学前完成家访。"}, []string{"班主任"}},
+		{"身为 frames the role", []string{"身为各村第一书记，务必在月底前走访全部农户。"}, []string{"各村第一书记"}},
+		{"a subject of its own wins", []string{"作为牵头单位，县发改局要在6月底前报送方案。"}, []string{"县发改局"}},
+		{"作为 a thing is no role", []string{"作为一项长期任务，要在年底前建立台账。"}, []string{""}},
 	})
 }
 
