@@ -212,6 +212,12 @@ type paragraphReading struct {
 	// directiveList is set when the sentence before was a directive that
 	// opened or went on with an inline list of items and ended with ；.
 	directiveList bool
+	// taskAt is the index of the paragraph's last task sentence, and
+	// taskBodies its bodies; listIntro the bodies of the task that
+	// introduced the current inline list.
+	taskAt     int
+	taskBodies []Body
+	listIntro  []Body
 	// directiveClause is set when the sentence before was a directive
 	// that ended with ；.
 	directiveClause bool
@@ -247,7 +253,7 @@ func (r *taskReading) line(li int, line string) {
 	r.continues = !endsSentence(line)
 	sents := para.sents
 	tags := x.itemTags(sents, x.tagLinesAfter(r.memo, r.joined, li))
-	pr := &paragraphReading{kind: kind, lineRef: lineRef, labelled: labelled, sents: sents}
+	pr := &paragraphReading{kind: kind, lineRef: lineRef, labelled: labelled, sents: sents, taskAt: -1}
 	for i, s := range sents {
 		if tags[i].only {
 			continue // a tag of the sentences before it, not a task
@@ -359,6 +365,15 @@ func (r *taskReading) followRun(kind int, line, folded string) {
 // one.
 func (r *taskReading) sentence(pr *paragraphReading, i int, s sentence) {
 	f := s.fold.text
+	if i > 0 && firstInlineItem.MatchString(f) {
+		// The list's items take the body of the directive that
+		// introduces them (具体要做好“四化”。一是网格化。就是要……)
+		// where the paragraph's opening names none.
+		pr.listIntro = nil
+		if pr.taskAt == i-1 {
+			pr.listIntro = carried(pr.taskBodies)
+		}
+	}
 	an, yes, weak, taggedHeading := r.directive(pr, i, s)
 	if !yes {
 		if i > 0 && inlineBullet(f) {
@@ -427,6 +442,7 @@ func (r *taskReading) sentence(pr *paragraphReading, i int, s sentence) {
 		Hints:   hints,
 	}
 	r.out = append(r.out, t)
+	pr.taskAt, pr.taskBodies = i, bodies
 }
 
 // directive decides whether sentence i of a paragraph is a directive, and
@@ -622,7 +638,7 @@ func (r *taskReading) carriedInto(pr *paragraphReading, i int) []Body {
 	if pr.clauseAt == i && len(pr.clauseSubject) > 0 {
 		return pr.clauseSubject
 	}
-	for _, bs := range [][]Body{pr.inBullet, pr.open, r.lead.bodies} {
+	for _, bs := range [][]Body{pr.inBullet, pr.open, pr.listIntro, r.lead.bodies} {
 		if len(bs) > 0 {
 			return bs
 		}
@@ -683,6 +699,10 @@ var modalMarker = mustPattern(`^(?:要|必须|务必|一定|应|需|将|负责|�
 // laterItem matches the numbering of an item after the first of its list:
 // 二要, (三), 4., ⑤, 其次.
 var laterItem = mustPattern(`^\s*(?:(?:[二三四五六七八九]|十[一二三四五六七八九]?)(?:要|是|[、.])|[(（](?:[二三四五六七八九]|十[一二三四五六七八九]?|[2-9]|[1-9][0-9])[)）]|(?:[2-9]|[1-9][0-9])\s*[、.)）]|[②③④⑤⑥⑦⑧⑨⑩]|第[二三四五六七八九十]|其次|再次)`)
+
+// firstInlineItem matches a sentence that opens the first item of an
+// inline list: 一是……, 一要……, 第一，…….
+var firstInlineItem = mustPattern(`^(?:一(?:是|要)|第一[,，、])`)
 
 // inlineListOpens reports whether a folded sentence opens an inline list
 // with its first item after a comma or colon (……三篇文章，一是……).

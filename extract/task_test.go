@@ -902,3 +902,31 @@ func TestClausesAfterDirective(t *testing.T) {
 		t.Errorf("tasks\n%q\nwant\n%q", got, want)
 	}
 }
+
+// Guide, "Clarifications": inline ordinals are bullets of the sentence
+// that opens the paragraph, its body carried into them. Where that
+// opening names no body, the directive that introduces the list does:
+// its body carries into the items.
+func TestInlineListIntroBody(t *testing.T) {
+	text := strings.Join([]string{
+		"第一篇:讲话",
+		"这次摸底要公平公正。最后,各乡镇要抓好“两化”。一是规范化。就是要统一建立档案台账。二是信息化。就是要建好数据平台。",
+	}, "\n")
+	sp := New().Speeches("n.txt", text, Options{RefDate: NewDate(2020, 3, 1)})
+	var got []string
+	for _, tk := range sp[0].Tasks {
+		var names []string
+		for _, b := range tk.Bodies {
+			names = append(names, b.Name)
+		}
+		got = append(got, tk.Text+" "+strings.Join(names, "、"))
+	}
+	want := []string{
+		"最后,各乡镇要抓好“两化”。 各乡镇",
+		"就是要统一建立档案台账。 各乡镇",
+		"就是要建好数据平台。 各乡镇",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("tasks\n%q\nwant\n%q", got, want)
+	}
+}
