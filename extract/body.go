@@ -301,13 +301,8 @@ func (lx *lexicon) openingSubject(d *directed) []Body {
 	for k := 0; k < 2 && start < len(rs); k++ {
 		end := clauseEnd(rs, start)
 		if bs := lx.leadingBodies(rs[start:end], start); len(bs) > 0 {
-			if bs[0].Span.Start != start || !lx.opensWithVerb(rs[bs[len(bs)-1].Span.End:end]) {
+			if !lx.subjectOfClause(rs, bs, start, end) {
 				return nil
-			}
-			for _, b := range bs {
-				if !lx.plainSubjectName(b.Name) {
-					return nil
-				}
 			}
 			return bs
 		}
@@ -318,6 +313,85 @@ func (lx *lexicon) openingSubject(d *directed) []Body {
 	}
 	return nil
 }
+
+// subjectOfClause reports whether bs, the bodies that the clause
+// rs[start:end] opens with, are its subject: they open it, each is
+// surely a body's name, and a predicate follows them, after a word of
+// time or frequency it may hold (党组织每季度初召开例会).
+func (lx *lexicon) subjectOfClause(rs []rune, bs []Body, start, end int) bool {
+	if bs[0].Span.Start != start {
+		return false
+	}
+	for _, b := range bs {
+		if !lx.plainSubjectName(b.Name) {
+			return false
+		}
+	}
+	rest := rs[bs[len(bs)-1].Span.End:end]
+	if m := subjectTime().FindStringIndex(string(rest)); m != nil {
+		rest = rest[runeCount(string(rest)[:m[1]]):]
+	}
+	return lx.opensWithVerb(rest)
+}
+
+// subjectTime matches a word of time or frequency between a subject and
+// its predicate: 每季度初, 每月, 今年, 年内.
+var subjectTime = mustRegexp(`^(?:每[一两半]?(?:个)?(?:年|季度|季|月|周|星期|天|日)(?:初|末|底)?|今年|明年|年内|近期|当前)`)
+
+// midClauseSubject returns the bodies that open a later clause of the
+// folded sentence d as the subject of its verb, with no marker of their
+// own, where the directive's marker names none: in 要借鉴……的经验，党支部
+// 每月拿出半天时间，组织…… the party branch is who acts (issue 13: a
+// sentence that names its own subject uses it). The first clause is the
+// marker's, which has no subject.
+func (lx *lexicon) midClauseSubject(d *directed) []Body {
+	if lx == nil || lx.words == nil {
+		return nil
+	}
+	if !markerOpens().MatchString(d.text) {
+		return nil // the first clause has a subject of its own, or none is wanted
+	}
+	rs, _ := d.runes()
+	for start := clauseEnd(rs, 0) + 1; start < len(rs); start = clauseEnd(rs, start) + 1 {
+		if rs[start-1] != ',' && rs[start-1] != '，' {
+			return nil // past the sentence's list of clauses
+		}
+		end := clauseEnd(rs, start)
+		if bs := lx.leadingBodies(rs[start:end], start); len(bs) > 0 {
+			if lx.subjectOfClause(rs, bs, start, end) && !doneWords().MatchString(string(rs[start:end])) && !lx.verbAndObject(bs) {
+				return bs
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// verbAndObject reports whether a name of bs holds a verb of two or more
+// characters with a noun after it, outside a description before 的: the
+// "name" is a predicate and its object (大力倡导民营企业).
+func (lx *lexicon) verbAndObject(bs []Body) bool {
+	for _, b := range bs {
+		if strings.Contains(b.Name, "的") {
+			continue
+		}
+		ws := lx.words.words(b.Name)
+		for i := 0; i+1 < len(ws); i++ {
+			if ws[i].pos == "v" && ws[i].end-ws[i].start >= 2 && ws[i+1].end-ws[i+1].start >= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// markerOpens matches a sentence whose first word is its directive
+// marker: 要借鉴……, 必须…….
+var markerOpens = mustRegexp(`^(?:要|必须|务必|一定要|需要)`)
+
+// doneWords match a clause that reports what was done (教育局已经下发了
+// 文件): its subject did it, and is told to do nothing.
+var doneWords = mustRegexp(`已经|已|曾|刚才|了`)
 
 // plainSubjectName reports whether a name that opens a sentence with no
 // marker is surely a body's: with no 要 to show where the subject ends,

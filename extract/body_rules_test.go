@@ -874,3 +874,21 @@ func TestBodyTopicLabelParagraphs(t *testing.T) {
 		}, []string{"各乡镇、各农业站", ""}},
 	})
 }
+
+// Issue 13: a sentence that names its own subject uses it, though no
+// marker follows the subject: a word of time or frequency may stand
+// between it and its verb (村党支部每季度末召开……), and a clause after
+// the marker's may name it (要……，县农业局每月组织……). A clause reporting
+// what was done, or a predicate with its object, names no subject.
+func TestBodySubjectWithoutMarker(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"frequency between subject and verb", []string{
+			"二、重点任务",
+			"各乡镇要建好两项制度。",
+			"一是要建立例会制度。村党支部每季度末召开一次民主生活会。要在每次会后10日内报送纪要。",
+		}, []string{"各乡镇", "各乡镇", "村党支部", "村党支部"}},
+		{"subject of a later clause", []string{"要学习先进经验，县农业局每月组织一次培训，全年培训500人。"}, []string{"县农业局"}},
+		{"a clause reporting what was done", []string{"各乡镇要在3月底前完成排查。要抓好落实，县教育局已经下发了文件，年底前完成。"}, []string{"各乡镇", "各乡镇"}},
+		{"a predicate and its object", []string{"要积极构建新格局，大力倡导民营企业扶贫，年底前完成。"}, []string{""}},
+	})
+}

@@ -393,6 +393,10 @@ func (r *taskReading) sentence(pr *paragraphReading, i int, s sentence) {
 		own = x.origBodies(s, x.lex.openingSubject(d))
 		opening = own
 	}
+	if len(own) == 0 && !weak {
+		own = x.origBodies(s, x.lex.midClauseSubject(d))
+		opening = own
+	}
 	marked := x.origBodies(s, an.markedBodies(x.lex))
 	if quotedDirective().MatchString(f) {
 		// 教育部召开发布会，要求各地要……: the bodies of a directive
