@@ -44,12 +44,13 @@ type pattern struct {
 // compiledPattern is a pattern compiled, with its tests.
 type compiledPattern struct {
 	re       *regexp.Regexp
-	anchored bool      // the pattern starts with ^ (or \A)
-	first    []rune    // sorted ranges lo, hi of the characters a match begins with; nil when unknown
-	firstSet charSet   // first's characters, by their low 12 bits: a character outside it is not in first
-	window   int       // the characters an anchored match looks at, or -1 when unbounded
-	need     *literals // a match holds one of these; nil when unknown
-	literal  bool      // an unanchored pattern whose matches are need's literals
+	anchored bool        // the pattern starts with ^ (or \A)
+	first    []rune      // sorted ranges lo, hi of the characters a match begins with; nil when unknown
+	firstSet charSet     // first's characters, by their low 12 bits: a character outside it is not in first
+	window   int         // the characters an anchored match looks at, or -1 when unbounded
+	need     *literals   // a match holds one of these; nil when unknown
+	literal  bool        // an unanchored pattern whose matches are need's literals
+	run      *runPattern // the pattern as a run between literals, when it is one
 }
 
 // allPatterns holds every pattern mustPattern and mustRegexp have made,
@@ -89,6 +90,7 @@ func (p *pattern) compile() {
 	if err != nil {
 		panic(err)
 	}
+	c.run = newRunPattern(re)
 	re = re.Simplify()
 	body := re
 	if re.Op == syntax.OpConcat && len(re.Sub) > 0 && re.Sub[0].Op == syntax.OpBeginText {
@@ -651,6 +653,9 @@ func (p *pattern) MatchString(s string) bool {
 	if c.literal {
 		return c.need.in(s)
 	}
+	if c.run != nil {
+		return c.runMatches(s, 1) != nil
+	}
 	t, ok := c.mayMatch(s)
 	return ok && c.re.MatchString(t)
 }
@@ -658,6 +663,12 @@ func (p *pattern) MatchString(s string) bool {
 // FindStringIndex returns the byte range of the leftmost match in s, or nil.
 func (p *pattern) FindStringIndex(s string) []int {
 	c := p.compiled()
+	if c.run != nil {
+		if m := c.runMatches(s, 1); m != nil {
+			return m[0][:2:2]
+		}
+		return nil
+	}
 	t, ok := c.mayMatch(s)
 	if !ok {
 		return nil
@@ -668,6 +679,12 @@ func (p *pattern) FindStringIndex(s string) []int {
 // FindString returns the leftmost match in s, or "".
 func (p *pattern) FindString(s string) string {
 	c := p.compiled()
+	if c.run != nil {
+		if m := c.runMatches(s, 1); m != nil {
+			return s[m[0][0]:m[0][1]]
+		}
+		return ""
+	}
 	t, ok := c.mayMatch(s)
 	if !ok {
 		return ""
@@ -698,6 +715,13 @@ func (p *pattern) ReplaceAllStringFunc(s string, repl func(string) string) strin
 // when n < 0), or nil.
 func (p *pattern) FindAllStringIndex(s string, n int) [][]int {
 	c := p.compiled()
+	if c.run != nil {
+		out := c.runMatches(s, n)
+		for i, m := range out {
+			out[i] = m[:2:2]
+		}
+		return out
+	}
 	if _, ok := c.mayMatch(s); !ok {
 		return nil
 	}
@@ -708,6 +732,9 @@ func (p *pattern) FindAllStringIndex(s string, n int) [][]int {
 // s and of their groups (all when n < 0), or nil.
 func (p *pattern) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	c := p.compiled()
+	if c.run != nil {
+		return c.runMatches(s, n)
+	}
 	if _, ok := c.mayMatch(s); !ok {
 		return nil
 	}
@@ -718,6 +745,12 @@ func (p *pattern) FindAllStringSubmatchIndex(s string, n int) [][]int {
 // in s and of its groups, or nil.
 func (p *pattern) FindStringSubmatchIndex(s string) []int {
 	c := p.compiled()
+	if c.run != nil {
+		if m := c.runMatches(s, 1); m != nil {
+			return m[0]
+		}
+		return nil
+	}
 	t, ok := c.mayMatch(s)
 	if !ok {
 		return nil
@@ -728,11 +761,32 @@ func (p *pattern) FindStringSubmatchIndex(s string) []int {
 // FindStringSubmatch returns the leftmost match in s and its groups, or nil.
 func (p *pattern) FindStringSubmatch(s string) []string {
 	c := p.compiled()
+	if c.run != nil {
+		m := c.runMatches(s, 1)
+		if m == nil {
+			return nil
+		}
+		out := make([]string, 0, 2)
+		for i := 0; i < len(m[0]); i += 2 {
+			out = append(out, s[m[0][i]:m[0][i+1]])
+		}
+		return out
+	}
 	t, ok := c.mayMatch(s)
 	if !ok {
 		return nil
 	}
 	return c.re.FindStringSubmatch(t)
+}
+
+// runMatches returns up to n matches of the run pattern c.run in s (all
+// when n < 0), as FindAllStringSubmatchIndex does, after the cheap test
+// of the literals every match holds.
+func (c *compiledPattern) runMatches(s string, n int) [][]int {
+	if c.need != nil && !c.need.in(s) {
+		return nil
+	}
+	return c.run.matches(s, n)
 }
 
 // regexp returns the regular expression of p, compiled.
