@@ -194,8 +194,8 @@ var directiveMarker = newMarkerFinder(
 	willListed,
 	`将(?:[^近来军士领]|$)`, // a commitment of the body it follows: 县委将结合实际……
 	`控制在`, `须[^知臾]`,
-	`预计(?:于|在|将|[0-9一二三四五六七八九十]{2,4}年)`,
-	`拟(?:于|在|将)`, `计划(?:于|在)`, `限(?:期|于|[0-9一二三四五六七八九十两]+)`,
+	`预计\s*(?:于|在|将|[0-9一二三四五六七八九十]{2,4}\s*年)`,
+	`拟(?:于|在|将|按|安排|投入|新增|新建|开工|建设|实施|完成|推出|出台|启动|召开|举办|下达|发行|设立)`, `计划(?:于|在)`, `限(?:期|于|[0-9一二三四五六七八九十两]+)`,
 	`严禁`, `禁止`, `不得`, `不准`, `杜绝`,
 )
 
@@ -919,7 +919,7 @@ func turnsToWhatIsDue(clause string) bool {
 }
 
 // dueOpenings open a clause that turns to what is due.
-var dueOpenings = []string{"今年", "明年", "下半年", "下一步", "下一阶段", "下阶段", "接下来", "今后", "从现在起", "从现在开始", "会后", "新的一年", "新学期", "本学期", "今冬明春"}
+var dueOpenings = []string{"今年", "明年", "下半年", "下一步", "下一阶段", "下阶段", "接下来", "今后", "从现在起", "从现在开始", "会后", "新的一年", "新学期", "本学期", "今冬明春", "后续", "未来"}
 
 // pastDescription matches a description, by what was done to it, of the
 // thing a preposition makes the directive's object (对已完工的项目, 把已经

@@ -103,6 +103,10 @@ func TestDirective(t *testing.T) {
 		{"需要时 is a case, not a requisite", "加强日常巡查,需要时及时上报。", false, true},
 		{"principle: what a goal needs", "要实现这样的目标,不仅需要我们苦干实干,更需要全社会支持。", false, false},
 		{"需要 opening is no goal's 要", "基层学校需要关心,教研室要深入课堂指导。", false, true},
+		{"拟 + a verb of planning", "今年拟安排专项资金500万元。", false, true},
+		{"拟 in a word plans nothing", "拟人化的写法很生动。", false, false},
+		{"预计 with a spaced year", "二期工程预计 2026 年底完工。", false, true},
+		{"report, then 后续 turns to what is due", "方案已获省厅批准，后续争取年内开工。", false, true},
 	}
 	for _, tt := range tests {
 		if got, _ := (*lexicon)(nil).directive(newDirected(tt.s), tt.heading); got != tt.want {
