@@ -204,9 +204,9 @@ type paragraphReading struct {
 	clauseSubject []Body
 	clauseAt      int  // the index of the sentence after that ；
 	goalList      bool // the sentence before opened or went on with a list of targets
-	// labelled marks a paragraph that opens with a topic its lead line
-	// lists (果，要……): a bullet of that lead line, whose first
-	// sentence is no heading.
+	// labelled marks a paragraph whose first sentence is no heading:
+	// one that opens with a topic its lead line lists (果，要……), a
+	// bullet of that lead line, or a row of a schedule table.
 	labelled bool
 	sents    []sentence // the paragraph's sentences
 	// directiveList is set when the sentence before was a directive that
@@ -253,7 +253,9 @@ func (r *taskReading) line(li int, line string) {
 	r.continues = !endsSentence(line)
 	sents := para.sents
 	tags := x.itemTags(sents, x.tagLinesAfter(r.memo, r.joined, li))
-	pr := &paragraphReading{kind: kind, lineRef: lineRef, labelled: labelled, sents: sents, taskAt: -1}
+	// A numbered line of a schedule table (3、年底前完成……) is one of
+	// its rows, no heading.
+	pr := &paragraphReading{kind: kind, lineRef: lineRef, labelled: labelled || r.rowYear != 0, sents: sents, taskAt: -1}
 	for i, s := range sents {
 		if tags[i].only {
 			continue // a tag of the sentences before it, not a task

@@ -1087,8 +1087,23 @@ func allowsOnly(s string) bool {
 // Its characters are in cs, when not nil.
 func plain(s string, cs *charSet) bool {
 	body := stripNumbering(s)
-	return runeCount(body) >= 6 && !dateLine().MatchString(body) && !isPastReport(body) && !description.MatchIn(body, cs) && !notDirective(body, cs)
+	return runeCount(body) >= 6 && !dateLine().MatchString(body) && !reports(body) && !description.MatchIn(body, cs) && !notDirective(body, cs)
 }
+
+// reports reports whether the body of a sentence reports what was done:
+// isPastReport, less a description of the thing acted on (对已建成的……),
+// and less the words of a result (取得明显进展) in a goal set for a year
+// to come (到2020年，……取得明显进展), which only 已 or 了 make a report.
+func reports(body string) bool {
+	if !isPastReport(withoutPastDescriptions(body)) {
+		return false
+	}
+	return !goalYearOpening.MatchString(body) || strings.Contains(body, "已") || strings.Contains(body, "了")
+}
+
+// goalYearOpening matches the year a goal is set for, opening a
+// sentence: 到2020年，, 力争到2025年底，.
+var goalYearOpening = mustPattern(`^(?:力争|争取)?(?:到|至)[0-9〇零一二三四五六七八九]{4}年(?:底|末)?[，,]`)
 
 // dateLine matches a line that is only a date, as a document's signature
 // closes it (国务院办公厅 / 2019年1月9日): it states no work.

@@ -934,3 +934,46 @@ func TestInlineListIntroBody(t *testing.T) {
 		t.Errorf("tasks\n%q\nwant\n%q", got, want)
 	}
 }
+
+// Guide, "Task", rule 1: a report of what was done is no task. In a plan
+// section a statement of work is an instruction unless it reports: a
+// thing described by what was done to it (对于已经建成的) reports
+// nothing, nor do the words of a result in a goal set for a year to come.
+func TestPlanStatementReports(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"全县取得了明显成效。", true},
+		{"近年来全县教育事业取得长足进步。", true},
+		{"到2030年，试点城市在重点领域取得明显进展。", false},
+		{"到2030年，已建成示范区3个。", true},
+		{"对于已经建成、尚未移交的校舍，原则上于6月底前完成移交。", false},
+	} {
+		if got := reports(tt.s); got != tt.want {
+			t.Errorf("reports(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
+
+// Guide, "Task": a schedule table's rows are the work it plans, each row
+// in the year its year column gives (issue 13); a numbered row is a row,
+// not a heading that needs a marker.
+func TestScheduleRowsNumbered(t *testing.T) {
+	text := strings.Join([]string{
+		"县政府施政报告",
+		"二、工作安排",
+		"表1、期程一览表：",
+		"2025 1、3月：完成招标。",
+		"2、年底前完成路基施工。",
+	}, "\n")
+	sp := New().Speeches("s.txt", text, Options{RefDate: NewDate(2025, 1, 10)})
+	var got []string
+	for _, tk := range sp[0].Tasks {
+		got = append(got, tk.Text)
+	}
+	want := []string{"2025 1、3月：完成招标。", "2、年底前完成路基施工。"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("tasks %q, want %q", got, want)
+	}
+}
