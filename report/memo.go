@@ -8,6 +8,7 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"errors"
+	"hash"
 	"io"
 	"maps"
 	"math"
@@ -260,13 +261,28 @@ func (r *reuse) entry(sheet string) (xlsx.Deflated, *memoSheet, bool) {
 // written are not those the sheets it reused were written with.
 var errStale = errors.New("the previous workbook's sheets do not fit the new styles")
 
-// A keyWriter builds the bytes a digest is taken of, each value with its
-// length or kind, so that different values never run together the same.
-type keyWriter struct{ b []byte }
+// A keyWriter takes a digest of values, each with its length or kind, so
+// that different values never run together the same. The bytes go to
+// the hash a buffer at a time: those of 其余讲话's rows are as many as the
+// rows' text.
+type keyWriter struct {
+	b []byte
+	h hash.Hash // nil until the buffer first fills
+}
+
+// keyBuffer is how many bytes a keyWriter holds before it hashes them.
+const keyBuffer = 64 << 10
 
 func (k *keyWriter) str(s string) {
 	k.b = binary.AppendUvarint(k.b, uint64(len(s)))
 	k.b = append(k.b, s...)
+	if len(k.b) >= keyBuffer {
+		if k.h == nil {
+			k.h = sha256.New()
+		}
+		k.h.Write(k.b)
+		k.b = k.b[:0]
+	}
 }
 
 func (k *keyWriter) int(n int) { k.b = binary.AppendVarint(k.b, int64(n)) }
@@ -283,7 +299,15 @@ func (k *keyWriter) float(f float64) {
 	k.b = binary.LittleEndian.AppendUint64(k.b, math.Float64bits(f))
 }
 
-func (k *keyWriter) sum() [32]byte { return sha256.Sum256(k.b) }
+func (k *keyWriter) sum() [32]byte {
+	if k.h == nil {
+		return sha256.Sum256(k.b)
+	}
+	k.h.Write(k.b)
+	var s [32]byte
+	k.h.Sum(s[:0])
+	return s
+}
 
 // rowsKey returns a digest of all that writeRow writes the task rows of
 // sh from, with the template and the build: the columns, the rows'

@@ -3,10 +3,12 @@ package report
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/speechledger/speechledger/extract"
@@ -313,4 +315,25 @@ func TestRowsKeyFields(t *testing.T) {
 func shaOf(b []byte) []byte {
 	s := sha256.Sum256(b)
 	return s[:]
+}
+
+// A keyWriter's digest is the SHA-256 of all its values' bytes, however
+// many times its buffer filled.
+func TestKeyWriterLong(t *testing.T) {
+	var k keyWriter
+	var all []byte
+	for i := range 20000 {
+		s := strings.Repeat("任务", i%7)
+		k.str(s)
+		k.int(i)
+		all = binary.AppendUvarint(all, uint64(len(s)))
+		all = append(all, s...)
+		all = binary.AppendVarint(all, int64(i))
+	}
+	if len(all) < 2*keyBuffer {
+		t.Fatalf("%d bytes: the buffer never fills twice", len(all))
+	}
+	if got, want := k.sum(), sha256.Sum256(all); got != want {
+		t.Errorf("digest %x, want %x", got, want)
+	}
 }
