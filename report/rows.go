@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unique"
 
 	"github.com/speechledger/speechledger/extract"
 )
@@ -235,6 +236,7 @@ func readLedger(speeches Speeches, opt Options, spool bool) (ledger, error) {
 		for _, t := range sp.Tasks {
 			r := buildRow(t, opt.ReportDate)
 			if keep {
+				r.intern()
 				sh.Rows = append(sh.Rows, r)
 			}
 			st.count(e, t, &r, opt.ReportDate)
@@ -442,6 +444,20 @@ func buildRow(t extract.Task, reportDate extract.Date) row {
 	r.Hints = strings.Join(hints, "；")
 	r.Warning = warning(r.Due, r.Status, reportDate)
 	return r
+}
+
+// intern interns the texts of r (unique.Make), which a run holds for
+// every task: the same as those of the previous workbook's row of the
+// task, which its reader interns, and as those of other rows (bodies,
+// times, a section's heading), they are then held once. The speech the
+// row was made from can go.
+func (r *row) intern() {
+	for _, s := range []*string{&r.ID, &r.Text, &r.Times, &r.Lead, &r.Support, &r.Targets, &r.Section, &r.Hints, &r.Warning} {
+		*s = unique.Make(*s).Value()
+	}
+	for i, u := range r.Units {
+		r.Units[i] = unique.Make(u).Value()
+	}
 }
 
 // warning returns the 预警 of a task due on due with status as of the

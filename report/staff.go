@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unique"
 
 	"github.com/speechledger/speechledger/extract"
 )
@@ -23,6 +24,9 @@ import (
 // records.
 func keepStaffValues(r *row, old *prevSheet, o *prevRow, p *previous, lay *layout, date extract.Date, st *Stats) {
 	prop := proposalOf(r)
+	for i, v := range prop {
+		prop[i] = unique.Make(v).Value() // most are r's texts, interned
+	}
 	r.Proposed = prop
 	rec := p.written.lookup(old.name, o.id)
 	var hints []string

@@ -10,6 +10,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"unique"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -256,9 +257,16 @@ func parseTyped(rows [][]string, b []byte, shared []string, typed bool) (*Sheet,
 }
 
 // parse reads the rows of worksheet XML b into p, as parseTyped does.
+//
+// The values are interned (unique.Make): a ledger's cells repeat a great
+// deal (statuses, bodies, dates, a section's heading on each of its
+// tasks, the record of writtenSheet repeating the speech sheets), and a
+// run holds the cells of the sheets it reads. Each row's slices are made
+// as long as the row before, most rows being as long.
 func (p *Sheet) parse(b []byte, shared []string, typed bool) error {
 	rows := p.Rows
 	next := max(p.next, 1) // the row of a <row> without r
+	width, swidth := 0, 0  // of the last row read, its values and styles
 	for _, row := range elements(b, "row") {
 		open, body := splitElement(row)
 		n := next
@@ -277,6 +285,12 @@ func (p *Sheet) parse(b []byte, shared []string, typed bool) error {
 		}
 		var cells []string
 		var styles []int32
+		if width > 0 {
+			cells = make([]string, 0, width)
+		}
+		if swidth > 0 && typed {
+			styles = make([]int32, 0, swidth)
+		}
 		col := 0
 		for _, c := range elements(body, "c") {
 			copen, cbody := splitElement(c)
@@ -307,9 +321,10 @@ func (p *Sheet) parse(b []byte, shared []string, typed bool) error {
 			for len(cells) < col {
 				cells = append(cells, "")
 			}
-			cells[col-1] = v
+			cells[col-1] = unique.Make(v).Value()
 		}
 		if len(styles) > 0 {
+			swidth = len(styles)
 			for len(p.styles) < n {
 				p.styles = append(p.styles, nil)
 			}
@@ -318,6 +333,7 @@ func (p *Sheet) parse(b []byte, shared []string, typed bool) error {
 		if len(cells) == 0 {
 			continue
 		}
+		width = len(cells)
 		for len(rows) < n {
 			rows = append(rows, nil)
 		}
