@@ -418,6 +418,9 @@ func (c *targetReading) countSetsNoGoal() bool {
 	if count && n.chinese && len(obj) > 0 && strings.HasPrefix(obj, "“") && strings.HasSuffix(obj, "”") {
 		return true // a slogan: 四个“明白”
 	}
+	if n.chinese && i > 0 && rs[i-1] == '”' {
+		return true // the count of a quoted list, its label: “园区、景区、社区”三区建设
+	}
 	if count && restatesList(rs, c.cs, i, n.value) {
 		return true // a count of the names just listed: 福州、厦门两个大户
 	}

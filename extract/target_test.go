@@ -125,6 +125,7 @@ func TestFindTargets(t *testing.T) {
 		{"not: slogans in quotes", "要坚决做到“五个落实到位”和“两学一做”。", nil},
 		{"not: slogans", "要严格执行三个结合、两个毫不动摇。", nil},
 		{"not: slogan with quoted term", "中小学德育工作要做到四个“明白”。", nil},
+		{"not: the count of a quoted list", "要加快“产业园区、旅游景区、城乡社区”三区建设。", nil},
 		{"not: 四个第一人", "工会要履行“四个第一人”的职责。", nil},
 		{"not: X大", "要继续打好三大攻坚战,推进八大民生工程。", nil},
 		{"not: grades 5A", "支持西江千户苗寨创建国家5A级旅游景区。", nil},
