@@ -1299,8 +1299,42 @@ func (lx *lexicon) modalBy(s string) []Body {
 			end++
 		}
 		if n := lx.nameBeforeVerb(rs[at:end]); n > 0 {
-			out = append(out, Body{Name: string(rs[at : at+n]), Role: RoleLead, Span: Span{at, at + n}})
+			out = append(out, lx.alternatives(string(rs[at:at+n]), at)...)
 		}
+	}
+	return out
+}
+
+// countWord matches the count a name may open with where a directive
+// says how many of a role act (一名联络员, 两位副局长): no part of the
+// role's name.
+var countWord = mustRegexp(`^[一二两三四五六七八九十0-9]+[名位个]`)
+
+// alternatives returns the bodies of a name found at rune offset at,
+// split where it offers roles or units as alternatives joined by 或
+// (由一名指导员或联络员负责: 指导员 and 联络员, guide, "Responsible body":
+// coordinated names are split), each without a count before it; the
+// name whole when a part names no body.
+func (lx *lexicon) alternatives(name string, at int) []Body {
+	whole := []Body{{Name: name, Role: RoleLead, Span: Span{at, at + runeCount(name)}}}
+	var out []Body
+	from := at
+	for _, p := range strings.Split(name, "或") {
+		n := runeCount(p)
+		counted := false
+		if m := countWord().FindStringIndex(p); m != nil {
+			from += runeCount(p[:m[1]])
+			n -= runeCount(p[:m[1]])
+			p, counted = p[m[1]:], true
+		}
+		// A bare head joined to a name, or counted, names the people
+		// or units of its kind (指导员或联络员, 两名联络员), as
+		// coordinatedHead reads it.
+		if !(lx.isBodyName(p) || bodySuffixSet[p] && runeCount(p) >= 2 && (len(out) > 0 || counted)) || !lx.wholeName(p) {
+			return whole
+		}
+		out = append(out, Body{Name: p, Role: RoleLead, Span: Span{from, from + n}})
+		from += n + 1
 	}
 	return out
 }
@@ -1338,11 +1372,21 @@ func (lx *lexicon) namesAt(s string, re *pattern, role string) []Body {
 	offsets := runeCounter{s: s}
 	var rs []rune // s as runes, made once for the lists that need them
 	for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+		if re == respMark && hasPrefixAny(s[m[1]:], "同志", "人") {
+			continue // ……主要负责同志担任组长: 负责同志 is a role
+		}
 		text := s[m[2]:m[3]]
 		at := offsets.at(m[2])
 		var found []Body
 		for _, p := range lx.splitNames(text) {
 			name := strings.TrimPrefix(strings.TrimSpace(p.text), "等")
+			if alts := lx.alternatives(name, at+p.at); len(alts) > 1 || alts[0].Name != name {
+				for _, b := range alts {
+					b.Role = role
+					found = append(found, b)
+				}
+				continue
+			}
 			if !lx.isBodyName(name) && !(strict && lx.isPersonName(name)) || strict && !lx.wholeName(name) {
 				if strict {
 					found = nil

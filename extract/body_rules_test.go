@@ -892,3 +892,16 @@ func TestBodySubjectWithoutMarker(t *testing.T) {
 		{"a predicate and its object", []string{"要积极构建新格局，大力倡导民营企业扶贫，年底前完成。"}, []string{""}},
 	})
 }
+
+// Guide, "Responsible body": coordinated names are split, alternatives
+// joined by 或 too (由一名指导员或网格员负责), and a count before a role
+// (两名联络员) is no part of its name; 负责 in 负责同志 names a role, not
+// who is responsible.
+func TestBodyAlternativesSplit(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"roles joined by 或", []string{"该项工作由一名驻村指导员或网格员负责，月底前完成。"}, []string{"驻村指导员、网格员"}},
+		{"units joined by 或", []string{"该项工作由县财政局或县审计局负责，月底前完成。"}, []string{"县财政局、县审计局"}},
+		{"a count before a role", []string{"该项工作可由两名联络员负责，月底前完成。"}, []string{"联络员"}},
+		{"负责同志 is a role", []string{"各村要成立调解小组，由村委会或党支部主要负责同志担任组长，年底前完成。"}, []string{"各村"}},
+	})
+}
