@@ -773,6 +773,11 @@ func quotationEnd(s string, j int, closing rune, marks string, toEnd bool) int {
 // sets no one work (guide, "Task": statements of principle).
 var requisite = mustPattern(`[，,](?:就|更|还|则|也|都)?(?:需要(?:[^时的]|$)|离不开|有赖于|依赖于|取决于)`)
 
+// habitual finds the adverbs that say what a body has long done (县局始终
+// 把……作为核心导向): with no marker, the sentence describes a practice,
+// it sets no work.
+var habitual = mustPattern(`始终|一直|历来|向来|一贯`)
+
 // description finds copulas and comparisons that make a sentence opening
 // with a verb a statement rather than an instruction.
 var description = mustPattern(`是|在于|只有|没有|较之|相辅相成`)
@@ -902,7 +907,7 @@ func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
 		return false, false
 	}
 	body := stripNumbering(s)
-	if isImperativeOpening(body) && !isPastReport(body) && !description.MatchIn(body, cs) && !requisite.MatchIn(body, cs) {
+	if isImperativeOpening(body) && !isPastReport(body) && !description.MatchIn(body, cs) && !requisite.MatchIn(body, cs) && !habitual.MatchIn(body, cs) {
 		return true, true
 	}
 	return false, false
@@ -1087,7 +1092,7 @@ func allowsOnly(s string) bool {
 // Its characters are in cs, when not nil.
 func plain(s string, cs *charSet) bool {
 	body := stripNumbering(s)
-	return runeCount(body) >= 6 && !dateLine().MatchString(body) && !reports(body) && !description.MatchIn(body, cs) && !notDirective(body, cs)
+	return runeCount(body) >= 6 && !dateLine().MatchString(body) && !reports(body) && !description.MatchIn(body, cs) && !habitual.MatchIn(body, cs) && !notDirective(body, cs)
 }
 
 // reports reports whether the body of a sentence reports what was done:

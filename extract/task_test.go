@@ -977,3 +977,23 @@ func TestScheduleRowsNumbered(t *testing.T) {
 		t.Errorf("tasks %q, want %q", got, want)
 	}
 }
+
+// Guide, "Task", rule 1: a description of the situation is no task. With
+// no marker, 始终, 一直 or 历来 say what a body has long done, a practice,
+// not work set, in a plan section too.
+func TestHabitualPractice(t *testing.T) {
+	text := strings.Join([]string{
+		"县教育局工作要点",
+		"二、主要任务",
+		"县局始终坚持每年开展家访活动2次。",
+		"县局年内完成校长轮训2次。",
+	}, "\n")
+	sp := New().Speeches("h.txt", text, Options{RefDate: NewDate(2024, 2, 1)})
+	var got []string
+	for _, tk := range sp[0].Tasks {
+		got = append(got, tk.Text)
+	}
+	if want := "县局年内完成校长轮训2次。"; strings.Join(got, "|") != want {
+		t.Errorf("tasks %q, want %q", got, want)
+	}
+}
