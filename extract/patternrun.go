@@ -244,12 +244,17 @@ func (rp *runPattern) inClass(r rune) bool {
 type postHit struct{ at, byteAt, post int }
 
 // runText is a text read once for a runPattern: where S's literals stand,
-// and the characters outside C, by character offset.
+// and, when a run may start at every place, the characters outside C, by
+// character offset.
 type runText struct {
 	hits   []postHit
 	breaks []int
 	n      int // the text's length in characters
 }
+
+// runsFromStart reports whether the run starts where the match does (P
+// is nothing), so that a run may start at every place of the text.
+func (rp *runPattern) runsFromStart() bool { return len(rp.pre) == 1 && rp.preEmpty }
 
 // read reads s for rp.
 func (rp *runPattern) read(s string) runText {
@@ -260,7 +265,7 @@ func (rp *runPattern) read(s string) runText {
 		if rp.postEmpty || rp.postLead.has(r) {
 			t.hit(rp, s, i, k)
 		}
-		if !rp.inClass(r) {
+		if rp.runsFromStart() && !rp.inClass(r) {
 			t.breaks = append(t.breaks, k)
 		}
 		i += size
@@ -291,12 +296,25 @@ func (rp *runPattern) matchAt(s string, t *runText, i, k int) []int {
 			continue
 		}
 		q := k + rp.preRunes[p] // where the run starts
-		b, _ := slices.BinarySearch(t.breaks, q)
-		if m := rp.runTo(t, i, i+len(w), q, t.breakAt(b)); m != nil {
+		if m := rp.runTo(t, i, i+len(w), q, q+rp.runLength(s[i+len(w):])); m != nil {
 			return m
 		}
 	}
 	return nil
+}
+
+// runLength returns how many characters of the class s begins with, up
+// to the most the run may hold.
+func (rp *runPattern) runLength(s string) int {
+	n := 0
+	for i := 0; i < len(s) && (rp.max < 0 || n < rp.max); n++ {
+		r, size := decodeRune(s, i)
+		if !rp.inClass(r) {
+			break
+		}
+		i += size
+	}
+	return n
 }
 
 // runTo returns the match that starts at byte offset i and whose run
@@ -363,7 +381,7 @@ func (rp *runPattern) matches(s string, n int) [][]int {
 		}
 		var m []int
 		switch r, _ := decodeRune(s, i); {
-		case len(rp.pre) == 1 && rp.preEmpty:
+		case rp.runsFromStart():
 			// The run starts here, and only a hit it reaches will do.
 			for b < len(t.breaks) && t.breaks[b] < k {
 				b++
