@@ -742,6 +742,7 @@ func TestBodyPeopleSubjectTakesNoCarriedBody(t *testing.T) {
 		{"people as the subject", []string{"各乡镇要在3月底前完成摸底。职工必须在4月底前完成登记。"}, []string{"各乡镇", ""}},
 		{"a whole trade as the subject", []string{"各乡镇要在3月底前完成摸底。各行各业都要在4月底前完成自查。"}, []string{"各乡镇", ""}},
 		{"a thing as the topic", []string{"各乡镇要在3月底前完成摸底。欠进度的项目要在4月底前开工。"}, []string{"各乡镇", "各乡镇"}},
+		{"a field of work in 业 as the topic", []string{"各乡镇要在3月底前完成摸底。当前发展茶叶产业要重点抓好两件事,6月底前完成规划。"}, []string{"各乡镇", "各乡镇"}},
 		{"a preposition's object", []string{"各乡镇要在3月底前完成摸底。对排查出的隐患要在4月底前整改到位。"}, []string{"各乡镇", "各乡镇"}},
 		{"a bare head that names no body on its own", []string{"各级党组织要在3月底前完成换届。部门要在4月底前建好活动室。"}, []string{"各级党组织", "各级党组织"}},
 		// 党组织 names a body on its own (heads.txt, "alone"): the

@@ -121,6 +121,18 @@ func lastClauseBodies(text string, bs []Body) []Body {
 // whole society (职工, 群众, 全社会, 各行各业): subjects that act.
 const actorEnds = "人员者工众民师生家党会界业"
 
+// namesActors reports whether a noun names people or a whole society
+// that act, by its last character (职工, 群众, 全社会): of the nouns in 业,
+// only firms and trades act (企业, 各行各业); 产业, 事业, 农业 are fields of
+// work, what the run's body acts on (发展核桃产业要……; guide, "Responsible
+// body": a field of work is not a body).
+func namesActors(noun string) bool {
+	if strings.HasSuffix(noun, "业") {
+		return strings.HasSuffix(noun, "企业") || strings.HasSuffix(noun, "行业") || strings.HasSuffix(noun, "各业")
+	}
+	return strings.ContainsAny(lastRune(noun), actorEnds)
+}
+
 // prepositionOpening matches a clause that opens with a preposition: the
 // noun before its marker is the preposition's object.
 var prepositionOpening = mustPattern(`^(?:对于|对|在|把|将|从|按照|根据|围绕|通过|针对|为了|为|以|向|与|关于|就|经|凡)`)
@@ -179,7 +191,7 @@ func (lx *lexicon) namesNonBody(d *directed) bool {
 			// A thing before 要 is its topic, what the run's body
 			// acts on (项目要抓紧实施); people or a whole society
 			// act.
-			return strings.ContainsAny(lastRune(string([]rune(before)[last.start:last.end])), actorEnds)
+			return namesActors(string([]rune(before)[last.start:last.end]))
 		}
 		return false
 	}
