@@ -608,21 +608,14 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 	}
 	pos := 0
 	for pos < len(rs) {
-		if ends != nil {
+		if bs, next := lx.sharedHeadsAt(rs, pos, offset, ends != nil); len(bs) > 0 {
 			// 民政、残联、社保等部门要……: fields that share their head.
-			if bs, n := lx.sharedHeadList(rs, pos); n > 0 {
-				for _, b := range bs {
-					b.Span = Span{offset + b.Span.Start, offset + b.Span.End}
-					out = append(out, b)
-				}
-				pos += n
-				m := coordinationPrefix.FindString(string(rs[pos:]))
-				if m == "" {
-					break
-				}
-				pos += runeCount(m)
-				continue
+			out = append(out, bs...)
+			if next < 0 {
+				break
 			}
+			pos = next
+			continue
 		}
 		var wordEnd []bool
 		stop, de := len(rs), -1
@@ -666,6 +659,13 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 			name = strings.TrimSuffix(strings.TrimPrefix(name, "“"), "”")
 			from++
 		}
+		if lx.actedOnFirm(name) {
+			// 市委、市政府确定的重点企业……都要……: the names before
+			// are who chose the firms, which are what the directive
+			// is about (guide, "Clarifications": a firm is no body
+			// where it is acted on).
+			return nil
+		}
 		out = append(out, Body{Name: name, Role: RoleLead, Span: Span{offset + from, offset + from + runeCount(name)}})
 		pos += n
 		rest := string(rs[pos:])
@@ -678,6 +678,27 @@ func (lx *lexicon) leadingBodies(clause []rune, offset int) []Body {
 	sharePlaces(rs, out, offset)
 	shareOffices(rs, out, offset)
 	return out
+}
+
+// firmHead matches the heads of firms' names.
+var firmHead = mustRegexp(`(?:企业|公司|集团)$`)
+
+// actedOnFirm reports whether name describes firms by what a body did to
+// them (市政府确定的重点企业, 县委引进的企业): a body and its verb before 的,
+// the firms their object.
+func (lx *lexicon) actedOnFirm(name string) bool {
+	desc, role, ok := strings.Cut(name, "的")
+	if !ok || !firmHead().MatchString(role) || lx == nil || lx.words == nil {
+		return false
+	}
+	ws := lx.words.words(desc)
+	rs := []rune(desc)
+	for i := 1; i < len(ws); i++ {
+		if ws[i].pos == "v" && lx.isBodyName(string(rs[:ws[i].start])) {
+			return true
+		}
+	}
+	return false
 }
 
 // coordinatedHead returns the length of the bare head word (教师, 单位)

@@ -906,3 +906,15 @@ func TestBodyAlternativesSplit(t *testing.T) {
 		{"负责同志 is a role", []string{"各村要成立调解小组，由村委会或党支部主要负责同志担任组长，年底前完成。"}, []string{"各村"}},
 	})
 }
+
+// Guide, "Clarifications": a firm is no body where it is acted on. Firms
+// described by what a body did to them (县委、县政府引进的重点企业) are what
+// the directive is about, and the bodies that chose them are not its
+// subject: the sentence names no unit of its own (its cell stays empty
+// where the run's body does not reach it).
+func TestBodyFirmsActedOn(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"firms a body chose", []string{"各乡镇要在3月底前完成排查。县委、县政府引进的重点企业都要在年底前投产。"}, []string{"各乡镇", ""}},
+		{"firms told to act", []string{"各企业要在年底前完成整改。"}, []string{"各企业"}},
+	})
+}

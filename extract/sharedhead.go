@@ -98,6 +98,30 @@ func (lx *lexicon) sharedHeadList(rs []rune, pos int) ([]Body, int) {
 	return out, end - pos
 }
 
+// sharedHeadsAt returns the bodies of a list sharing its head
+// (sharedHeadList) at rune offset pos of the clause rs, with spans from
+// the clause's offset in its sentence, and where the next name of the
+// clause starts, after the word joining it on, or -1 when none follows.
+// segmented says whether the clause was segmented, as the list needs.
+func (lx *lexicon) sharedHeadsAt(rs []rune, pos, offset int, segmented bool) ([]Body, int) {
+	if !segmented {
+		return nil, -1
+	}
+	bs, n := lx.sharedHeadList(rs, pos)
+	if n == 0 {
+		return nil, -1
+	}
+	for i := range bs {
+		bs[i].Span = Span{offset + bs[i].Span.Start, offset + bs[i].Span.End}
+	}
+	pos += n
+	m := coordinationPrefix.FindString(string(rs[pos:]))
+	if m == "" {
+		return bs, -1
+	}
+	return bs, pos + runeCount(m)
+}
+
 // fieldItems splits a list of fields and names at 、, and its last item
 // at 和, 及 or 与 (各镇办、村和人社等部门), with each item's rune offset.
 func (lx *lexicon) fieldItems(core string) []part {
