@@ -751,22 +751,35 @@ func clauseWordAt(rs []rune, ws []word, pos int) (stop, de int) {
 	depth := 0
 	stop, de = len(rs), -1
 	for i, w := range ws {
-		text := string(rs[w.start:w.end])
+		if w.start < pos {
+			continue
+		}
+		one := rune(-1) // the word's character, when it is one
+		if w.end-w.start == 1 {
+			one = rs[w.start]
+		}
 		switch {
-		case w.start < pos:
-		case text == "(" || text == "（" || text == "“":
+		case one == '(' || one == '（' || one == '“':
 			depth++
-		case text == ")" || text == "）" || text == "”":
+		case one == ')' || one == '）' || one == '”':
 			depth = max(depth-1, 0)
-		case text == "的":
+		case one == '的':
 			if stop < len(rs) {
 				return stop, w.start
 			}
-		case depth == 0 && stop == len(rs) && (clauseWords[w.pos] && !nameJoiners().MatchString(text) && !(w.end-w.start == 1 && (inUnknownWord(rs, ws, i) || pronounPiece(w, text))) || whenWords[text]):
+		case depth == 0 && stop == len(rs) && noNameHolds(rs, ws, i):
 			stop = w.start
 		}
 	}
 	return stop, de
+}
+
+// noNameHolds reports whether the word ws[i] of the clause rs is one that
+// no body name holds outside a parenthesis, as clauseWordAt asks.
+func noNameHolds(rs []rune, ws []word, i int) bool {
+	w := ws[i]
+	text := string(rs[w.start:w.end])
+	return clauseWords[w.pos] && !nameJoiners().MatchString(text) && !(w.end-w.start == 1 && (inUnknownWord(rs, ws, i) || pronounPiece(w, text))) || whenWords[text]
 }
 
 // nameBound reports whether a name of n runes at pos may be one, given
