@@ -1068,9 +1068,9 @@ var collectivePeople = mustRegexp(`^全体[^的，,、]{1,8}人$`)
 var wholeFromTopToBottom = mustRegexp(`^全(?:省|市|县|区|州|盟|旗|镇|乡|村|校|局|系统|行业)上下$`)
 
 // collectivePlace matches the places named as a collective body: 各县,
-// 各乡镇, 各县区, 各区、县级市 (the guide's tag tail), 各县（市、区） once
+// 各乡镇, 各县区, 各地区, 各区、县级市 (the guide's tag tail), 各县（市、区） once
 // its parenthesis is set aside.
-var collectivePlace = mustRegexp(`^(?:全[省市县区]?各|各)(?:有关|相关)?(?:省|市|县|区|镇|乡|乡镇|街道|镇街|村|社区|县区|县市|市县|区县|市区|州|盟|旗|县级市)+$|^县级市$`)
+var collectivePlace = mustRegexp(`^(?:全[省市县区]?各|各)(?:有关|相关)?(?:省|市|县|区|镇|乡|乡镇|街道|镇街|村|社区|县区|县市|市县|区县|市区|州|盟|旗|县级市|地区)+$|^县级市$`)
 
 // collectiveUnitHeads are the one-character forms official and school
 // writing gives units after 各: 各校 (学校), 各园 (幼儿园), 各班 (班级).

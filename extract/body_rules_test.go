@@ -54,6 +54,7 @@ func TestBodyCoordinatedNamesSplit(t *testing.T) {
 		{"parenthesis inside the name", []string{"各县（市、区）要在年底前建成服务中心。"}, []string{"各县（市、区）"}},
 		{"parenthesis closing the name", []string{"各部门（单位）要在6月底前完成清查。"}, []string{"各部门（单位）"}},
 		{"levels named together", []string{"市、区两级要在年底前建成服务站30个。"}, []string{"市、区两级"}},
+		{"regions and departments", []string{"各地区和各部门要在年底前制定实施计划。"}, []string{"各地区、各部门"}},
 		{"a name joined inside by 和", []string{"市人力资源和社会保障局要在年内培训2000人。"}, []string{"市人力资源和社会保障局"}},
 	})
 }
