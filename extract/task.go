@@ -1078,7 +1078,7 @@ var dispositive = mustRegexp(`^将[^，,。；;：:把]{1,30}?(?:作为|列入|�
 
 // permission finds a provision that allows rather than directs: a case,
 // then 可 (对党员不足3人的，可联合建立党组织; 条件具备的可单独建立).
-var permission = mustPattern(`的[,，]?(?:也|均|亦|则)?可(?:以)?(?:[^能行靠持见是观喜贵爱控谓惜]|$)`)
+var permission = mustPattern(`的[,，]?(?:也|均|亦|则)?可(?:以)?(?:[^能行靠持见是观喜贵爱控谓惜视信比读]|$)`)
 
 // allowsOnly reports whether a folded sentence with no directive marker
 // only allows what it states: permissive 可 counts only where it names who

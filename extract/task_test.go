@@ -789,6 +789,8 @@ func TestPermissiveProvision(t *testing.T) {
 		{"a case, then 也可以", "确有困难的,也可以分两批完成。", true},
 		{"可 naming who acts", "规模较大的合作社可由县农业局直接指导。", false},
 		{"可能 is no permission", "新建的校舍可能存在安全隐患。", false},
+		{"可视化 is no permission", "年内完成监管平台的可视化改造。", false},
+		{"a case, then 可及时", "人数达到规定条件的,可及时调整设置。", true},
 		{"a statement of work", "年内新建标准化考点3个。", false},
 	} {
 		if got := allowsOnly(tt.s); got != tt.want {
