@@ -205,7 +205,8 @@ func splitCombined(sh *prevSheet, speech int) []*prevSheet {
 	}
 	var out []*prevSheet
 	for _, g := range groupBySpeech(keys) {
-		ps := &prevSheet{name: g.key, header: sh.header, cols: sh.cols, colOf: sh.colOf, extras: sh.extras, combined: true}
+		ps := &prevSheet{name: g.key, header: sh.header, cols: sh.cols, colOf: sh.colOf, extras: sh.extras, combined: true,
+			rows: make([]prevRow, 0, len(g.rows))}
 		for _, i := range g.rows {
 			ps.rows = append(ps.rows, sh.rows[i])
 		}

@@ -538,6 +538,7 @@ func readPrevSheet(open func() (*excelize.File, error), name string, rows [][]st
 		return nil, nil
 	}
 	rd := &prevSheetReader{open: open, sh: sh, typed: typed, styles: styles}
+	sh.rows = make([]prevRow, 0, len(rows)-sh.header)
 	if err := rd.readCols(rows); err != nil {
 		return nil, err
 	}

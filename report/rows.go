@@ -233,6 +233,9 @@ func readLedger(speeches Speeches, opt Options, spool bool) (ledger, error) {
 		sh := &l.Sheets[j]
 		e := &sh.Speech
 		keep := !spool || !sh.Combined
+		if keep {
+			sh.Rows = slices.Grow(sh.Rows, len(sp.Tasks))
+		}
 		for _, t := range sp.Tasks {
 			r := buildRow(t, opt.ReportDate)
 			if keep {

@@ -72,10 +72,16 @@ type proposal []string
 // A written is the record read from a previous workbook's writtenSheet:
 // the proposals of its task rows by sheet and task id.
 type written struct {
-	bySheet map[string]map[string]proposal // sheet -> id -> proposal
-	byID    map[string][]proposal          // id -> proposals on any sheet
-	alias   map[string]map[string]string   // sheet -> extraction's id -> row's id
+	bySheet map[sheetTask]proposal // by sheet and id
+	byID    map[string]proposal    // by id, of the ids recorded once
+	many    map[string]bool        // the ids recorded more than once
+	alias   map[sheetTask]string   // by sheet and extraction's id: the row's id
 }
+
+// A sheetTask is a task id on a sheet. One map by both, rather than a
+// map per sheet, holds the record of a ledger of ten thousand speeches
+// in a good deal less memory.
+type sheetTask struct{ sheet, id string }
 
 // writtenFirst is the column of writtenSheet of the first tracked field.
 const writtenFirst = 3
@@ -84,8 +90,8 @@ const writtenFirst = 3
 // skipped: the cells they would have told about are compared with the
 // extraction instead.
 func parseWritten(rows [][]string) *written {
-	w := &written{bySheet: map[string]map[string]proposal{}, byID: map[string][]proposal{},
-		alias: map[string]map[string]string{}}
+	w := &written{bySheet: map[sheetTask]proposal{}, byID: map[string]proposal{},
+		many: map[string]bool{}, alias: map[sheetTask]string{}}
 	for i, r := range rows {
 		if i == 0 || len(r) < 2 || r[1] == "" {
 			continue
@@ -97,15 +103,14 @@ func parseWritten(rows [][]string) *written {
 			}
 		}
 		sheet, id := r[0], strings.TrimSpace(r[1])
-		if w.bySheet[sheet] == nil {
-			w.bySheet[sheet] = map[string]proposal{}
-			w.alias[sheet] = map[string]string{}
-		}
 		if len(r) > 2 && r[2] != "" {
-			w.alias[sheet][strings.TrimSpace(r[2])] = id
+			w.alias[sheetTask{sheet, strings.TrimSpace(r[2])}] = id
 		}
-		w.bySheet[sheet][id] = p
-		w.byID[id] = append(w.byID[id], p)
+		w.bySheet[sheetTask{sheet, id}] = p
+		if _, ok := w.byID[id]; ok {
+			w.many[id] = true
+		}
+		w.byID[id] = p
 	}
 	return w
 }
@@ -116,7 +121,7 @@ func (w *written) aliasOf(sheet, id string) string {
 	if w == nil {
 		return ""
 	}
-	return w.alias[sheet][id]
+	return w.alias[sheetTask{sheet, id}]
 }
 
 // lookup returns the proposal recorded for task id on sheet, or on
@@ -125,11 +130,11 @@ func (w *written) lookup(sheet, id string) proposal {
 	if w == nil {
 		return nil
 	}
-	if p, ok := w.bySheet[sheet][id]; ok {
+	if p, ok := w.bySheet[sheetTask{sheet, id}]; ok {
 		return p
 	}
-	if ps := w.byID[id]; len(ps) == 1 {
-		return ps[0]
+	if !w.many[id] {
+		return w.byID[id]
 	}
 	return nil
 }
