@@ -919,3 +919,18 @@ func TestBodyFirmsActedOn(t *testing.T) {
 		{"firms told to act", []string{"各企业要在年底前完成整改。"}, []string{"各企业"}},
 	})
 }
+
+// Guide, "Responsible body": a side sentence with its own subject does
+// not take over the run. Where the paragraph's first directive names no
+// subject and later ones each name their own, the first named is no run
+// body to add beside a later sentence's own subject.
+func TestBodySideSubjectsNoRun(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"each names its own", []string{
+			"工作中，要逐级签订责任书。县农业局负责编制全县规划，年底前完成。要强化督查，县委督查室要每月通报一次进展，年底前完成考核。",
+		}, []string{"县农业局", "县委督查室"}},
+		{"the first directive's subject is the run's", []string{
+			"县农业局要在6月底前编制规划。要强化督查，县委督查室要每月通报一次进展，年底前完成考核。",
+		}, []string{"县农业局", "县农业局、县委督查室"}},
+	})
+}

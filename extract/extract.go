@@ -188,6 +188,11 @@ type paragraphReading struct {
 	// take over the run (guide, "Responsible body" and "Clarifications").
 	open, named []Body
 	opened      bool
+	// lateOpen marks an open subject that a later directive named, the
+	// paragraph's first naming none: that subject is the first of
+	// several side subjects, not the body of a run the first directive
+	// began, and subjectlessFirst does not add it.
+	lateOpen bool
 	// A subject first named inside an inline bullet (……。一要……。
 	// 督导室要……。) is that bullet's: the next bullet is a new topic
 	// and does not take it (guide, "Clarifications").
@@ -566,6 +571,7 @@ func (r *taskReading) bodies(pr *paragraphReading, i int, s sentence, own, openi
 	}
 	switch {
 	case !bullet && (!pr.opened || len(pr.open) == 0 && r.lead.level == 0):
+		pr.lateOpen = pr.opened && len(opening) > 0
 		pr.open, pr.opened = carried(opening), true
 		pr.openInBullet = pr.sawBullet && len(opening) > 0
 	case len(opening) > 0 && len(pr.inBullet) == 0 && (pr.sawBullet || len(pr.open) == 0 && isItem(pr.kind)):
@@ -618,7 +624,7 @@ func (r *taskReading) bodies(pr *paragraphReading, i int, s sentence, own, openi
 			hints = append(hints, "上文责任单位属前一分项，未承接")
 		}
 	}
-	if len(own) > 0 && len(opening) == 0 && r.subjectlessFirst(f) {
+	if len(own) > 0 && len(opening) == 0 && !pr.lateOpen && r.subjectlessFirst(f) {
 		// 要推行图表式管理，市县乡村要逐级建立台账: the first
 		// directive names no subject and is the run's; the later
 		// clause's subject is its own.
