@@ -51,6 +51,7 @@ type compiledPattern struct {
 	need     *literals   // a match holds one of these; nil when unknown
 	literal  bool        // an unanchored pattern whose matches are need's literals
 	run      *runPattern // the pattern as a run between literals, when it is one
+	prefixes *literals   // an anchored pattern's matches, when they are a few literals
 }
 
 // allPatterns holds every pattern mustPattern and mustRegexp have made,
@@ -116,6 +117,9 @@ func (p *pattern) compile() {
 		c.need = newLiterals(need)
 		set, ok := exact(body)
 		c.literal = !c.anchored && ok && !slices.Contains(set, "")
+	}
+	if set, ok := orderedSet(body); c.anchored && ok && !slices.Contains(set, "") {
+		c.prefixes = newLiterals(set)
 	}
 	p.c = c
 }
@@ -510,6 +514,21 @@ func (l *literals) mayHold(cs *charSet) bool {
 	return false
 }
 
+// prefixOf returns the literal s begins with, the first of them in the
+// order they were given when several are, and whether there is one.
+func (l *literals) prefixOf(s string) (string, bool) {
+	r, _ := utf8.DecodeRuneInString(s)
+	if l.lead[r>>6&63]&(1<<(r&63)) == 0 {
+		return "", false
+	}
+	for _, w := range l.byLead[r] {
+		if strings.HasPrefix(s, w) {
+			return w, true
+		}
+	}
+	return "", false
+}
+
 // in reports whether s holds one of the literals.
 func (l *literals) in(s string) bool {
 	if l.few != nil {
@@ -656,6 +675,10 @@ func (p *pattern) MatchString(s string) bool {
 	if c.run != nil {
 		return c.runMatches(s, 1) != nil
 	}
+	if c.prefixes != nil {
+		_, ok := c.prefixes.prefixOf(s)
+		return ok
+	}
 	t, ok := c.mayMatch(s)
 	return ok && c.re.MatchString(t)
 }
@@ -666,6 +689,12 @@ func (p *pattern) FindStringIndex(s string) []int {
 	if c.run != nil {
 		if m := c.runMatches(s, 1); m != nil {
 			return m[0][:2:2]
+		}
+		return nil
+	}
+	if c.prefixes != nil {
+		if w, ok := c.prefixes.prefixOf(s); ok {
+			return []int{0, len(w)}
 		}
 		return nil
 	}
@@ -684,6 +713,10 @@ func (p *pattern) FindString(s string) string {
 			return s[m[0][0]:m[0][1]]
 		}
 		return ""
+	}
+	if c.prefixes != nil {
+		w, _ := c.prefixes.prefixOf(s)
+		return w
 	}
 	t, ok := c.mayMatch(s)
 	if !ok {

@@ -25,8 +25,15 @@ func runPatterns(tb testing.TB) []*pattern {
 // are not UTF-8.
 func runPieces(p *pattern) []string {
 	rp := p.compiled().run
+	return piecesOf(append(append([]string(nil), rp.pre...), rp.post...))
+}
+
+// piecesOf returns what texts for a pattern with the literals set are
+// made of: the literals, pieces of them, characters common in the rules'
+// texts, and bytes that are not UTF-8.
+func piecesOf(set []string) []string {
 	pieces := []string{"工", "作", "等", "由", "，", ",", "。", "、", " ", "\n", "\xff", "\xe5", "a", "b", "1"}
-	for _, w := range append(append([]string(nil), rp.pre...), rp.post...) {
+	for _, w := range set {
 		if w == "" {
 			continue
 		}
@@ -82,6 +89,46 @@ func TestRunPatternsAgree(t *testing.T) {
 	}
 }
 
+// prefixPieces returns what texts for the anchored pattern p, whose
+// matches are a few literals, are made of.
+func prefixPieces(p *pattern) []string {
+	var set []string
+	for _, g := range p.compiled().prefixes.groups {
+		for _, rest := range g.rests {
+			set = append(set, string(g.lead)+string(rest))
+		}
+	}
+	return piecesOf(set)
+}
+
+// TestPrefixPatternsAgree checks every anchored pattern whose matches are
+// a few literals against its regular expression on texts made of its
+// literals and pieces of them.
+func TestPrefixPatternsAgree(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 1))
+	n := 0
+	for _, p := range allPatterns {
+		if p.compiled().prefixes == nil {
+			continue
+		}
+		n++
+		pieces := prefixPieces(p)
+		for range 300 {
+			data := make([]byte, rng.IntN(8))
+			for i := range data {
+				data[i] = byte(rng.IntN(256))
+			}
+			s := runTextOf(pieces, data)
+			if m := samePattern(p, s); m != "" {
+				t.Fatalf("%s.%s(%q) differs from the regular expression's", p.expr, m, s)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no anchored pattern's matches are a few literals")
+	}
+}
+
 // FuzzRunPatterns compares the patterns matched as runs between literals
 // with their regular expressions, on texts the fuzzer's bytes spell from
 // each pattern's pieces.
@@ -133,6 +180,50 @@ func BenchmarkRunPatterns(b *testing.B) {
 			for i, p := range patterns {
 				for _, s := range held[i] {
 					p.regexp().FindAllStringSubmatchIndex(s, -1)
+				}
+			}
+		}
+	})
+}
+
+// BenchmarkPrefixPatterns asks each anchored pattern whose matches are a
+// few literals whether the seeds' clauses, folded, that pass its cheap
+// tests begin with a match: through its literals (sub-benchmark
+// literals), and through the cheap tests and the regular expression, as
+// before (regexp).
+func BenchmarkPrefixPatterns(b *testing.B) {
+	var patterns []*pattern
+	for _, p := range allPatterns {
+		if p.compiled().prefixes != nil {
+			patterns = append(patterns, p)
+		}
+	}
+	// The clauses each pattern is asked about: those a match may begin.
+	held := make([][]string, len(patterns))
+	for i, p := range patterns {
+		for _, s := range seedClauses(b) {
+			if _, ok := p.compiled().mayMatch(s); ok {
+				held[i] = append(held[i], s)
+			}
+		}
+	}
+	b.Run("literals", func(b *testing.B) {
+		for b.Loop() {
+			for i, p := range patterns {
+				for _, s := range held[i] {
+					p.MatchString(s)
+				}
+			}
+		}
+	})
+	b.Run("regexp", func(b *testing.B) {
+		for b.Loop() {
+			for i, p := range patterns {
+				c := p.compiled()
+				for _, s := range held[i] {
+					if t, ok := c.mayMatch(s); ok {
+						c.re.MatchString(t)
+					}
 				}
 			}
 		}
