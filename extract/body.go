@@ -98,7 +98,7 @@ var notBodies = mustPattern(`(?:内部|外部|全部|局部|格局|布局|大局
 // introduce the subject rather than belong to it: among them the
 // prohibitions whose object is who they bind (严禁学校和教师向学生推销……
 // binds 学校 and 教师).
-var subjectTrim = mustPattern(`^(?:(?:这就要求|这要求|就要求|要求|请|由|让|督促|责成|严禁|禁止|不准|希望|同时|此外|另外|并且|而且|并|特别是|尤其是|其中|为此|对此|因此|所以|今后|下一步|当前|目前|现在|明年|今年|我们|你们|咱们|这次会后|会后|从今天起|从现在起|从现在开始|[0-9一二三四五六七八九十]+是)[,，]?)+`)
+var subjectTrim = mustPattern(`^(?:(?:这就要求|这要求|就要求|要求|请|由|让|督促|责成|严禁|禁止|不准|希望|同时|此外|另外|并且|而且|并|特别是|尤其是|其中|为此|对此|因此|所以|今后|下一步|当前|目前|现在|明年|今年|我们的|你们的|咱们的|我们|你们|咱们|这次会后|会后|从今天起|从现在起|从现在开始|[0-9一二三四五六七八九十]+是)[,，]?)+`)
 
 // coordination splits coordinated names: 县委、县政府; 各级工会特别是区总各部门.
 var coordination = mustPattern(`、|和|与|及|以及|同|特别是|尤其是|会同|联合|配合`)
@@ -112,6 +112,18 @@ var verbOpening = mustPattern(`^(?:致使|导致|使得|以致|与[^会]|跟|要
 // datedClause matches a clause that holds a day, a month or a deadline
 // (即12月底前确定好示范村): no unit's name does.
 var datedClause = mustPattern(`[0-9０-９xX一二三四五六七八九十]+(?:月|日|号)|底前|之前|以前`)
+
+// arrivalClause matches what follows the subject of a clause that times
+// the directive by its arrival (各工作组进村后，要……): the names before it
+// are who acts.
+var arrivalClause = mustPattern(`^[进入下到回](?:村|乡|镇|校|社区|户)(?:后|以后|之后)$`)
+
+// goesToPlace matches a verb of going and the place gone to, closing a
+// clause: 进村, 下乡, 到校.
+var goesToPlace = mustPattern(`[进入下到回](?:村|乡|镇|校|社区)$`)
+
+// modalInName matches modal verbs, which no name holds.
+var modalInName = mustPattern(`能够|可以|应该|应当`)
 
 // partOpening matches names of an unnamed part of the units (一些部门,
 // 个别学校, 有的单位), which name none of them.
@@ -173,7 +185,7 @@ func (lx *lexicon) subjectBodiesIn(rs []rune, at int) []Body {
 		// The head is the whole subject: nothing goes on after it.
 		return lx.namedBefore(rs, start, at)
 	}
-	if len(bs) > 0 && lx.nounGoesOn(rs[bs[len(bs)-1].Span.End:at]) {
+	if len(bs) > 0 && !arrivalClause.MatchString(string(rs[bs[len(bs)-1].Span.End:at])) && lx.nounGoesOn(rs[bs[len(bs)-1].Span.End:at]) {
 		return nil // 工会工作要……, 全市中小学网络带宽要……: a field of work
 	}
 	if len(bs) > 0 {
@@ -993,6 +1005,15 @@ func (lx *lexicon) bodyName(name string) bool {
 	// 县委和县政府 is two names; 市人力资源和社会保障局 is one, since
 	// 市人力资源 names no body.
 	if m := coordination.FindStringIndex(name); m != nil && lx.isBodyName(name[:m[0]]) {
+		return false
+	}
+	// 各工作组进村后: a body and where it goes is a clause (前进村 is a
+	// village: 前 names no body).
+	if m := goesToPlace.FindStringIndex(name); m != nil && m[0] > 0 && lx.isBodyName(name[:m[0]]) {
+		return false
+	}
+	// 老师们能够多向……的老教师: a modal verb opens a predicate.
+	if modalInName.MatchString(name) {
 		return false
 	}
 	// bodyPattern.FindString(name) == name: the name is a suffix.

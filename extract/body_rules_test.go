@@ -246,6 +246,17 @@ func TestBodyQuotedRole(t *testing.T) {
 	})
 }
 
+// Guide, "Responsible body": coordinated names are split, pronouns do not
+// count; a name holds no clause (a verb of going with its place, a modal).
+func TestBodyNameIsNoClause(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"a possessive pronoun is no part of the name", []string{"我们的驻村干部要在月底前全部到岗。"}, []string{"驻村干部"}},
+		{"a body and where it goes is a clause, timing the directive", []string{"各工作组进村后，要在3天内完成摸排。"}, []string{"各工作组"}},
+		{"a village named with 进 is a name", []string{"前进村要在年底前完成改厕。"}, []string{"前进村"}},
+		{"a modal opens a predicate", []string{"希望老师们能够多向经验丰富的老教师请教，月底前完成听课。"}, []string{""}},
+	})
+}
+
 // Guide, "Responsible body": the subject of the directive. A clause
 // 作为X， or 身为X， before a directive with no subject of its own frames
 // the role it binds.

@@ -62,6 +62,8 @@ func TestFindTargets(t *testing.T) {
 		{"multiplier: 个亿", "每年要落实60个亿。", []tgt{{"60", "亿", "="}}},
 		// Percentages and percent words.
 		{"percent", "签约率要达到98%。", []tgt{{"98", "%", ">="}}},
+		{"cmp: 不得少于 sets a floor", "各工作组投入资金不得少于5万元。", []tgt{{"5", "万元", ">="}}},
+		{"cmp: 不得超过 sets a ceiling", "每次会议时间不得超过90分钟。", []tgt{{"90", "分钟", "<="}}},
 		{"percent word 百分之", "覆盖率要提高到百分之九十五。", []tgt{{"95", "%", ">="}}},
 		{"percent word 成", "要确保九成以上农户参保。", []tgt{{"90", "%", ">="}}},
 		{"rate whose % is missing", "党组织组建率达100。", []tgt{{"100", "%", ">="}}},

@@ -77,6 +77,10 @@ type cmpWord struct {
 
 // leftCmps are comparators written before the number, longest first.
 var leftCmps = []cmpWord{
+	{"不得少于", CmpAtLeast}, {"不得低于", CmpAtLeast}, {"不应少于", CmpAtLeast},
+	{"不应低于", CmpAtLeast}, {"不能少于", CmpAtLeast}, {"不能低于", CmpAtLeast},
+	{"不得超过", CmpAtMost}, {"不得高于", CmpAtMost}, {"不得多于", CmpAtMost},
+	{"不应超过", CmpAtMost}, {"不能超过", CmpAtMost},
 	{"不少于", CmpAtLeast}, {"不低于", CmpAtLeast}, {"不小于", CmpAtLeast},
 	{"提高到", CmpAtLeast}, {"提高至", CmpAtLeast}, {"提升到", CmpAtLeast},
 	{"提升至", CmpAtLeast}, {"增加到", CmpAtLeast}, {"增加至", CmpAtLeast},
