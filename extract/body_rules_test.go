@@ -257,6 +257,16 @@ func TestBodyNameIsNoClause(t *testing.T) {
 	})
 }
 
+// Issue 13: body heads from public naming conventions; the state banks
+// carry out the credit plan (中国人民银行 is a department of the State
+// Council).
+func TestBodyBanks(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{"banks at every level", []string{"各级银行不得违反国家计划滥发贷款。"}, []string{"各级银行"}},
+		{"a named bank", []string{"县农业银行要在年底前完成贷款清查。"}, []string{"县农业银行"}},
+	})
+}
+
 // Guide, "Responsible body": the subject of the directive. A clause
 // 作为X， or 身为X， before a directive with no subject of its own frames
 // the role it binds.

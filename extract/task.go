@@ -901,6 +901,11 @@ func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
 				return true, false
 			}
 		}
+		// 三、建设项目由县发改局审批。: a marker that names its body
+		// after it (由X负责, 报X批准) directs whoever it names.
+		if lx.marksItsBody(d, markers) {
+			return true, false
+		}
 		return false, false
 	}
 	if heading {
@@ -912,6 +917,22 @@ func (lx *lexicon) directive(d *directed, heading bool) (yes, weak bool) {
 	}
 	return false, false
 }
+
+// marksItsBody reports whether one of the markers of d is an approval that
+// names its body after it (由X审批, 报X批准; issue 13: approvals) and the
+// sentence marks a body so. 由X牵头 in a heading may report how past work
+// was organised, and is left to the heading's other markers.
+func (lx *lexicon) marksItsBody(d *directed, markers [][]int) bool {
+	for _, m := range markers {
+		if approval().MatchString(d.blank[m[0]:m[1]]) {
+			return lx != nil && len(lx.markedBodies(d.text, &d.chars)) > 0
+		}
+	}
+	return false
+}
+
+// approval matches the markers that ask a body named after them to approve.
+var approval = mustRegexp(`^[由报].*(?:审批|审核|审定|批准|核准|备案)$`)
 
 // turnsToWhatIsDue reports whether the clause of a directive marker turns
 // from the past the sentence reported to what is due (去年……，今年要……;

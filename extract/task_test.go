@@ -143,6 +143,21 @@ func TestDirectiveNamingBodies(t *testing.T) {
 			t.Errorf("%s: directive(%q) = %v, want %v", tt.rule, tt.s, got, tt.want)
 		}
 	}
+	// Guide, "Clarifications": a heading that holds a directive and can
+	// take a body is a task; 由X审批 and 报X批准 name theirs (issue 13:
+	// approvals).
+	for _, tt := range []struct {
+		rule, s string
+		want    bool
+	}{
+		{"heading with an approval naming its body", "三、新建项目由县发展改革局审批。", true},
+		{"heading with a report for approval naming its body", "（四）调整方案报县政府批准。", true},
+		{"heading naming a topic", "三、项目审批。", false},
+	} {
+		if got, _ := lx.directive(newDirected(tt.s), true); got != tt.want {
+			t.Errorf("%s: directive(%q, heading) = %v, want %v", tt.rule, tt.s, got, tt.want)
+		}
+	}
 }
 
 // Guide, "Clarifications": a heading that holds a directive and can take
