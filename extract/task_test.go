@@ -105,6 +105,9 @@ func TestDirective(t *testing.T) {
 		{"需要 opening is no goal's 要", "基层学校需要关心,教研室要深入课堂指导。", false, true},
 		{"拟 + a verb of planning", "今年拟安排专项资金500万元。", false, true},
 		{"拟 in a word plans nothing", "拟人化的写法很生动。", false, false},
+		{"计划 + a verb of planning", "今年计划投资4000万元新建教学楼。", false, true},
+		{"计划 + a verb of planning, in a report", "去年计划投资的项目已经全部完工。", false, false},
+		{"计划 as a noun plans nothing", "年度计划完成情况良好。", false, false},
 		{"预计 with a spaced year", "二期工程预计 2026 年底完工。", false, true},
 		{"report, then 后续 turns to what is due", "方案已获省厅批准，后续争取年内开工。", false, true},
 	}
