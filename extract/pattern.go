@@ -577,13 +577,19 @@ func (c *compiledPattern) inFirst(r rune) bool {
 	if !c.firstSet.has(r) {
 		return false
 	}
-	lo, hi := 0, len(c.first)/2 // ranges [lo, hi) may hold r
+	return inRanges(c.first, r)
+}
+
+// inRanges reports whether r is in one of the sorted ranges lo, hi of
+// ranges, searched by halves.
+func inRanges(ranges []rune, r rune) bool {
+	lo, hi := 0, len(ranges)/2 // ranges [lo, hi) may hold r
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
 		switch {
-		case r < c.first[2*m]:
+		case r < ranges[2*m]:
 			hi = m
-		case r > c.first[2*m+1]:
+		case r > ranges[2*m+1]:
 			lo = m + 1
 		default:
 			return true

@@ -223,19 +223,7 @@ func (rp *runPattern) inClass(r rune) bool {
 	if !rp.odd.has(r) {
 		return rp.outside
 	}
-	lo, hi := 0, len(rp.class)/2 // ranges [lo, hi) may hold r
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		switch {
-		case r < rp.class[2*m]:
-			hi = m
-		case r > rp.class[2*m+1]:
-			lo = m + 1
-		default:
-			return true
-		}
-	}
-	return false
+	return inRanges(rp.class, r)
 }
 
 // postHit is a place where one of S's literals stands: its character
