@@ -764,11 +764,7 @@ func TestInlineNumberedHeading(t *testing.T) {
 		t.Errorf("a line that is only a date states work")
 	}
 	text := "二、主要任务\n各乡镇要抓好以下工作。1.丰富群众文化活动。2.要在6月底前建成10个文化广场。\n"
-	sps := New().Speeches("h.txt", text, Options{RefDate: NewDate(2024, 2, 1)})
-	var got []string
-	for _, tk := range sps[0].Tasks {
-		got = append(got, tk.Text)
-	}
+	got := taskTexts("h.txt", text, NewDate(2024, 2, 1))
 	want := []string{"各乡镇要抓好以下工作。", "2.要在6月底前建成10个文化广场。"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("tasks %q, want %q", got, want)
@@ -816,11 +812,7 @@ func TestPermissiveProvision(t *testing.T) {
 		}
 	}
 	text := "在全县教育工作会上的讲话\n二、主要任务\n学生人数超过2000人的,可增设1名副校长;年内新建标准化考点3个。\n"
-	sps := New().Speeches("p.txt", text, Options{RefDate: NewDate(2024, 2, 1)})
-	var got []string
-	for _, tk := range sps[0].Tasks {
-		got = append(got, tk.Text)
-	}
+	got := taskTexts("p.txt", text, NewDate(2024, 2, 1))
 	if want := "年内新建标准化考点3个。"; strings.Join(got, "|") != want {
 		t.Errorf("tasks %q, want %q", got, want)
 	}
@@ -867,11 +859,7 @@ func TestInlineListItems(t *testing.T) {
 		"各学校要把握两个重点:一是安全;二是质量。",
 		"去年全县办学条件明显改善,一是新建校舍,面积扩大;二是更新设备,教学提质。",
 	}, "\n")
-	sp := New().Speeches("i.txt", text, Options{RefDate: NewDate(2020, 3, 1)})
-	var got []string
-	for _, tk := range sp[0].Tasks {
-		got = append(got, tk.Text)
-	}
+	got := taskTexts("i.txt", text, NewDate(2020, 3, 1))
 	want := []string{
 		"各学校要重点抓好两项工作,一是加强校园安全巡查,消除隐患;",
 		"二是落实课后服务,做到应管尽管。",
@@ -892,11 +880,7 @@ func TestInstructionWithTarget(t *testing.T) {
 		"第二,改善办学条件。新建城区幼儿园2所,改造薄弱学校3所。加快推进校舍建设。",
 		"去年全县教育投入持续加大。完成投资3亿元,建成校舍5栋。",
 	}, "\n")
-	sp := New().Speeches("w.txt", text, Options{RefDate: NewDate(2020, 3, 1)})
-	var got []string
-	for _, tk := range sp[0].Tasks {
-		got = append(got, tk.Text)
-	}
+	got := taskTexts("w.txt", text, NewDate(2020, 3, 1))
 	if want := "新建城区幼儿园2所,改造薄弱学校3所。"; strings.Join(got, "|") != want {
 		t.Errorf("tasks %q, want %q", got, want)
 	}
@@ -911,11 +895,7 @@ func TestClausesAfterDirective(t *testing.T) {
 		"县教育局要继续从严整治有偿补课行为;重点清查校外培训机构;对屡教不改的,依法依规处理。",
 		"县教育局要大力推行“两集中”,即:审批事项向一个科室集中;科室向服务中心集中。",
 	}, "\n")
-	sp := New().Speeches("c.txt", text, Options{RefDate: NewDate(2020, 3, 1)})
-	var got []string
-	for _, tk := range sp[0].Tasks {
-		got = append(got, tk.Text)
-	}
+	got := taskTexts("c.txt", text, NewDate(2020, 3, 1))
 	want := []string{
 		"县教育局要继续从严整治有偿补课行为;",
 		"重点清查校外培训机构;",
@@ -987,11 +967,7 @@ func TestScheduleRowsNumbered(t *testing.T) {
 		"2025 1、3月：完成招标。",
 		"2、年底前完成路基施工。",
 	}, "\n")
-	sp := New().Speeches("s.txt", text, Options{RefDate: NewDate(2025, 1, 10)})
-	var got []string
-	for _, tk := range sp[0].Tasks {
-		got = append(got, tk.Text)
-	}
+	got := taskTexts("s.txt", text, NewDate(2025, 1, 10))
 	want := []string{"2025 1、3月：完成招标。", "2、年底前完成路基施工。"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("tasks %q, want %q", got, want)
@@ -1008,12 +984,18 @@ func TestHabitualPractice(t *testing.T) {
 		"县局始终坚持每年开展家访活动2次。",
 		"县局年内完成校长轮训2次。",
 	}, "\n")
-	sp := New().Speeches("h.txt", text, Options{RefDate: NewDate(2024, 2, 1)})
-	var got []string
-	for _, tk := range sp[0].Tasks {
-		got = append(got, tk.Text)
-	}
+	got := taskTexts("h.txt", text, NewDate(2024, 2, 1))
 	if want := "县局年内完成校长轮训2次。"; strings.Join(got, "|") != want {
 		t.Errorf("tasks %q, want %q", got, want)
 	}
+}
+
+// taskTexts returns the texts of the tasks of the first speech that text,
+// a file named name, holds, read against ref.
+func taskTexts(name, text string, ref Date) []string {
+	var got []string
+	for _, tk := range New().Speeches(name, text, Options{RefDate: ref})[0].Tasks {
+		got = append(got, tk.Text)
+	}
+	return got
 }
