@@ -179,7 +179,11 @@ func blankRunes(b *strings.Builder, s string) {
 // directiveMarker finds the words that direct future action (guide,
 // "Task", rule 1): 要、必须、务必、确保、力争、抓紧、尽快、一定要、请……、
 // 由……负责/牵头、将于……、限…….
-var directiveMarker = newMarkerFinder(
+var directiveMarker = newMarkerFinder(directiveMarkers...)
+
+// directiveMarkers are directiveMarker's alternatives, in the order a
+// regular expression of their choice would try them.
+var directiveMarkers = []string{
 	`希望(?:各|全体|广大|[^，,。]{0,10}(?:部门|单位|干部|老师|同志们))`,
 	`要`, `必须`, `务必`, `确保`, `力争`, `抓紧`, `尽快`, `一定`, `争取`, `应当`, `应该`,
 	`应(?:[^当该对用届有急变运声邀聘收付试]|$)`,
@@ -197,7 +201,7 @@ var directiveMarker = newMarkerFinder(
 	`预计\s*(?:于|在|将|[0-9一二三四五六七八九十]{2,4}\s*年)`,
 	`拟(?:于|在|将|按|安排|投入|新增|新建|开工|建设|实施|完成|推出|出台|启动|召开|举办|下达|发行|设立)`, `计划(?:于|在|投资|总投资|新建|改建|扩建|建设|实施|安排|开工|补充|招聘)`, `限(?:期|于|[0-9一二三四五六七八九十两]+)`,
 	`严禁`, `禁止`, `不得`, `不准`, `杜绝`,
-)
+}
 
 // willListed matches 将 before the words that make it a commitment
 // whoever says it: 将于, 将继续……. Any other 将 directs only after a
