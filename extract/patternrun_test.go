@@ -45,13 +45,27 @@ func piecesOf(set []string) []string {
 	return pieces
 }
 
-// runText returns the text that data spells from pieces.
+// runTextOf returns the text that data spells from pieces.
 func runTextOf(pieces []string, data []byte) string {
 	var b strings.Builder
 	for _, c := range data {
 		b.WriteString(pieces[int(c)%len(pieces)])
 	}
 	return b.String()
+}
+
+// checkPiecesText compares p with its regular expression on one text of
+// fewer than maxPieces pieces, drawn by rng.
+func checkPiecesText(t *testing.T, p *pattern, pieces []string, rng *rand.Rand, maxPieces int) {
+	t.Helper()
+	data := make([]byte, rng.IntN(maxPieces))
+	for i := range data {
+		data[i] = byte(rng.IntN(256))
+	}
+	s := runTextOf(pieces, data)
+	if m := samePattern(p, s); m != "" {
+		t.Fatalf("%s.%s(%q) differs from the regular expression's", p.expr, m, s)
+	}
 }
 
 // TestRunPatternsAgree checks every pattern matched as a run between
@@ -77,14 +91,7 @@ func TestRunPatternsAgree(t *testing.T) {
 	for _, p := range append(runPatterns(t), extra...) {
 		pieces := runPieces(p)
 		for range texts {
-			data := make([]byte, rng.IntN(40))
-			for i := range data {
-				data[i] = byte(rng.IntN(256))
-			}
-			s := runTextOf(pieces, data)
-			if m := samePattern(p, s); m != "" {
-				t.Fatalf("%s.%s(%q) differs from the regular expression's", p.expr, m, s)
-			}
+			checkPiecesText(t, p, pieces, rng, 40)
 		}
 	}
 }
@@ -114,14 +121,7 @@ func TestPrefixPatternsAgree(t *testing.T) {
 		n++
 		pieces := prefixPieces(p)
 		for range 300 {
-			data := make([]byte, rng.IntN(8))
-			for i := range data {
-				data[i] = byte(rng.IntN(256))
-			}
-			s := runTextOf(pieces, data)
-			if m := samePattern(p, s); m != "" {
-				t.Fatalf("%s.%s(%q) differs from the regular expression's", p.expr, m, s)
-			}
+			checkPiecesText(t, p, pieces, rng, 8)
 		}
 	}
 	if n == 0 {
