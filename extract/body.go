@@ -185,13 +185,10 @@ func (lx *lexicon) subjectBodiesIn(rs []rune, at int) []Body {
 		// The head is the whole subject: nothing goes on after it.
 		return lx.namedBefore(rs, start, at)
 	}
-	if len(bs) > 0 && !arrivalClause.MatchString(string(rs[bs[len(bs)-1].Span.End:at])) && lx.nounGoesOn(rs[bs[len(bs)-1].Span.End:at]) {
+	if rest := rs[bs[len(bs)-1].Span.End:at]; lx.nounGoesOn(rest) && !arrivalClause.MatchString(string(rest)) {
 		return nil // 工会工作要……, 全市中小学网络带宽要……: a field of work
 	}
-	if len(bs) > 0 {
-		bs = append(lx.listBefore(rs, start), bs...)
-	}
-	return bs
+	return append(lx.listBefore(rs, start), bs...)
 }
 
 // roleFramed returns the body that the clause rs[start:end] frames as the
