@@ -191,13 +191,16 @@ func (lx *lexicon) subjectBodiesIn(rs []rune, at int) []Body {
 	return append(lx.listBefore(rs, start), bs...)
 }
 
+// roleFrames open a clause that frames the role of who it names: 作为班主任.
+var roleFrames = []string{"作为", "身为"}
+
 // roleFramed returns the body that the clause rs[start:end] frames as the
 // role the directive after it binds: 作为班主任，要以身作则 directs class
 // teachers, the subject the directive leaves unsaid. The clause must be
 // 作为 or 身为 and the name alone.
 func (lx *lexicon) roleFramed(rs []rune, start, end int) []Body {
 	c := string(rs[start:end])
-	v := firstPrefix(c, []string{"作为", "身为"})
+	v := firstPrefix(c, roleFrames)
 	if v == "" {
 		return nil
 	}
@@ -1050,7 +1053,7 @@ func (lx *lexicon) clauseChars(name string) bool {
 		}
 		return false
 	}
-	if strings.ContainsAny(desc, "要是把将 ") || strings.ContainsAny(role, marks+"的") || strings.HasPrefix(desc, "作为") || strings.HasPrefix(desc, "身为") {
+	if strings.ContainsAny(desc, "要是把将 ") || strings.ContainsAny(role, marks+"的") || firstPrefix(desc, roleFrames) != "" {
 		return true
 	}
 	rs := []rune(desc)
